@@ -1,0 +1,93 @@
+"""Plain data types shared by the AIME core (no Home Assistant imports)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Source(StrEnum):
+    """Where a play was reported from. Stored as a small integer (see ``SOURCE_CODES``)."""
+
+    LASTFM = "lastfm"
+    ROON = "roon"
+    AIME_IMPORT = "aime_import"
+    MANUAL = "manual"
+
+
+# Stable on-disk codes: never renumber, only append.
+SOURCE_CODES: dict[Source, int] = {
+    Source.LASTFM: 1,
+    Source.ROON: 2,
+    Source.AIME_IMPORT: 3,
+    Source.MANUAL: 4,
+}
+SOURCES_BY_CODE: dict[int, Source] = {code: source for source, code in SOURCE_CODES.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class PlayInput:
+    """One play as a source reports it, before identity is resolved.
+
+    ``played_at`` is the UTC epoch second at which the track *started*, as the source reports
+    it (a Last.fm scrobble's ``uts``, the moment a Roon zone began the track).
+    ``artist`` is the credit string as shown by the source ("A feat. B", "A / B"); when the
+    source knows the individual artists it passes them, in order, in ``artists``.
+    """
+
+    title: str
+    artist: str
+    played_at: int
+    source: Source
+    album: str | None = None
+    album_artist: str | None = None
+    artists: tuple[str, ...] = ()
+    duration: int | None = None
+    track_number: int | None = None
+    device: str | None = None
+    loved: bool = False
+    seconds_listened: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedPlay:
+    """An input the store refused, with a machine-readable reason."""
+
+    play: PlayInput
+    reason: str
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """What one ``Store.ingest`` call did.
+
+    ``received == added + duplicates + merged + len(rejected)`` always holds.
+    """
+
+    received: int = 0
+    added: int = 0
+    duplicates: int = 0
+    merged: int = 0
+    rejected: list[RejectedPlay] = field(default_factory=list)
+    added_plays: list[PlayInput] = field(default_factory=list)
+
+    def absorb(self, other: IngestResult) -> None:
+        """Add another result's counts to this one."""
+        self.received += other.received
+        self.added += other.added
+        self.duplicates += other.duplicates
+        self.merged += other.merged
+        self.rejected.extend(other.rejected)
+        self.added_plays.extend(other.added_plays)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCounts:
+    """Row counts, for diagnostics and the benchmark."""
+
+    artists: int
+    albums: int
+    tracks: int
+    plays: int
+    collection_items: int
+    playlists: int
