@@ -1,1 +1,1 @@
-"""AIME domain core: plain Python, no Home Assistant imports (enforced by tests/core/test_layering.py)."""
+"""AIME domain core: plain Python, no Home Assistant imports (see tests/core/test_layering.py)."""

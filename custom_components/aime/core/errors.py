@@ -23,7 +23,9 @@ class StoreOpenError(StoreError):
     """The database file exists but cannot be used. The file is left untouched."""
 
     def __init__(self, path: Path, failure: StoreOpenFailure, detail: str = "") -> None:
-        super().__init__(f"{failure.value}: {path}: {detail}" if detail else f"{failure.value}: {path}")
+        super().__init__(
+            f"{failure.value}: {path}: {detail}" if detail else f"{failure.value}: {path}"
+        )
         self.path = path
         self.failure = failure
         self.detail = detail

@@ -1,47 +1,258 @@
-"""The listening store (work in progress: interface fixed, implementation being written)."""
+"""The listening store: SQLite through SQLAlchemy 2, WAL, foreign keys on.
+
+Every method blocks; the Home Assistant glue calls them from the executor. Writes are
+serialised by one lock (SQLite has a single writer anyway); WAL lets readers run while a
+write is in progress, so readers never block the writer.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
+import logging
 from pathlib import Path
+import shutil
+import sqlite3
+import threading
+from typing import Any
 
-from .models import IngestResult, PlayInput, Source, StoreCounts
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy.exc import DBAPIError
+
+from . import schema
+from .errors import StoreError, StoreOpenError, StoreOpenFailure
+from .ingest import Ingestor
+from .migrations import CURRENT_VERSION, migrate
+from .models import SOURCE_CODES, IngestResult, PlayInput, Source, StoreCounts
+
+_LOGGER = logging.getLogger(__name__)
 
 DEFAULT_DEDUP_WINDOW = 300
+DEFAULT_BATCH_SIZE = 5000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_PRAGMAS = (
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA synchronous = NORMAL",
+    "PRAGMA busy_timeout = 30000",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA cache_size = -32000",
+)
 
 
 class Store:
-    """Synchronous store over SQLite. Every method blocks: call it from an executor thread."""
+    """Synchronous store over one SQLite file."""
+
+    def __init__(self, path: Path, engine: Engine, dedup_window: int) -> None:
+        """Use ``Store.open``: it validates and migrates the file first."""
+        self._path = path
+        self._engine = engine
+        self._write_lock = threading.Lock()
+        self._ingestor = Ingestor(dedup_window)
+        self._closed = False
 
     @classmethod
     def open(cls, path: Path, *, dedup_window: int = DEFAULT_DEDUP_WINDOW) -> Store:
         """Open (creating or migrating) the database at ``path``.
 
-        Raises ``StoreOpenError`` (never touching the file) when it is corrupt, unreadable,
-        not an AIME database, or written by a newer AIME.
+        Raises ``StoreOpenError`` when the file is corrupt, unreadable, not an AIME database,
+        or written by a newer AIME. The file is then left exactly as it was.
         """
-        raise NotImplementedError
+        _check_file(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = _create_engine(path)
+        try:
+            _prepare(engine, path)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(path, engine, dedup_window)
 
     @property
     def path(self) -> Path:
-        raise NotImplementedError
+        """The database file."""
+        return self._path
+
+    @property
+    def dedup_window(self) -> int:
+        """Seconds within which two sources' reports of one song are one play."""
+        return self._ingestor.dedup_window
 
     @property
     def schema_version(self) -> int:
-        raise NotImplementedError
+        """The schema version of the open database."""
+        with self._read() as conn:
+            return int(conn.exec_driver_sql("SELECT version FROM schema_version").scalar_one())
 
     def close(self) -> None:
-        raise NotImplementedError
+        """Checkpoint the WAL and release every connection. Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        with self._write_lock:
+            try:
+                with self._engine.connect() as conn:
+                    conn.execution_options(aime_begin=None)
+                    conn.exec_driver_sql("PRAGMA optimize")
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            except DBAPIError:  # pragma: no cover - closing must not fail on a busy reader
+                _LOGGER.debug("WAL checkpoint skipped at close", exc_info=True)
+            self._engine.dispose()
 
-    def ingest(self, plays: Iterable[PlayInput]) -> IngestResult:
-        raise NotImplementedError
+    def ingest(
+        self, plays: Iterable[PlayInput], *, batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> IngestResult:
+        """Record plays, idempotently, one transaction per batch (see ``ingest.py``)."""
+        total = IngestResult()
+        iterator = iter(plays)
+        while batch := list(islice(iterator, batch_size)):
+            with self._write() as conn:
+                total.absorb(self._ingestor.ingest_batch(conn, batch))
+        return total
 
     def counts(self) -> StoreCounts:
-        raise NotImplementedError
+        """Row counts of the main tables."""
+        tables = (schema.artist, schema.album, schema.track, schema.play)
+        extra = (schema.collection_item, schema.playlist)
+        with self._read() as conn:
+            values = [
+                conn.execute(select(func.count()).select_from(table)).scalar_one()
+                for table in (*tables, *extra)
+            ]
+        return StoreCounts(*values)
 
     def newest_played_at(self, source: Source | None = None) -> int | None:
-        raise NotImplementedError
+        """Start time of the newest play (reported by ``source``, when given)."""
+        query = select(func.max(schema.play.c.played_at))
+        if source is not None:
+            bit = 1 << SOURCE_CODES[source]
+            query = query.where(schema.play.c.reported_by.op("&")(bit) != 0)
+        with self._read() as conn:
+            value = conn.execute(query).scalar_one_or_none()
+        return None if value is None else int(value)
 
     def database_size(self) -> int:
-        """Bytes on disk (main file plus WAL)."""
-        raise NotImplementedError
+        """Bytes on disk: the main file plus its write-ahead log."""
+        files = (self._path, self._path.with_name(self._path.name + "-wal"))
+        return sum(file.stat().st_size for file in files if file.exists())
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        self._ensure_open()
+        with self._engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        self._ensure_open()
+        with self._write_lock, self._engine.connect() as conn:
+            conn.execution_options(aime_begin="BEGIN IMMEDIATE")
+            try:
+                with conn.begin():
+                    yield conn
+            except BaseException:
+                self._ingestor.reset()  # cached ids may name rows that were rolled back
+                raise
+
+    def _ensure_open(self) -> None:
+        if self._closed:
+            raise StoreError("the store is closed")
+
+
+def _check_file(path: Path) -> None:
+    """Refuse files SQLite must not touch, without writing anything."""
+    if not path.exists():
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_MAGIC))
+    except OSError as err:
+        raise StoreOpenError(path, StoreOpenFailure.UNREADABLE, str(err)) from err
+    if header and header != _SQLITE_MAGIC:
+        raise StoreOpenError(path, StoreOpenFailure.CORRUPT, "not an SQLite database")
+    if not _writable(path):
+        raise StoreOpenError(path, StoreOpenFailure.UNREADABLE, "not writable")
+
+
+def _writable(path: Path) -> bool:
+    try:
+        with path.open("r+b"):
+            return True
+    except OSError:
+        return False
+
+
+def _create_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy's begin() emit BEGIN itself so DDL is transactional too.
+        dbapi_connection.isolation_level = None
+        for pragma in _PRAGMAS:
+            dbapi_connection.execute(pragma)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # aime_begin=None: statements run outside a transaction (PRAGMAs, VACUUM INTO).
+        begin = conn.get_execution_options().get("aime_begin", "BEGIN")
+        if begin:
+            conn.exec_driver_sql(begin)
+
+    return engine
+
+
+def _prepare(engine: Engine, path: Path) -> None:
+    """Check integrity and version, switch to WAL, and migrate."""
+    try:
+        with engine.connect() as conn:
+            conn.execution_options(aime_begin=None)
+            if conn.exec_driver_sql("PRAGMA quick_check(1)").scalar() != "ok":
+                raise StoreOpenError(path, StoreOpenFailure.CORRUPT, "integrity check failed")
+            version = _schema_version(conn, path)
+            if version > CURRENT_VERSION:
+                raise StoreOpenError(
+                    path, StoreOpenFailure.TOO_NEW, f"schema {version} > {CURRENT_VERSION}"
+                )
+            conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+            if version > 0 and version < CURRENT_VERSION:
+                _backup_before_migration(conn, path, version)
+            conn.commit()  # ends SQLAlchemy's autobegun (statement-less) transaction
+            if version < CURRENT_VERSION:
+                conn.execution_options(aime_begin="BEGIN IMMEDIATE")
+                with conn.begin():
+                    migrate(conn, version)
+                _LOGGER.info("AIME database at schema %s (was %s)", CURRENT_VERSION, version)
+    except sqlite3.DatabaseError as err:  # pragma: no cover - raw driver errors are wrapped
+        raise StoreOpenError(path, StoreOpenFailure.CORRUPT, str(err)) from err
+    except DBAPIError as err:
+        failure = (
+            StoreOpenFailure.UNREADABLE
+            if isinstance(err.orig, sqlite3.OperationalError) and "unable to open" in str(err.orig)
+            else StoreOpenFailure.CORRUPT
+        )
+        raise StoreOpenError(path, failure, str(err.orig)) from err
+
+
+def _schema_version(conn: Connection, path: Path) -> int:
+    tables = set(
+        conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'").scalars()
+    )
+    if "schema_version" in tables:
+        version = conn.exec_driver_sql("SELECT max(version) FROM schema_version").scalar()
+        if isinstance(version, int):
+            return version
+        raise StoreOpenError(path, StoreOpenFailure.CORRUPT, "schema version missing")
+    if tables:
+        raise StoreOpenError(path, StoreOpenFailure.NOT_AIME, ", ".join(sorted(tables)[:5]))
+    return 0
+
+
+def _backup_before_migration(conn: Connection, path: Path, version: int) -> None:
+    """Keep a consistent copy of the file as it was, in case the user needs to go back."""
+    backup = path.with_name(f"{path.name}.v{version}.bak")
+    if backup.exists():
+        backup.unlink()
+    conn.exec_driver_sql("VACUUM INTO ?", (str(backup),))
+    if not backup.exists():  # pragma: no cover - VACUUM INTO raises instead
+        shutil.copy2(path, backup)
