@@ -32,6 +32,8 @@ FUTURE_TOLERANCE = 86_400
 # SQLite's bound-parameter limit is 32766 on current versions; stay well below it.
 _CHUNK = 500
 _RAW_MEMO_LIMIT = 500_000
+# Durations, listened seconds and track numbers beyond this (11.5 days) are bad input.
+_MAX_NUMBER = 1_000_000
 
 
 @dataclass(slots=True)
@@ -408,6 +410,9 @@ def _rejection_reason(play: PlayInput, latest: int) -> str | None:
         return "invalid_time"
     if play.played_at > latest:
         return "future_time"
+    for number in (play.duration, play.seconds_listened, play.track_number):
+        if number is not None and not (isinstance(number, int) and 0 <= number <= _MAX_NUMBER):
+            return "invalid_number"
     return None
 
 
