@@ -1,0 +1,80 @@
+"""Shared fixtures for the AIME tests."""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from pathlib import Path
+from unittest.mock import patch
+
+from homeassistant.components.recorder.core import Recorder
+from homeassistant.core import HomeAssistant
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
+from syrupy.assertion import SnapshotAssertion
+from syrupy.location import PyTestLocation
+
+# Imported before the hass fixture so Home Assistant finds our custom integration.
+import custom_components  # noqa: F401
+from custom_components.aime.const import DOMAIN
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations(
+    recorder_mock: Recorder, enable_custom_integrations: None
+) -> None:
+    """Enable loading our integration (the recorder must be set up first)."""
+
+
+@pytest.fixture(autouse=True)
+def config_dir(hass: HomeAssistant, tmp_path: Path) -> Path:
+    """Give each test its own configuration folder, so the store is written under tmp_path."""
+    hass.config.config_dir = str(tmp_path)
+    return tmp_path
+
+
+class AimeSnapshotExtension(HomeAssistantSnapshotExtension):  # type: ignore[misc]
+    """Keep snapshots next to the tests in ``snapshots/``, as Home Assistant core does."""
+
+    @classmethod
+    def dirname(cls, *, test_location: PyTestLocation) -> str:
+        return str(Path(test_location.filepath).parent / "snapshots")
+
+
+@pytest.fixture
+def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    """Return the snapshot assertion with Home Assistant's serializer."""
+    return snapshot.use_extension(AimeSnapshotExtension)
+
+
+@pytest.fixture
+def entity_registry_enabled_by_default() -> Generator[None]:
+    """Enable every entity, including those disabled by default."""
+    with patch(
+        "homeassistant.helpers.entity.Entity.entity_registry_enabled_default",
+        return_value=True,
+    ):
+        yield
+
+
+@pytest.fixture
+def mock_config_entry() -> MockConfigEntry:
+    """Return the AIME hub entry, not yet added to Home Assistant."""
+    return MockConfigEntry(domain=DOMAIN, unique_id=DOMAIN, title="AIME", data={})
+
+
+@pytest.fixture
+async def init_integration(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> MockConfigEntry:
+    """Set up the AIME hub entry and return it."""
+    mock_config_entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    return mock_config_entry
+
+
+@pytest.fixture
+def store_path(config_dir: Path) -> Path:
+    """Where AIME keeps its listening store in the test configuration folder."""
+    return config_dir / "aime" / "aime.db"

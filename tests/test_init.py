@@ -1,0 +1,250 @@
+"""Tests for setting up, unloading and reloading the AIME hub."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+import functools
+from pathlib import Path
+import sqlite3
+from typing import Any
+
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.const import EVENT_HOMEASSISTANT_STOP
+from homeassistant.core import CoreState, HomeAssistant
+from homeassistant.helpers import issue_registry as ir, translation
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.components.diagnostics import (
+    get_diagnostics_for_config_entry,
+)
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
+
+from custom_components.aime.const import DOMAIN, ISSUE_STORE_OPEN_FAILED
+from custom_components.aime.core.errors import StoreError
+from custom_components.aime.core.store import Store
+
+
+async def _assert_closed(hass: HomeAssistant, store: Store) -> None:
+    """A closed store refuses work, and its file can be opened afresh."""
+    with pytest.raises(StoreError):
+        await hass.async_add_executor_job(store.counts)
+    reopened = await hass.async_add_executor_job(Store.open, store.path)
+    await hass.async_add_executor_job(reopened.close)
+
+
+async def test_setup_and_unload(
+    hass: HomeAssistant, init_integration: MockConfigEntry, store_path: Path
+) -> None:
+    """Setup opens the store under <config>/aime; unloading closes it."""
+    assert init_integration.state is ConfigEntryState.LOADED
+    store = init_integration.runtime_data.store
+    assert store.path == store_path
+    assert await hass.async_add_executor_job(store_path.is_file)
+
+    assert await hass.config_entries.async_unload(init_integration.entry_id)
+    await hass.async_block_till_done()
+
+    entry = hass.config_entries.async_get_entry(init_integration.entry_id)
+    assert entry is not None
+    assert entry.state is ConfigEntryState.NOT_LOADED
+    await _assert_closed(hass, store)
+
+
+async def test_reload(hass: HomeAssistant, init_integration: MockConfigEntry) -> None:
+    """Reloading closes the old store and opens a new one on the same file."""
+    old_store = init_integration.runtime_data.store
+
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+
+    assert init_integration.state is ConfigEntryState.LOADED
+    new_store = init_integration.runtime_data.store
+    assert new_store is not old_store
+    assert new_store.path == old_store.path
+    with pytest.raises(StoreError):
+        await hass.async_add_executor_job(old_store.counts)
+    assert await hass.async_add_executor_job(new_store.counts)
+
+
+async def test_store_closed_when_home_assistant_stops(
+    hass: HomeAssistant, init_integration: MockConfigEntry, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Stopping Home Assistant closes the store; a later unload closes it again harmlessly."""
+    store = init_integration.runtime_data.store
+
+    hass.bus.async_fire(EVENT_HOMEASSISTANT_STOP)
+    await hass.async_block_till_done()
+    await _assert_closed(hass, store)
+
+    assert await hass.config_entries.async_unload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert init_integration.state is ConfigEntryState.NOT_LOADED
+    assert "Error" not in caplog.text
+    assert "Detected blocking call" not in caplog.text
+
+
+def _in_event_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+async def test_store_never_used_on_the_event_loop(
+    hass: HomeAssistant,
+    hass_client: ClientSessionGenerator,
+    mock_config_entry: MockConfigEntry,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every blocking store call runs in the executor (HA's detector does not watch SQLite)."""
+    calls: list[tuple[str, bool]] = []
+
+    def record[**P, R](func: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(func)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            calls.append((func.__name__, _in_event_loop()))
+            return func(*args, **kwargs)
+
+        return wrapper
+
+    members: dict[str, Any] = vars(Store)
+    monkeypatch.setattr(Store, "open", classmethod(record(members["open"].__func__)))
+    monkeypatch.setattr(Store, "schema_version", property(record(members["schema_version"].fget)))
+    for name in ("close", "counts", "database_size"):
+        monkeypatch.setattr(Store, name, record(members[name]))
+
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await get_diagnostics_for_config_entry(hass, hass_client, mock_config_entry)
+    assert await hass.config_entries.async_reload(mock_config_entry.entry_id)
+    assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+
+    assert {name for name, _ in calls} == {
+        "open",
+        "schema_version",
+        "counts",
+        "database_size",
+        "close",
+    }
+    assert not [name for name, on_loop in calls if on_loop]
+
+
+def _write_garbage(path: Path) -> None:
+    path.write_bytes(bytes(range(256)) * 64)
+
+
+def _write_text(path: Path) -> None:
+    path.write_text("not a database, just a note someone left here\n")
+
+
+def _write_damaged_sqlite(path: Path) -> None:
+    """A real AIME database whose pages were overwritten after the header."""
+    Store.open(path).close()
+    data = bytearray(path.read_bytes())
+    data[100:] = b"\xff" * (len(data) - 100)
+    path.write_bytes(bytes(data))
+
+
+def _write_other_application_database(path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)")
+        conn.execute("INSERT INTO recipes (name) VALUES ('soup')")
+    conn.close()
+
+
+def _write_newer_schema(path: Path) -> None:
+    """A database a future AIME wrote: same layout, higher schema version."""
+    store = Store.open(path)
+    newer = store.schema_version + 1
+    store.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE schema_version SET version = ?", (newer,))
+    conn.close()
+
+
+def _make_directory(path: Path) -> None:
+    """Something that exists at the database path but cannot be read as a file."""
+    path.mkdir()
+    (path / "keep").write_text("user data")
+
+
+def _snapshot(path: Path) -> dict[str, bytes]:
+    """Every file at or under path, with its bytes."""
+    if path.is_dir():
+        return {str(file): file.read_bytes() for file in sorted(path.rglob("*"))}
+    return {str(path): path.read_bytes()}
+
+
+@pytest.mark.parametrize(
+    ("prepare", "translation_key"),
+    [
+        (_write_garbage, "database_corrupt"),
+        (_write_text, "database_corrupt"),
+        (_write_damaged_sqlite, "database_corrupt"),
+        (_write_other_application_database, "database_not_aime"),
+        (_write_newer_schema, "database_too_new"),
+        (_make_directory, "database_unreadable"),
+    ],
+)
+async def test_unusable_database(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    store_path: Path,
+    prepare: Callable[[Path], None],
+    translation_key: str,
+) -> None:
+    """An unusable file stops AIME only: repair issue raised, file untouched, HA running."""
+
+    def _prepare() -> dict[str, bytes]:
+        store_path.parent.mkdir(parents=True)
+        prepare(store_path)
+        return _snapshot(store_path)
+
+    before = await hass.async_add_executor_job(_prepare)
+    mock_config_entry.add_to_hass(hass)
+
+    assert not await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+
+    assert mock_config_entry.state is ConfigEntryState.SETUP_ERROR
+    assert mock_config_entry.error_reason_translation_key == translation_key
+    assert mock_config_entry.error_reason_translation_placeholders == {"path": str(store_path)}
+    # The translated message, not the bare key, reaches the user.
+    assert "left untouched" in (mock_config_entry.reason or "")
+    issue = ir.async_get(hass).async_get_issue(DOMAIN, ISSUE_STORE_OPEN_FAILED)
+    assert issue is not None
+    assert issue.translation_key == translation_key
+    assert issue.translation_placeholders == {"path": str(store_path)}
+    assert issue.severity is ir.IssueSeverity.ERROR
+    assert not issue.is_fixable
+    strings = await translation.async_get_translations(hass, "en", "issues", {DOMAIN})
+    assert f"component.{DOMAIN}.issues.{translation_key}.description" in strings
+    assert await hass.async_add_executor_job(_snapshot, store_path) == before
+    assert hass.state is CoreState.running
+
+
+async def test_issue_cleared_once_database_is_moved_away(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    issue_registry: ir.IssueRegistry,
+    store_path: Path,
+) -> None:
+    """After the user moves the damaged file away, a reload starts afresh and clears the issue."""
+    await hass.async_add_executor_job(store_path.parent.mkdir)
+    await hass.async_add_executor_job(_write_garbage, store_path)
+    mock_config_entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert issue_registry.async_get_issue(DOMAIN, ISSUE_STORE_OPEN_FAILED)
+
+    moved = store_path.with_name("aime.db.damaged")
+    await hass.async_add_executor_job(store_path.rename, moved)
+    assert await hass.config_entries.async_reload(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+
+    assert mock_config_entry.state is ConfigEntryState.LOADED
+    assert issue_registry.async_get_issue(DOMAIN, ISSUE_STORE_OPEN_FAILED) is None
+    assert await hass.async_add_executor_job(moved.is_file)
