@@ -85,8 +85,13 @@ def test_two_sources_within_window_are_one_play(
     result = store.ingest([roon, lastfm])
     assert (result.added, result.merged) == (1, 1)
     assert store.counts().plays == 1
-    both = (1 << SOURCE_CODES[ROON]) | (1 << SOURCE_CODES[LASTFM])
-    assert rows(store.path, "SELECT reported_by FROM play") == [(both,)]
+    assert rows(
+        store.path,
+        "SELECT p.source_id, r.source_id, r.played_at FROM play p "
+        "JOIN play_report r ON r.play_id = p.id",
+    ) == [(SOURCE_CODES[ROON], SOURCE_CODES[LASTFM], lastfm.played_at)]
+    again = store.ingest([roon, lastfm])
+    assert (again.added, again.duplicates, again.merged) == (0, 2, 0)
 
 
 def test_merge_across_batches_fills_what_was_missing(store: Store) -> None:
@@ -99,7 +104,7 @@ def test_merge_across_batches_fills_what_was_missing(store: Store) -> None:
         "SELECT p.played_at, p.loved, p.seconds_listened, d.name FROM play p "
         "JOIN device d ON d.id = p.device_id",
     ) == [(T0, 1, 500, "Kitchen")]
-    assert store.newest_played_at(ROON) == T0
+    assert store.newest_played_at(ROON) == T0 - 40  # its own report time
     assert store.newest_played_at(LASTFM) == T0
 
 
@@ -123,21 +128,31 @@ def test_each_report_merges_into_its_nearest_play(store: Store) -> None:
     store.ingest([play(source=ROON, at=T0), play(source=ROON, at=T0 + 250)])
     result = store.ingest([play(at=T0 + 2), play(at=T0 + 252)])
     assert (result.added, result.merged) == (0, 2)
-    assert [r[0] for r in rows(store.path, "SELECT reported_by FROM play")] == [6, 6]
+    assert rows(
+        store.path,
+        "SELECT p.played_at, r.played_at FROM play p JOIN play_report r "
+        "ON r.play_id = p.id ORDER BY p.id",
+    ) == [(T0, T0 + 2), (T0 + 250, T0 + 252)]
 
 
 def test_one_report_per_source_merges_into_a_play(store: Store) -> None:
     """Two scrobbles near one Roon play: the second one is a replay Roon did not see."""
-    result = store.ingest([play(source=ROON), play(at=T0 + 2), play(at=T0 + 200)])
+    plays = [play(source=ROON), play(at=T0 + 2), play(at=T0 + 200)]
+    result = store.ingest(plays)
     assert (result.added, result.merged) == (2, 1)
+    # Even one at a time and in another order, re-ingesting changes nothing.
+    for again in reversed(plays):
+        assert store.ingest([again]).duplicates == 1
+    assert store.counts().plays == 2
 
 
 def test_merge_with_a_play_of_the_same_batch(store: Store) -> None:
     """Both reports in one batch: the pending row takes the other's details."""
     store.ingest([play(), play(source=ROON, at=T0 + 3, device="Office", seconds_listened=60)])
-    assert rows(store.path, "SELECT reported_by, device_id, seconds_listened FROM play") == [
-        (6, 1, 60)
+    assert rows(store.path, "SELECT source_id, device_id, seconds_listened FROM play") == [
+        (SOURCE_CODES[LASTFM], 1, 60)
     ]
+    assert store.newest_played_at(ROON) == T0 + 3
 
 
 def test_album_identity_is_title_and_album_artist(store: Store) -> None:

@@ -27,15 +27,16 @@ def test_v1_file_migrates_to_current(db_path: Path) -> None:
         assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
         assert counts.collection_items == counts.playlists == 0
         assert store.newest_played_at(Source.ROON) == 1_700_000_000
-        # The migrated store keeps ingesting into the same identities.
+        # The migrated store keeps its identities and its merged Last.fm report.
         result = store.ingest(
             [
                 PlayInput(
-                    "So What", "Miles Davis", 1_700_000_030, Source.LASTFM, album="Kind of Blue"
+                    "So What", "Miles Davis", 1_700_000_012, Source.LASTFM, album="Kind of Blue"
                 )
             ]
         )
-        assert (result.added, result.merged) == (0, 1)
+        assert (result.added, result.duplicates) == (0, 1)
+        assert store.newest_played_at(Source.LASTFM) == 1_700_086_400
         assert store.counts().tracks == 2
     finally:
         store.close()

@@ -18,11 +18,11 @@ type StoredPlay = tuple[int, int, int, int]  # (id, played_at, track_id, source_
 
 @dataclass(slots=True)
 class Slot:
-    """A play near the batch: stored (``play_id``) or added by this batch (``row``)."""
+    """A play near the batch; ``row`` is set while it is only about to be inserted."""
 
     played_at: int
     source_id: int
-    play_id: int | None
+    play_id: int
     row: list[Any] | None
     claimed: int = 0  # bit mask of sources whose report was merged into it in this batch
 
@@ -36,15 +36,18 @@ class PlayIndex:
     def __init__(
         self,
         stored: list[StoredPlay],
+        reports: list[tuple[int, int, int]],
         songs: dict[int, Song],
         load_songs: Callable[[Iterable[int]], None],
         window: int,
     ) -> None:
-        load_songs({track for _, _, track, _ in stored})
+        load_songs({track for _, _, track, _ in stored} | {track for _, track, _ in reports})
         self._stored = stored
         self._songs = songs
         self._window = window
+        # What each source already reported: its plays, and its reports merged into others'.
         self._exact = {(at, songs[track], source) for _, at, track, source in stored}
+        self._exact.update((at, songs[track], source) for at, track, source in reports)
         self._sources = 0  # bit mask of the sources present around the batch
         for source in {source for _, _, _, source in stored}:
             self._sources |= 1 << source
@@ -83,7 +86,7 @@ class PlayIndex:
         """Record a play this batch is about to insert, so later reports can match it."""
         self._exact.add((played_at, self._songs[track_id], source_id))
         self._sources |= 1 << source_id
-        slot = Slot(played_at, source_id, None, row)
+        slot = Slot(played_at, source_id, row[0], row)
         if self._by_song is None:
             self._added.append((track_id, slot))
         else:

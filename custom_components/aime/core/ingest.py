@@ -4,12 +4,13 @@ Rules (also in the README):
 - A play's natural key is (source, start time, song). Re-ingesting a play adds nothing.
 - The same song (primary artist + normalised title) reported by two *different* sources with
   start times at most ``dedup_window`` seconds apart is one play: the stored row gains the
-  other source's bit in ``reported_by`` and fills what it lacked (device, seconds listened).
+  other source's report in ``play_report`` and fills what it lacked (device, seconds listened).
   Each stored play absorbs at most one report per other source within a batch, nearest first.
 - A replay reported by one source with a distinct start time is another play.
 
 The ingestor keeps id caches; ids of new rows are assigned here (the store has one writer),
-which saves a round trip per new artist, album and track. After a failed transaction the
+which saves a round trip per new artist, album and track. Artist, album and track rows must
+therefore only be created through the store's ingestor. After a failed transaction the
 caller must call ``reset()``.
 """
 
@@ -60,6 +61,9 @@ class Ingestor:
         self._tracks_missing_duration: set[int] = set()
         self._device_ids: dict[tuple[int, str], int] = {}
         self._next_id: dict[str, int] = {}
+        # Tables that were empty when first seen: every row in them went through these
+        # caches, so a cache miss means "new" without asking the database.
+        self._mirrored: dict[str, bool] = {}
         # Sources repeat the same strings for every play of a track: remember where they led.
         self._raw_tracks: dict[tuple[Any, ...], int] = {}
 
@@ -116,7 +120,7 @@ class Ingestor:
                 if key not in self._artist_ids and key not in wanted:
                     wanted[key] = name
         if wanted:
-            for chunk in _chunks(list(wanted)):
+            for chunk in self._lookups(conn, "artist", list(wanted)):
                 marks = ",".join("?" * len(chunk))
                 rows = conn.exec_driver_sql(
                     f"SELECT key, id FROM artist WHERE key IN ({marks})", tuple(chunk)
@@ -152,7 +156,7 @@ class Ingestor:
             if key not in self._track_ids and key not in missing:
                 missing[key] = index
         if missing:
-            self._load_tracks(conn, list(missing))
+            self._load_tracks(conn, self._lookups(conn, "track", list(missing)))
             self._insert_tracks(conn, missing, plays, names, artist_ids)
         return [self._track_ids[key] for key in track_keys]
 
@@ -165,7 +169,7 @@ class Ingestor:
                 missing[key] = entry.album_title
         if not missing:
             return
-        for chunk in _chunks(list(missing)):
+        for chunk in self._lookups(conn, "album", list(missing)):
             marks = ",".join("(?, ?)" for _ in chunk)
             rows = conn.exec_driver_sql(
                 f"SELECT artist_id, key, id FROM album WHERE (artist_id, key) IN (VALUES {marks})",
@@ -183,8 +187,16 @@ class Ingestor:
             )
             self._album_ids.update(((artist, key), album) for album, artist, key, _ in new)
 
-    def _load_tracks(self, conn: Connection, keys: list[tuple[int, str]]) -> None:
-        for chunk in _chunks(keys):
+    def _lookups[K](self, conn: Connection, table: str, keys: list[K]) -> Iterable[list[K]]:
+        """Chunks of cache misses worth looking up in ``table`` (none when it is mirrored)."""
+        mirrored = self._mirrored.get(table)
+        if mirrored is None:
+            empty = conn.exec_driver_sql(f"SELECT NOT EXISTS (SELECT 1 FROM {table})").scalar()
+            mirrored = self._mirrored[table] = bool(empty)
+        return () if mirrored else _chunks(keys)
+
+    def _load_tracks(self, conn: Connection, chunks: Iterable[list[tuple[int, str]]]) -> None:
+        for chunk in chunks:
             marks = ",".join("(?, ?)" for _ in chunk)
             rows = conn.exec_driver_sql(
                 "SELECT album_id, key, id, artist_id, duration FROM track "
@@ -301,53 +313,61 @@ class Ingestor:
     ) -> None:
         index = self._play_index(conn, plays)
         new_rows: list[list[Any]] = []
+        reports: list[tuple[int, int, int]] = []
         merges: dict[int, list[Any]] = {}
         for play, track_id, device_id in zip(plays, track_ids, device_ids, strict=True):
             source_id = SOURCE_CODES[play.source]
             match = index.match(play.played_at, track_id, source_id)
             if match is None:
-                row = [
-                    track_id,
-                    play.played_at,
-                    source_id,
-                    1 << source_id,
-                    device_id,
-                    int(play.loved),
-                    _positive(play.seconds_listened),
-                ]
+                row = [self._take_id(conn, "play"), track_id, play.played_at, source_id,
+                       device_id, int(play.loved), _positive(play.seconds_listened)]  # fmt: skip
                 new_rows.append(row)
                 index.add(play.played_at, track_id, source_id, row)
                 result.added_plays.append(play)
             elif isinstance(match, Slot):
                 match.claimed |= 1 << source_id
-                _merge_into(match, merges, source_id, device_id, play)
+                reports.append((play.played_at, match.play_id, source_id))
+                _merge_into(match, merges, device_id, play)
                 result.merged += 1
             else:
                 result.duplicates += 1
         if new_rows:
             conn.exec_driver_sql(
-                "INSERT INTO play (track_id, played_at, source_id, reported_by, device_id, loved,"
+                "INSERT INTO play (id, track_id, played_at, source_id, device_id, loved,"
                 " seconds_listened) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [tuple(row) for row in new_rows],
             )
+        if reports:
+            conn.exec_driver_sql(
+                "INSERT INTO play_report (played_at, play_id, source_id) VALUES (?, ?, ?)", reports
+            )
         if merges:
             conn.exec_driver_sql(
-                "UPDATE play SET reported_by = reported_by | ?, device_id = coalesce(device_id, ?),"
-                " loved = max(loved, ?), seconds_listened = coalesce(seconds_listened, ?)"
-                " WHERE id = ?",
+                "UPDATE play SET device_id = coalesce(device_id, ?), loved = max(loved, ?),"
+                " seconds_listened = coalesce(seconds_listened, ?) WHERE id = ?",
                 [(*update, play_id) for play_id, update in merges.items()],
             )
         result.added = len(new_rows)
 
     def _play_index(self, conn: Connection, plays: list[PlayInput]) -> PlayIndex:
-        """The stored plays a play of this batch could duplicate."""
+        """The stored plays and merged reports a play of this batch could duplicate."""
         window = self.dedup_window
+        bounds = (
+            min(p.played_at for p in plays) - window,
+            max(p.played_at for p in plays) + window,
+        )
         stored = conn.exec_driver_sql(
             "SELECT id, played_at, track_id, source_id FROM play WHERE played_at BETWEEN ? AND ?",
-            (min(p.played_at for p in plays) - window, max(p.played_at for p in plays) + window),
+            bounds,
+        ).all()
+        reports = conn.exec_driver_sql(
+            "SELECT r.played_at, p.track_id, r.source_id FROM play_report r "
+            "JOIN play p ON p.id = r.play_id WHERE r.played_at BETWEEN ? AND ?",
+            bounds,
         ).all()
         return PlayIndex(
             cast("list[StoredPlay]", stored),
+            cast("list[tuple[int, int, int]]", reports),
             self._track_songs,
             lambda track_ids: self._load_songs(conn, track_ids),
             window,
@@ -364,27 +384,20 @@ class Ingestor:
 
 
 def _merge_into(
-    slot: Slot,
-    merges: dict[int, list[Any]],
-    source_id: int,
-    device_id: int | None,
-    play: PlayInput,
+    slot: Slot, merges: dict[int, list[Any]], device_id: int | None, play: PlayInput
 ) -> None:
-    """Fold a second source's report into a play: its bit, and what the play lacked."""
+    """Give a play what another source's report of it knows and it lacked."""
     seconds = _positive(play.seconds_listened)
     if slot.row is not None:  # both reports are in this batch: fix the pending row
         row = slot.row
-        row[3] |= 1 << source_id
         row[4] = row[4] if row[4] is not None else device_id
         row[5] = max(row[5], int(play.loved))
         row[6] = row[6] if row[6] is not None else seconds
         return
-    assert slot.play_id is not None
-    update = merges.setdefault(slot.play_id, [0, None, 0, None])
-    update[0] |= 1 << source_id
-    update[1] = update[1] if update[1] is not None else device_id
-    update[2] = max(update[2], int(play.loved))
-    update[3] = update[3] if update[3] is not None else seconds
+    update = merges.setdefault(slot.play_id, [None, 0, None])
+    update[0] = update[0] if update[0] is not None else device_id
+    update[1] = max(update[1], int(play.loved))
+    update[2] = update[2] if update[2] is not None else seconds
 
 
 def _raw_identity(play: PlayInput) -> tuple[Any, ...]:

@@ -54,20 +54,28 @@ _V1 = (
         name TEXT NOT NULL,
         UNIQUE (source_id, name)
     )""",
-    # reported_by is a bit mask of the sources that reported this play (1 << source id):
-    # a cross-source merge sets a bit instead of storing a second row.
+    # source_id is the source that reported the play first.
     """CREATE TABLE play (
         id INTEGER PRIMARY KEY,
         track_id INTEGER NOT NULL REFERENCES track(id),
         played_at INTEGER NOT NULL,
         source_id INTEGER NOT NULL REFERENCES source(id),
-        reported_by INTEGER NOT NULL,
         device_id INTEGER REFERENCES device(id),
         loved INTEGER NOT NULL DEFAULT 0,
         seconds_listened INTEGER
     )""",
     # The natural key, ordered by time first so the same index serves time-window queries.
     "CREATE UNIQUE INDEX play_identity ON play (played_at, track_id, source_id)",
+    # Another source's report merged into a play, with its own start time, so that
+    # re-ingesting it is recognised as a duplicate rather than merged again.
+    # Columns in key order: SQLite 3.40's quick_check misreads WITHOUT ROWID tables otherwise.
+    """CREATE TABLE play_report (
+        played_at INTEGER NOT NULL,
+        play_id INTEGER NOT NULL REFERENCES play(id) ON DELETE CASCADE,
+        source_id INTEGER NOT NULL REFERENCES source(id),
+        PRIMARY KEY (played_at, play_id, source_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX play_report_play ON play_report (play_id)",
     "INSERT INTO source (id, name) VALUES (1, 'lastfm'), (2, 'roon'), (3, 'aime_import'), "
     "(4, 'manual')",
 )

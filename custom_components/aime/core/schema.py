@@ -70,10 +70,17 @@ play = Table(
     Column("track_id", Integer, ForeignKey("track.id"), nullable=False),
     Column("played_at", Integer, nullable=False),
     Column("source_id", Integer, ForeignKey("source.id"), nullable=False),
-    Column("reported_by", Integer, nullable=False),
     Column("device_id", Integer, ForeignKey("device.id")),
     Column("loved", Integer, nullable=False),
     Column("seconds_listened", Integer),
+)
+
+play_report = Table(
+    "play_report",
+    metadata,
+    Column("played_at", Integer, primary_key=True),
+    Column("play_id", Integer, ForeignKey("play.id"), primary_key=True),
+    Column("source_id", Integer, ForeignKey("source.id"), primary_key=True),
 )
 
 collection_item = Table(

@@ -122,14 +122,23 @@ class Store:
         return StoreCounts(*values)
 
     def newest_played_at(self, source: Source | None = None) -> int | None:
-        """Start time of the newest play (reported by ``source``, when given)."""
-        query = select(func.max(schema.play.c.played_at))
-        if source is not None:
-            bit = 1 << SOURCE_CODES[source]
-            query = query.where(schema.play.c.reported_by.op("&")(bit) != 0)
+        """Start time of the newest play, or of the newest one ``source`` reported."""
+        play, report = schema.play, schema.play_report
         with self._read() as conn:
-            value = conn.execute(query).scalar_one_or_none()
-        return None if value is None else int(value)
+            if source is None:
+                return conn.execute(select(func.max(play.c.played_at))).scalar_one_or_none()
+            code = SOURCE_CODES[source]
+            # Walks the time index backwards and stops at the first match.
+            first_reported = conn.execute(
+                select(play.c.played_at)
+                .where(play.c.source_id == code)
+                .order_by(play.c.played_at.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+            merged = conn.execute(
+                select(func.max(report.c.played_at)).where(report.c.source_id == code)
+            ).scalar_one_or_none()
+        return max((v for v in (first_reported, merged) if v is not None), default=None)
 
     def database_size(self) -> int:
         """Bytes on disk: the main file plus its write-ahead log."""
