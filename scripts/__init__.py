@@ -1,0 +1,1 @@
+"""Developer scripts for AIME (run from the repository root, e.g. `python -m scripts.devhass`)."""

@@ -1,0 +1,293 @@
+"""AIME benchmarks: print one JSON object on stdout; progress goes to stderr.
+
+    scripts/bench                              # every section, 1,000,000 plays
+    scripts/bench --plays 100000 --only store  # one section
+    scripts/bench --profile                    # also print the hottest functions to stderr
+
+Each section is a function registered with ``@section``: it reads the shared synthetic history
+from ``Bench.history()`` (built once, not timed with the sections) and adds its figures and
+pass/fail targets to the report. Later milestones add their own sections (stats, playlists).
+Targets are reported, never enforced: the exit code is 0 even when one is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+import contextlib
+import cProfile
+from dataclasses import dataclass, field
+import io
+import json
+from pathlib import Path
+import platform
+import pstats
+import resource
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from typing import Any
+
+import sqlalchemy
+
+from custom_components.aime.core.models import IngestResult, PlayInput
+from custom_components.aime.core.store import Store
+
+from .synthetic_history import SyntheticLibrary, generate_plays
+
+INGEST_TARGET_PLAYS_PER_S = 50_000
+REINGEST_TARGET_PLAYS_PER_S = 100_000
+TARGET_BYTES_PER_PLAY = 120
+_PROGRESS_EVERY = 100_000
+
+type Report = dict[str, Any]
+type Section = Callable[[Bench], Report]
+
+SECTIONS: dict[str, Section] = {}
+
+
+def section(name: str) -> Callable[[Section], Section]:
+    """Register a benchmark section; sections run in registration order."""
+
+    def register(function: Section) -> Section:
+        SECTIONS[name] = function
+        return function
+
+    return register
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+@dataclass(slots=True)
+class History:
+    """The synthetic listening history every section works on."""
+
+    library: SyntheticLibrary
+    plays: list[PlayInput]
+    expected_plays: int  # Distinct plays: reports minus injected cross-source duplicates.
+    cross_source_duplicates: int
+    timings: Report  # How long building it took; never counted in a section's timings.
+
+
+@dataclass(slots=True)
+class Bench:
+    """Options, the shared history and a scratch directory, for the sections."""
+
+    options: argparse.Namespace
+    workdir: Path
+    _history: History | None = field(default=None)
+
+    def history(self) -> History:
+        """Build the library and materialise the plays, once; report how long that took."""
+        if self._history is None:
+            self._history = _build_history(self.options)
+        return self._history
+
+    def database_path(self) -> Path:
+        return Path(self.options.db) if self.options.db else self.workdir / "bench.db"
+
+
+def _build_history(options: argparse.Namespace) -> History:
+    log(f"building the library ({options.artists} artists, {options.tracks} tracks)")
+    started = time.perf_counter()
+    library = SyntheticLibrary.build(
+        options.seed, artists=options.artists, albums=options.albums, tracks=options.tracks
+    )
+    built = time.perf_counter()
+    log(f"generating {options.plays:,} plays over {options.years} years")
+    stream = generate_plays(library, plays=options.plays, years=options.years, seed=options.seed)
+    plays = list(stream)
+    generated = time.perf_counter()
+    timings = {
+        "library_s": round(built - started, 3),
+        "generation_s": round(generated - built, 3),
+        "generation_plays_per_s": round(len(plays) / max(generated - built, 1e-9)),
+        "rss_after_generation_mib": _peak_rss_mib(),
+    }
+    log(f"generated in {generated - started:.1f} s")
+    return History(library, plays, stream.distinct_plays, stream.cross_source_duplicates, timings)
+
+
+@section("history")
+def history_section(bench: Bench) -> Report:
+    """The synthetic history itself: size, duplicates, and how fast it is generated."""
+    history = bench.history()
+    library = history.library
+    return {
+        "plays": len(history.plays),
+        "expected_plays": history.expected_plays,
+        "cross_source_duplicates": history.cross_source_duplicates,
+        "library": {
+            "artists": library.artist_count,
+            "albums": library.album_count,
+            "tracks": library.track_count,
+        },
+        **history.timings,
+    }
+
+
+@section("store")
+def store_section(bench: Bench) -> Report:
+    """Ingest, re-ingest (idempotence), size on disk."""
+    history = bench.history()
+    plays, batch = history.plays, bench.options.batch
+    path = bench.database_path()
+    store = Store.open(path)
+    try:
+        log(f"ingesting {len(plays):,} plays into {path} (batches of {batch})")
+        with _profiled(bench.options.profile, "ingest"):
+            ingest, ingest_s = _ingest(store, plays, batch)
+        log("re-ingesting the same plays")
+        with _profiled(bench.options.profile, "re-ingest"):
+            reingest, reingest_s = _ingest(store, plays, batch)
+        counts = store.counts()
+        db_bytes_open = store.database_size()
+    finally:
+        store.close()
+    db_bytes = _file_size(path) + _file_size(path.with_name(path.name + "-wal"))
+    ingest_rate = len(plays) / max(ingest_s, 1e-9)
+    reingest_rate = len(plays) / max(reingest_s, 1e-9)
+    bytes_per_play = db_bytes / max(counts.plays, 1)
+    return {
+        "batch": batch,
+        "ingest_s": round(ingest_s, 3),
+        "ingest_plays_per_s": round(ingest_rate),
+        "ingest_added": ingest.added,
+        "merged": ingest.merged,
+        "rejected": len(ingest.rejected),
+        "reingest_s": round(reingest_s, 3),
+        "reingest_plays_per_s": round(reingest_rate),
+        "reingest_added": reingest.added,
+        "reingest_merged": reingest.merged,
+        "plays_stored": counts.plays,
+        "counts": {"artists": counts.artists, "albums": counts.albums, "tracks": counts.tracks},
+        "db_bytes": db_bytes,
+        "db_bytes_open": db_bytes_open,
+        "db_bytes_per_play": round(bytes_per_play, 1),
+        "targets": {
+            "ingest_plays_per_s": ingest_rate >= INGEST_TARGET_PLAYS_PER_S,
+            "reingest_plays_per_s": reingest_rate >= REINGEST_TARGET_PLAYS_PER_S,
+            "db_bytes_per_play": bytes_per_play <= TARGET_BYTES_PER_PLAY,
+            "reingest_added_zero": reingest.added == 0,
+            "plays_stored_as_expected": counts.plays == history.expected_plays,
+        },
+    }
+
+
+def _ingest(store: Store, plays: list[PlayInput], batch: int) -> tuple[IngestResult, float]:
+    """Ingest in store batches; slices of ~100k plays only serve progress messages."""
+    total = IngestResult()
+    step = max(batch, _PROGRESS_EVERY // batch * batch)
+    started = time.perf_counter()
+    for first in range(0, len(plays), step):
+        result = store.ingest(plays[first : first + step], batch_size=batch)
+        result.added_plays.clear()  # Only counts matter here; do not hold a second list.
+        total.absorb(result)
+        done = min(first + step, len(plays))
+        elapsed = time.perf_counter() - started
+        log(f"  {done:,} plays, {done / max(elapsed, 1e-9):,.0f} plays/s")
+    return total, time.perf_counter() - started
+
+
+@contextlib.contextmanager
+def _profiled(enabled: bool, label: str) -> Iterator[None]:
+    """Print the 25 functions with the most cumulative time to stderr, when enabled."""
+    if not enabled:
+        yield
+        return
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        yield
+    finally:
+        profiler.disable()
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(25)
+        print(f"--- profile: {label} ---\n{out.getvalue()}", file=sys.stderr)
+
+
+def _file_size(path: Path) -> int:
+    return path.stat().st_size if path.exists() else 0
+
+
+def _peak_rss_mib() -> float:
+    # ru_maxrss is in KiB on Linux.
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--plays", type=int, default=1_000_000, help="reports to generate")
+    parser.add_argument("--years", type=float, default=10, help="span of the history")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--batch", type=int, default=5000, help="plays per store transaction")
+    parser.add_argument("--artists", type=int, default=10_000)
+    parser.add_argument("--albums", type=int, default=40_000)
+    parser.add_argument("--tracks", type=int, default=300_000)
+    parser.add_argument("--db", help="database file to create (default: in a temporary dir)")
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=list(SECTIONS),
+        help="run only this section (repeatable)",
+    )
+    parser.add_argument("--profile", action="store_true", help="cProfile the timed steps")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> Report:
+    """Run the benchmark, print the report as JSON on stdout and return it."""
+    parser = _parser()
+    options = parser.parse_args(argv)
+    if options.plays < 1 or options.batch < 1:
+        parser.error("--plays and --batch must be positive")
+    if options.db and Path(options.db).exists():
+        parser.error(f"{options.db} exists: the benchmark needs a fresh database")
+    names = options.only or list(SECTIONS)
+    workdir = Path(tempfile.mkdtemp(prefix="aime-bench-"))
+    bench = Bench(options, workdir)
+    report: Report = {"seed": options.seed, "sections": names}
+    targets: dict[str, bool] = {}
+    started = time.perf_counter()
+    try:
+        for name in names:
+            log(f"section {name}")
+            figures = SECTIONS[name](bench)
+            targets.update(figures.pop("targets", {}))
+            report.update(figures)
+    finally:
+        _clean_up(bench)
+    report |= {
+        "total_s": round(time.perf_counter() - started, 3),
+        "peak_rss_mib": _peak_rss_mib(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "sqlalchemy": sqlalchemy.__version__,
+        "targets": targets,
+    }
+    if options.keep:
+        report["db_path"] = str(bench.database_path())
+    print(json.dumps(report, indent=2))
+    return report
+
+
+def _clean_up(bench: Bench) -> None:
+    """Remove the scratch directory and, unless --keep, the database."""
+    path = bench.database_path()
+    if bench.options.keep:
+        if path.parent == bench.workdir:
+            log(f"kept {path}")
+            return
+    elif bench.options.db:
+        for suffix in ("", "-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+    shutil.rmtree(bench.workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
