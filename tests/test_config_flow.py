@@ -7,7 +7,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.aime.const import DOMAIN
+from custom_components.aime.const import CONF_DEDUP_WINDOW, DOMAIN
 
 
 async def test_user_flow_creates_hub(hass: HomeAssistant) -> None:
@@ -38,3 +38,22 @@ async def test_user_flow_aborts_when_hub_exists(
     result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"
+
+
+async def test_options_change_the_dedup_window(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """The window is set in minutes and the store is reopened with it."""
+    assert init_integration.runtime_data.store.dedup_window == 300
+    result = await hass.config_entries.options.async_init(init_integration.entry_id)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "init"
+
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], user_input={CONF_DEDUP_WINDOW: 2.0}
+    )
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert init_integration.options == {CONF_DEDUP_WINDOW: 2}
+    assert init_integration.state is ConfigEntryState.LOADED
+    assert init_integration.runtime_data.store.dedup_window == 120

@@ -4,9 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from homeassistant.config_entries import ConfigFlow, ConfigFlowResult
+from homeassistant.config_entries import (
+    ConfigEntry,
+    ConfigFlow,
+    ConfigFlowResult,
+    OptionsFlow,
+)
+from homeassistant.core import callback
+from homeassistant.helpers.selector import (
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+)
+import voluptuous as vol
 
-from .const import DOMAIN, STORE_FILENAME, STORE_FOLDER
+from .const import (
+    CONF_DEDUP_WINDOW,
+    DEFAULT_DEDUP_WINDOW_MINUTES,
+    DOMAIN,
+    MAX_DEDUP_WINDOW_MINUTES,
+    STORE_FILENAME,
+    STORE_FOLDER,
+)
 
 HUB_TITLE = "AIME"
 
@@ -16,6 +35,12 @@ class AimeConfigFlow(ConfigFlow, domain=DOMAIN):
 
     VERSION = 1
     MINOR_VERSION = 1
+
+    @staticmethod
+    @callback
+    def async_get_options_flow(config_entry: ConfigEntry) -> AimeOptionsFlow:
+        """The hub's options."""
+        return AimeOptionsFlow()
 
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Confirm the creation of the single AIME hub."""
@@ -30,3 +55,29 @@ class AimeConfigFlow(ConfigFlow, domain=DOMAIN):
             step_id="user",
             description_placeholders={"path": self.hass.config.path(STORE_FOLDER, STORE_FILENAME)},
         )
+
+
+class AimeOptionsFlow(OptionsFlow):
+    """Tune how plays are recorded."""
+
+    async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """One form: the cross-source de-duplication window."""
+        if user_input is not None:
+            return self.async_create_entry(
+                data={CONF_DEDUP_WINDOW: int(user_input[CONF_DEDUP_WINDOW])}
+            )
+        current = self.config_entry.options.get(CONF_DEDUP_WINDOW, DEFAULT_DEDUP_WINDOW_MINUTES)
+        schema = vol.Schema(
+            {
+                vol.Required(CONF_DEDUP_WINDOW, default=current): NumberSelector(
+                    NumberSelectorConfig(
+                        min=1,
+                        max=MAX_DEDUP_WINDOW_MINUTES,
+                        step=1,
+                        mode=NumberSelectorMode.BOX,
+                        unit_of_measurement="min",
+                    )
+                ),
+            }
+        )
+        return self.async_show_form(step_id="init", data_schema=schema)

@@ -12,6 +12,11 @@ LOGGER = logging.getLogger(__package__)
 STORE_FOLDER: Final = "aime"
 STORE_FILENAME: Final = "aime.db"
 
+# Two sources reporting one song within this many minutes report one play.
+CONF_DEDUP_WINDOW: Final = "dedup_window_minutes"
+DEFAULT_DEDUP_WINDOW_MINUTES: Final = 5
+MAX_DEDUP_WINDOW_MINUTES: Final = 30
+
 # Repair issue raised when the store cannot be opened (one per database file).
 ISSUE_STORE_OPEN_FAILED: Final = "store_open_failed"
 

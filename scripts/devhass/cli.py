@@ -1,0 +1,183 @@
+"""Command line of `scripts/develop`."""
+
+import argparse
+import asyncio
+from collections.abc import Mapping
+from contextlib import AsyncExitStack
+import json
+import os
+from pathlib import Path
+import signal
+import sys
+import time
+from typing import Any
+
+import aiohttp
+
+from scripts.devhass import DEMO_PASSWORD, DEMO_USERNAME
+from scripts.devhass.config_dir import DEFAULT_CONFIG_DIR, prepare_config_dir
+from scripts.devhass.demo_servers import start_demo_servers
+from scripts.devhass.hass_process import HassExitedError, HassProcess, ensure_port_free
+from scripts.devhass.provision import HassClient, ProvisionError, is_provisioned, provision
+
+# The first start of a fresh config dir (database, frontend) takes the longest.
+STARTUP_TIMEOUT = 300.0
+# `--check` must never hang: this plus stopping Home Assistant stays under about 3 minutes.
+CHECK_TIMEOUT = 140.0
+# What `hass` exits with when asked to restart (a supervisor is expected to start it again).
+RESTART_EXIT_CODE = 100
+FAILURES = (ProvisionError, HassExitedError, aiohttp.ClientError, OSError, TimeoutError)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Parse the command line."""
+    parser = argparse.ArgumentParser(
+        prog="scripts/develop",
+        description="Run a real Home Assistant with AIME set up, at http://127.0.0.1:PORT.",
+    )
+    parser.add_argument("--port", type=int, default=8123, help="HTTP port (default: 8123)")
+    parser.add_argument(
+        "--config-dir",
+        type=Path,
+        default=DEFAULT_CONFIG_DIR,
+        help="Home Assistant config directory (default: .develop/config)",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="start, provision, verify the AIME entry is loaded, print a JSON summary, stop",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the develop script; return the exit code."""
+    args = parse_args(argv)
+    try:
+        return asyncio.run(_run(args))
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        print("\nHome Assistant stopped.", file=sys.stderr)
+        return 0
+
+
+def _say(message: str) -> None:
+    print(f"develop: {message}", file=sys.stderr, flush=True)
+
+
+def _describe(err: Exception) -> str:
+    return f"{type(err).__name__}: {str(err) or 'timed out'}"
+
+
+def _shown(path: Path) -> str:
+    """Return `path` relative to the working directory when it is inside it."""
+    return os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path)
+
+
+async def _run(args: argparse.Namespace) -> int:
+    # Stop Home Assistant cleanly on SIGTERM too (Ctrl-C is handled by asyncio.run).
+    main_task = asyncio.current_task()
+    assert main_task is not None
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, main_task.cancel)
+
+    config_dir: Path = args.config_dir.resolve()
+    client_url = f"http://127.0.0.1:{args.port}"
+    try:
+        ensure_port_free(args.port)
+    except OSError as err:
+        if args.check:
+            print(json.dumps({"ok": False, "error": str(err)}, indent=2))
+        else:
+            _say(str(err))
+        return 1
+    prepare_config_dir(config_dir, args.port)
+    log_in = args.check or not is_provisioned(config_dir)
+
+    async with AsyncExitStack() as stack:
+        # Entered first so they stop last, after Home Assistant.
+        demo_urls = await start_demo_servers(stack)
+        session = await stack.enter_async_context(aiohttp.ClientSession())
+        client = HassClient(session, client_url)
+        if args.check:
+            return await _check(client, config_dir, demo_urls)
+        return await _foreground(client, config_dir, demo_urls, log_in=log_in)
+
+
+async def _foreground(
+    client: HassClient, config_dir: Path, demo_urls: Mapping[str, str], *, log_in: bool
+) -> int:
+    while True:
+        _say(f"starting Home Assistant on {client.base_url} (config: {_shown(config_dir)})")
+        hass = HassProcess.start(config_dir, show_output=True)
+        try:
+            async with asyncio.timeout(STARTUP_TIMEOUT):
+                if log_in:
+                    _say("provisioning: onboarding, demo login, AIME config entry")
+                await provision(client, hass, demo_urls, log_in=log_in)
+            log_in = False
+            _print_banner(client.base_url, config_dir, hass, demo_urls)
+            code = await hass.wait()
+        except FAILURES as err:
+            _say(f"failed: {_describe(err)}")
+            _say(f"end of {_shown(hass.log_file)}:\n{hass.log_tail()}")
+            return 1
+        finally:
+            await hass.stop()
+        if code != RESTART_EXIT_CODE:
+            _say(f"Home Assistant exited with code {code}")
+            return code
+        _say("Home Assistant asked to restart")
+
+
+def _print_banner(
+    base_url: str, config_dir: Path, hass: HassProcess, demo_urls: Mapping[str, str]
+) -> None:
+    lines = [
+        "AIME development Home Assistant is running.",
+        f"  Open:    {base_url}",
+        f"  Login:   {DEMO_USERNAME} / {DEMO_PASSWORD}",
+        f"  Config:  {_shown(config_dir)}",
+        f"  Log:     {_shown(hass.log_file)}",
+        *(f"  Demo {name}: {url}" for name, url in demo_urls.items()),
+        "Press Ctrl-C to stop.",
+    ]
+    rule = "=" * max(len(line) for line in lines)
+    print("\n".join([rule, *lines, rule]), flush=True)
+
+
+async def _check(client: HassClient, config_dir: Path, demo_urls: Mapping[str, str]) -> int:
+    started = time.monotonic()
+    summary: dict[str, Any] = {
+        "ok": False,
+        "url": client.base_url,
+        "config_dir": str(config_dir),
+        "demo_servers": dict(demo_urls),
+    }
+    _say(f"starting Home Assistant on {client.base_url} (config: {_shown(config_dir)})")
+    hass = HassProcess.start(config_dir, show_output=False)
+    try:
+        async with asyncio.timeout(CHECK_TIMEOUT):
+            summary["provisioned_now"] = await provision(client, hass, demo_urls, log_in=True)
+            _say("checking the demo login and the AIME entry")
+            await client.log_in()
+            summary["login"] = DEMO_USERNAME
+            rest_entry = await client.wait_for_loaded_entry()
+            websocket_entries = await client.websocket_aime_entries()
+        summary["aime_entry"] = {
+            "entry_id": rest_entry["entry_id"],
+            "title": rest_entry["title"],
+            "rest_state": rest_entry["state"],
+            "websocket_state": websocket_entries[0]["state"] if websocket_entries else None,
+        }
+        summary["ok"] = summary["aime_entry"]["rest_state"] == "loaded" and (
+            summary["aime_entry"]["websocket_state"] == "loaded"
+        )
+    except FAILURES as err:
+        summary["error"] = _describe(err)
+    finally:
+        _say("stopping Home Assistant")
+        await hass.stop()
+    if not summary["ok"]:
+        _say(f"end of {_shown(hass.log_file)}:\n{hass.log_tail()}")
+    summary["seconds"] = round(time.monotonic() - started, 1)
+    print(json.dumps(summary, indent=2), flush=True)
+    return 0 if summary["ok"] else 1
