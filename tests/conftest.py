@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Generator
+import logging
 from pathlib import Path
 from unittest.mock import patch
 
@@ -17,6 +18,10 @@ from syrupy.location import PyTestLocation
 # Imported before the hass fixture so Home Assistant finds our custom integration.
 import custom_components  # noqa: F401
 from custom_components.aime.const import DOMAIN
+
+# The test plugin logs every SQL statement at INFO; the recorder's thread then prints them
+# between test names. Statements are not what these tests look at.
+logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
 
 
 @pytest.fixture(autouse=True)
