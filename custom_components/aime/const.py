@@ -8,6 +8,11 @@ from typing import Final
 DOMAIN: Final = "aime"
 LOGGER = logging.getLogger(__package__)
 
+# Each config entry is the hub or one source account; the kind is in its data.
+CONF_KIND: Final = "kind"
+KIND_HUB: Final = "hub"
+KIND_LASTFM: Final = "lastfm"
+
 # The listening store lives under <config>/aime/aime.db.
 STORE_FOLDER: Final = "aime"
 STORE_FILENAME: Final = "aime.db"

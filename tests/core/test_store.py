@@ -180,3 +180,43 @@ def test_readers_do_not_block_the_writer(store: Store) -> None:
         release.set()
         reader.join(10)
     assert seen == [10, 10]  # the reader kept its snapshot while the writer committed
+
+
+def test_count_plays_by_range_and_source(store: Store) -> None:
+    """Counts include the reports a source made that were merged into another's play."""
+    store.ingest(sample(4))
+    store.ingest([PlayInput("Track 1", "Artist 1", T0 + 600 + 20, Source.ROON, album="Album 1")])
+    store.ingest(sample(1, Source.ROON, start=T0 + 50_000))
+    assert store.count_plays(T0, T0 + 1800) == 4
+    assert store.count_plays(T0, T0 + 1800, Source.LASTFM) == 4
+    assert store.count_plays(T0, T0 + 1800, Source.ROON) == 1  # merged into a Last.fm play
+    assert store.count_plays(T0, T0 + 100_000, Source.ROON) == 2
+    assert store.count_plays(T0 + 1, T0 + 599) == 0
+
+
+def test_set_loved_is_a_full_sync(store: Store) -> None:
+    """Loved songs match whatever album they were played from; others are unloved."""
+    store.ingest(
+        [
+            PlayInput("So What", "Miles Davis", T0, Source.LASTFM, album="Kind of Blue"),
+            PlayInput("So What", "Miles Davis", T0 + 900, Source.ROON, album="Jazz Best Of"),
+            PlayInput("Blue in Green", "Miles Davis", T0 + 1800, Source.LASTFM),
+        ]
+    )
+    first = store.set_loved([("Miles Davis", "so what"), ("Nobody", "Unknown"), ("", "x")])
+    assert (first.songs, first.loved_tracks, first.changed) == (2, 2, 2)
+    second = store.set_loved([("MILES DAVIS feat. Bill Evans", "Blue in Green (Remastered)")])
+    assert (second.loved_tracks, second.changed) == (1, 3)
+    assert store.set_loved([]).loved_tracks == 0
+
+
+def test_dedup_window_can_change_while_open(store: Store) -> None:
+    """The window applies to the next ingest without reopening."""
+    store.dedup_window = 60
+    result = store.ingest(
+        [
+            PlayInput("A", "B", T0, Source.ROON),
+            PlayInput("A", "B", T0 + 90, Source.LASTFM),
+        ]
+    )
+    assert (store.dedup_window, result.added) == (60, 2)

@@ -91,3 +91,12 @@ class StoreCounts:
     plays: int
     collection_items: int
     playlists: int
+
+
+@dataclass(frozen=True, slots=True)
+class LovedSync:
+    """What ``Store.set_loved`` did: loved songs given, tracks now loved, tracks changed."""
+
+    songs: int
+    loved_tracks: int
+    changed: int

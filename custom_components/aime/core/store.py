@@ -24,7 +24,8 @@ from . import schema
 from .errors import StoreError, StoreOpenError, StoreOpenFailure
 from .ingest import Ingestor
 from .migrations import CURRENT_VERSION, migrate
-from .models import SOURCE_CODES, IngestResult, PlayInput, Source, StoreCounts
+from .models import SOURCE_CODES, IngestResult, LovedSync, PlayInput, Source, StoreCounts
+from .normalize import artist_key, primary_artist, track_key
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -77,6 +78,11 @@ class Store:
     def dedup_window(self) -> int:
         """Seconds within which two sources' reports of one song are one play."""
         return self._ingestor.dedup_window
+
+    @dedup_window.setter
+    def dedup_window(self, seconds: int) -> None:
+        with self._write_lock:
+            self._ingestor.dedup_window = seconds
 
     @property
     def schema_version(self) -> int:
@@ -139,6 +145,53 @@ class Store:
                 select(func.max(report.c.played_at)).where(report.c.source_id == code)
             ).scalar_one_or_none()
         return max((v for v in (first_reported, merged) if v is not None), default=None)
+
+    def count_plays(self, start: int, end: int, source: Source | None = None) -> int:
+        """Plays that started in [start, end] (reported by ``source``, when given)."""
+        play, report = schema.play, schema.play_report
+        in_range = play.c.played_at.between(start, end)
+        with self._read() as conn:
+            if source is None:
+                return conn.execute(select(func.count()).where(in_range)).scalar_one()
+            code = SOURCE_CODES[source]
+            first = conn.execute(
+                select(func.count()).where(in_range, play.c.source_id == code)
+            ).scalar_one()
+            merged = conn.execute(
+                select(func.count()).where(
+                    report.c.played_at.between(start, end), report.c.source_id == code
+                )
+            ).scalar_one()
+        return int(first) + int(merged)
+
+    def set_loved(self, songs: Iterable[tuple[str, str]]) -> LovedSync:
+        """Make exactly these (artist, title) songs the loved ones; return what changed.
+
+        Songs are matched like plays are (primary artist and title, folded), so a love made
+        on one service marks the track whatever album it was played from.
+        """
+        wanted = {
+            (artist_key(primary_artist(artist)), track_key(title))
+            for artist, title in songs
+            if artist.strip() and title.strip()
+        }
+        with self._write() as conn:
+            conn.exec_driver_sql(
+                "CREATE TEMP TABLE IF NOT EXISTS loved_song "
+                "(artist_key TEXT, title_key TEXT, PRIMARY KEY (artist_key, title_key))"
+            )
+            conn.exec_driver_sql("DELETE FROM loved_song")
+            conn.exec_driver_sql("INSERT INTO loved_song VALUES (?, ?)", list(wanted) or [("", "")])
+            is_loved = (
+                "EXISTS (SELECT 1 FROM loved_song l JOIN artist a ON a.key = l.artist_key "
+                "WHERE a.id = track.artist_id AND l.title_key = track.key)"
+            )
+            changed = conn.exec_driver_sql(
+                f"UPDATE track SET loved = {is_loved} WHERE loved != {is_loved}"
+            ).rowcount
+            loved = conn.exec_driver_sql("SELECT count(*) FROM track WHERE loved").scalar_one()
+            conn.exec_driver_sql("DELETE FROM loved_song")
+        return LovedSync(songs=len(wanted), loved_tracks=int(loved), changed=int(changed))
 
     def database_size(self) -> int:
         """Bytes on disk: the main file plus its write-ahead log."""
