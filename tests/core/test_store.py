@@ -9,6 +9,7 @@ import threading
 import pytest
 
 from custom_components.aime.core.errors import StoreError, StoreOpenError, StoreOpenFailure
+from custom_components.aime.core.migrations import CURRENT_VERSION
 from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.core.store import Store
 
@@ -26,7 +27,7 @@ def sample(count: int, source: Source = Source.LASTFM, start: int = T0) -> list[
 def test_new_store_uses_wal_and_foreign_keys(store: Store, db_path: Path) -> None:
     """A fresh file is created in WAL mode with foreign keys enforced."""
     assert db_path.exists()
-    assert store.schema_version == 2
+    assert store.schema_version == CURRENT_VERSION
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     with store._engine.connect() as conn:  # the store's own connections

@@ -26,6 +26,7 @@ from sqlalchemy import Connection
 from .dedup import PlayIndex, Slot, Song, StoredPlay
 from .models import SOURCE_CODES, IngestResult, PlayInput, RejectedPlay
 from .normalize import album_key, artist_key, split_credits, track_key
+from .rollups import Rollups
 
 # Scrobbling started in 2002; anything before 2000 is a unit or parsing error.
 EARLIEST_PLAYED_AT = 946_684_800
@@ -47,9 +48,15 @@ class _Names:
 class Ingestor:
     """Resolves identities and writes plays; one instance per store, used under its write lock."""
 
-    def __init__(self, dedup_window: int, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        dedup_window: int,
+        clock: Callable[[], float] = time.time,
+        rollups: Rollups | None = None,
+    ) -> None:
         self.dedup_window = dedup_window
         self._clock = clock
+        self.rollups = rollups  # Statistics updated in the same transaction as the plays.
         self.reset()
 
     def reset(self) -> None:
@@ -66,6 +73,8 @@ class Ingestor:
         self._mirrored: dict[str, bool] = {}
         # Sources repeat the same strings for every play of a track: remember where they led.
         self._raw_tracks: dict[tuple[Any, ...], int] = {}
+        if self.rollups is not None:
+            self.rollups.reset()
 
     def ingest_batch(self, conn: Connection, plays: Sequence[PlayInput]) -> IngestResult:
         """Ingest ``plays`` inside the caller's write transaction."""
@@ -251,6 +260,8 @@ class Ingestor:
     ) -> None:
         self._track_ids[key] = track_id
         self._track_songs[track_id] = (artist_id, key[1])
+        if self.rollups is not None:
+            self.rollups.remember_track(track_id, artist_id, key[0], duration)
         if duration is None:
             self._tracks_missing_duration.add(track_id)
 
@@ -269,6 +280,8 @@ class Ingestor:
                 "UPDATE track SET duration = ? WHERE id = ? AND duration IS NULL",
                 [(duration, track_id) for track_id, duration in updates.items()],
             )
+            if self.rollups is not None:
+                self.rollups.durations_filled(conn, updates)
 
     def _resolve_devices(self, conn: Connection, plays: list[PlayInput]) -> list[int | None]:
         ids: list[int | None] = []
@@ -315,6 +328,7 @@ class Ingestor:
         new_rows: list[list[Any]] = []
         reports: list[tuple[int, int, int]] = []
         merges: dict[int, list[Any]] = {}
+        merged_at: list[tuple[int, int]] = []  # (the play's start, the merged source)
         for play, track_id, device_id in zip(plays, track_ids, device_ids, strict=True):
             source_id = SOURCE_CODES[play.source]
             match = index.match(play.played_at, track_id, source_id)
@@ -327,6 +341,7 @@ class Ingestor:
             elif isinstance(match, Slot):
                 match.claimed |= 1 << source_id
                 reports.append((play.played_at, match.play_id, source_id))
+                merged_at.append((match.played_at, source_id))
                 _merge_into(match, merges, device_id, play)
                 result.merged += 1
             else:
@@ -341,6 +356,11 @@ class Ingestor:
             conn.exec_driver_sql(
                 "INSERT INTO play_report (played_at, play_id, source_id) VALUES (?, ?, ?)", reports
             )
+        if self.rollups is not None:
+            self.rollups.add_plays(conn, new_rows)
+            self.rollups.add_reports(conn, merged_at)
+            listened = {play_id: update[2] for play_id, update in merges.items() if update[2]}
+            self.rollups.listened_filled(conn, listened)
         if merges:
             conn.exec_driver_sql(
                 "UPDATE play SET device_id = coalesce(device_id, ?), loved = max(loved, ?),"

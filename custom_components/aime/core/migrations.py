@@ -141,7 +141,112 @@ _V2 = (
     )""",
 )
 
-STEPS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2}
+# Version 3: statistics rollups, maintained at ingest (see ``rollups.py``). Everything here is
+# derived from play and track and can be rebuilt; no foreign keys, so that upserts stay cheap.
+# ``day`` is a local calendar date in stats_meta.time_zone, as days since 1970-01-01.
+_V3 = (
+    # built = 0: the rollups do not reflect the plays yet (a v2 file with plays): rebuild.
+    # priced_*: plays whose length came from the track's duration, for the estimate of the
+    # plays whose length is unknown. totals_through: the all-time totals (stats_artist,
+    # stats_album, stats_track) count the plays with an id up to this one.
+    """CREATE TABLE stats_meta (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        time_zone TEXT NOT NULL,
+        built INTEGER NOT NULL,
+        priced_plays INTEGER NOT NULL DEFAULT 0,
+        priced_seconds INTEGER NOT NULL DEFAULT 0,
+        totals_through INTEGER NOT NULL DEFAULT 0
+    )""",
+    "INSERT INTO stats_meta (id, time_zone, built) "
+    "SELECT 1, 'UTC', NOT EXISTS (SELECT 1 FROM play)",
+    # seconds: known listening seconds; estimated: plays whose length is unknown.
+    """CREATE TABLE stats_day (
+        day INTEGER PRIMARY KEY,
+        plays INTEGER NOT NULL,
+        seconds INTEGER NOT NULL,
+        estimated INTEGER NOT NULL
+    )""",
+    """CREATE TABLE stats_day_hour (
+        day INTEGER NOT NULL,
+        hour INTEGER NOT NULL,
+        plays INTEGER NOT NULL,
+        PRIMARY KEY (day, hour)
+    ) WITHOUT ROWID""",
+    # All-time plays per local weekday (Monday 0) and hour, for the all-time heatmap.
+    """CREATE TABLE stats_week_hour (
+        weekday INTEGER NOT NULL,
+        hour INTEGER NOT NULL,
+        plays INTEGER NOT NULL,
+        PRIMARY KEY (weekday, hour)
+    ) WITHOUT ROWID""",
+    # Every source that reported a play, merged reports included.
+    """CREATE TABLE stats_day_source (
+        day INTEGER NOT NULL,
+        source_id INTEGER NOT NULL,
+        plays INTEGER NOT NULL,
+        PRIMARY KEY (day, source_id)
+    ) WITHOUT ROWID""",
+    # The track's primary artist (credit position 0).
+    """CREATE TABLE stats_day_artist (
+        day INTEGER NOT NULL,
+        artist_id INTEGER NOT NULL,
+        plays INTEGER NOT NULL,
+        PRIMARY KEY (day, artist_id)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE stats_day_album (
+        day INTEGER NOT NULL,
+        album_id INTEGER NOT NULL,
+        plays INTEGER NOT NULL,
+        PRIMARY KEY (day, album_id)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE stats_artist (
+        artist_id INTEGER PRIMARY KEY,
+        plays INTEGER NOT NULL,
+        first_played_at INTEGER NOT NULL,
+        last_played_at INTEGER NOT NULL
+    )""",
+    "CREATE INDEX stats_artist_first ON stats_artist (first_played_at)",
+    """CREATE TABLE stats_album (
+        album_id INTEGER PRIMARY KEY,
+        plays INTEGER NOT NULL,
+        last_played_at INTEGER NOT NULL
+    )""",
+    """CREATE TABLE stats_track (
+        track_id INTEGER PRIMARY KEY,
+        plays INTEGER NOT NULL,
+        last_played_at INTEGER NOT NULL
+    )""",
+    # Plays whose length is unknown, per day and track: where to add the duration once a
+    # later report brings it. Day first, so that ingest appends.
+    """CREATE TABLE stats_unpriced (
+        day INTEGER NOT NULL,
+        track_id INTEGER NOT NULL,
+        plays INTEGER NOT NULL,
+        PRIMARY KEY (day, track_id)
+    ) WITHOUT ROWID""",
+    # Tracks that learned their duration and whose unpriced plays are still to be priced:
+    # done once per ingest call rather than per batch (it reads all of stats_unpriced).
+    # Plays from first_priced_play on were priced with the duration when they were counted.
+    """CREATE TABLE stats_repricing (
+        track_id INTEGER PRIMARY KEY,
+        first_priced_play INTEGER NOT NULL
+    )""",
+    # Listening sessions: a play starting more than 30 minutes after the previous one
+    # started begins a new session. last_seconds is NULL while the last play's length is
+    # unknown.
+    """CREATE TABLE stats_session (
+        start_at INTEGER PRIMARY KEY,
+        last_at INTEGER NOT NULL,
+        plays INTEGER NOT NULL,
+        last_play_id INTEGER NOT NULL,
+        last_track_id INTEGER NOT NULL,
+        last_seconds INTEGER
+    )""",
+    "CREATE INDEX stats_session_unpriced ON stats_session (last_track_id) "
+    "WHERE last_seconds IS NULL",
+)
+
+STEPS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3}
 CURRENT_VERSION = max(STEPS)
 
 VERSION_TABLE_DDL = "CREATE TABLE schema_version (version INTEGER NOT NULL)"

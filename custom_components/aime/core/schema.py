@@ -151,3 +151,116 @@ job_run = Table(
     Column("status", Text, nullable=False),
     Column("detail", Text),
 )
+
+# --- statistics rollups (version 3), derived from play and track: see rollups.py ---------
+
+stats_meta = Table(
+    "stats_meta",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("time_zone", Text, nullable=False),
+    Column("built", Integer, nullable=False),
+    Column("priced_plays", Integer, nullable=False),
+    Column("priced_seconds", Integer, nullable=False),
+    Column("totals_through", Integer, nullable=False),
+)
+
+stats_day = Table(
+    "stats_day",
+    metadata,
+    Column("day", Integer, primary_key=True),
+    Column("plays", Integer, nullable=False),
+    Column("seconds", Integer, nullable=False),
+    Column("estimated", Integer, nullable=False),
+)
+
+stats_day_hour = Table(
+    "stats_day_hour",
+    metadata,
+    Column("day", Integer, primary_key=True),
+    Column("hour", Integer, primary_key=True),
+    Column("plays", Integer, nullable=False),
+)
+
+stats_week_hour = Table(
+    "stats_week_hour",
+    metadata,
+    Column("weekday", Integer, primary_key=True),
+    Column("hour", Integer, primary_key=True),
+    Column("plays", Integer, nullable=False),
+)
+
+stats_day_source = Table(
+    "stats_day_source",
+    metadata,
+    Column("day", Integer, primary_key=True),
+    Column("source_id", Integer, primary_key=True),
+    Column("plays", Integer, nullable=False),
+)
+
+stats_day_artist = Table(
+    "stats_day_artist",
+    metadata,
+    Column("day", Integer, primary_key=True),
+    Column("artist_id", Integer, primary_key=True),
+    Column("plays", Integer, nullable=False),
+)
+
+stats_day_album = Table(
+    "stats_day_album",
+    metadata,
+    Column("day", Integer, primary_key=True),
+    Column("album_id", Integer, primary_key=True),
+    Column("plays", Integer, nullable=False),
+)
+
+stats_artist = Table(
+    "stats_artist",
+    metadata,
+    Column("artist_id", Integer, primary_key=True),
+    Column("plays", Integer, nullable=False),
+    Column("first_played_at", Integer, nullable=False),
+    Column("last_played_at", Integer, nullable=False),
+)
+
+stats_album = Table(
+    "stats_album",
+    metadata,
+    Column("album_id", Integer, primary_key=True),
+    Column("plays", Integer, nullable=False),
+    Column("last_played_at", Integer, nullable=False),
+)
+
+stats_track = Table(
+    "stats_track",
+    metadata,
+    Column("track_id", Integer, primary_key=True),
+    Column("plays", Integer, nullable=False),
+    Column("last_played_at", Integer, nullable=False),
+)
+
+stats_unpriced = Table(
+    "stats_unpriced",
+    metadata,
+    Column("day", Integer, primary_key=True),
+    Column("track_id", Integer, primary_key=True),
+    Column("plays", Integer, nullable=False),
+)
+
+stats_repricing = Table(
+    "stats_repricing",
+    metadata,
+    Column("track_id", Integer, primary_key=True),
+    Column("first_priced_play", Integer, nullable=False),
+)
+
+stats_session = Table(
+    "stats_session",
+    metadata,
+    Column("start_at", Integer, primary_key=True),
+    Column("last_at", Integer, nullable=False),
+    Column("plays", Integer, nullable=False),
+    Column("last_play_id", Integer, nullable=False),
+    Column("last_track_id", Integer, nullable=False),
+    Column("last_seconds", Integer),
+)

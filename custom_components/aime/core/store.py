@@ -23,9 +23,12 @@ from sqlalchemy.exc import DBAPIError
 from . import schema
 from .errors import StoreError, StoreOpenError, StoreOpenFailure
 from .ingest import Ingestor
+from .localtime import LocalTime
 from .migrations import CURRENT_VERSION, migrate
 from .models import SOURCE_CODES, IngestResult, LovedSync, PlayInput, Source, StoreCounts
 from .normalize import artist_key, primary_artist, track_key
+from .rollups import Rollups
+from .stats import Stats
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -44,30 +47,50 @@ _PRAGMAS = (
 class Store:
     """Synchronous store over one SQLite file."""
 
-    def __init__(self, path: Path, engine: Engine, dedup_window: int) -> None:
+    def __init__(self, path: Path, engine: Engine, dedup_window: int, time_zone: str) -> None:
         """Use ``Store.open``: it validates and migrates the file first."""
         self._path = path
         self._engine = engine
         self._write_lock = threading.Lock()
-        self._ingestor = Ingestor(dedup_window)
+        self._rollups = Rollups(time_zone)
+        self._ingestor = Ingestor(dedup_window, rollups=self._rollups)
+        self._stats = Stats(self._read)
         self._closed = False
 
     @classmethod
-    def open(cls, path: Path, *, dedup_window: int = DEFAULT_DEDUP_WINDOW) -> Store:
+    def open(
+        cls,
+        path: Path,
+        *,
+        dedup_window: int = DEFAULT_DEDUP_WINDOW,
+        time_zone: str | None = None,
+    ) -> Store:
         """Open (creating or migrating) the database at ``path``.
 
         Raises ``StoreOpenError`` when the file is corrupt, unreadable, not an AIME database,
         or written by a newer AIME. The file is then left exactly as it was.
+        ``time_zone`` (IANA name) is the one statistics count days in; when it differs from
+        the stored one, or the statistics are missing (a migrated file), they are rebuilt.
         """
         _check_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         engine = _create_engine(path)
         try:
             _prepare(engine, path)
+            with engine.connect() as conn:
+                stored_zone, built = conn.exec_driver_sql(
+                    "SELECT time_zone, built FROM stats_meta"
+                ).one()
+            store = cls(path, engine, dedup_window, stored_zone)
+            if time_zone is not None:
+                store.set_time_zone(time_zone)
+            elif not built:
+                store.rebuild_statistics()
+            store._finish_interrupted_ingest()
         except BaseException:
             engine.dispose()
             raise
-        return cls(path, engine, dedup_window)
+        return store
 
     @property
     def path(self) -> Path:
@@ -83,6 +106,53 @@ class Store:
     def dedup_window(self, seconds: int) -> None:
         with self._write_lock:
             self._ingestor.dedup_window = seconds
+
+    @property
+    def time_zone(self) -> str:
+        """The IANA time zone statistics count local days in."""
+        return self._rollups.time_zone
+
+    @property
+    def stats(self) -> Stats:
+        """Statistics over this store; its methods block like the store's."""
+        return self._stats
+
+    def set_time_zone(self, name: str) -> bool:
+        """Count local days in zone ``name`` from now on; return whether statistics were rebuilt.
+
+        Rebuilding reads every play once (seconds for a million). An unknown zone raises
+        ``ZoneInfoNotFoundError`` and changes nothing.
+        """
+        LocalTime(name)  # Validate before touching anything.
+        with self._write() as conn:
+            stored_zone, built = conn.exec_driver_sql(
+                "SELECT time_zone, built FROM stats_meta"
+            ).one()
+            if stored_zone == name and built:
+                return False
+            previous = self._rollups.time_zone
+            self._rollups.time_zone = name
+            try:
+                self._rollups.rebuild(conn)
+            except BaseException:
+                self._rollups.time_zone = previous
+                raise
+        _LOGGER.info("Statistics rebuilt for time zone %s", name)
+        return True
+
+    def rebuild_statistics(self) -> None:
+        """Recompute every statistics rollup from the plays.
+
+        Needed only after plays or track durations were changed behind the store's back.
+        """
+        with self._write() as conn:
+            self._rollups.rebuild(conn)
+
+    def _finish_interrupted_ingest(self) -> None:
+        """Write the totals and prices an interrupted ``ingest`` call left undone."""
+        self._rollups.repricing = True
+        with self._write() as conn:
+            self._rollups.finish(conn)
 
     @property
     def schema_version(self) -> int:
@@ -114,6 +184,9 @@ class Store:
         while batch := list(islice(iterator, batch_size)):
             with self._write() as conn:
                 total.absorb(self._ingestor.ingest_batch(conn, batch))
+        if self._rollups.pending:
+            with self._write() as conn:
+                self._rollups.finish(conn)
         return total
 
     def counts(self) -> StoreCounts:
