@@ -32,14 +32,19 @@ from typing import Any
 
 import sqlalchemy
 
-from custom_components.aime.core.models import IngestResult, PlayInput
+from custom_components.aime.clients.lastfm import PAGE_SIZE, LastfmClient
+from custom_components.aime.core.models import IngestResult, PlayInput, Source
 from custom_components.aime.core.store import Store
+from tests.fakes.lastfm import DEFAULT_API_KEY, FakeLastfm
 
 from .synthetic_history import SyntheticLibrary, generate_plays
 
 INGEST_TARGET_PLAYS_PER_S = 50_000
 REINGEST_TARGET_PLAYS_PER_S = 100_000
 TARGET_BYTES_PER_PLAY = 120
+LASTFM_IMPORT_TARGET_PLAYS_PER_S = 10_000
+LASTFM_IMPORT_MAX_SCROBBLES = 100_000
+LASTFM_BENCH_USER = "aime-bench"
 _PROGRESS_EVERY = 100_000
 
 type Report = dict[str, Any]
@@ -176,6 +181,81 @@ def store_section(bench: Bench) -> Report:
             "plays_stored_as_expected": counts.plays == history.expected_plays,
         },
     }
+
+
+@section("lastfm_import")
+def lastfm_import_section(bench: Bench) -> Report:
+    """Full-history import from the fake Last.fm: pylast pages of 200, each ingested as read.
+
+    Serves the history's first Last.fm plays (``--plays``, at most 100,000) from a fake
+    Last.fm on 127.0.0.1 (its own thread and loop, no rate limit) and imports them end to end
+    through ``LastfmClient.recent_page`` and ``Store.ingest`` into a fresh store.
+    """
+    scrobbles = _lastfm_scrobbles(bench, min(bench.options.plays, LASTFM_IMPORT_MAX_SCROBBLES))
+    fake = FakeLastfm()
+    fake.add_user(LASTFM_BENCH_USER)
+    fake.scrobble_many(LASTFM_BENCH_USER, scrobbles)
+    store = Store.open(bench.workdir / "lastfm-import.db")
+    fetch_s = ingest_s = 0.0
+    pages = added = 0
+    try:
+        with fake.running_in_thread():
+            client = LastfmClient(DEFAULT_API_KEY, LASTFM_BENCH_USER, api_root=fake.api_root)
+            log(f"importing {len(scrobbles):,} scrobbles from the fake Last.fm ({PAGE_SIZE}/page)")
+            with _profiled(bench.options.profile, "lastfm import"):
+                started = time.perf_counter()
+                page, total_pages = 1, 1
+                while page <= total_pages:
+                    fetched = time.perf_counter()
+                    result = client.recent_page(page=page, limit=PAGE_SIZE)
+                    ingesting = time.perf_counter()
+                    added += store.ingest([item.to_play() for item in result.scrobbles]).added
+                    fetch_s += ingesting - fetched
+                    ingest_s += time.perf_counter() - ingesting
+                    total_pages, pages, page = result.total_pages, pages + 1, page + 1
+                elapsed = time.perf_counter() - started
+        served = fake.user(LASTFM_BENCH_USER).playcount
+        stored = store.count_plays(scrobbles[0].played_at, scrobbles[-1].played_at, Source.LASTFM)
+    finally:
+        store.close()
+    rate = stored / max(elapsed, 1e-9)
+    log(f"  {stored:,} plays in {elapsed:.1f} s, {rate:,.0f} plays/s")
+    return {
+        "lastfm_import_scrobbles": served,
+        "lastfm_import_pages": pages,
+        "lastfm_import_s": round(elapsed, 3),
+        "lastfm_import_fetch_s": round(fetch_s, 3),
+        "lastfm_import_ingest_s": round(ingest_s, 3),
+        "lastfm_import_plays_per_s": round(rate),
+        "lastfm_import_added": added,
+        "lastfm_import_stored": stored,
+        "targets": {
+            "lastfm_import_plays_per_s": rate >= LASTFM_IMPORT_TARGET_PLAYS_PER_S,
+            "lastfm_import_stored_all": stored == served == added,
+        },
+    }
+
+
+def _lastfm_scrobbles(bench: Bench, wanted: int) -> list[PlayInput]:
+    """The first ``wanted`` Last.fm plays of the history, from a longer one when it has fewer."""
+    history = bench.history()
+    scrobbles = [play for play in history.plays if play.source is Source.LASTFM]
+    if len(scrobbles) < wanted:
+        # Roon plays make up the rest of a history: generate one long enough.
+        options = bench.options
+        stream = generate_plays(
+            history.library, plays=wanted * 3 // 2, years=options.years, seed=options.seed
+        )
+        scrobbles = [play for play in stream if play.source is Source.LASTFM]
+    return scrobbles[:wanted]
+
+
+@section("stats")
+def stats_section(bench: Bench) -> Report:
+    """Statistics: time-zone rebuild, all sensor figures together, each websocket query."""
+    from .bench_stats import run  # Its own module: it needs this one's helpers.
+
+    return run(bench)
 
 
 def _ingest(store: Store, plays: list[PlayInput], batch: int) -> tuple[IngestResult, float]:

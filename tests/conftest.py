@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import AsyncGenerator, Generator
 import logging
 from pathlib import Path
 from unittest.mock import patch
@@ -18,6 +18,8 @@ from syrupy.location import PyTestLocation
 # Imported before the hass fixture so Home Assistant finds our custom integration.
 import custom_components  # noqa: F401
 from custom_components.aime.const import DOMAIN
+
+from .fakes.lastfm import FakeLastfm
 
 # The test plugin logs every SQL statement at INFO; the recorder's thread then prints them
 # between test names. Statements are not what these tests look at.
@@ -83,3 +85,57 @@ async def init_integration(
 def store_path(config_dir: Path) -> Path:
     """Where AIME keeps its listening store in the test configuration folder."""
     return config_dir / "aime" / "aime.db"
+
+
+@pytest.fixture
+async def fake_lastfm(socket_enabled: None) -> AsyncGenerator[FakeLastfm]:
+    """A fake Last.fm serving on 127.0.0.1 from the running (hass) loop; stopped afterwards."""
+    fake = await FakeLastfm().start()
+    try:
+        yield fake
+    finally:
+        await fake.stop()
+
+
+# --- Last.fm entries (HA glue tests) -------------------------------------------------------
+
+
+@pytest.fixture
+def no_lastfm_pacing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No waiting between Last.fm requests or before retries (the fake has no rate limit)."""
+    from custom_components.aime import lastfm_import
+    from custom_components.aime.clients import lastfm as lastfm_client
+
+    monkeypatch.setattr(lastfm_import, "REQUEST_INTERVAL", 0.0)
+    monkeypatch.setattr(lastfm_import, "RETRY_DELAYS", (0.0, 0.0, 0.0))
+    monkeypatch.setattr(lastfm_client, "LOVED_PAGE_INTERVAL", 0.0)
+
+
+@pytest.fixture
+def lastfm_entry(fake_lastfm: FakeLastfm) -> MockConfigEntry:
+    """A Last.fm entry for the fake's user "Alice", not yet added to Home Assistant."""
+    from custom_components.aime.const import CONF_API_ROOT, CONF_KIND, KIND_LASTFM
+    from tests.fakes.lastfm import DEFAULT_API_KEY
+
+    fake_lastfm.add_user("Alice")
+    return MockConfigEntry(
+        domain=DOMAIN,
+        unique_id="lastfm_alice",
+        title="Last.fm Alice",
+        data={
+            CONF_KIND: KIND_LASTFM,
+            "username": "Alice",
+            "api_key": DEFAULT_API_KEY,
+            CONF_API_ROOT: fake_lastfm.api_root,
+        },
+        options={"scan_interval": 60},
+    )
+
+
+@pytest.fixture
+async def init_lastfm(hass: HomeAssistant, lastfm_entry: MockConfigEntry) -> MockConfigEntry:
+    """Set up the Last.fm entry (against the fake) and return it."""
+    lastfm_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(lastfm_entry.entry_id)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    return lastfm_entry

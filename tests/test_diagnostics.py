@@ -15,6 +15,8 @@ from custom_components.aime.const import DOMAIN
 from custom_components.aime.core.migrations import CURRENT_VERSION
 from custom_components.aime.core.models import PlayInput, Source
 
+from .fakes.lastfm import DEFAULT_API_KEY, FakeLastfm, FakeScrobble
+
 SECRETS = {
     "api_key": "fake-api-key-1234",
     "api_secret": "fake-api-secret-5678",
@@ -65,4 +67,44 @@ async def test_diagnostics(
     assert diagnostics["store"]["database_size"] > 0
     text = str(diagnostics)
     for secret in SECRETS.values():
+        assert secret not in text
+
+
+async def test_lastfm_diagnostics(
+    hass: HomeAssistant,
+    hass_client: ClientSessionGenerator,
+    fake_lastfm: FakeLastfm,
+    lastfm_entry: MockConfigEntry,
+    snapshot: SnapshotAssertion,
+) -> None:
+    """A Last.fm entry adds how polling and the import are doing, never the account or key."""
+    fake_lastfm.scrobble_many(
+        "Alice", [FakeScrobble("Miles Davis", "So What", None, 1_700_000_000)]
+    )
+    fake_lastfm.set_now_playing("Alice", "Miles Davis", "Freddie Freeloader")
+    lastfm_entry.add_to_hass(hass)
+    hass.config_entries.async_update_entry(
+        lastfm_entry, data={**lastfm_entry.data, "shared_secret": SECRETS["shared_secret"]}
+    )
+    assert await hass.config_entries.async_setup(lastfm_entry.entry_id)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    await hass.services.async_call(
+        DOMAIN, "import_lastfm_history", {"start": "2023-11-14"}, blocking=True
+    )
+    await hass.async_block_till_done(wait_background_tasks=True)
+
+    diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, lastfm_entry)
+
+    figures = path_type(
+        {
+            "store.database_size": (int,),
+            "store.schema_version": (int,),
+            "entry.data.api_root": (str,),
+            "lastfm.import.progress.start": (int,),
+            "lastfm.import.progress.end": (int,),
+        }
+    )
+    assert diagnostics == snapshot(matcher=figures)
+    text = str(diagnostics)
+    for secret in (DEFAULT_API_KEY, SECRETS["shared_secret"], "Alice", "So What", "Freddie"):
         assert secret not in text

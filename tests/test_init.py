@@ -21,8 +21,11 @@ from pytest_homeassistant_custom_component.components.diagnostics import (
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.aime.const import DOMAIN, ISSUE_STORE_OPEN_FAILED
+from custom_components.aime.coordinator import StoreAccess
 from custom_components.aime.core.errors import StoreError
 from custom_components.aime.core.store import Store
+
+from .fakes.lastfm import FakeLastfm, FakeScrobble
 
 
 async def _assert_closed(hass: HomeAssistant, store: Store) -> None:
@@ -49,6 +52,19 @@ async def test_setup_and_unload(
     assert entry is not None
     assert entry.state is ConfigEntryState.NOT_LOADED
     await _assert_closed(hass, store)
+
+
+async def test_statistics_follow_the_home_time_zone(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Statistics count days in the home's time zone, and follow it when it changes."""
+    store = init_integration.runtime_data.store
+    assert store.time_zone == hass.config.time_zone
+
+    new_zone = "Pacific/Auckland" if hass.config.time_zone != "Pacific/Auckland" else "Europe/Paris"
+    await hass.config.async_update(time_zone=new_zone)
+    await hass.async_block_till_done()
+    assert store.time_zone == new_zone
 
 
 async def test_reload(hass: HomeAssistant, init_integration: MockConfigEntry) -> None:
@@ -248,3 +264,106 @@ async def test_issue_cleared_once_database_is_moved_away(
     assert mock_config_entry.state is ConfigEntryState.LOADED
     assert issue_registry.async_get_issue(DOMAIN, ISSUE_STORE_OPEN_FAILED) is None
     assert await hass.async_add_executor_job(moved.is_file)
+
+
+async def test_hub_and_lastfm_share_the_store(
+    hass: HomeAssistant, init_integration: MockConfigEntry, init_lastfm: MockConfigEntry
+) -> None:
+    """Every entry records into one store; the last one to unload closes it."""
+    store = init_integration.runtime_data.store
+    assert init_lastfm.runtime_data.store is store
+    assert init_integration.runtime_data.lastfm is None
+
+    assert await hass.config_entries.async_unload(init_lastfm.entry_id)
+    await hass.async_block_till_done()
+    assert await hass.async_add_executor_job(store.counts)
+
+    assert await hass.config_entries.async_unload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    await _assert_closed(hass, store)
+
+
+@pytest.mark.usefixtures("no_lastfm_pacing")
+async def test_lastfm_never_uses_the_store_on_the_event_loop(
+    hass: HomeAssistant,
+    fake_lastfm: FakeLastfm,
+    lastfm_entry: MockConfigEntry,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Polling, loved tracks and the import all reach SQLite from the executor."""
+    calls: list[tuple[str, bool]] = []
+
+    def record[**P, R](func: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(func)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            calls.append((func.__name__, _in_event_loop()))
+            return func(*args, **kwargs)
+
+        return wrapper
+
+    members: dict[str, Any] = vars(Store)
+    for name in ("close", "ingest", "newest_played_at", "count_plays", "set_loved"):
+        monkeypatch.setattr(Store, name, record(members[name]))
+    fake_lastfm.scrobble_many(
+        "Alice", [FakeScrobble("Artist", f"Song {i}", None, 1_600_000_000 + i) for i in range(300)]
+    )
+    fake_lastfm.love("Alice", "Artist", "Song 1")
+
+    lastfm_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(lastfm_entry.entry_id)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    await hass.services.async_call(DOMAIN, "import_lastfm_history", {}, blocking=True)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert await hass.config_entries.async_unload(lastfm_entry.entry_id)
+    await hass.async_block_till_done()
+
+    assert {name for name, _ in calls} == {
+        "close",
+        "ingest",
+        "newest_played_at",
+        "count_plays",
+        "set_loved",
+    }
+    assert not [name for name, on_loop in calls if on_loop]
+
+
+@pytest.mark.usefixtures("no_lastfm_pacing")
+async def test_unload_during_import_and_poll(
+    hass: HomeAssistant,
+    fake_lastfm: FakeLastfm,
+    init_lastfm: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Unloading stops the import and leaves no task, thread or error behind."""
+    fake_lastfm.scrobble_many(
+        "Alice", [FakeScrobble("Artist", f"Song {i}", None, 1_600_000_000 + i) for i in range(500)]
+    )
+    lastfm = init_lastfm.runtime_data.lastfm
+    assert lastfm is not None
+    store = init_lastfm.runtime_data.store
+    fake_lastfm.delay = 0.2
+    await hass.services.async_call(DOMAIN, "import_lastfm_history", {}, blocking=True)
+    refresh = hass.async_create_task(lastfm.coordinator.async_refresh())
+    assert lastfm.importer.running
+
+    assert await hass.config_entries.async_unload(init_lastfm.entry_id)
+    await hass.async_block_till_done()
+    # The poll that was under way stops before it reaches the closed store.
+    with pytest.raises(asyncio.CancelledError):
+        await refresh
+
+    assert init_lastfm.state is ConfigEntryState.NOT_LOADED
+    assert not lastfm.importer.running
+    assert "Error" not in caplog.text
+    await _assert_closed(hass, store)
+
+
+async def test_store_access_refuses_work_once_closing(
+    hass: HomeAssistant, init_lastfm: MockConfigEntry
+) -> None:
+    """After unloading began, nothing new reaches the store."""
+    access = StoreAccess(hass, init_lastfm.runtime_data.store)
+    assert await access.async_run(init_lastfm.runtime_data.store.counts)
+    await access.async_close()
+    with pytest.raises(asyncio.CancelledError):
+        await access.async_run(init_lastfm.runtime_data.store.counts)

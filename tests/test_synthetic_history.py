@@ -176,6 +176,7 @@ def test_impossible_density_is_refused(library: SyntheticLibrary) -> None:
         generate_plays(library, plays=1_000_000, years=0.5)
 
 
+@pytest.mark.usefixtures("socket_enabled")  # the lastfm_import section serves a fake Last.fm
 def test_bench_reports_store_figures(capsys: pytest.CaptureFixture[str]) -> None:
     report = bench.main(["--plays", "3000", *SMALL_BENCH])
 
@@ -204,6 +205,7 @@ def test_bench_reports_store_figures(capsys: pytest.CaptureFixture[str]) -> None
     assert report["targets"]["reingest_added_zero"] is True
 
 
+@pytest.mark.usefixtures("socket_enabled")
 def test_bench_sections_and_kept_database(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -37,3 +37,12 @@ TO_REDACT: Final = {
     "user_token",
     "username",
 }
+
+# Last.fm account entries.
+CONF_SHARED_SECRET: Final = "shared_secret"
+CONF_API_ROOT: Final = "api_root"
+LASTFM_UNIQUE_ID_PREFIX: Final = "lastfm_"
+LASTFM_PROFILE_URL: Final = "https://www.last.fm/user/{username}"
+DEFAULT_SCAN_INTERVAL_SECONDS: Final = 60
+MIN_SCAN_INTERVAL_SECONDS: Final = 30
+MAX_SCAN_INTERVAL_SECONDS: Final = 600

@@ -8,7 +8,7 @@ from typing import Any
 from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.core import HomeAssistant
 
-from . import AimeConfigEntry
+from . import AimeConfigEntry, LastfmRuntime
 from .const import TO_REDACT
 from .core.store import Store
 
@@ -18,13 +18,16 @@ async def async_get_config_entry_diagnostics(
 ) -> dict[str, Any]:
     """Return diagnostics for a config entry, without secrets or personal identifiers."""
     store_info = await hass.async_add_executor_job(_store_info, entry.runtime_data.store)
-    return {
+    diagnostics: dict[str, Any] = {
         "entry": {
             "data": async_redact_data(entry.data, TO_REDACT),
             "options": async_redact_data(entry.options, TO_REDACT),
         },
         "store": store_info,
     }
+    if (lastfm := entry.runtime_data.lastfm) is not None:
+        diagnostics["lastfm"] = _lastfm_info(lastfm)
+    return diagnostics
 
 
 def _store_info(store: Store) -> dict[str, Any]:
@@ -33,4 +36,23 @@ def _store_info(store: Store) -> dict[str, Any]:
         "schema_version": store.schema_version,
         "counts": asdict(store.counts()),
         "database_size": store.database_size(),
+    }
+
+
+def _lastfm_info(lastfm: LastfmRuntime) -> dict[str, Any]:
+    """How the account's polling and import are doing (no names, no track titles)."""
+    coordinator = lastfm.coordinator
+    importer = lastfm.importer
+    progress = importer.progress
+    return {
+        "last_update_success": coordinator.last_update_success,
+        "update_interval": coordinator.update_interval.total_seconds()
+        if coordinator.update_interval
+        else None,
+        "playcount": coordinator.data.user.playcount if coordinator.data else None,
+        "now_playing": coordinator.data.now_playing is not None if coordinator.data else None,
+        "import": {
+            "status": importer.status.value,
+            "progress": async_redact_data(asdict(progress), TO_REDACT) if progress else None,
+        },
     }

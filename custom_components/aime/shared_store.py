@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from homeassistant.config_entries import ConfigEntry
-from homeassistant.const import EVENT_HOMEASSISTANT_STOP
+from homeassistant.const import EVENT_CORE_CONFIG_UPDATE, EVENT_HOMEASSISTANT_STOP
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant
 from homeassistant.exceptions import ConfigEntryError
 from homeassistant.helpers import issue_registry as ir
@@ -38,6 +38,7 @@ class _Shared:
     store: Store
     users: set[str] = field(default_factory=set)
     unsubscribe_stop: CALLBACK_TYPE | None = None
+    unsubscribe_config: CALLBACK_TYPE | None = None
 
 
 _SHARED: HassKey[_Shared] = HassKey(f"{DOMAIN}_store")
@@ -63,10 +64,20 @@ async def async_acquire_store(hass: HomeAssistant, entry: ConfigEntry) -> Store:
             async def _async_close_at_stop(_: Event) -> None:
                 # Entries are not unloaded when Home Assistant stops: close here.
                 shared.unsubscribe_stop = None
+                if shared.unsubscribe_config is not None:
+                    shared.unsubscribe_config()
+                    shared.unsubscribe_config = None
                 await hass.async_add_executor_job(store.close)
+
+            async def _async_follow_time_zone(_: Event) -> None:
+                # Statistics count local days: a new home time zone recounts them once.
+                await hass.async_add_executor_job(store.set_time_zone, hass.config.time_zone)
 
             shared.unsubscribe_stop = hass.bus.async_listen_once(
                 EVENT_HOMEASSISTANT_STOP, _async_close_at_stop
+            )
+            shared.unsubscribe_config = hass.bus.async_listen(
+                EVENT_CORE_CONFIG_UPDATE, _async_follow_time_zone
             )
         shared.users.add(entry.entry_id)
         return shared.store
@@ -84,6 +95,8 @@ async def async_release_store(hass: HomeAssistant, entry: ConfigEntry) -> None:
         del hass.data[_SHARED]
         if shared.unsubscribe_stop is not None:
             shared.unsubscribe_stop()
+        if shared.unsubscribe_config is not None:
+            shared.unsubscribe_config()
         await hass.async_add_executor_job(shared.store.close)
 
 
@@ -91,7 +104,9 @@ async def _async_open(hass: HomeAssistant) -> Store:
     path = Path(hass.config.path(STORE_FOLDER, STORE_FILENAME))
     window = dedup_window_seconds(hass)
     try:
-        store = await hass.async_add_executor_job(partial(Store.open, path, dedup_window=window))
+        store = await hass.async_add_executor_job(
+            partial(Store.open, path, dedup_window=window, time_zone=hass.config.time_zone)
+        )
     except StoreOpenError as err:
         placeholders = {"path": str(err.path)}
         ir.async_create_issue(

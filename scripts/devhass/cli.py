@@ -18,7 +18,14 @@ from scripts.devhass import DEMO_PASSWORD, DEMO_USERNAME
 from scripts.devhass.config_dir import DEFAULT_CONFIG_DIR, prepare_config_dir
 from scripts.devhass.demo_servers import start_demo_servers
 from scripts.devhass.hass_process import HassExitedError, HassProcess, ensure_port_free
-from scripts.devhass.provision import HassClient, ProvisionError, is_provisioned, provision
+from scripts.devhass.provision import (
+    HUB_TITLE,
+    LASTFM_TITLE,
+    HassClient,
+    ProvisionError,
+    is_provisioned,
+    provision,
+)
 
 # The first start of a fresh config dir (database, frontend) takes the longest.
 STARTUP_TIMEOUT = 300.0
@@ -94,7 +101,7 @@ async def _run(args: argparse.Namespace) -> int:
 
     async with AsyncExitStack() as stack:
         # Entered first so they stop last, after Home Assistant.
-        demo_urls = await start_demo_servers(stack)
+        demo_urls = await start_demo_servers(stack, config_dir)
         session = await stack.enter_async_context(aiohttp.ClientSession())
         client = HassClient(session, client_url)
         if args.check:
@@ -144,6 +151,22 @@ def _print_banner(
     print("\n".join([rule, *lines, rule]), flush=True)
 
 
+def _entry_summary(
+    title: str,
+    rest_entries: Mapping[str, Mapping[str, Any]],
+    websocket_entries: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """An entry's id and state as the REST and websocket APIs report them."""
+    rest_entry = rest_entries.get(title, {})
+    websocket_entry = next((entry for entry in websocket_entries if entry["title"] == title), {})
+    return {
+        "entry_id": rest_entry.get("entry_id"),
+        "title": title,
+        "rest_state": rest_entry.get("state"),
+        "websocket_state": websocket_entry.get("state"),
+    }
+
+
 async def _check(client: HassClient, config_dir: Path, demo_urls: Mapping[str, str]) -> int:
     started = time.monotonic()
     summary: dict[str, Any] = {
@@ -157,19 +180,16 @@ async def _check(client: HassClient, config_dir: Path, demo_urls: Mapping[str, s
     try:
         async with asyncio.timeout(CHECK_TIMEOUT):
             summary["provisioned_now"] = await provision(client, hass, demo_urls, log_in=True)
-            _say("checking the demo login and the AIME entry")
+            _say("checking the demo login and the AIME entries")
             await client.log_in()
             summary["login"] = DEMO_USERNAME
-            rest_entry = await client.wait_for_loaded_entry()
+            rest_entries = await client.wait_for_settled_entries()
             websocket_entries = await client.websocket_aime_entries()
-        summary["aime_entry"] = {
-            "entry_id": rest_entry["entry_id"],
-            "title": rest_entry["title"],
-            "rest_state": rest_entry["state"],
-            "websocket_state": websocket_entries[0]["state"] if websocket_entries else None,
-        }
-        summary["ok"] = summary["aime_entry"]["rest_state"] == "loaded" and (
-            summary["aime_entry"]["websocket_state"] == "loaded"
+        for key, title in (("aime_entry", HUB_TITLE), ("lastfm_entry", LASTFM_TITLE)):
+            summary[key] = _entry_summary(title, rest_entries, websocket_entries)
+        summary["ok"] = all(
+            summary[key]["rest_state"] == summary[key]["websocket_state"] == "loaded"
+            for key in ("aime_entry", "lastfm_entry")
         )
     except FAILURES as err:
         summary["error"] = _describe(err)

@@ -1,27 +1,56 @@
 """Local stand-ins for the outside services AIME talks to, served while developing.
 
 Home Assistant runs as a subprocess; these servers run in the develop process itself, on
-127.0.0.1, and Home Assistant reaches them over HTTP like the real services. None exist yet.
+127.0.0.1, and Home Assistant reaches them over HTTP like the real services:
 
-To add one (say a fake Last.fm):
+- ``lastfm``: the fake Last.fm of the tests (``tests/fakes/lastfm.py``) with a demo account,
+  ``aime-demo``: three years of generated scrobbles ending now, a track playing, loved tracks,
+  and a new scrobble every few minutes so the coordinator has something to pick up.
 
-1. build an `aiohttp.web.Application` answering like the real API, in its own module here;
-2. in `start_demo_servers`, add `urls["lastfm"] = await serve_app(stack, build_lastfm_app())`;
-3. answer the config-flow step that asks for the service with that URL, in
-   `provision.flow_answers` (it receives the dict returned here).
-
-The servers stop when `stack` closes, after Home Assistant has been stopped.
+To add another one: serve it here under a name, then answer the config-flow step that asks
+for the service with its URL in ``provision.flow_answers`` (it receives the dict returned here).
+The servers stop when ``stack`` closes, after Home Assistant has been stopped.
 """
 
-from contextlib import AsyncExitStack
+import asyncio
+from contextlib import AsyncExitStack, suppress
+from dataclasses import dataclass
+from itertools import count
+import json
+from pathlib import Path
+import random
+import sys
+import time
 
 from aiohttp import web
 
+from custom_components.aime.core.models import PlayInput, Source
+from scripts.synthetic_history import SyntheticLibrary, generate_plays
+from tests.fakes.lastfm import FakeLastfm
 
-async def start_demo_servers(stack: AsyncExitStack) -> dict[str, str]:
-    """Start the demo servers; return their base URLs by name (none yet)."""
-    del stack  # Used by the servers later milestones add.
-    return {}
+LASTFM_DEMO_USER = "aime-demo"
+LASTFM_DEMO_API_KEY = "demo-api-key"
+LASTFM_DEMO_YEARS = 3
+LASTFM_DEMO_REPORTS = 35_000  # About 30,000 of them are Last.fm scrobbles.
+LASTFM_DEMO_LOVED = 60
+LASTFM_LIVE_INTERVAL = 180.0  # Seconds between two live scrobbles.
+_SEED = 7
+# Where the demo servers' ports are remembered: entries created by provisioning store the URLs,
+# so the servers come back on the same ports at the next start.
+PORTS_FILE = ".aime_demo_ports.json"
+
+
+async def start_demo_servers(stack: AsyncExitStack, config_dir: Path) -> dict[str, str]:
+    """Start the demo servers; return their base URLs by name."""
+    ports = _read_ports(config_dir)
+    demo = await asyncio.to_thread(build_demo_lastfm)
+    await _start_on_remembered_port(demo.fake, ports.get("lastfm", 0))
+    stack.push_async_callback(demo.fake.stop)
+    live = asyncio.create_task(_scrobble_live(demo), name="demo-lastfm-live")
+    stack.push_async_callback(_cancel, live)
+    ports["lastfm"] = demo.fake.port
+    _write_ports(config_dir, ports)
+    return {"lastfm": demo.fake.api_root}
 
 
 async def serve_app(stack: AsyncExitStack, app: web.Application) -> str:
@@ -33,3 +62,92 @@ async def serve_app(stack: AsyncExitStack, app: web.Application) -> str:
     await site.start()
     host, port = runner.addresses[0][:2]
     return f"http://{host}:{port}"
+
+
+@dataclass(slots=True)
+class DemoLastfm:
+    """The fake Last.fm with the demo account, and the tracks it will play next."""
+
+    fake: FakeLastfm
+    upcoming: list[PlayInput]
+
+
+def build_demo_lastfm(now: int | None = None) -> DemoLastfm:
+    """The demo Last.fm account: a generated history ending ``now``, playing, with loves."""
+    now = int(time.time()) if now is None else now
+    library = SyntheticLibrary.build(_SEED, artists=600, albums=2_400, tracks=20_000)
+    stream = generate_plays(
+        library,
+        plays=LASTFM_DEMO_REPORTS,
+        years=LASTFM_DEMO_YEARS,
+        seed=_SEED,
+        end=now - int(LASTFM_LIVE_INTERVAL),
+    )
+    scrobbles = [play for play in stream if play.source is Source.LASTFM]
+    fake = FakeLastfm()
+    fake.api_keys = {LASTFM_DEMO_API_KEY}
+    fake.add_user(
+        LASTFM_DEMO_USER,
+        registered=scrobbles[0].played_at - 86_400,
+        real_name="AIME Demo",
+    )
+    fake.scrobble_many(LASTFM_DEMO_USER, scrobbles)
+    loved = [play for play in reversed(scrobbles) if play.loved]
+    for play in {(play.artist, play.title): play for play in loved}.values():
+        if len(fake.user(LASTFM_DEMO_USER).loved) >= LASTFM_DEMO_LOVED:
+            break
+        fake.love(LASTFM_DEMO_USER, play.artist, play.title, loved_at=play.played_at)
+    # The live scrobbler plays tracks of the history again, starting with this one.
+    upcoming = random.Random(_SEED).sample(scrobbles, 200)
+    first = upcoming[0]
+    fake.set_now_playing(LASTFM_DEMO_USER, first.artist, first.title, first.album)
+    return DemoLastfm(fake, upcoming)
+
+
+async def _start_on_remembered_port(fake: FakeLastfm, port: int) -> None:
+    if port:
+        try:
+            await fake.start(port=port)
+        except OSError:
+            print(
+                f"develop: port {port} of the demo Last.fm is taken; it moves, so the "
+                "Last.fm entry must be removed (the next start recreates it)",
+                file=sys.stderr,
+            )
+        else:
+            return
+    await fake.start()
+
+
+async def _scrobble_live(demo: DemoLastfm) -> None:
+    """Every few minutes, scrobble the track playing and start the next one."""
+    fake, upcoming = demo.fake, demo.upcoming
+    started = int(time.time())
+    for index in count(1):
+        await asyncio.sleep(LASTFM_LIVE_INTERVAL)
+        if (playing := fake.user(LASTFM_DEMO_USER).now_playing) is not None:
+            fake.scrobble(
+                LASTFM_DEMO_USER, playing.artist, playing.title, playing.album, played_at=started
+            )
+        following = upcoming[index % len(upcoming)]
+        fake.set_now_playing(LASTFM_DEMO_USER, following.artist, following.title, following.album)
+        started = int(time.time())
+
+
+async def _cancel(task: asyncio.Task[None]) -> None:
+    task.cancel()
+    with suppress(asyncio.CancelledError):
+        await task
+
+
+def _read_ports(config_dir: Path) -> dict[str, int]:
+    try:
+        ports = json.loads((config_dir / PORTS_FILE).read_text())
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+    return {str(name): int(port) for name, port in ports.items()}
+
+
+def _write_ports(config_dir: Path, ports: dict[str, int]) -> None:
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / PORTS_FILE).write_text(json.dumps(ports, indent=2) + "\n")

@@ -1,8 +1,9 @@
 """Provision a fresh Home Assistant through its own HTTP APIs, as the web UI would.
 
 Onboarding creates the demo owner, finishes the remaining onboarding steps, then the AIME config
-entry is created through the config-flow REST API. Every call is a public HA API, so a demo set up
-this way is exactly what a user who clicked through the UI would get.
+entries (the hub, then the demo Last.fm account) are created through the config-flow REST API.
+Every call is a public HA API, so a demo set up this way is exactly what a user who clicked
+through the UI would get (with advanced mode on, for the Last.fm server address).
 """
 
 import asyncio
@@ -14,9 +15,13 @@ from typing import Any
 import aiohttp
 
 from scripts.devhass import DEMO_NAME, DEMO_PASSWORD, DEMO_USERNAME
+from scripts.devhass.demo_servers import LASTFM_DEMO_API_KEY, LASTFM_DEMO_USER
 from scripts.devhass.hass_process import HassProcess
 
 DOMAIN = "aime"
+HUB_TITLE = "AIME"
+LASTFM_TITLE = f"Last.fm {LASTFM_DEMO_USER}"
+DEMO_ENTRY_TITLES = (HUB_TITLE, LASTFM_TITLE)
 ONBOARDING_STEPS = ("user", "core_config", "analytics", "integration")
 POLL_INTERVAL = 0.5
 _UNSETTLED_STATES = ("not_loaded", "setup_in_progress")
@@ -28,19 +33,28 @@ class ProvisionError(RuntimeError):
     """Home Assistant did not answer as expected."""
 
 
-def flow_answers(demo_urls: Mapping[str, str]) -> dict[str, dict[str, Any]]:
-    """Return what to submit at each step of the AIME config flow, by step id.
+def flow_answers(demo_urls: Mapping[str, str]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Return the AIME config flows to run, in order, by the title of the entry each creates.
 
-    `user` is a confirmation without fields. When a step with fields is added to the flow, add
-    its demo answers here (pointing at `demo_urls` for outside services). A menu step is answered
-    with `{"next_step_id": ...}`.
+    Each flow maps its step ids to what to submit there (pointing at `demo_urls` for outside
+    services). A menu step is answered with `{"next_step_id": ...}`. The hub's `user` step is a
+    confirmation without fields; once the hub exists, `user` is the menu of sources.
     """
-    del demo_urls  # Used once the flow asks for outside services.
-    return {"user": {}}
+    return {
+        HUB_TITLE: {"user": {}},
+        LASTFM_TITLE: {
+            "user": {"next_step_id": "lastfm"},
+            "lastfm": {
+                "username": LASTFM_DEMO_USER,
+                "api_key": LASTFM_DEMO_API_KEY,
+                "api_root": demo_urls["lastfm"],
+            },
+        },
+    }
 
 
 def is_provisioned(config_dir: Path) -> bool:
-    """Tell from the `.storage` files whether onboarding is done and an AIME entry exists."""
+    """Tell from the `.storage` files whether onboarding is done and the demo entries exist."""
     storage = config_dir / ".storage"
     try:
         onboarding = json.loads((storage / "onboarding").read_text())
@@ -48,8 +62,8 @@ def is_provisioned(config_dir: Path) -> bool:
     except (FileNotFoundError, json.JSONDecodeError):
         return False
     done = set(onboarding["data"]["done"])
-    has_aime = any(entry["domain"] == DOMAIN for entry in entries["data"]["entries"])
-    return done.issuperset(ONBOARDING_STEPS) and has_aime
+    titles = {entry["title"] for entry in entries["data"]["entries"] if entry["domain"] == DOMAIN}
+    return done.issuperset(ONBOARDING_STEPS) and titles.issuperset(DEMO_ENTRY_TITLES)
 
 
 class HassClient:
@@ -211,7 +225,11 @@ class HassClient:
     async def create_aime_entry(self, answers: Mapping[str, Mapping[str, Any]]) -> None:
         """Run the AIME config flow to its end, answering each step from `answers`."""
         result = await self._request(
-            "POST", "/api/config/config_entries/flow", json_body={"handler": DOMAIN}
+            "POST",
+            "/api/config/config_entries/flow",
+            # Advanced mode, as a user who turned it on in their profile: it shows the
+            # Last.fm server address, so the demo account can point at the demo server.
+            json_body={"handler": DOMAIN, "show_advanced_options": True},
         )
         while result["type"] in ("form", "menu"):
             step_id = result["step_id"]
@@ -231,14 +249,14 @@ class HassClient:
         if result["type"] != "create_entry":
             raise ProvisionError(f"config flow ended with {result['type']}: {result}")
 
-    async def wait_for_loaded_entry(self) -> dict[str, Any]:
-        """Wait until the AIME entry has finished setting up; return it (REST view)."""
+    async def wait_for_settled_entries(self) -> dict[str, dict[str, Any]]:
+        """Wait until every AIME entry has finished setting up; return them by title (REST)."""
         while True:
             entries = await self.aime_entries()
             if not entries:
                 raise ProvisionError("no AIME config entry")
-            if entries[0]["state"] not in _UNSETTLED_STATES:
-                return entries[0]
+            if all(entry["state"] not in _UNSETTLED_STATES for entry in entries):
+                return {entry["title"]: entry for entry in entries}
             await asyncio.sleep(POLL_INTERVAL)
 
     async def websocket_aime_entries(self) -> list[dict[str, Any]]:
@@ -264,8 +282,9 @@ async def provision(
 ) -> bool:
     """Wait for Home Assistant, then bring it to onboarded-with-AIME when `log_in` is set.
 
-    Return whether anything had to be created. Leaves the client logged in as the demo user
-    when `log_in` is set.
+    Creates the demo entries that do not exist yet (the hub, then the Last.fm account). Return
+    whether anything had to be created. Leaves the client logged in as the demo user when
+    `log_in` is set.
     """
     done = await client.wait_until_up(hass)
     if not log_in:
@@ -278,7 +297,9 @@ async def provision(
     await client.wait_until_running()
     if not done["core_config"]:
         await client.remove_failed_onboarding_entries()
-    if await client.aime_entries():
-        return not all(done.values())
-    await client.create_aime_entry(flow_answers(demo_urls))
-    return True
+    existing = {entry["title"] for entry in await client.aime_entries()}
+    flows = flow_answers(demo_urls)
+    missing = [title for title in flows if title not in existing]
+    for title in missing:
+        await client.create_aime_entry(flows[title])
+    return bool(missing) or not all(done.values())

@@ -7,11 +7,28 @@ pylast's errors are translated here, once, into the exceptions below.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import time
+from typing import Any, Self
+from xml.etree import ElementTree
+
+import pylast
 
 from ..core.models import PlayInput, Source
 
 DEFAULT_API_ROOT = "https://ws.audioscrobbler.com/2.0/"
 PAGE_SIZE = 200  # Last.fm's largest page for user.getRecentTracks
+LOVED_PAGE_SIZE = 200
+LOVED_PAGE_INTERVAL = 0.2  # Seconds between two pages of loved tracks.
+# Seconds for each phase of a request (connect, read...) to a non-default api_root; requests to
+# Last.fm itself keep pylast's own timeouts (5 s to connect, 20 s to read).
+REQUEST_TIMEOUT = 20.0
+
+_AUTH_ERRORS = frozenset({4, 10, 26})
+_USER_NOT_FOUND = 6
+_RATE_LIMITED = 29
+_TEMPORARY_ERRORS = frozenset({8, 11, 16, 500, 502, 503, 504})
+# The HTTP library pylast uses (httpx2 in pylast 7): transports must come from the same one.
+_httpx: Any = pylast.httpx  # type: ignore[attr-defined]
 
 
 class LastfmError(Exception):
@@ -108,11 +125,30 @@ class LastfmClient:
         api_root: str = DEFAULT_API_ROOT,
     ) -> None:
         """``api_root`` points at another server speaking the Last.fm 2.0 API (tests, demo)."""
-        raise NotImplementedError
+        self.username = username
+        self.api_root = api_root
+        # No request here: LastFMNetwork only calls Last.fm when given a password or a token.
+        self._network = pylast.LastFMNetwork(
+            api_key=api_key,
+            api_secret=shared_secret or "",
+            username=username,
+            proxy=None if api_root == DEFAULT_API_ROOT else {"all://": _ApiRootTransport(api_root)},
+        )
+
+    def __repr__(self) -> str:
+        return f"LastfmClient(username={self.username!r}, api_root={self.api_root!r})"
 
     def get_user(self) -> LastfmUser:
         """user.getInfo for the account; validates the API key and the username."""
-        raise NotImplementedError
+        user = _child(self._call("user.getInfo", {"user": self.username}), "user")
+        registered = user.find("registered")
+        return LastfmUser(
+            name=user.findtext("name") or self.username,
+            playcount=_to_int(user.findtext("playcount")) or 0,
+            registered_at=_to_int(None if registered is None else registered.get("unixtime")),
+            url=user.findtext("url") or None,
+            image_url=_largest_image(user),
+        )
 
     def recent_page(
         self,
@@ -123,8 +159,183 @@ class LastfmClient:
         time_to: int | None = None,
     ) -> RecentPage:
         """One page of scrobbles, newest first; ``time_from``/``time_to`` are UTC epochs."""
-        raise NotImplementedError
+        params = {"user": self.username, "limit": str(limit), "page": str(page)}
+        if time_from is not None:
+            params["from"] = str(time_from)
+        if time_to is not None:
+            params["to"] = str(time_to)
+        tracks = _child(self._call("user.getRecentTracks", params), "recenttracks")
+        scrobbles: list[Scrobble] = []
+        now_playing: NowPlaying | None = None
+        for track in tracks.iter("track"):
+            artist, title = track.findtext("artist") or "", track.findtext("name") or ""
+            if not artist or not title:
+                continue
+            album = track.findtext("album") or None
+            if track.get("nowplaying") == "true":
+                now_playing = NowPlaying(artist, title, album, _largest_image(track))
+                continue
+            date = track.find("date")
+            if (played_at := _to_int(None if date is None else date.get("uts"))) is None:
+                continue  # Without its time a scrobble cannot be stored; Last.fm rarely does this.
+            scrobbles.append(Scrobble(artist, title, album, played_at, _largest_image(track)))
+        return RecentPage(
+            scrobbles=scrobbles,
+            now_playing=now_playing,
+            page=_to_int(tracks.get("page")) or page,
+            total_pages=_total_pages(tracks),
+            total=_to_int(tracks.get("total")) or 0,
+        )
 
     def loved_tracks(self) -> list[LovedTrack]:
         """Every loved track of the account (all pages)."""
-        raise NotImplementedError
+        loved: list[LovedTrack] = []
+        page, total_pages = 1, 1
+        while page <= total_pages:
+            if page > 1:
+                time.sleep(LOVED_PAGE_INTERVAL)  # Stay under Last.fm's 5 requests per second.
+            params = {"user": self.username, "limit": str(LOVED_PAGE_SIZE), "page": str(page)}
+            tracks = _child(self._call("user.getLovedTracks", params), "lovedtracks")
+            for track in tracks.iter("track"):
+                title = track.findtext("name") or ""
+                artist = track.findtext("artist/name") or ""
+                if artist and title:
+                    date = track.find("date")
+                    loved_at = _to_int(None if date is None else date.get("uts"))
+                    loved.append(LovedTrack(artist, title, loved_at))
+            total_pages = _total_pages(tracks)
+            page += 1
+        return loved
+
+    def _call(self, method: str, params: dict[str, str]) -> ElementTree.Element:
+        """One request, no retry, every failure translated; return the <lfm> element.
+
+        pylast's own paginated getters retry some errors three times with a one-second sleep
+        each, and parse every reply twice with minidom: our callers pace, retry and back off
+        themselves, and a page of 200 scrobbles parses ten times faster with ElementTree.
+        """
+        request = _Request(self._network, method, params)
+        try:
+            request.download()
+        except pylast.WSError as err:
+            raise _translate_ws_error(method, err) from err
+        except (pylast.NetworkError, pylast.MalformedResponseError) as err:
+            # pylast wraps every HTTP failure, timeouts included, in NetworkError.
+            raise LastfmConnectionError(f"{method}: {err}") from err
+        return request.root
+
+
+class _Request(pylast._Request):
+    """pylast's request (HTTP, params, signing, errors), with an ElementTree reply check.
+
+    pylast's own check parses the reply with minidom and pretty-prints the whole document
+    for a debug line even when debug logging is off: most of the time of a page of 200.
+    """
+
+    root: ElementTree.Element
+
+    def download(self) -> None:
+        self._download_response()  # type: ignore[no-untyped-call]
+
+    def _check_response_for_errors(self, response: str) -> None:
+        try:
+            root = _parse_xml(response)
+        except ElementTree.ParseError as err:
+            raise pylast.MalformedResponseError(self.network, err) from err
+        if root.tag != "lfm":
+            raise pylast.MalformedResponseError(self.network, f"unexpected <{root.tag}>")
+        if root.get("status") != "ok":
+            error = root.find("error")
+            if error is None:
+                raise pylast.MalformedResponseError(self.network, "failure without <error>")
+            raise pylast.WSError(self.network, error.get("code", ""), (error.text or "").strip())
+        self.root = root
+
+
+class _ApiRootTransport:
+    """An httpx transport that sends pylast's requests to ``api_root`` instead of Last.fm.
+
+    pylast builds ``https://ws.audioscrobbler.com/2.0/`` itself; this rewrites scheme, host,
+    port and path on the way out, and applies ``REQUEST_TIMEOUT``. pylast opens and closes
+    an httpx client per call, closing its mounts too: the connections are not kept alive,
+    so that close has nothing to do and concurrent calls from two threads stay independent.
+    """
+
+    def __init__(self, api_root: str) -> None:
+        self._url = _httpx.URL(api_root)
+        # Passing pylast's SSL context avoids loading certificates here (this may run on the
+        # event loop) and verifies https roots the same way pylast does.
+        self._transport = _httpx.HTTPTransport(
+            verify=pylast.SSL_CONTEXT, limits=_httpx.Limits(max_keepalive_connections=0)
+        )
+
+    def handle_request(self, request: Any) -> Any:
+        url = self._url
+        request.url = request.url.copy_with(
+            scheme=url.scheme, host=url.host, port=url.port, path=url.path
+        )
+        request.headers["Host"] = url.netloc.decode("ascii")
+        timeout = dict.fromkeys(("connect", "read", "write", "pool"), REQUEST_TIMEOUT)
+        request.extensions = {**request.extensions, "timeout": timeout}
+        return self._transport.handle_request(request)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """Nothing to release (see the class docstring)."""
+
+    def close(self) -> None:
+        """Nothing to release (see the class docstring)."""
+
+
+def _parse_xml(text: str) -> ElementTree.Element:
+    # As pylast does: search replies use an undeclared "opensearch:" prefix.
+    text = text.replace("opensearch:", "")
+    data = text.encode("utf-8")
+    try:
+        return ElementTree.fromstring(data)
+    except ElementTree.ParseError:
+        # As pylast does: drop characters XML forbids (Last.fm data sometimes has them).
+        return ElementTree.fromstring(pylast._remove_invalid_xml_chars(text).encode("utf-8"))
+
+
+def _translate_ws_error(method: str, err: Any) -> LastfmError:
+    code = _to_int(str(err.status))
+    message = f"{method}: error {err.status}: {err.details}"
+    if code in _AUTH_ERRORS:
+        return LastfmAuthError(message)
+    if code == _USER_NOT_FOUND:
+        return LastfmUserNotFoundError(message)
+    if code == _RATE_LIMITED:
+        return LastfmRateLimitError(message)
+    if code in _TEMPORARY_ERRORS:
+        return LastfmConnectionError(message)
+    return LastfmError(message)
+
+
+def _child(root: ElementTree.Element, tag: str) -> ElementTree.Element:
+    element = root.find(tag)
+    if element is None:
+        raise LastfmConnectionError(f"malformed reply: no <{tag}>")
+    return element
+
+
+def _total_pages(element: ElementTree.Element) -> int:
+    # Last.fm spells it totalPages; some servers speaking its API write totalpages.
+    return _to_int(element.get("totalPages") or element.get("totalpages")) or 0
+
+
+def _largest_image(element: ElementTree.Element) -> str | None:
+    images = {image.get("size"): image.text for image in element.iter("image") if image.text}
+    for size in ("extralarge", "large", "medium", "small"):
+        if url := images.get(size):
+            return url
+    return None
+
+
+def _to_int(text: str | None) -> int | None:
+    try:
+        return int(text) if text else None
+    except ValueError:
+        return None
