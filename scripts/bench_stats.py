@@ -3,13 +3,15 @@
 Reuses the ``store`` section's database when it ran (else ingests the history itself), switches
 it to Europe/Paris (a full rebuild of the rollups, timed), adds a record collection, then times
 every sensor figure together and each websocket-style query, p50/p95 over ``RUNS`` runs after
-one cold run, with ``now`` one minute after the newest play.
+one cold run, with ``now`` one minute after the newest play. Then the same on a freshly
+ingested history of each smaller size in ``--stats-sizes`` (same span), side by side.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 import random
 import sqlite3
 import statistics
@@ -17,9 +19,11 @@ import time
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from custom_components.aime.core.models import Source
+from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.core.stats_models import CollectionSort, HistoryFilter, Window
 from custom_components.aime.core.store import Store
+
+from .synthetic_history import generate_plays
 
 if TYPE_CHECKING:
     from .bench import Bench
@@ -35,18 +39,51 @@ type Report = dict[str, Any]
 
 
 def run(bench: Bench) -> Report:
-    """Time the statistics at the history's size; see the module docstring."""
-    from .bench import _ingest, log
+    """Time the statistics at the history's size, then at each smaller ``--stats-sizes``.
+
+    The history's figures keep their flat ``stats_*`` keys; ``stats_by_size`` puts the p95 of
+    every size side by side, to show that windowed figures do not grow with the history.
+    """
+    from .bench import log
 
     history = bench.history()
-    path = bench.database_path()
+    report = _measure(bench.database_path(), history.plays, bench)
+    by_size = {str(len(history.plays)): _summary(report)}
+    targets = _targets(report, "")
+    for size in sorted(
+        {size for size in bench.options.stats_sizes if 0 < size < len(history.plays)}
+    ):
+        log(f"statistics at {size:,} plays")
+        plays = list(
+            generate_plays(
+                history.library,
+                plays=size,
+                years=bench.options.years,
+                seed=bench.options.seed,
+            )
+        )
+        path = bench.workdir / f"stats-{size}.db"
+        figures = _measure(path, plays, bench)
+        by_size[str(size)] = _summary(figures)
+        targets |= _targets(figures, f"_at_{size}")
+        for suffix in ("", "-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+    report["stats_by_size"] = dict(sorted(by_size.items(), key=lambda item: int(item[0])))
+    report["targets"] = targets
+    return report
+
+
+def _measure(path: Path, plays: list[PlayInput], bench: Bench) -> Report:
+    """Open (ingesting ``plays`` when the store is empty) and time everything."""
+    from .bench import _ingest, log
+
     store = Store.open(path)
     report: Report = {}
     try:
         if store.counts().plays == 0:
-            log(f"ingesting {len(history.plays):,} plays for the statistics")
-            _, seconds = _ingest(store, history.plays, bench.options.batch)
-            report["stats_ingest_plays_per_s"] = round(len(history.plays) / max(seconds, 1e-9))
+            log(f"ingesting {len(plays):,} plays for the statistics")
+            _, seconds = _ingest(store, plays, bench.options.batch)
+            report["stats_ingest_plays_per_s"] = round(len(plays) / max(seconds, 1e-9))
         log(f"rebuilding the statistics for {TIME_ZONE}")
         started = time.perf_counter()
         rebuilt = store.set_time_zone(TIME_ZONE)
@@ -54,20 +91,42 @@ def run(bench: Bench) -> Report:
         _add_collection(path, bench.options.seed)
         newest = store.newest_played_at() or 0
         now = datetime.fromtimestamp(newest + 60, ZoneInfo(TIME_ZONE))
+        report["stats_plays"] = store.counts().plays
         report["stats_now"] = now.isoformat()
         report |= _time_queries(store, now)
         report["stats_rollup_rows"] = _rollup_rows(path)
     finally:
         store.close()
-    sensors_ok = report["stats_sensors_ms"]["p95"] < SENSORS_TARGET_MS
-    queries = {name: figures for name, figures in report.items() if name.startswith("stats_q_")}
-    report["targets"] = {
-        "stats_sensors_under_100_ms": sensors_ok,
-        "stats_queries_under_50_ms_p95": all(
-            figures["p95"] < QUERY_TARGET_MS for figures in queries.values()
+    return report
+
+
+def _queries(report: Report) -> dict[str, dict[str, float]]:
+    return {name: figures for name, figures in report.items() if name.startswith("stats_q_")}
+
+
+def _targets(report: Report, suffix: str) -> dict[str, bool]:
+    return {
+        f"stats_sensors_under_100_ms{suffix}": report["stats_sensors_ms"]["p95"]
+        < SENSORS_TARGET_MS,
+        f"stats_queries_under_50_ms_p95{suffix}": all(
+            figures["p95"] < QUERY_TARGET_MS for figures in _queries(report).values()
         ),
     }
-    return report
+
+
+def _summary(report: Report) -> Report:
+    """One size's p95s (ms), for the side-by-side table."""
+    queries = _queries(report)
+    return {
+        "plays": report["stats_plays"],
+        "rebuild_s": report["stats_rebuild_s"],
+        "sensors_p95_ms": report["stats_sensors_ms"]["p95"],
+        "slowest_query_p95_ms": max(figures["p95"] for figures in queries.values()),
+        "queries_p95_ms": {
+            name.removeprefix("stats_q_").removesuffix("_ms"): figures["p95"]
+            for name, figures in queries.items()
+        },
+    }
 
 
 def _time_queries(store: Store, now: datetime) -> Report:
@@ -126,7 +185,7 @@ def _timed(query: Callable[[], object]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def _add_collection(path: Any, seed: int) -> None:
+def _add_collection(path: Path, seed: int) -> None:
     """A record collection of already played albums and a few never played ones."""
     rng = random.Random(seed)
     with sqlite3.connect(path) as conn:
@@ -145,7 +204,7 @@ def _add_collection(path: Any, seed: int) -> None:
     conn.close()
 
 
-def _rollup_rows(path: Any) -> dict[str, int]:
+def _rollup_rows(path: Path) -> dict[str, int]:
     with sqlite3.connect(path) as conn:
         tables = [
             row[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator, Generator
 import logging
 from pathlib import Path
+from typing import Any
 from unittest.mock import patch
 
 from homeassistant.components.recorder.core import Recorder
@@ -19,7 +20,10 @@ from syrupy.location import PyTestLocation
 import custom_components  # noqa: F401
 from custom_components.aime.const import DOMAIN
 
+from .fakes.discogs import FakeDiscogs
 from .fakes.lastfm import FakeLastfm
+from .fakes.llm import FakeLLM
+from .fakes.spotify import FakeSpotify
 
 # The test plugin logs every SQL statement at INFO; the recorder's thread then prints them
 # between test names. Statements are not what these tests look at.
@@ -97,6 +101,36 @@ async def fake_lastfm(socket_enabled: None) -> AsyncGenerator[FakeLastfm]:
         await fake.stop()
 
 
+@pytest.fixture
+async def fake_llm(socket_enabled: None) -> AsyncGenerator[FakeLLM]:
+    """A fake OpenAI-compatible endpoint on 127.0.0.1, on the running (hass) loop."""
+    fake = await FakeLLM().start()
+    try:
+        yield fake
+    finally:
+        await fake.stop()
+
+
+@pytest.fixture
+async def fake_discogs(socket_enabled: None) -> AsyncGenerator[FakeDiscogs]:
+    """A fake Discogs serving on 127.0.0.1 from the running (hass) loop; stopped afterwards."""
+    fake = await FakeDiscogs().start()
+    try:
+        yield fake
+    finally:
+        await fake.stop()
+
+
+@pytest.fixture
+async def fake_spotify(socket_enabled: None) -> AsyncGenerator[FakeSpotify]:
+    """A fake Spotify (token endpoint and Web API) on 127.0.0.1, on the running (hass) loop."""
+    fake = await FakeSpotify().start()
+    try:
+        yield fake
+    finally:
+        await fake.stop()
+
+
 # --- Last.fm entries (HA glue tests) -------------------------------------------------------
 
 
@@ -139,3 +173,53 @@ async def init_lastfm(hass: HomeAssistant, lastfm_entry: MockConfigEntry) -> Moc
     assert await hass.config_entries.async_setup(lastfm_entry.entry_id)
     await hass.async_block_till_done(wait_background_tasks=True)
     return lastfm_entry
+
+
+# --- Roon Core entries (HA glue tests) -----------------------------------------------------
+
+ROON_TOKEN = "roon-test-token"
+
+
+@pytest.fixture
+async def fake_roon(hass: HomeAssistant, socket_enabled: None) -> AsyncGenerator[Any]:
+    """A fake Roon Core on 127.0.0.1 (three zones) that knows ``ROON_TOKEN``; stopped after."""
+    from tests.fakes.roon import FakeRoonCore
+
+    core = await FakeRoonCore(valid_tokens={ROON_TOKEN}).start()
+    try:
+        yield core
+    finally:
+        await core.stop()
+
+
+@pytest.fixture
+def roon_entry(fake_roon: Any) -> MockConfigEntry:
+    """The fake Core's entry, paired already, not yet added to Home Assistant."""
+    from custom_components.aime.const import CONF_CORE_NAME, CONF_KIND, KIND_ROON
+    from tests.fakes.roon import DEFAULT_CORE_ID, DEFAULT_CORE_NAME
+
+    return MockConfigEntry(
+        domain=DOMAIN,
+        unique_id=DEFAULT_CORE_ID,
+        title=DEFAULT_CORE_NAME,
+        data={
+            CONF_KIND: KIND_ROON,
+            "host": "127.0.0.1",
+            "port": fake_roon.port,
+            "token": ROON_TOKEN,
+            CONF_CORE_NAME: DEFAULT_CORE_NAME,
+        },
+        options={"radio_stations": []},
+    )
+
+
+@pytest.fixture
+async def init_roon(
+    hass: HomeAssistant, roon_entry: MockConfigEntry
+) -> AsyncGenerator[MockConfigEntry]:
+    """Set up the Roon entry against the fake Core; unloaded (threads joined) afterwards."""
+    roon_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(roon_entry.entry_id)
+    await hass.async_block_till_done()
+    yield roon_entry
+    await hass.config_entries.async_unload(roon_entry.entry_id)

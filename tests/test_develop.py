@@ -56,4 +56,6 @@ def test_develop_check_sets_up_aime_in_a_real_home_assistant(tmp_path: Path) -> 
     assert summary["login"] == "demo"
     assert summary["aime_entry"]["rest_state"] == "loaded"
     assert summary["aime_entry"]["websocket_state"] == "loaded"
+    assert summary["roon_entry"]["rest_state"] == "loaded"
+    assert summary["roon_entry"]["websocket_state"] == "loaded"
     assert (config_dir / "aime" / "aime.db").is_file()

@@ -108,3 +108,27 @@ async def test_lastfm_diagnostics(
     text = str(diagnostics)
     for secret in (DEFAULT_API_KEY, SECRETS["shared_secret"], "Alice", "So What", "Freddie"):
         assert secret not in text
+
+
+async def test_roon_diagnostics(
+    hass: HomeAssistant,
+    hass_client: ClientSessionGenerator,
+    init_roon: MockConfigEntry,
+    snapshot: SnapshotAssertion,
+) -> None:
+    """A Roon entry adds the connection and what each zone can do, never the token or names."""
+    diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, init_roon)
+
+    figures = path_type(
+        {
+            "store.database_size": (int,),
+            "store.schema_version": (int,),
+            "entry.data.port": (int,),
+        }
+    )
+    assert diagnostics == snapshot(matcher=figures)
+    assert diagnostics["roon"]["available"] is True
+    assert diagnostics["entry"]["data"]["token"] == "**REDACTED**"
+    text = str(diagnostics)
+    for zone in ("Living Room", "Kitchen", "Office"):
+        assert zone not in text

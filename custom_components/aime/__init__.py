@@ -18,17 +18,23 @@ from .const import (
     DOMAIN,
     KIND_HUB,
     KIND_LASTFM,
+    KIND_ROON,
 )
 from .coordinator import LastfmCoordinator, StoreAccess, build_client
 from .core.store import Store
 from .lastfm_import import LastfmImporter
+from .playlists import async_setup_playlists
+from .roon_coordinator import RoonData, async_setup_roon
 from .services import async_setup_services
 from .shared_store import async_acquire_store, async_release_store
+from .stats_coordinator import StatsCoordinator, async_setup_statistics
+from .websocket_api import async_register_websocket_commands
 
 # Platforms by entry kind; later milestones add theirs.
 PLATFORMS: dict[str, list[Platform]] = {
-    KIND_HUB: [],
+    KIND_HUB: [Platform.SENSOR],
     KIND_LASTFM: [Platform.SENSOR],
+    KIND_ROON: [Platform.MEDIA_PLAYER],
 }
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -55,6 +61,8 @@ class AimeData:
 
     store: Store
     lastfm: LastfmRuntime | None = None
+    roon: RoonData | None = None
+    stats: StatsCoordinator | None = None  # The hub's.
 
 
 type AimeConfigEntry = ConfigEntry[AimeData]
@@ -68,6 +76,8 @@ def entry_kind(entry: ConfigEntry) -> str:
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the actions; they check which entries are loaded when called."""
     async_setup_services(hass)
+    async_register_websocket_commands(hass)
+    async_setup_playlists(hass)
     return True
 
 
@@ -76,13 +86,19 @@ async def async_setup_entry(hass: HomeAssistant, entry: AimeConfigEntry) -> bool
     store = await async_acquire_store(hass, entry)
     kind = entry_kind(entry)
     lastfm: LastfmRuntime | None = None
+    roon: RoonData | None = None
+    stats: StatsCoordinator | None = None
     try:
-        if kind == KIND_LASTFM:
+        if kind == KIND_HUB:
+            stats = await async_setup_statistics(hass, entry, store)
+        elif kind == KIND_LASTFM:
             lastfm = await _async_setup_lastfm(hass, entry, store)
+        elif kind == KIND_ROON:
+            roon = await async_setup_roon(hass, entry, store)
     except Exception:
         await async_release_store(hass, entry)
         raise
-    entry.runtime_data = AimeData(store=store, lastfm=lastfm)
+    entry.runtime_data = AimeData(store=store, lastfm=lastfm, roon=roon, stats=stats)
     entry.async_on_unload(entry.add_update_listener(_async_options_updated))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS[kind])
     if lastfm is not None:
@@ -122,6 +138,10 @@ async def async_unload_entry(hass: HomeAssistant, entry: AimeConfigEntry) -> boo
         return False
     if (lastfm := entry.runtime_data.lastfm) is not None:
         await lastfm.async_stop()
+    if (roon := entry.runtime_data.roon) is not None:
+        await roon.async_stop(hass)
+    if (stats := entry.runtime_data.stats) is not None:
+        await stats.async_stop()
     await async_release_store(hass, entry)
     return True
 
@@ -131,6 +151,8 @@ async def _async_options_updated(hass: HomeAssistant, entry: AimeConfigEntry) ->
     data = entry.runtime_data
     if data.lastfm is not None:
         data.lastfm.coordinator.async_apply_options()
+        return
+    if data.roon is not None:  # Its options are read live where they are used.
         return
     minutes = int(entry.options.get(CONF_DEDUP_WINDOW, DEFAULT_DEDUP_WINDOW_MINUTES))
     await hass.async_add_executor_job(setattr, data.store, "dedup_window", 60 * minutes)

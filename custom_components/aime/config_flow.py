@@ -5,12 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from homeassistant.config_entries import (
-    ConfigEntry,
-    ConfigFlow,
-    ConfigFlowResult,
-    OptionsFlow,
-)
+from homeassistant.config_entries import ConfigEntry, ConfigFlowResult, OptionsFlow
 from homeassistant.const import CONF_API_KEY, CONF_SCAN_INTERVAL, CONF_USERNAME
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.selector import (
@@ -40,6 +35,7 @@ from .const import (
     DOMAIN,
     KIND_HUB,
     KIND_LASTFM,
+    KIND_ROON,
     LASTFM_UNIQUE_ID_PREFIX,
     LOGGER,
     MAX_DEDUP_WINDOW_MINUTES,
@@ -49,6 +45,7 @@ from .const import (
     STORE_FOLDER,
 )
 from .coordinator import build_client
+from .roon_config_flow import RoonConfigSteps, RoonOptionsFlow
 
 HUB_TITLE = "AIME"
 LASTFM_API_ACCOUNT_URL = "https://www.last.fm/api/account/create"
@@ -93,8 +90,8 @@ def _replace_credentials(data: Mapping[str, Any], user_input: Mapping[str, Any])
     return updated
 
 
-class AimeConfigFlow(ConfigFlow, domain=DOMAIN):
-    """Set up the AIME hub, then add Last.fm accounts (later: Roon cores)."""
+class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
+    """Set up the AIME hub, then add Last.fm accounts and Roon Cores."""
 
     VERSION = 1
     MINOR_VERSION = 1
@@ -102,9 +99,12 @@ class AimeConfigFlow(ConfigFlow, domain=DOMAIN):
     @staticmethod
     @callback
     def async_get_options_flow(config_entry: ConfigEntry) -> OptionsFlow:
-        """The hub's options, or a Last.fm account's."""
-        if config_entry.data.get(CONF_KIND, KIND_HUB) == KIND_LASTFM:
+        """The hub's options, or a Last.fm account's, or a Roon Core's."""
+        kind = config_entry.data.get(CONF_KIND, KIND_HUB)
+        if kind == KIND_LASTFM:
             return LastfmOptionsFlow()
+        if kind == KIND_ROON:
+            return RoonOptionsFlow()
         return AimeOptionsFlow()
 
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
@@ -116,7 +116,9 @@ class AimeConfigFlow(ConfigFlow, domain=DOMAIN):
         )
         if user_input is None and hub_exists:
             return self.async_show_menu(
-                step_id="user", menu_options=[KIND_LASTFM], description_placeholders=placeholders
+                step_id="user",
+                menu_options=[KIND_LASTFM, KIND_ROON],
+                description_placeholders=placeholders,
             )
         # The hub owns the listening store: there is exactly one.
         await self.async_set_unique_id(DOMAIN)
@@ -172,7 +174,9 @@ class AimeConfigFlow(ConfigFlow, domain=DOMAIN):
         )
 
     async def async_step_reauth(self, entry_data: Mapping[str, Any]) -> ConfigFlowResult:
-        """Last.fm refused the API key (revoked or suspended)."""
+        """Last.fm refused the API key, or a Roon Core no longer accepts AIME."""
+        if entry_data.get(CONF_KIND) == KIND_ROON:
+            return await self.async_step_roon_reauth()
         return await self.async_step_reauth_confirm()
 
     async def async_step_reauth_confirm(
@@ -211,6 +215,8 @@ class AimeConfigFlow(ConfigFlow, domain=DOMAIN):
     ) -> ConfigFlowResult:
         """Change a Last.fm entry's account or credentials (blank keeps the current ones)."""
         entry = self._get_reconfigure_entry()
+        if entry.data.get(CONF_KIND) == KIND_ROON:
+            return await self.async_step_roon_reconfigure()
         if entry.data.get(CONF_KIND, KIND_HUB) != KIND_LASTFM:
             return self.async_abort(reason="nothing_to_reconfigure")
         errors: dict[str, str] = {}

@@ -12,6 +12,7 @@ LOGGER = logging.getLogger(__package__)
 CONF_KIND: Final = "kind"
 KIND_HUB: Final = "hub"
 KIND_LASTFM: Final = "lastfm"
+KIND_ROON: Final = "roon"
 
 # The listening store lives under <config>/aime/aime.db.
 STORE_FOLDER: Final = "aime"
@@ -46,3 +47,8 @@ LASTFM_PROFILE_URL: Final = "https://www.last.fm/user/{username}"
 DEFAULT_SCAN_INTERVAL_SECONDS: Final = 60
 MIN_SCAN_INTERVAL_SECONDS: Final = 30
 MAX_SCAN_INTERVAL_SECONDS: Final = 600
+
+# Roon Core entries (one per Core; unique id = the Core's id).
+CONF_CORE_NAME: Final = "core_name"
+# Live radio stations (by name) whose plays are never recorded.
+CONF_RADIO_STATIONS: Final = "radio_stations"

@@ -13,6 +13,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed
 from homeassistant.helpers.event import async_track_time_interval
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
+from homeassistant.util import dt as dt_util
 
 from .clients.lastfm import (
     LastfmAuthError,
@@ -32,6 +33,8 @@ from .const import (
 )
 from .core.models import Source
 from .core.store import Store
+from .now_playing import NowPlaying as PlayingNow, async_publish_now_playing
+from .recording import async_record_plays
 
 if TYPE_CHECKING:
     from . import AimeConfigEntry
@@ -100,6 +103,8 @@ class LastfmCoordinator(DataUpdateCoordinator[LastfmData]):
         self._base_interval = _scan_interval(entry)
         self._failures = 0
         self._loved_failing = False
+        self._playing: PlayingNow | None = None
+        entry.async_on_unload(lambda: self._async_publish_now_playing(None))
         super().__init__(
             hass,
             LOGGER,
@@ -153,11 +158,39 @@ class LastfmCoordinator(DataUpdateCoordinator[LastfmData]):
         if scrobbles:
             # Oldest first, each with its own time; already stored ones are duplicates.
             plays = [scrobble.to_play() for scrobble in reversed(scrobbles)]
-            result = await self.store.async_run(self.store.store.ingest, plays)
+            # A new account's first page is history, not plays happening now.
+            result = await async_record_plays(
+                self.hass, self.store, plays, announce=newest is not None
+            )
             LOGGER.debug(
                 "%s: %d scrobbles received, %d new plays", self.name, result.received, result.added
             )
+        self._async_publish_now_playing(now_playing)
         return LastfmData(user=user, now_playing=now_playing)
+
+    @callback
+    def _async_publish_now_playing(self, track: NowPlaying | None) -> None:
+        """Tell the hub what the account scrobbles now; it started when first seen."""
+        playing = None
+        if track is not None:
+            started = dt_util.utcnow()
+            if (previous := self._playing) is not None and (
+                previous.artist,
+                previous.track,
+                previous.album,
+            ) == (track.artist, track.title, track.album):
+                started = previous.started_at or started
+            playing = PlayingNow(
+                source=Source.LASTFM,
+                player=self.config_entry.data[CONF_USERNAME],
+                track=track.title,
+                artist=track.artist,
+                album=track.album,
+                artwork_url=track.image_url,
+                started_at=started,
+            )
+        self._playing = playing
+        async_publish_now_playing(self.hass, f"lastfm:{self.config_entry.entry_id}", playing)
 
     def _fetch(self, newest: int | None) -> tuple[LastfmUser, list[Scrobble], NowPlaying | None]:
         """The account and the scrobbles since ``newest`` (blocking).

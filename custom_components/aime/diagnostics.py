@@ -11,6 +11,7 @@ from homeassistant.core import HomeAssistant
 from . import AimeConfigEntry, LastfmRuntime
 from .const import TO_REDACT
 from .core.store import Store
+from .roon_coordinator import RoonData
 
 
 async def async_get_config_entry_diagnostics(
@@ -27,6 +28,8 @@ async def async_get_config_entry_diagnostics(
     }
     if (lastfm := entry.runtime_data.lastfm) is not None:
         diagnostics["lastfm"] = _lastfm_info(lastfm)
+    if (roon := entry.runtime_data.roon) is not None:
+        diagnostics["roon"] = _roon_info(roon)
     return diagnostics
 
 
@@ -55,4 +58,28 @@ def _lastfm_info(lastfm: LastfmRuntime) -> dict[str, Any]:
             "status": importer.status.value,
             "progress": async_redact_data(asdict(progress), TO_REDACT) if progress else None,
         },
+    }
+
+
+def _roon_info(roon: RoonData) -> dict[str, Any]:
+    """The Core connection and what each zone can do (no zone names, no track titles)."""
+    coordinator = roon.coordinator
+    return {
+        "available": coordinator.available,
+        "zones": [
+            {
+                "state": zone.state,
+                "outputs": len(zone.output_ids),
+                "playing_live": zone.now_playing.is_live if zone.now_playing else None,
+            }
+            for zone in coordinator.zones.values()
+        ],
+        "outputs": [
+            {
+                "volume_type": output.volume.type if output.volume else None,
+                "supports_standby": any(c.supports_standby for c in output.source_controls),
+                "groupable_with": len(output.can_group_with_output_ids),
+            }
+            for output in coordinator.outputs.values()
+        ],
     }

@@ -1,7 +1,8 @@
-"""Base entity for a Last.fm account's entities."""
+"""Base entities: a Last.fm account's, and the hub's."""
 
 from __future__ import annotations
 
+from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_USERNAME
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import EntityDescription
@@ -31,3 +32,19 @@ class LastfmEntity(CoordinatorEntity[LastfmCoordinator]):
             configuration_url=coordinator.data.user.url
             or LASTFM_PROFILE_URL.format(username=username),
         )
+
+
+def hub_device_info(entry: ConfigEntry) -> DeviceInfo:
+    """The hub's device ("AIME"): its statistics and what plays now."""
+    return DeviceInfo(
+        identifiers={(DOMAIN, str(entry.unique_id or entry.entry_id))},
+        name="AIME",
+        manufacturer="AIME",
+        model="Listening hub",
+        entry_type=DeviceEntryType.SERVICE,
+    )
+
+
+def hub_unique_id(entry: ConfigEntry, key: str) -> str:
+    """The unique id of the hub's entity ``key``."""
+    return f"{entry.unique_id or entry.entry_id}_{key}"

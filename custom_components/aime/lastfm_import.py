@@ -32,6 +32,7 @@ from .clients.lastfm import (
 from .const import DOMAIN, LOGGER
 from .coordinator import StoreAccess
 from .core.models import IngestResult, Source
+from .recording import async_record_plays
 
 if TYPE_CHECKING:
     from . import AimeConfigEntry
@@ -241,7 +242,10 @@ class LastfmImporter:
         while progress.next_page >= 1:
             page = await self._async_fetch(progress, progress.next_page)
             plays = [scrobble.to_play() for scrobble in reversed(page.scrobbles)]
-            progress.absorb(await self._store.async_run(self._store.store.ingest, plays))
+            # History, not plays happening now: no event per play (the statistics still follow).
+            progress.absorb(
+                await async_record_plays(self._hass, self._store, plays, announce=False)
+            )
             progress.pages_done += 1
             progress.next_page -= 1
             await self._checkpoint.async_save(asdict(progress))

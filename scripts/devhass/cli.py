@@ -21,6 +21,7 @@ from scripts.devhass.hass_process import HassExitedError, HassProcess, ensure_po
 from scripts.devhass.provision import (
     HUB_TITLE,
     LASTFM_TITLE,
+    ROON_TITLE,
     HassClient,
     ProvisionError,
     is_provisioned,
@@ -185,11 +186,16 @@ async def _check(client: HassClient, config_dir: Path, demo_urls: Mapping[str, s
             summary["login"] = DEMO_USERNAME
             rest_entries = await client.wait_for_settled_entries()
             websocket_entries = await client.websocket_aime_entries()
-        for key, title in (("aime_entry", HUB_TITLE), ("lastfm_entry", LASTFM_TITLE)):
+        entries = (
+            ("aime_entry", HUB_TITLE),
+            ("lastfm_entry", LASTFM_TITLE),
+            ("roon_entry", ROON_TITLE),
+        )
+        for key, title in entries:
             summary[key] = _entry_summary(title, rest_entries, websocket_entries)
         summary["ok"] = all(
             summary[key]["rest_state"] == summary[key]["websocket_state"] == "loaded"
-            for key in ("aime_entry", "lastfm_entry")
+            for key, _ in entries
         )
     except FAILURES as err:
         summary["error"] = _describe(err)

@@ -6,6 +6,8 @@ Home Assistant runs as a subprocess; these servers run in the develop process it
 - ``lastfm``: the fake Last.fm of the tests (``tests/fakes/lastfm.py``) with a demo account,
   ``aime-demo``: three years of generated scrobbles ending now, a track playing, loved tracks,
   and a new scrobble every few minutes so the coordinator has something to pick up.
+- ``roon``: the fake Roon Core of the tests (``tests/fakes/roon/``) with three zones, Living
+  Room (playing), Kitchen and Office, playing in real time; it enables AIME at once.
 
 To add another one: serve it here under a name, then answer the config-flow step that asks
 for the service with its URL in ``provision.flow_answers`` (it receives the dict returned here).
@@ -27,6 +29,7 @@ from aiohttp import web
 from custom_components.aime.core.models import PlayInput, Source
 from scripts.synthetic_history import SyntheticLibrary, generate_plays
 from tests.fakes.lastfm import FakeLastfm
+from tests.fakes.roon import FakeRoonCore
 
 LASTFM_DEMO_USER = "aime-demo"
 LASTFM_DEMO_API_KEY = "demo-api-key"
@@ -49,8 +52,26 @@ async def start_demo_servers(stack: AsyncExitStack, config_dir: Path) -> dict[st
     live = asyncio.create_task(_scrobble_live(demo), name="demo-lastfm-live")
     stack.push_async_callback(_cancel, live)
     ports["lastfm"] = demo.fake.port
+    roon = await _start_demo_roon(ports.get("roon", 0))
+    stack.push_async_callback(roon.stop)
+    ports["roon"] = roon.port
     _write_ports(config_dir, ports)
-    return {"lastfm": demo.fake.api_root}
+    return {"lastfm": demo.fake.api_root, "roon": f"http://127.0.0.1:{roon.port}"}
+
+
+async def _start_demo_roon(port: int) -> FakeRoonCore:
+    """The fake Roon Core, on its remembered port when free (the Roon entry stores it)."""
+    core = FakeRoonCore()
+    try:
+        await core.start(port=port)
+    except OSError:
+        print(
+            f"develop: port {port} of the demo Roon Core is taken; reconfigure the Roon entry",
+            file=sys.stderr,
+        )
+        await core.start()
+    core.play_speed = 1.0
+    return core
 
 
 async def serve_app(stack: AsyncExitStack, app: web.Application) -> str:

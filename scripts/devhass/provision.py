@@ -11,17 +11,20 @@ from collections.abc import Mapping
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 
 from scripts.devhass import DEMO_NAME, DEMO_PASSWORD, DEMO_USERNAME
 from scripts.devhass.demo_servers import LASTFM_DEMO_API_KEY, LASTFM_DEMO_USER
 from scripts.devhass.hass_process import HassProcess
+from tests.fakes.roon import DEFAULT_CORE_NAME
 
 DOMAIN = "aime"
 HUB_TITLE = "AIME"
 LASTFM_TITLE = f"Last.fm {LASTFM_DEMO_USER}"
-DEMO_ENTRY_TITLES = (HUB_TITLE, LASTFM_TITLE)
+ROON_TITLE = DEFAULT_CORE_NAME
+DEMO_ENTRY_TITLES = (HUB_TITLE, LASTFM_TITLE, ROON_TITLE)
 ONBOARDING_STEPS = ("user", "core_config", "analytics", "integration")
 POLL_INTERVAL = 0.5
 _UNSETTLED_STATES = ("not_loaded", "setup_in_progress")
@@ -40,6 +43,7 @@ def flow_answers(demo_urls: Mapping[str, str]) -> dict[str, dict[str, dict[str, 
     services). A menu step is answered with `{"next_step_id": ...}`. The hub's `user` step is a
     confirmation without fields; once the hub exists, `user` is the menu of sources.
     """
+    roon = urlsplit(demo_urls["roon"])
     return {
         HUB_TITLE: {"user": {}},
         LASTFM_TITLE: {
@@ -49,6 +53,10 @@ def flow_answers(demo_urls: Mapping[str, str]) -> dict[str, dict[str, dict[str, 
                 "api_key": LASTFM_DEMO_API_KEY,
                 "api_root": demo_urls["lastfm"],
             },
+        },
+        ROON_TITLE: {
+            "user": {"next_step_id": "roon"},
+            "roon": {"host": roon.hostname, "port": roon.port},
         },
     }
 
@@ -231,7 +239,13 @@ class HassClient:
             # Last.fm server address, so the demo account can point at the demo server.
             json_body={"handler": DOMAIN, "show_advanced_options": True},
         )
-        while result["type"] in ("form", "menu"):
+        while result["type"] in ("form", "menu", "progress"):
+            if result["type"] == "progress":  # e.g. waiting for Roon to enable AIME
+                await asyncio.sleep(POLL_INTERVAL)
+                result = await self._request(
+                    "GET", f"/api/config/config_entries/flow/{result['flow_id']}"
+                )
+                continue
             step_id = result["step_id"]
             if result.get("errors"):
                 raise ProvisionError(f"config flow step {step_id!r} refused: {result['errors']}")

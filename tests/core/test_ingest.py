@@ -146,6 +146,14 @@ def test_one_report_per_source_merges_into_a_play(store: Store) -> None:
     assert store.counts().plays == 2
 
 
+def test_same_merged_report_twice_in_one_batch_is_a_duplicate(store: Store) -> None:
+    """A report merged into another source's play, repeated in the same batch, adds nothing."""
+    store.ingest([play(source=ROON)])
+    result = store.ingest([play(at=T0 + 2), play(at=T0 + 2)])
+    assert (result.added, result.merged, result.duplicates) == (0, 1, 1)
+    assert store.counts().plays == 1
+
+
 def test_merge_with_a_play_of_the_same_batch(store: Store) -> None:
     """Both reports in one batch: the pending row takes the other's details."""
     store.ingest([play(), play(source=ROON, at=T0 + 3, device="Office", seconds_listened=60)])

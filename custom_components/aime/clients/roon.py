@@ -601,6 +601,9 @@ class IsolatedRoonApi(RoonApi):  # type: ignore[misc]
         return bool(self.ready and self.socket_open and not self._exit)
 
     def _server_setup(self, host: str, port: int) -> None:
+        # roonapi clears `ready` only once the new socket reports connected: until then a
+        # stale True would let requests reach a Core that has not registered us yet.
+        self.ready = False
         self._host = host
         self._port = port
         self._roonsocket = _RoonSocket(
@@ -795,7 +798,7 @@ class RoonConnection:
         self._outputs: dict[str, RoonOutput] = {}
         self._core_id = ""
         self._core_name = ""
-        self._callback: ChangeCallback | None = None
+        self._callbacks: tuple[ChangeCallback, ...] = ()
         self._closing = threading.Event()
         self._lost = threading.Event()
         self._reconnector: threading.Thread | None = None
@@ -850,12 +853,15 @@ class RoonConnection:
         return dict(self._outputs)
 
     def on_change(self, callback: ChangeCallback) -> Callable[[], None]:
-        """Set THE change callback (see thread rules); returns a function removing it."""
-        self._callback = callback
+        """Add a change callback (see thread rules); returns a function removing it.
+
+        Several listeners may follow one connection (entities, play recording), each called
+        in turn on the same thread.
+        """
+        self._callbacks = (*self._callbacks, callback)
 
         def remove() -> None:
-            if self._callback is callback:
-                self._callback = None
+            self._callbacks = tuple(c for c in self._callbacks if c is not callback)
 
         return remove
 
@@ -980,8 +986,7 @@ class RoonConnection:
         self._notify(RoonEvent(event), ids)
 
     def _notify(self, event: RoonEvent, ids: list[str]) -> None:
-        callback = self._callback
-        if callback is not None:
+        for callback in self._callbacks:
             try:
                 callback(event, ids)
             except Exception:
@@ -1101,8 +1106,11 @@ class RoonConnection:
         offset: int = 0,
         count: int = PAGE_SIZE,
         zone_id: str | None = None,
+        search_input: str | None = None,
     ) -> RoonBrowsePage | None:
         """Open an item (or the hierarchy's root) in ``session`` and load one page of it.
+
+        ``search_input`` (with the ``search`` hierarchy's root): what to search for.
 
         ``session`` is the caller's ``multi_session_key``: keys it hands out stay valid until
         that session opens another branch. Returns None when the item was an action (it ran,
@@ -1112,6 +1120,8 @@ class RoonConnection:
         opts: dict[str, Any] = {"hierarchy": hierarchy, "multi_session_key": session}
         if item_key is None:
             opts["pop_all"] = True
+            if search_input is not None:
+                opts["input"] = search_input
         else:
             opts["item_key"] = item_key
         if zone_id is not None:

@@ -82,6 +82,11 @@ class PlayIndex:
                 best = slot
         return best
 
+    def claim(self, slot: Slot, played_at: int, track_id: int, source_id: int) -> None:
+        """Record that this report merges into ``slot``: the same report again is a duplicate."""
+        slot.claimed |= 1 << source_id
+        self._exact.add((played_at, self._songs[track_id], source_id))
+
     def add(self, played_at: int, track_id: int, source_id: int, row: list[Any]) -> None:
         """Record a play this batch is about to insert, so later reports can match it."""
         self._exact.add((played_at, self._songs[track_id], source_id))

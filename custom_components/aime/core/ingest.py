@@ -121,6 +121,14 @@ class Ingestor:
 
     # --- identity -----------------------------------------------------------------------
 
+    def resolve_albums(self, conn: Connection, albums: Sequence[tuple[str, str]]) -> list[int]:
+        """Ids of (album artist, title) albums, created when new (records meet plays here)."""
+        names = [_Names([artist], artist, title) for artist, title in albums]
+        artist_ids = self._resolve_artists(conn, names)
+        keys = [(artist_ids[artist_key(n.album_artist)], album_key(n.album_title)) for n in names]
+        self._resolve_albums(conn, keys, names)
+        return [self._album_ids[key] for key in keys]
+
     def _resolve_artists(self, conn: Connection, names: list[_Names]) -> dict[str, int]:
         wanted: dict[str, str] = {}
         for entry in names:
@@ -339,7 +347,7 @@ class Ingestor:
                 index.add(play.played_at, track_id, source_id, row)
                 result.added_plays.append(play)
             elif isinstance(match, Slot):
-                match.claimed |= 1 << source_id
+                index.claim(match, play.played_at, track_id, source_id)
                 reports.append((play.played_at, match.play_id, source_id))
                 merged_at.append((match.played_at, source_id))
                 _merge_into(match, merges, device_id, play)

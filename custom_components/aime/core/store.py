@@ -21,12 +21,16 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.exc import DBAPIError
 
 from . import schema
+from .ai_text_store import AiTextStore
+from .collection import Collection
+from .enrichment import Enrichment
 from .errors import StoreError, StoreOpenError, StoreOpenFailure
 from .ingest import Ingestor
 from .localtime import LocalTime
 from .migrations import CURRENT_VERSION, migrate
 from .models import SOURCE_CODES, IngestResult, LovedSync, PlayInput, Source, StoreCounts
 from .normalize import artist_key, primary_artist, track_key
+from .playlists import Playlists
 from .rollups import Rollups
 from .stats import Stats
 
@@ -55,6 +59,10 @@ class Store:
         self._rollups = Rollups(time_zone)
         self._ingestor = Ingestor(dedup_window, rollups=self._rollups)
         self._stats = Stats(self._read)
+        self._ai_texts = AiTextStore(self._read, self._write)
+        self._collection = Collection(self._read, self._write, self._ingestor.resolve_albums)
+        self._enrichment = Enrichment(self._read, self._write)
+        self._playlists = Playlists(self._read, self._write)
         self._closed = False
 
     @classmethod
@@ -116,6 +124,39 @@ class Store:
     def stats(self) -> Stats:
         """Statistics over this store; its methods block like the store's."""
         return self._stats
+
+    @property
+    def collection(self) -> Collection:
+        """The record collection (Discogs sync, exports); its methods block like the store's."""
+        return self._collection
+
+    @property
+    def enrichment(self) -> Enrichment:
+        """Images and links from other services; its methods block like the store's."""
+        return self._enrichment
+
+    @property
+    def playlists(self) -> Playlists:
+        """Playlist generation and the saved playlists; its methods block like the store's."""
+        return self._playlists
+
+    @property
+    def ai_texts(self) -> AiTextStore:
+        """The AI texts kept in this store; its methods block like the store's."""
+        return self._ai_texts
+
+    @contextmanager
+    def catalog_write(self) -> Iterator[Connection]:
+        """A write transaction for core modules that add rows beside ``ingest`` (imports).
+
+        The ingestor forgets its id caches afterwards: artists and albums may have been added
+        behind its back.
+        """
+        try:
+            with self._write() as conn:
+                yield conn
+        finally:
+            self._ingestor.reset()
 
     def set_time_zone(self, name: str) -> bool:
         """Count local days in zone ``name`` from now on; return whether statistics were rebuilt.

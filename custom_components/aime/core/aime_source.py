@@ -1,0 +1,269 @@
+"""Reading a database of the original AIME app (v4.x), read-only, into plain records.
+
+The file is opened with SQLite's ``mode=ro``: nothing is ever written to it. Orphan rows (the
+original never enabled foreign keys, so deleted and merged albums left metadata, images and
+album links behind) are dropped here and counted by reason. Columns a given AIME version lacks
+read as ``None``. ``aime_import.py`` decides what the records become in the AIME store.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+import sqlite3
+from typing import Any
+
+REQUIRED_TABLES = frozenset({"albums", "artists", "album_artist", "tracks", "listening_history"})
+
+
+class AimeImportFailure(StrEnum):
+    """Why an AIME database cannot be read. Values double as translation keys."""
+
+    NOT_FOUND = "aime_database_not_found"
+    UNREADABLE = "aime_database_unreadable"
+    NOT_AIME = "aime_database_not_aime"
+
+
+class AimeImportError(Exception):
+    """The file is missing, unreadable or not an AIME database. Nothing was imported."""
+
+    def __init__(self, failure: AimeImportFailure, detail: str = "") -> None:
+        super().__init__(f"{failure.value}: {detail}" if detail else failure.value)
+        self.failure = failure
+
+
+@dataclass(slots=True)
+class AimeArtist:
+    id: int
+    name: str
+    spotify_id: str | None
+    lastfm_url: str | None
+
+
+@dataclass(slots=True)
+class AimeAlbum:
+    """An album row; ``artist_links`` are (artist id, link time), in the order they were made."""
+
+    id: int
+    title: str
+    year: int | None
+    support: str | None
+    source: str | None
+    discogs_id: str | None
+    spotify_url: str | None
+    discogs_url: str | None
+    image_url: str | None
+    ai_description: str | None
+    created_at: int | None
+    artist_links: list[tuple[int, int | None]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class AimeTrack:
+    id: int
+    album_id: int
+    title: str
+    track_number: int | None
+    duration: int | None
+    created_at: int | None
+
+
+@dataclass(slots=True)
+class AimePlay:
+    track_id: int
+    timestamp: int
+    source: str
+    loved: bool
+
+
+@dataclass(slots=True)
+class AimeImage:
+    url: str
+    image_type: str | None
+    source: str | None
+    artist_id: int | None
+    album_id: int | None
+
+
+@dataclass(slots=True)
+class AimeMetadata:
+    album_id: int
+    ai_info: str | None
+    resume: str | None
+    labels: str | None
+    updated_at: int | None
+
+
+@dataclass(slots=True)
+class AimeDatabase:
+    """Everything the import uses; ``dropped`` counts orphan or malformed rows by kind."""
+
+    artists: dict[int, AimeArtist]
+    albums: dict[int, AimeAlbum]
+    tracks: dict[int, AimeTrack]
+    plays: list[AimePlay]
+    images: list[AimeImage]
+    metadata: dict[int, AimeMetadata]
+    dropped: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+
+def read_aime_database(path: Path) -> AimeDatabase:
+    """Read the AIME database at ``path`` without writing to it."""
+    if not path.is_file():
+        raise AimeImportError(AimeImportFailure.NOT_FOUND, path.name)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as err:  # pragma: no cover - connect is lazy; errors come at once below
+        raise AimeImportError(AimeImportFailure.UNREADABLE, str(err)) from err
+    try:
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if missing := REQUIRED_TABLES - tables:
+            raise AimeImportError(AimeImportFailure.NOT_AIME, ", ".join(sorted(missing)))
+        return _read(conn, tables)
+    except sqlite3.Error as err:
+        raise AimeImportError(AimeImportFailure.UNREADABLE, str(err)) from err
+    finally:
+        conn.close()
+
+
+def _read(conn: sqlite3.Connection, tables: set[str]) -> AimeDatabase:
+    artists = {
+        row["id"]: AimeArtist(row["id"], name, row["spotify_id"], row["lastfm_url"])
+        for row in _rows(conn, "artists", ("id", "name", "spotify_id", "lastfm_url"))
+        if (name := _text(row["name"]))
+    }
+    album_columns = (
+        "id", "title", "year", "support", "source", "discogs_id", "spotify_url",
+        "discogs_url", "image_url", "ai_description", "created_at",
+    )  # fmt: skip
+    albums = {
+        row["id"]: AimeAlbum(
+            row["id"],
+            title,
+            _int(row["year"]) or None,
+            _text(row["support"]),
+            _text(row["source"]),
+            _text(row["discogs_id"]),
+            _text(row["spotify_url"]),
+            _text(row["discogs_url"]),
+            _text(row["image_url"]),
+            _text(row["ai_description"]),
+            epoch(row["created_at"]),
+        )
+        for row in _rows(conn, "albums", album_columns)
+        if (title := _text(row["title"]))
+    }
+    db = AimeDatabase(artists, albums, {}, [], [], {})
+    _read_links(conn, db)
+    track_columns = ("id", "album_id", "title", "track_number", "duration_seconds", "created_at")
+    for row in _rows(conn, "tracks", track_columns):
+        title = _text(row["title"])
+        if row["album_id"] not in albums or not title:
+            db.dropped["tracks"]["orphan" if title else "untitled"] += 1
+            continue
+        db.tracks[row["id"]] = AimeTrack(
+            row["id"], row["album_id"], title, _int(row["track_number"]),
+            _int(row["duration_seconds"]), epoch(row["created_at"]),
+        )  # fmt: skip
+    for row in _rows(conn, "listening_history", ("track_id", "timestamp", "source", "loved")):
+        if row["track_id"] not in db.tracks:
+            db.dropped["plays"]["orphan"] += 1
+            continue
+        db.plays.append(
+            AimePlay(
+                row["track_id"],
+                _int(row["timestamp"]) or 0,
+                _text(row["source"]) or "",
+                bool(row["loved"]),
+            )
+        )
+    if "images" in tables:
+        _read_images(conn, db)
+    if "metadata" in tables:
+        _read_metadata(conn, db)
+    return db
+
+
+def _read_links(conn: sqlite3.Connection, db: AimeDatabase) -> None:
+    # Insertion order: the first linked artist is the album's primary artist in AIME.
+    rows = _rows(conn, "album_artist", ("album_id", "artist_id", "created_at"), order="rowid")
+    for row in rows:
+        album = db.albums.get(row["album_id"])
+        if album is None or row["artist_id"] not in db.artists:
+            db.dropped["album_artists"]["orphan"] += 1
+        else:
+            album.artist_links.append((row["artist_id"], epoch(row["created_at"])))
+
+
+def _read_images(conn: sqlite3.Connection, db: AimeDatabase) -> None:
+    columns = ("url", "image_type", "source", "artist_id", "album_id")
+    for row in _rows(conn, "images", columns):
+        url, artist, album = _text(row["url"]), row["artist_id"], row["album_id"]
+        if not url or (artist is None) == (album is None):
+            db.dropped["images"]["malformed"] += 1
+        elif (artist is not None and artist not in db.artists) or (
+            album is not None and album not in db.albums
+        ):
+            db.dropped["images"]["orphan"] += 1
+        else:
+            db.images.append(AimeImage(url, row["image_type"], row["source"], artist, album))
+
+
+def _read_metadata(conn: sqlite3.Connection, db: AimeDatabase) -> None:
+    columns = ("album_id", "ai_info", "resume", "labels", "updated_at", "created_at")
+    for row in _rows(conn, "metadata", columns):
+        if row["album_id"] not in db.albums:
+            db.dropped["metadata"]["orphan"] += 1
+            continue
+        db.metadata[row["album_id"]] = AimeMetadata(
+            row["album_id"],
+            _text(row["ai_info"]),
+            _text(row["resume"]),
+            _text(row["labels"]),
+            epoch(row["updated_at"]) or epoch(row["created_at"]),
+        )
+
+
+def _rows(
+    conn: sqlite3.Connection, table: str, columns: tuple[str, ...], order: str = "id"
+) -> list[dict[str, Any]]:
+    """Rows as dicts; a column this AIME version lacks reads as None."""
+    present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    selected = ", ".join(column if column in present else "NULL" for column in columns)
+    order_by = order if order in present or order == "rowid" else "rowid"
+    cursor = conn.execute(f"SELECT {selected} FROM {table} ORDER BY {order_by}")
+    return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+
+def epoch(value: Any) -> int | None:
+    """UTC epoch seconds of an AIME date: a number, or SQLite's "YYYY-MM-DD HH:MM:SS[.f]"."""
+    if isinstance(value, int | float):
+        return int(value)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:  # SQLite's CURRENT_TIMESTAMP is UTC.
+        parsed = parsed.replace(tzinfo=UTC)
+    return int(parsed.timestamp())
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,247 @@
+"""Decides when what a Roon zone plays counts as a play (Last.fm's rule), zone by zone.
+
+Fed with observations of each zone (state, track, seek position, when), the tracker keeps one
+"listen" per zone: the track being heard, the time it started and the seconds really heard.
+
+- A listen counts once it reached half the track or 4 minutes, whichever comes first, for
+  tracks of at least 30 seconds (Last.fm's scrobbling rule). It is emitted at that moment,
+  stamped with the time the track started, so a later restart or crash cannot lose it.
+- Heard seconds come from the clock while the zone plays: pauses add nothing (and reset
+  nothing), seeking forward adds nothing. Only across a gap in the observations (a lost
+  connection, missed events) does the seek position vouch for the time, never beyond it.
+- The same track reported again and again is one listen; starting it over from the top
+  (repeat one, "previous" at the end, a replay) is a new listen.
+- Live radio is never recorded: Roon gives it no length, and stations the user names are
+  recognised in the title, artist or album line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+import re
+from typing import Final
+
+from .models import PlayInput, Source
+from .normalize import fold
+
+MIN_TRACK_LENGTH: Final = 30  # Last.fm ignores shorter tracks
+ENOUGH_SECONDS: Final = 240  # ... and counts a longer one after 4 minutes
+# Roon reports the seek position every second while playing: a longer silence is a gap.
+MAX_EVENT_GAP: Final = 10.0
+# Jitter tolerated in seek positions before a backwards move means "started over".
+SEEK_SLACK: Final = 3.0
+
+_LINE_PARTS: Final = re.compile(r"\s+[-–—|]\s+|:\s+")  # noqa: RUF001 (dashes)
+
+PLAYING: Final = "playing"
+STOPPED: Final = "stopped"
+
+
+@dataclass(frozen=True, slots=True)
+class TrackInfo:
+    """What a zone plays; its identity is the whole tuple."""
+
+    title: str
+    artist: str | None
+    album: str | None
+    length: int | None  # None: live radio
+
+    @property
+    def is_live(self) -> bool:
+        return not self.length
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneObservation:
+    """One zone at one moment; ``monotonic`` and ``wall`` (UTC epoch) are the same instant."""
+
+    zone_id: str
+    zone_name: str
+    state: str  # playing | paused | loading | stopped
+    track: TrackInfo | None
+    seek_position: float | None
+    monotonic: float
+    wall: float
+
+
+@dataclass(slots=True)
+class _Listen:
+    """One hearing of one track in one zone."""
+
+    track: TrackInfo
+    started_at: int
+    heard: float = 0.0
+    counted: bool = False
+
+
+@dataclass(slots=True)
+class _Zone:
+    name: str
+    state: str
+    seek: float | None
+    seen_at: float
+    listen: _Listen | None
+    gap: bool = False  # the connection was lost since the last observation
+
+
+def _vouched(zone: _Zone, elapsed: float) -> bool:
+    """Whether the clock can be trusted since the zone's last observation."""
+    return not zone.gap and elapsed <= MAX_EVENT_GAP
+
+
+def counts_as_played(length: int | None, heard: float) -> bool:
+    """Last.fm's rule: a track of 30 s or more, heard for half its length or 4 minutes."""
+    if not length or length < MIN_TRACK_LENGTH:
+        return False
+    return heard >= min(length / 2, ENOUGH_SECONDS)
+
+
+def is_station(track: TrackInfo, stations: Iterable[str]) -> bool:
+    """Whether a line of ``track`` names one of ``stations`` (case and accents ignored).
+
+    Lines are cut at " - ", " | " and ": "; a part matches when it is the station's name or
+    starts with it as a word ("FIP Jazz", "Now playing - Radio Nova"), so "Nova" does not
+    match "Bossa Nova".
+    """
+    names = {name for name in (fold(station) for station in stations) if name}
+    if not names:
+        return False
+    for line in (track.title, track.artist, track.album):
+        for part in _LINE_PARTS.split(line or ""):
+            folded = fold(part)
+            if any(folded == name or folded.startswith(f"{name} ") for name in names):
+                return True
+    return False
+
+
+class PlayTracker:
+    """Turns zone observations into plays; one instance follows every zone of a Core.
+
+    ``radio_stations`` is called at each decision, so a changed option applies at once.
+    Not thread-safe: feed it from one thread (Home Assistant's event loop).
+    """
+
+    def __init__(self, radio_stations: Callable[[], Iterable[str]] = tuple) -> None:
+        self._radio_stations = radio_stations
+        self._zones: dict[str, _Zone] = {}
+
+    @property
+    def zone_ids(self) -> set[str]:
+        """Zones being followed."""
+        return set(self._zones)
+
+    def observe(self, seen: ZoneObservation) -> list[PlayInput]:
+        """Take one observation; return the plays it completes (at most two)."""
+        zone = self._zones.get(seen.zone_id)
+        if zone is None:
+            self._zones[seen.zone_id] = _Zone(
+                seen.zone_name,
+                seen.state,
+                seen.seek_position,
+                seen.monotonic,
+                self._new_listen(seen, 0.0),
+            )
+            return []
+        plays: list[PlayInput] = []
+        elapsed = max(seen.monotonic - zone.seen_at, 0.0)
+        was_playing = zone.state == PLAYING
+        listen = zone.listen
+        zone.name = seen.zone_name
+        if listen is not None and self._same_listen(zone, listen, seen, elapsed):
+            if was_playing:
+                listen.heard += self._heard_between(zone, seen, elapsed)
+        else:
+            # A new track, or the same one from the top: the old listen ends here. Of the
+            # time since the last observation, the new listen took what its position shows.
+            new_part = min(seen.seek_position or 0.0, elapsed) if was_playing else 0.0
+            if listen is not None and was_playing:
+                # Across a gap, only a zone still playing shows the old track played on.
+                if _vouched(zone, elapsed) or seen.state == PLAYING:
+                    listen.heard += self._final_part(zone, listen, elapsed - new_part)
+                plays += self._count(zone, listen)
+            listen = zone.listen = self._new_listen(seen, new_part)
+        if listen is not None:
+            plays += self._count(zone, listen)
+        zone.state, zone.seek, zone.seen_at, zone.gap = (
+            seen.state,
+            seen.seek_position,
+            seen.monotonic,
+            False,
+        )
+        return plays
+
+    def zone_removed(self, zone_id: str, monotonic: float) -> list[PlayInput]:
+        """The zone is gone (removed, or merged into a group): close its listen."""
+        zone = self._zones.pop(zone_id, None)
+        elapsed = max(monotonic - (zone.seen_at if zone else 0.0), 0.0)
+        if zone is None or zone.listen is None or zone.state != PLAYING:
+            return []
+        if _vouched(zone, elapsed):
+            zone.listen.heard += self._final_part(zone, zone.listen, elapsed)
+        return self._count(zone, zone.listen)
+
+    def connection_lost(self) -> None:
+        """The Core is out of reach: until it is back, time is vouched for by positions only."""
+        for zone in self._zones.values():
+            zone.gap = True
+
+    # --- decisions -------------------------------------------------------------------------
+
+    @staticmethod
+    def _new_listen(seen: ZoneObservation, heard: float) -> _Listen | None:
+        if seen.track is None or (seen.state == STOPPED and not heard):
+            return None
+        return _Listen(seen.track, round(seen.wall - (seen.seek_position or 0.0)), heard)
+
+    @staticmethod
+    def _same_listen(zone: _Zone, listen: _Listen, seen: ZoneObservation, elapsed: float) -> bool:
+        """Same track, not started over: a jump back to a position reachable from the top
+        since the last observation is a new listen; any other jump back is a seek."""
+        if seen.track != listen.track:
+            return False
+        before, now = zone.seek, seen.seek_position
+        if before is None or now is None:
+            return True
+        return not (now < before - SEEK_SLACK and now <= elapsed + SEEK_SLACK)
+
+    @staticmethod
+    def _heard_between(zone: _Zone, seen: ZoneObservation, elapsed: float) -> float:
+        """Time heard since the last observation of a playing zone, same listen."""
+        if _vouched(zone, elapsed):
+            return elapsed  # the clock rules: a seek forward adds nothing
+        if zone.seek is None or seen.seek_position is None:
+            return 0.0
+        return min(max(seen.seek_position - zone.seek, 0.0), elapsed)
+
+    @staticmethod
+    def _final_part(zone: _Zone, listen: _Listen, elapsed: float) -> float:
+        """Time heard of a listen that ended since the last observation: at most its rest."""
+        heard = max(elapsed, 0.0)
+        if listen.track.length and zone.seek is not None:
+            heard = min(heard, max(listen.track.length - zone.seek, 0.0))
+        return heard
+
+    def _count(self, zone: _Zone, listen: _Listen) -> list[PlayInput]:
+        track = listen.track
+        if (
+            listen.counted
+            or track.is_live
+            or not track.artist
+            or not counts_as_played(track.length, listen.heard)
+            or is_station(track, self._radio_stations())
+        ):
+            return []
+        listen.counted = True
+        return [
+            PlayInput(
+                title=track.title,
+                artist=track.artist,
+                played_at=listen.started_at,
+                source=Source.ROON,
+                album=track.album,
+                duration=track.length,
+                device=zone.name,
+                seconds_listened=round(listen.heard),
+            )
+        ]

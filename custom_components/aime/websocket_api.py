@@ -1,0 +1,189 @@
+"""Dashboard queries over the listening store (read-only; the hub must be loaded).
+
+Each command answers one JSON object (see the README's "Statistics" section), computed in
+the executor. Dates are local ISO dates (``2024-03-31``) in Home Assistant's time zone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from homeassistant.components.websocket_api import async_register_command
+from homeassistant.components.websocket_api.connection import ActiveConnection
+from homeassistant.components.websocket_api.const import ERR_NOT_FOUND
+from homeassistant.components.websocket_api.decorators import (
+    async_response,
+    websocket_command,
+)
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import config_validation as cv
+from homeassistant.util import dt as dt_util
+import voluptuous as vol
+
+from .const import CONF_KIND, DOMAIN, KIND_HUB
+from .core.journal import MAX_PAGE_SIZE
+from .core.models import Source
+from .core.stats_models import CollectionSort, HistoryFilter, Window
+from .core.store import Store
+
+if TYPE_CHECKING:
+    from .stats_coordinator import StatsCoordinator
+
+DEFAULT_PAGE_SIZE = 50
+MAX_TOP = 100
+
+_PAGING: dict[str | vol.Marker, Any] = {
+    vol.Optional("page", default=0): vol.All(vol.Coerce(int), vol.Range(min=0)),
+    vol.Optional("page_size", default=DEFAULT_PAGE_SIZE): vol.All(
+        vol.Coerce(int), vol.Range(min=1, max=MAX_PAGE_SIZE)
+    ),
+}
+_TEXT = vol.All(cv.string, vol.Strip, vol.Length(min=1))
+
+
+@callback
+def async_register_websocket_commands(hass: HomeAssistant) -> None:
+    """Register the commands once, when the integration is set up."""
+    async_register_command(hass, websocket_stats)
+    async_register_command(hass, websocket_history)
+    async_register_command(hass, websocket_timeline)
+    async_register_command(hass, websocket_collection)
+
+
+@websocket_command(
+    {
+        vol.Required("type"): "aime/stats",
+        vol.Optional("window", default=Window.DAYS_7.value): vol.Coerce(Window),
+        vol.Optional("top", default=10): vol.All(vol.Coerce(int), vol.Range(min=1, max=MAX_TOP)),
+    }
+)
+@async_response
+async def websocket_stats(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Everything about one window ending today."""
+    window: Window = msg["window"]
+    await _async_answer(
+        hass,
+        connection,
+        msg,
+        lambda store: asdict(store.stats.window(dt_util.now(), window, msg["top"])),
+    )
+
+
+@websocket_command(
+    {
+        vol.Required("type"): "aime/history",
+        **_PAGING,
+        vol.Optional("text"): _TEXT,
+        vol.Optional("artist_id"): vol.Coerce(int),
+        vol.Optional("album_id"): vol.Coerce(int),
+        vol.Optional("source"): vol.Coerce(Source),
+        vol.Optional("loved"): cv.boolean,
+        vol.Optional("first_day"): cv.date,
+        vol.Optional("last_day"): cv.date,
+    }
+)
+@async_response
+async def websocket_history(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """The journal, newest first, one page at a time."""
+    filters = HistoryFilter(
+        text=msg.get("text"),
+        artist_id=msg.get("artist_id"),
+        album_id=msg.get("album_id"),
+        source=msg.get("source"),
+        loved=msg.get("loved"),
+        first_day=msg.get("first_day"),
+        last_day=msg.get("last_day"),
+    )
+    await _async_answer(
+        hass,
+        connection,
+        msg,
+        lambda store: asdict(store.stats.history(filters, msg["page"], msg["page_size"])),
+    )
+
+
+@websocket_command(
+    {
+        vol.Required("type"): "aime/timeline",
+        vol.Optional("day"): cv.date,
+    }
+)
+@async_response
+async def websocket_timeline(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """One local day (today by default), hour by hour."""
+    day: date = msg.get("day") or dt_util.now().date()
+    await _async_answer(hass, connection, msg, lambda store: asdict(store.stats.timeline(day)))
+
+
+@websocket_command(
+    {
+        vol.Required("type"): "aime/collection",
+        **_PAGING,
+        vol.Optional("text"): _TEXT,
+        vol.Optional("format"): _TEXT,
+        vol.Optional("sort", default=CollectionSort.ARTIST.value): vol.Coerce(CollectionSort),
+        vol.Optional("descending", default=False): cv.boolean,
+        vol.Optional("with_stats", default=False): cv.boolean,
+    }
+)
+@async_response
+async def websocket_collection(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """One page of the record collection; with its statistics on request."""
+    await _async_answer(hass, connection, msg, partial(_collection, msg=msg))
+
+
+def _collection(store: Store, *, msg: dict[str, Any]) -> dict[str, Any]:
+    page = asdict(
+        store.stats.collection_page(
+            page=msg["page"],
+            page_size=msg["page_size"],
+            text=msg.get("text"),
+            record_format=msg.get("format"),
+            sort=msg["sort"],
+            descending=msg["descending"],
+        )
+    )
+    if msg["with_stats"]:
+        page["stats"] = asdict(store.stats.collection_stats(dt_util.now()))
+    return page
+
+
+async def _async_answer(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    query: Callable[[Store], dict[str, Any]],
+) -> None:
+    """Run ``query`` in the executor through the hub and send its result."""
+    coordinator = _hub_statistics(hass)
+    if coordinator is None:
+        connection.send_error(
+            msg["id"],
+            ERR_NOT_FOUND,
+            "The AIME hub is not loaded",
+            translation_domain=DOMAIN,
+            translation_key="hub_not_loaded",
+        )
+        return
+    access = coordinator.store
+    connection.send_result(msg["id"], await access.async_run(query, access.store))
+
+
+def _hub_statistics(hass: HomeAssistant) -> StatsCoordinator | None:
+    for entry in hass.config_entries.async_loaded_entries(DOMAIN):
+        if entry.data.get(CONF_KIND, KIND_HUB) == KIND_HUB:
+            stats: StatsCoordinator | None = entry.runtime_data.stats
+            return stats
+    return None

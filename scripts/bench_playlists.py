@@ -1,0 +1,84 @@
+"""The ``playlists`` section of ``scripts/bench``: each algorithm over the synthetic history.
+
+Reuses the ``store`` section's database when it ran (else ingests the history itself). Each
+algorithm runs once cold, then ``RUNS`` times (p50 and max reported), with ``now`` one minute
+after the newest play, over all time and over the last 365 days. ``ai_generated`` is timed
+with a picker that answers at once, so the figure is the candidate pool's cost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+import statistics
+import time
+from typing import TYPE_CHECKING, Any
+
+from custom_components.aime.core.playlist_models import (
+    Algorithm,
+    Candidate,
+    PlaylistError,
+    PlaylistRequest,
+)
+from custom_components.aime.core.stats_models import Window
+from custom_components.aime.core.store import Store
+
+if TYPE_CHECKING:
+    from .bench import Bench
+
+TARGET_MS = 500
+RUNS = 5
+PROMPT = "late night jazz and soul, something like Nina Simone"
+
+type Report = dict[str, Any]
+
+
+def _instant_picker(prompt: str, pool: Sequence[Candidate]) -> list[int]:
+    return [candidate.track.track_id for candidate in pool[::2]]
+
+
+def run(bench: Bench) -> Report:
+    """Time every algorithm; see the module docstring."""
+    from .bench import _ingest, log
+
+    history = bench.history()
+    store = Store.open(bench.database_path())
+    report: Report = {}
+    try:
+        if store.counts().plays == 0:
+            log(f"ingesting {len(history.plays):,} plays for the playlists")
+            _ingest(store, history.plays, bench.options.batch)
+        now = datetime.fromtimestamp((store.newest_played_at() or 0) + 60, UTC)
+        for window in (Window.ALL, Window.DAYS_365):
+            for algorithm in Algorithm:
+                request = PlaylistRequest(algorithm, now, window=window, prompt=PROMPT, seed=1)
+                report[f"playlist_{algorithm.value}_{window.value}_ms"] = figures = _time(
+                    store, request
+                )
+                log(f"  {algorithm.value} ({window.value}): {figures}")
+    finally:
+        store.close()
+    timings = [value for key, value in report.items() if key.startswith("playlist_")]
+    report["targets"] = {
+        "playlists_under_500_ms": all(figures["max"] < TARGET_MS for figures in timings)
+    }
+    return report
+
+
+def _time(store: Store, request: PlaylistRequest) -> Report:
+    def once() -> tuple[float, int]:
+        started = time.perf_counter()
+        try:
+            tracks = len(store.playlists.generate(request, picker=_instant_picker).tracks)
+        except PlaylistError:  # A small history may hold nothing to pick (no_match): 0 tracks.
+            tracks = 0
+        return (time.perf_counter() - started) * 1000, tracks
+
+    cold, tracks = once()
+    runs = sorted(once()[0] for _ in range(RUNS))
+    return {
+        "cold": round(cold, 1),
+        "p50": round(statistics.median(runs), 1),
+        "max": round(max(cold, runs[-1]), 1),
+        "tracks": tracks,
+    }

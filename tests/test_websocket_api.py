@@ -1,0 +1,221 @@
+"""The dashboard's websocket commands over the small Paris history."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+import functools
+from pathlib import Path
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
+from syrupy.assertion import SnapshotAssertion
+
+from custom_components.aime.core.models import PlayInput, Source
+from custom_components.aime.core.stats import Stats
+from custom_components.aime.core.store import Store
+from custom_components.aime.recording import async_record_plays
+
+from .hub_history import NOW, TIME_ZONE, write_history
+
+# Frozen from the start: access tokens must not come from the future.
+pytestmark = pytest.mark.freeze_time(NOW)
+
+
+@pytest.fixture
+async def hub(
+    hass: HomeAssistant,
+    store_path: Path,
+    mock_config_entry: MockConfigEntry,
+) -> MockConfigEntry:
+    """The hub over the small Paris history, at its "now"."""
+    await hass.config.async_set_time_zone(TIME_ZONE)
+    await hass.async_add_executor_job(write_history, store_path)
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    return mock_config_entry
+
+
+@pytest.fixture
+async def ask(hass: HomeAssistant, hass_ws_client: WebSocketGenerator, hub: MockConfigEntry) -> Any:
+    """Send one command and return the whole answer."""
+    client = await hass_ws_client(hass)
+
+    async def send(command: dict[str, Any]) -> dict[str, Any]:
+        await client.send_json_auto_id(command)
+        answer: dict[str, Any] = await client.receive_json()
+        return answer
+
+    return send
+
+
+async def _result(ask: Any, command: dict[str, Any]) -> Any:
+    answer = await ask(command)
+    assert answer["success"], answer
+    return answer["result"]
+
+
+async def test_stats(ask: Any, snapshot: SnapshotAssertion) -> None:
+    """The last 7 days by default; any window, with a shorter top list."""
+    assert await _result(ask, {"type": "aime/stats"}) == snapshot(name="7d")
+    assert await _result(ask, {"type": "aime/stats", "window": "all", "top": 2}) == snapshot(
+        name="all_top_2"
+    )
+    today = await _result(ask, {"type": "aime/stats", "window": "today"})
+    assert (today["first_day"], today["plays"], today["estimated_plays"]) == ("2024-03-13", 3, 1)
+
+
+async def test_history(ask: Any, snapshot: SnapshotAssertion) -> None:
+    """Newest first, paged; every filter narrows it."""
+    assert await _result(ask, {"type": "aime/history", "page_size": 3}) == snapshot(name="first")
+    second = await _result(ask, {"type": "aime/history", "page": 1, "page_size": 3})
+    assert [entry["title"] for entry in second["entries"]] == [
+        "Blue in Green",
+        "Waltz for Debby",
+        "Sinnerman",
+    ]
+    latest = (await _result(ask, {"type": "aime/history", "page_size": 1}))["entries"][0]
+
+    async def titles(**filters: Any) -> list[str]:
+        page = await _result(ask, {"type": "aime/history", **filters})
+        assert page["total"] == len(page["entries"])
+        return [entry["title"] for entry in page["entries"]]
+
+    assert await titles(text="  miles ") == ["Freddie Freeloader", "So What", "Blue in Green"]
+    assert await titles(artist_id=latest["artist_id"]) == ["Acknowledgement"]
+    assert await titles(album_id=latest["album_id"]) == ["Acknowledgement"]
+    assert await titles(source="roon") == ["Acknowledgement", "Freddie Freeloader", "Sinnerman"]
+    assert await titles(loved=True) == ["Waltz for Debby"]
+    assert await titles(first_day="2024-03-11", last_day="2024-03-12") == [
+        "Blue in Green",
+        "Waltz for Debby",
+        "Sinnerman",
+    ]
+
+
+async def test_timeline(ask: Any, snapshot: SnapshotAssertion) -> None:
+    """One local day hour by hour; today by default."""
+    assert await _result(ask, {"type": "aime/timeline", "day": "2024-03-12"}) == snapshot
+    today = await _result(ask, {"type": "aime/timeline"})
+    assert (today["day"], today["plays"]) == ("2024-03-13", 3)
+
+
+async def test_collection(ask: Any, snapshot: SnapshotAssertion) -> None:
+    """Paged records with their plays; filters, sorts and the collection's statistics."""
+    assert await _result(ask, {"type": "aime/collection", "with_stats": True}) == snapshot
+    by_plays = await _result(ask, {"type": "aime/collection", "sort": "plays", "descending": True})
+    assert by_plays["records"][0]["title"] == "Kind of Blue"
+    assert "stats" not in by_plays
+    vinyl = await _result(ask, {"type": "aime/collection", "format": "Vinyl", "page_size": 1})
+    assert (vinyl["total"], len(vinyl["records"])) == (2, 1)
+    blue = await _result(ask, {"type": "aime/collection", "text": "blue"})
+    assert [record["title"] for record in blue["records"]] == ["Kind of Blue", "Pastel Blues"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        {"type": "aime/stats", "window": "fortnight"},
+        {"type": "aime/stats", "top": 0},
+        {"type": "aime/history", "page": -1},
+        {"type": "aime/history", "page_size": 501},
+        {"type": "aime/history", "source": "spotify"},
+        {"type": "aime/history", "first_day": "13/03/2024"},
+        {"type": "aime/history", "text": "   "},
+        {"type": "aime/timeline", "day": "yesterday"},
+        {"type": "aime/collection", "sort": "colour"},
+    ],
+)
+async def test_invalid_commands(ask: Any, command: dict[str, Any]) -> None:
+    """Bad parameters are refused before the store is asked."""
+    answer = await ask(command)
+    assert not answer["success"]
+    assert answer["error"]["code"] == "invalid_format"
+
+
+async def test_read_only_users_may_read(
+    hass: HomeAssistant,
+    hub: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+    hass_read_only_access_token: str,
+) -> None:
+    """The queries only read: any authenticated user may ask."""
+    client = await hass_ws_client(hass, hass_read_only_access_token)
+    await client.send_json_auto_id({"type": "aime/history", "page_size": 1})
+    answer = await client.receive_json()
+    assert answer["success"]
+    assert answer["result"]["total"] == 8
+
+
+async def test_hub_not_loaded(
+    hass: HomeAssistant, hub: MockConfigEntry, hass_ws_client: WebSocketGenerator
+) -> None:
+    """Without a loaded hub there is nothing to ask."""
+    assert await hass.config_entries.async_unload(hub.entry_id)
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "aime/stats"})
+    answer = await client.receive_json()
+    assert not answer["success"]
+    assert answer["error"]["code"] == "not_found"
+    assert answer["error"]["translation_key"] == "hub_not_loaded"
+
+
+async def test_database_work_stays_off_the_event_loop(
+    *,
+    hass: HomeAssistant,
+    store_path: Path,
+    mock_config_entry: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Sensors, recording and every query read the store from the executor only."""
+    calls: list[tuple[str, bool]] = []
+
+    def record[**P, R](func: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(func)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            calls.append((func.__name__, _in_event_loop()))
+            return func(*args, **kwargs)
+
+        return wrapper
+
+    names = ("sensors", "window", "history", "timeline", "collection_page", "collection_stats")
+    for name in names:
+        monkeypatch.setattr(Stats, name, record(vars(Stats)[name]))
+    monkeypatch.setattr(Store, "ingest", record(vars(Store)["ingest"]))
+    await hass.config.async_set_time_zone(TIME_ZONE)
+    await hass.async_add_executor_job(write_history, store_path)
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+
+    access = mock_config_entry.runtime_data.stats.store
+    play = PlayInput("Naima", "John Coltrane", int(NOW.timestamp()), Source.ROON, "Giant Steps")
+    await async_record_plays(hass, access, [play])
+    client = await hass_ws_client(hass)
+    for command in (
+        {"type": "aime/stats"},
+        {"type": "aime/history"},
+        {"type": "aime/timeline"},
+        {"type": "aime/collection", "with_stats": True},
+    ):
+        await client.send_json_auto_id(command)
+        assert (await client.receive_json())["success"]
+    await hass.async_block_till_done()
+
+    assert {name for name, _ in calls} == {*names, "ingest"}
+    assert not [name for name, on_loop in calls if on_loop]
+    assert "Detected blocking call" not in caplog.text
+
+
+def _in_event_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
