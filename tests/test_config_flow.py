@@ -326,8 +326,13 @@ async def test_options_change_the_dedup_window(
     """The window is set in minutes and the store is reopened with it."""
     assert init_integration.runtime_data.store.dedup_window == 300
     result = await hass.config_entries.options.async_init(init_integration.entry_id)
-    assert result["type"] is FlowResultType.FORM
+    assert result["type"] is FlowResultType.MENU
     assert result["step_id"] == "init"
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "general"}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "general"
 
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], user_input={CONF_DEDUP_WINDOW: 2.0}

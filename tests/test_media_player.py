@@ -424,3 +424,23 @@ async def test_search_is_handed_to_the_media_module(hass: HomeAssistant) -> None
     results = getattr(found, "result", found)
     assert [item.media_class for item in results] == ["album"]
     assert results[0].title.startswith("Kind of Blue")
+
+
+async def test_only_gone_players_can_be_deleted(
+    hass: HomeAssistant, init_roon: MockConfigEntry, fake_roon: FakeRoonCore
+) -> None:
+    """The user may delete a player's device once its output is gone from the Core, not before."""
+    from custom_components.aime import async_remove_config_entry_device
+
+    registry = dr.async_get(hass)
+    devices = {
+        device.name: device
+        for device in dr.async_entries_for_config_entry(registry, init_roon.entry_id)
+    }
+    office, kitchen = devices["Office"], devices["Kitchen"]
+    assert not await async_remove_config_entry_device(hass, init_roon, office)
+    await fake_roon.remove_zone("zone-office")
+    async with asyncio.timeout(5):  # The outputs' removal follows the zone's.
+        while not await async_remove_config_entry_device(hass, init_roon, office):  # noqa: ASYNC110
+            await asyncio.sleep(0.01)
+    assert not await async_remove_config_entry_device(hass, init_roon, kitchen)

@@ -129,7 +129,8 @@ async def test_hub_sensors(
     assert device.name == "AIME"
     assert device.entry_type is dr.DeviceEntryType.SERVICE
     entities = er.async_entries_for_device(entity_registry, device.id)
-    assert len(entities) == 12  # 10 statistics, now playing, last playlist
+    # 10 statistics, now playing, last playlist, vinyl records, 5 daily jobs
+    assert len(entities) == 18
 
 
 async def test_less_used_sensors_disabled_by_default(

@@ -10,6 +10,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
+from .ai_services import async_setup_ai_services
 from .clients.lastfm import LastfmClient
 from .const import (
     CONF_DEDUP_WINDOW,
@@ -22,7 +23,9 @@ from .const import (
 )
 from .coordinator import LastfmCoordinator, StoreAccess, build_client
 from .core.store import Store
+from .enrichment import EnrichmentRuntime
 from .lastfm_import import LastfmImporter
+from .playlist_roon import async_setup_play_playlist
 from .playlists import async_setup_playlists
 from .roon_coordinator import RoonData, async_setup_roon
 from .services import async_setup_services
@@ -63,6 +66,7 @@ class AimeData:
     lastfm: LastfmRuntime | None = None
     roon: RoonData | None = None
     stats: StatsCoordinator | None = None  # The hub's.
+    enrichment: EnrichmentRuntime | None = None  # The hub's: Discogs, Spotify, AI, jobs.
 
 
 type AimeConfigEntry = ConfigEntry[AimeData]
@@ -78,6 +82,8 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async_setup_services(hass)
     async_register_websocket_commands(hass)
     async_setup_playlists(hass)
+    async_setup_ai_services(hass)
+    async_setup_play_playlist(hass)
     return True
 
 
@@ -88,9 +94,12 @@ async def async_setup_entry(hass: HomeAssistant, entry: AimeConfigEntry) -> bool
     lastfm: LastfmRuntime | None = None
     roon: RoonData | None = None
     stats: StatsCoordinator | None = None
+    enrichment: EnrichmentRuntime | None = None
     try:
         if kind == KIND_HUB:
             stats = await async_setup_statistics(hass, entry, store)
+            enrichment = EnrichmentRuntime(hass, entry, store)
+            await enrichment.async_start()
         elif kind == KIND_LASTFM:
             lastfm = await _async_setup_lastfm(hass, entry, store)
         elif kind == KIND_ROON:
@@ -98,7 +107,9 @@ async def async_setup_entry(hass: HomeAssistant, entry: AimeConfigEntry) -> bool
     except Exception:
         await async_release_store(hass, entry)
         raise
-    entry.runtime_data = AimeData(store=store, lastfm=lastfm, roon=roon, stats=stats)
+    entry.runtime_data = AimeData(
+        store=store, lastfm=lastfm, roon=roon, stats=stats, enrichment=enrichment
+    )
     entry.async_on_unload(entry.add_update_listener(_async_options_updated))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS[kind])
     if lastfm is not None:
@@ -132,6 +143,17 @@ def _remove_stale_devices(hass: HomeAssistant, entry: AimeConfigEntry) -> None:
             registry.async_update_device(device.id, remove_config_entry_id=entry.entry_id)
 
 
+async def async_remove_config_entry_device(
+    hass: HomeAssistant, entry: AimeConfigEntry, device: dr.DeviceEntry
+) -> bool:
+    """Let the user delete a Roon player whose output the Core no longer has."""
+    roon = entry.runtime_data.roon
+    if roon is None:
+        return False
+    current = {(DOMAIN, f"{entry.unique_id}_{output_id}") for output_id in roon.coordinator.outputs}
+    return not device.identifiers & current
+
+
 async def async_unload_entry(hass: HomeAssistant, entry: AimeConfigEntry) -> bool:
     """Unload the platforms, stop background work, then let go of the store."""
     if not await hass.config_entries.async_unload_platforms(entry, PLATFORMS[entry_kind(entry)]):
@@ -142,6 +164,8 @@ async def async_unload_entry(hass: HomeAssistant, entry: AimeConfigEntry) -> boo
         await roon.async_stop(hass)
     if (stats := entry.runtime_data.stats) is not None:
         await stats.async_stop()
+    if (enrichment := entry.runtime_data.enrichment) is not None:
+        await enrichment.async_stop()
     await async_release_store(hass, entry)
     return True
 
@@ -154,5 +178,7 @@ async def _async_options_updated(hass: HomeAssistant, entry: AimeConfigEntry) ->
         return
     if data.roon is not None:  # Its options are read live where they are used.
         return
+    if data.enrichment is not None:
+        await data.enrichment.async_apply_options()
     minutes = int(entry.options.get(CONF_DEDUP_WINDOW, DEFAULT_DEDUP_WINDOW_MINUTES))
     await hass.async_add_executor_job(setattr, data.store, "dedup_window", 60 * minutes)

@@ -45,6 +45,7 @@ from .const import (
     STORE_FOLDER,
 )
 from .coordinator import build_client
+from .enrichment_options import EnrichmentOptionsSteps
 from .roon_config_flow import RoonConfigSteps, RoonOptionsFlow
 
 HUB_TITLE = "AIME"
@@ -250,14 +251,25 @@ class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
         )
 
 
-class AimeOptionsFlow(OptionsFlow):
-    """Tune how plays are recorded."""
+class AimeOptionsFlow(EnrichmentOptionsSteps):
+    """The hub's options: how plays are recorded, the optional services, the daily jobs."""
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """One form: the cross-source de-duplication window."""
+        """A menu: each entry is one form that saves its part of the options."""
+        return self.async_show_menu(
+            step_id="init", menu_options=["general", "discogs", "spotify", "ai", "jobs"]
+        )
+
+    async def async_step_general(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """The cross-source de-duplication window."""
         if user_input is not None:
             return self.async_create_entry(
-                data={CONF_DEDUP_WINDOW: int(user_input[CONF_DEDUP_WINDOW])}
+                data={
+                    **self.config_entry.options,
+                    CONF_DEDUP_WINDOW: int(user_input[CONF_DEDUP_WINDOW]),
+                }
             )
         current = self.config_entry.options.get(CONF_DEDUP_WINDOW, DEFAULT_DEDUP_WINDOW_MINUTES)
         schema = vol.Schema(
@@ -273,7 +285,7 @@ class AimeOptionsFlow(OptionsFlow):
                 ),
             }
         )
-        return self.async_show_form(step_id="init", data_schema=schema)
+        return self.async_show_form(step_id="general", data_schema=schema)
 
 
 class LastfmOptionsFlow(OptionsFlow):

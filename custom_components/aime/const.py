@@ -37,6 +37,12 @@ TO_REDACT: Final = {
     "token",
     "user_token",
     "username",
+    # Enrichment services (hub options).
+    "discogs_token",
+    "discogs_username",
+    "spotify_client_id",
+    "spotify_client_secret",
+    "ai_api_key",
 }
 
 # Last.fm account entries.
@@ -52,3 +58,23 @@ MAX_SCAN_INTERVAL_SECONDS: Final = 600
 CONF_CORE_NAME: Final = "core_name"
 # Live radio stations (by name) whose plays are never recorded.
 CONF_RADIO_STATIONS: Final = "radio_stations"
+
+# AI texts (hub options): instead of the endpoint, an AI Task entity (HA 2025.8 and later).
+CONF_AI_TASK_ENTITY: Final = "ai_task_entity"
+
+# Enrichment services, in the hub's options (each optional; removing one drops its keys).
+CONF_DISCOGS_TOKEN: Final = "discogs_token"
+CONF_DISCOGS_USERNAME: Final = "discogs_username"
+CONF_DISCOGS_URL: Final = "discogs_url"  # Another server speaking the Discogs API (demo).
+CONF_SPOTIFY_CLIENT_ID: Final = "spotify_client_id"
+CONF_SPOTIFY_CLIENT_SECRET: Final = "spotify_client_secret"
+CONF_SPOTIFY_URL: Final = "spotify_url"  # One server for the token and the Web API (demo).
+CONF_AI_PRESET: Final = "ai_preset"
+CONF_AI_PRODUCT_ID: Final = "ai_product_id"
+CONF_AI_BASE_URL: Final = "ai_base_url"
+CONF_AI_API_KEY: Final = "ai_api_key"
+CONF_AI_MODEL: Final = "ai_model"
+CONF_EXPORTS_KEEP: Final = "exports_keep"
+DEFAULT_EXPORTS_KEEP: Final = 5
+# Exports are written only here, under <config>/aime/.
+EXPORTS_FOLDER: Final = "exports"

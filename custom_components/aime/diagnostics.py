@@ -11,6 +11,7 @@ from homeassistant.core import HomeAssistant
 from . import AimeConfigEntry, LastfmRuntime
 from .const import TO_REDACT
 from .core.store import Store
+from .enrichment import service_summary
 from .roon_coordinator import RoonData
 
 
@@ -30,6 +31,8 @@ async def async_get_config_entry_diagnostics(
         diagnostics["lastfm"] = _lastfm_info(lastfm)
     if (roon := entry.runtime_data.roon) is not None:
         diagnostics["roon"] = _roon_info(roon)
+    if (enrichment := entry.runtime_data.enrichment) is not None:
+        diagnostics["enrichment"] = service_summary(enrichment)
     return diagnostics
 
 

@@ -31,6 +31,7 @@ from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
+from .ai import async_hub_ai, playlist_picker
 from .const import CONF_KIND, DOMAIN, KIND_HUB, STORE_FOLDER
 from .core.playlist_export import ExportFormat, export_playlist
 from .core.playlist_models import (
@@ -41,6 +42,7 @@ from .core.playlist_models import (
     MIN_TRACKS,
     Algorithm,
     DayType,
+    Picker,
     Playlist,
     PlaylistError,
     PlaylistRequest,
@@ -130,12 +132,12 @@ async def _async_generate(call: ServiceCall) -> ServiceResponse:
     except ValueError:
         raise _error("unknown_algorithm", {"algorithm": data[ATTR_ALGORITHM]}) from None
     prompt: str | None = data.get("prompt")
+    if algorithm is Algorithm.AI_GENERATED and not (prompt or "").strip():
+        raise _error("playlist_prompt_required")
+    access = require_hub(call.hass)
+    picker: Picker | None = None
     if algorithm is Algorithm.AI_GENERATED:
-        if not (prompt or "").strip():
-            raise _error("playlist_prompt_required")
-        # No AI service can be configured yet: say so rather than guess a model.
-        raise _error("no_ai_service")
-    access = _require_hub(call.hass)
+        picker = _ai_picker(call.hass, data["max_tracks"])
     now = dt_util.now()
     request = PlaylistRequest(
         algorithm,
@@ -150,7 +152,7 @@ async def _async_generate(call: ServiceCall) -> ServiceResponse:
     )
 
     def generate(store: Store) -> Playlist:
-        playlist = store.playlists.generate(request, name=data.get("name"))
+        playlist = store.playlists.generate(request, name=data.get("name"), picker=picker)
         return store.playlists.save(playlist, int(now.timestamp()))
 
     try:
@@ -163,7 +165,7 @@ async def _async_generate(call: ServiceCall) -> ServiceResponse:
 
 async def _async_export(call: ServiceCall) -> ServiceResponse:
     """Write a saved playlist to a file under <config>/aime/exports/; answer its path."""
-    access = _require_hub(call.hass)
+    access = require_hub(call.hass)
     playlist_id: int = call.data[ATTR_PLAYLIST_ID]
     file_format: ExportFormat = call.data["format"]
     folder = Path(call.hass.config.path(STORE_FOLDER, EXPORT_FOLDER))
@@ -185,7 +187,7 @@ async def _async_export(call: ServiceCall) -> ServiceResponse:
 
 async def _async_delete(call: ServiceCall) -> None:
     """Forget a saved playlist."""
-    access = _require_hub(call.hass)
+    access = require_hub(call.hass)
     playlist_id: int = call.data[ATTR_PLAYLIST_ID]
     if not await access.async_run(access.store.playlists.delete, playlist_id):
         raise _unknown_playlist(playlist_id)
@@ -243,7 +245,19 @@ def _hub_or_error(
     return access
 
 
-def _require_hub(hass: HomeAssistant) -> StoreAccess:
+def _ai_picker(hass: HomeAssistant, max_tracks: int) -> Picker:
+    """The hub's AI as the ``ai_generated`` picker; ``no_ai_service`` when none is set up."""
+    try:
+        service = async_hub_ai(hass)
+    except ServiceValidationError as err:
+        if err.translation_key == "ai_not_configured":
+            raise _error("no_ai_service") from err
+        raise
+    return playlist_picker(hass, service, max_tracks)
+
+
+def require_hub(hass: HomeAssistant) -> StoreAccess:
+    """The loaded hub's store access, or a translated error."""
     access = hub_store(hass)
     if access is None:
         raise _error("hub_not_loaded")

@@ -23,6 +23,7 @@ from homeassistant.util import dt as dt_util
 
 from . import AimeConfigEntry, LastfmRuntime
 from .core.stats_models import Ranked, SensorFigures
+from .enrichment_sensor import enrichment_sensors
 from .entity import LastfmEntity, hub_device_info, hub_unique_id
 from .lastfm_import import ImportStatus
 from .now_playing import SIGNAL_NOW_PLAYING, NowPlaying, async_current_now_playing
@@ -107,6 +108,7 @@ async def async_setup_entry(
                 *(StatsSensor(stats, description) for description in STATS_SENSORS),
                 HubNowPlayingSensor(entry),
                 LastPlaylistSensor(entry, stats.store),
+                *enrichment_sensors(entry),
             ]
         )
         return

@@ -19,6 +19,7 @@ from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from .const import CONF_KIND, DOMAIN, KIND_HUB, KIND_LASTFM
+from .enrichment_services import async_setup_enrichment_services
 from .roon_services import async_setup_roon_services
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ def async_setup_services(hass: HomeAssistant) -> None:
         schema=CANCEL_SCHEMA,
     )
     async_setup_roon_services(hass)
+    async_setup_enrichment_services(hass)
 
 
 async def _async_import_history(call: ServiceCall) -> ServiceResponse:

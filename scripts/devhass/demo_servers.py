@@ -8,6 +8,9 @@ Home Assistant runs as a subprocess; these servers run in the develop process it
   and a new scrobble every few minutes so the coordinator has something to pick up.
 - ``roon``: the fake Roon Core of the tests (``tests/fakes/roon/``) with three zones, Living
   Room (playing), Kitchen and Office, playing in real time; it enables AIME at once.
+- ``discogs``: the fake Discogs of the tests with the account ``aime-demo``, whose collection
+  holds albums of the demo history (vinyls mostly, CDs, a few cassettes and box sets).
+- ``spotify``: the fake Spotify of the tests, knowing most of those albums and their artists.
 
 To add another one: serve it here under a name, then answer the config-flow step that asks
 for the service with its URL in ``provision.flow_answers`` (it receives the dict returned here).
@@ -28,8 +31,11 @@ from aiohttp import web
 
 from custom_components.aime.core.models import PlayInput, Source
 from scripts.synthetic_history import SyntheticLibrary, generate_plays
+from tests.fakes.discogs import FakeDiscogs
 from tests.fakes.lastfm import FakeLastfm
+from tests.fakes.llm import DEFAULT_API_KEY, DEFAULT_MODEL, FakeLLM
 from tests.fakes.roon import FakeRoonCore
+from tests.fakes.spotify import FakeSpotify
 
 LASTFM_DEMO_USER = "aime-demo"
 LASTFM_DEMO_API_KEY = "demo-api-key"
@@ -37,6 +43,13 @@ LASTFM_DEMO_YEARS = 3
 LASTFM_DEMO_REPORTS = 35_000  # About 30,000 of them are Last.fm scrobbles.
 LASTFM_DEMO_LOVED = 60
 LASTFM_LIVE_INTERVAL = 180.0  # Seconds between two live scrobbles.
+DISCOGS_DEMO_USER = "aime-demo"
+DISCOGS_DEMO_TOKEN = "demo-discogs-token"
+DISCOGS_DEMO_RECORDS = 120
+SPOTIFY_DEMO_CLIENT_ID = "demo-client-id"
+SPOTIFY_DEMO_CLIENT_SECRET = "demo-client-secret"
+LLM_DEMO_API_KEY = DEFAULT_API_KEY
+LLM_DEMO_MODEL = DEFAULT_MODEL
 _SEED = 7
 # Where the demo servers' ports are remembered: entries created by provisioning store the URLs,
 # so the servers come back on the same ports at the next start.
@@ -55,8 +68,54 @@ async def start_demo_servers(stack: AsyncExitStack, config_dir: Path) -> dict[st
     roon = await _start_demo_roon(ports.get("roon", 0))
     stack.push_async_callback(roon.stop)
     ports["roon"] = roon.port
+    discogs, spotify = build_demo_collection(demo.upcoming)
+    llm = FakeLLM()  # Its default replies are well-formed descriptions and haikus.
+    for name, fake in (("discogs", discogs), ("spotify", spotify), ("llm", llm)):
+        await _start_on_remembered_port(fake, ports.get(name, 0))
+        stack.push_async_callback(fake.stop)
+        ports[name] = fake.port
     _write_ports(config_dir, ports)
-    return {"lastfm": demo.fake.api_root, "roon": f"http://127.0.0.1:{roon.port}"}
+    return {
+        "lastfm": demo.fake.api_root,
+        "roon": f"http://127.0.0.1:{roon.port}",
+        "discogs": discogs.base_url,
+        "spotify": spotify.base_url,
+        "llm": llm.base_url,
+    }
+
+
+def build_demo_collection(plays: list[PlayInput]) -> tuple[FakeDiscogs, FakeSpotify]:
+    """A Discogs collection of albums from the demo history, and a Spotify knowing most."""
+    albums = list(dict.fromkeys((play.artist, play.album) for play in plays if play.album))
+    rng = random.Random(_SEED)
+    discogs = FakeDiscogs()
+    discogs.add_user(DISCOGS_DEMO_USER, token=DISCOGS_DEMO_TOKEN)
+    spotify = FakeSpotify()
+    spotify.clients = {SPOTIFY_DEMO_CLIENT_ID: SPOTIFY_DEMO_CLIENT_SECRET}
+    formats = ["Vinyl"] * 6 + ["CD"] * 3 + ["Cassette", "Box Set"]
+    for index, (artist, title) in enumerate(albums[:DISCOGS_DEMO_RECORDS]):
+        release_id, year = 100_000 + index, rng.randint(1955, 2024)
+        medium = formats[index % len(formats)]
+        master_id = 0
+        if index % 3 == 0:  # A reissue: the master knows the original year.
+            master_id = 900_000 + index
+            discogs.add_master(master_id, title, year - rng.randint(5, 30))
+        discogs.add_release(
+            release_id,
+            title,
+            [artist],
+            year=year,
+            formats=[{"name": "Vinyl", "descriptions": ["Box Set"]}]
+            if medium == "Box Set"
+            else [{"name": medium, "qty": "1"}],
+            labels=[rng.choice(["Blue Note", "Columbia", "Warp", "ECM", "Impulse!"])],
+            genres=[rng.choice(["Jazz", "Electronic", "Rock", "Folk, World, & Country"])],
+            master_id=master_id,
+        )
+        discogs.collect(DISCOGS_DEMO_USER, release_id)
+        if index % 4:  # Spotify lacks one album in four.
+            spotify.add_album(title, [artist], release_date=f"{year}-01-01")
+    return discogs, spotify
 
 
 async def _start_demo_roon(port: int) -> FakeRoonCore:
@@ -125,14 +184,16 @@ def build_demo_lastfm(now: int | None = None) -> DemoLastfm:
     return DemoLastfm(fake, upcoming)
 
 
-async def _start_on_remembered_port(fake: FakeLastfm, port: int) -> None:
+async def _start_on_remembered_port(
+    fake: FakeLastfm | FakeDiscogs | FakeSpotify | FakeLLM, port: int
+) -> None:
     if port:
         try:
             await fake.start(port=port)
         except OSError:
             print(
-                f"develop: port {port} of the demo Last.fm is taken; it moves, so the "
-                "Last.fm entry must be removed (the next start recreates it)",
+                f"develop: port {port} of the demo {type(fake).__name__} is taken; it moves, "
+                "so the entry (or hub option) pointing at it must be changed",
                 file=sys.stderr,
             )
         else:

@@ -16,7 +16,15 @@ from urllib.parse import urlsplit
 import aiohttp
 
 from scripts.devhass import DEMO_NAME, DEMO_PASSWORD, DEMO_USERNAME
-from scripts.devhass.demo_servers import LASTFM_DEMO_API_KEY, LASTFM_DEMO_USER
+from scripts.devhass.demo_servers import (
+    DISCOGS_DEMO_TOKEN,
+    LASTFM_DEMO_API_KEY,
+    LASTFM_DEMO_USER,
+    LLM_DEMO_API_KEY,
+    LLM_DEMO_MODEL,
+    SPOTIFY_DEMO_CLIENT_ID,
+    SPOTIFY_DEMO_CLIENT_SECRET,
+)
 from scripts.devhass.hass_process import HassProcess
 from tests.fakes.roon import DEFAULT_CORE_NAME
 
@@ -59,6 +67,36 @@ def flow_answers(demo_urls: Mapping[str, str]) -> dict[str, dict[str, dict[str, 
             "roon": {"host": roon.hostname, "port": roon.port},
         },
     }
+
+
+def hub_option_answers(demo_urls: Mapping[str, str]) -> list[dict[str, dict[str, Any]]]:
+    """The hub's options flows to run once the hub exists: Discogs, Spotify, then the AI.
+
+    Each flow opens the options menu, picks the step, and submits its form.
+    """
+    return [
+        {
+            "init": {"next_step_id": "discogs"},
+            "discogs": {"discogs_token": DISCOGS_DEMO_TOKEN, "discogs_url": demo_urls["discogs"]},
+        },
+        {
+            "init": {"next_step_id": "spotify"},
+            "spotify": {
+                "spotify_client_id": SPOTIFY_DEMO_CLIENT_ID,
+                "spotify_client_secret": SPOTIFY_DEMO_CLIENT_SECRET,
+                "spotify_url": demo_urls["spotify"],
+            },
+        },
+        {
+            "init": {"next_step_id": "ai"},
+            "ai": {
+                "ai_preset": "custom",
+                "ai_base_url": demo_urls["llm"],
+                "ai_api_key": LLM_DEMO_API_KEY,
+                "ai_model": LLM_DEMO_MODEL,
+            },
+        },
+    ]
 
 
 def is_provisioned(config_dir: Path) -> bool:
@@ -263,6 +301,22 @@ class HassClient:
         if result["type"] != "create_entry":
             raise ProvisionError(f"config flow ended with {result['type']}: {result}")
 
+    async def configure_options(self, entry_id: str, answers: Mapping[str, Any]) -> None:
+        """Run an entry's options flow to its end (advanced mode), answering from `answers`."""
+        path = "/api/config/config_entries/options/flow"
+        result = await self._request(
+            "POST", path, json_body={"handler": entry_id, "show_advanced_options": True}
+        )
+        while result["type"] in ("form", "menu"):
+            step_id = result["step_id"]
+            if result.get("errors") or step_id not in answers:
+                raise ProvisionError(f"options step {step_id!r}: {result.get('errors')}")
+            result = await self._request(
+                "POST", f"{path}/{result['flow_id']}", json_body=dict(answers[step_id])
+            )
+        if result["type"] != "create_entry":
+            raise ProvisionError(f"options flow ended with {result['type']}: {result}")
+
     async def wait_for_settled_entries(self) -> dict[str, dict[str, Any]]:
         """Wait until every AIME entry has finished setting up; return them by title (REST)."""
         while True:
@@ -316,4 +370,8 @@ async def provision(
     missing = [title for title in flows if title not in existing]
     for title in missing:
         await client.create_aime_entry(flows[title])
+    if HUB_TITLE in missing:  # The demo Discogs and Spotify, in the new hub's options.
+        hub = next(entry for entry in await client.aime_entries() if entry["title"] == HUB_TITLE)
+        for answers in hub_option_answers(demo_urls):
+            await client.configure_options(hub["entry_id"], answers)
     return bool(missing) or not all(done.values())

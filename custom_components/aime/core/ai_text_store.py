@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from .ai_texts import AiTextKind, AlbumFacts, ListeningDigest, check_storable, text_language
+from .normalize import album_key, artist_key
 
 type Connect = Callable[[], AbstractContextManager[Connection]]
 
@@ -133,6 +134,16 @@ class AiTextStore:
                 (kind.value, text_language(language), max(limit, 0)),
             ).all()
         return [int(row[0]) for row in rows]
+
+    def find_album(self, artist: str, title: str) -> int | None:
+        """The id of the album ``title`` by ``artist`` (identity keys: editions are one album)."""
+        with self._read() as conn:
+            found = conn.exec_driver_sql(
+                "SELECT al.id FROM album al JOIN artist ar ON ar.id = al.artist_id "
+                "WHERE ar.key = ? AND al.key = ?",
+                (artist_key(artist), album_key(title)),
+            ).scalar()
+        return None if found is None else int(found)
 
     def album_facts(self, album_id: int) -> AlbumFacts | None:
         """The album's artist, title and, when it is in the collection, its record details."""

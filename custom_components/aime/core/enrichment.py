@@ -16,6 +16,8 @@ from enum import StrEnum
 
 from sqlalchemy import Connection
 
+from .normalize import album_key, artist_key, primary_artist
+
 DEFAULT_RETRY_AFTER = 30 * 86_400
 
 type Connect = Callable[[], AbstractContextManager[Connection]]
@@ -92,6 +94,24 @@ class Enrichment:
                 (album_id,),
             ).one_or_none()
         return None if row is None else AlbumToEnrich(row[0], row[1], row[2], bool(row[3]))
+
+    def find_album(self, artist: str, title: str) -> AlbumToEnrich | None:
+        """The album ``title`` by ``artist``, named as plays and records name it."""
+        with self._read() as conn:
+            row = conn.exec_driver_sql(
+                f"SELECT al.id, ar.name, al.title, {_OWNED} FROM album al "
+                "JOIN artist ar ON ar.id = al.artist_id WHERE ar.key = ? AND al.key = ?",
+                (artist_key(primary_artist(artist)), album_key(title)),
+            ).one_or_none()
+        return None if row is None else AlbumToEnrich(row[0], row[1], row[2], bool(row[3]))
+
+    def find_artist(self, name: str) -> ArtistToEnrich | None:
+        """The artist ``name`` (spelling, accents and a Discogs suffix do not matter)."""
+        with self._read() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT id, name FROM artist WHERE key = ?", (artist_key(name),)
+            ).one_or_none()
+        return None if row is None else ArtistToEnrich(row[0], row[1])
 
     def albums_missing(
         self,

@@ -123,6 +123,19 @@ class Playlists:
             newest = conn.exec_driver_sql("SELECT max(id) FROM playlist").scalar()
             return None if newest is None else _load(conn, newest)
 
+    def named(self, name: str) -> Playlist | None:
+        """The newest saved playlist called ``name``: exactly, else ignoring case."""
+        with self._read() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT id, name FROM playlist ORDER BY created_at DESC, id DESC"
+            ).all()
+            exact = [playlist_id for playlist_id, title in rows if title == name]
+            folded = [
+                playlist_id for playlist_id, title in rows if title.casefold() == name.casefold()
+            ]
+            found = exact or folded
+            return _load(conn, found[0]) if found else None
+
     def summaries(self) -> list[PlaylistSummary]:
         """Every saved playlist, newest first."""
         with self._read() as conn:
