@@ -7,7 +7,7 @@ from pathlib import Path
 import sqlite3
 from typing import Any
 
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 import pytest
@@ -49,7 +49,7 @@ async def test_import_reports_counts_and_is_idempotent(
 ) -> None:
     """The report counts what came over; importing again adds nothing."""
     told: list[None] = []
-    async_dispatcher_connect(hass, SIGNAL_PLAYS_RECORDED, lambda: told.append(None))
+    async_dispatcher_connect(hass, SIGNAL_PLAYS_RECORDED, callback(lambda: told.append(None)))
     report = await _import(hass, "aime/musique.db")
     assert report["imported"] == {
         "plays": 9,

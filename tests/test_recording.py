@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -52,7 +52,8 @@ def access(hass: HomeAssistant, init_integration: MockConfigEntry) -> StoreAcces
 def signals(hass: HomeAssistant) -> list[None]:
     """One item per "plays recorded" signal."""
     sent: list[None] = []
-    async_dispatcher_connect(hass, SIGNAL_PLAYS_RECORDED, lambda: sent.append(None))
+    # A callback runs on the loop at once; a plain function would go to the executor.
+    async_dispatcher_connect(hass, SIGNAL_PLAYS_RECORDED, callback(lambda: sent.append(None)))
     return sent
 
 

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.util.hass_dict import HassKey
@@ -49,6 +49,7 @@ from .const import (
 from .core.ai_picker import PICKER_TEMPERATURE, parse_picks, picker_max_tokens, picker_messages
 from .core.ai_texts import InvalidAiText, TextRequest, text_language, validate_text
 from .core.playlist_models import Candidate, Picker
+from .exceptions import service_error, validation_error
 from .jobs import ServiceNotConfiguredError
 
 AI_TASK_MODULE = "homeassistant.components.ai_task"
@@ -128,16 +129,16 @@ class AiService:
             )
         except LlmAuthError as err:
             self._create_auth_issue()
-            raise _error(ISSUE_AI_AUTH_FAILED) from err
+            raise service_error(ISSUE_AI_AUTH_FAILED) from err
         except CircuitOpenError as err:
             seconds = f"{err.retry_after or 0:.0f}"
-            raise _error("ai_circuit_open", {"seconds": seconds}) from err
+            raise service_error("ai_circuit_open", {"seconds": seconds}) from err
         except LlmRequestError as err:
-            raise _error("ai_request_refused", {"detail": str(err)}) from err
+            raise service_error("ai_request_refused", {"detail": str(err)}) from err
         except LlmReplyError as err:
-            raise _error("ai_invalid_reply") from err
+            raise service_error("ai_invalid_reply") from err
         except LlmError as err:  # Unavailable after the retries.
-            raise _error("ai_unavailable") from err
+            raise service_error("ai_unavailable") from err
         ir.async_delete_issue(self._hass, DOMAIN, ISSUE_AI_AUTH_FAILED)
         return reply
 
@@ -155,7 +156,7 @@ class AiService:
                 LOGGER.debug("AI reply refused for a %s: %s", request.kind, reason)
                 continue
             return GeneratedText(text, reply.model)
-        raise _error(f"ai_text_{reason}" if reason in _TEXT_REFUSALS else "ai_invalid_reply")
+        raise service_error(f"ai_text_{reason}" if reason in _TEXT_REFUSALS else "ai_invalid_reply")
 
     def _create_auth_issue(self) -> None:
         ir.async_create_issue(
@@ -172,7 +173,7 @@ def async_hub_ai(hass: HomeAssistant) -> AiService:
     """The loaded hub's AI service; translated ``ServiceValidationError`` when there is none."""
     entry = _loaded_hub(hass)
     if entry is None:
-        raise _validation_error("hub_not_loaded")
+        raise validation_error("hub_not_loaded")
     options = entry.options
     entity_id = str(options.get(CONF_AI_TASK_ENTITY) or "")
     endpoint = (
@@ -240,13 +241,3 @@ def _loaded_hub(hass: HomeAssistant) -> ConfigEntry | None:
         if entry.data.get(CONF_KIND, KIND_HUB) == KIND_HUB:
             return entry
     return None
-
-
-def _error(key: str, placeholders: dict[str, str] | None = None) -> HomeAssistantError:
-    return HomeAssistantError(
-        translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
-    )
-
-
-def _validation_error(key: str) -> ServiceValidationError:
-    return ServiceValidationError(translation_domain=DOMAIN, translation_key=key)

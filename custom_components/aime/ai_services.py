@@ -22,7 +22,6 @@ from homeassistant.core import (
     SupportsResponse,
     callback,
 )
-from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
@@ -42,6 +41,7 @@ from .core.ai_texts import (
     text_language,
 )
 from .core.store import Store
+from .exceptions import validation_error
 from .jobs import JobId, JobScheduler
 from .playlists import hub_store
 
@@ -140,7 +140,7 @@ class _Texts:
 def _texts(hass: HomeAssistant) -> _Texts:
     access = hub_store(hass)
     if access is None:
-        raise _error("hub_not_loaded")
+        raise validation_error("hub_not_loaded")
     return _Texts(hass, access, text_language(hass.config.language))
 
 
@@ -153,7 +153,7 @@ async def _async_describe_album(call: ServiceCall) -> ServiceResponse:
         texts.store.ai_texts.album_facts, album_id
     )
     if facts is None:
-        raise _error("album_not_found", {ATTR_ALBUM_ID: str(album_id)})
+        raise validation_error("album_not_found", {ATTR_ALBUM_ID: str(album_id)})
     found: dict[AiTextKind, AiText] = {}
     generated = False
     for kind, prompt in (
@@ -185,10 +185,10 @@ async def _async_album_id(texts: _Texts, data: dict[str, Any]) -> int:
         return int(album_id)
     artist, title = data.get(ATTR_ARTIST), data.get(ATTR_TITLE)
     if not artist or not title:
-        raise _error("album_required")
+        raise validation_error("album_required")
     found = await texts.access.async_run(texts.store.ai_texts.find_album, artist, title)
     if found is None:
-        raise _error("album_not_known", {ATTR_ARTIST: artist, ATTR_TITLE: title})
+        raise validation_error("album_not_known", {ATTR_ARTIST: artist, ATTR_TITLE: title})
     return found
 
 
@@ -229,7 +229,7 @@ async def _async_write_listening_haiku(
             texts.store.ai_texts.listening_digest, start, int(now.timestamp())
         )
         if not digest.plays:
-            raise _error("no_listening", {ATTR_DAYS: str(days)})
+            raise validation_error("no_listening", {ATTR_DAYS: str(days)})
         haiku = await texts.async_write(
             listening_haiku_prompt(digest, texts.language), subject=subject
         )
@@ -261,9 +261,3 @@ def _haiku_response(haiku: AiText, generated: bool) -> dict[str, Any]:
 
 def _iso(timestamp: int) -> str:
     return dt_util.as_local(dt_util.utc_from_timestamp(timestamp)).isoformat()
-
-
-def _error(key: str, placeholders: dict[str, str] | None = None) -> ServiceValidationError:
-    return ServiceValidationError(
-        translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
-    )

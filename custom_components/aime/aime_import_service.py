@@ -17,7 +17,6 @@ from homeassistant.core import (
     SupportsResponse,
     callback,
 )
-from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.util.hass_dict import HassKey
@@ -26,6 +25,7 @@ import voluptuous as vol
 from .const import DOMAIN
 from .core.aime_import import import_aime_database
 from .core.aime_source import AimeImportError
+from .exceptions import validation_error
 from .playlists import hub_store
 from .recording import SIGNAL_PLAYS_RECORDED
 
@@ -57,18 +57,18 @@ async def _async_import_aime_database(call: ServiceCall) -> ServiceResponse:
     raw_path: str = call.data[ATTR_PATH]
     access = hub_store(hass)
     if access is None:
-        raise _error("hub_not_loaded")
+        raise validation_error("hub_not_loaded")
     path = await hass.async_add_executor_job(resolve_under, Path(hass.config.config_dir), raw_path)
     if path is None:
-        raise _error("path_outside_config", {ATTR_PATH: raw_path})
+        raise validation_error("path_outside_config", {ATTR_PATH: raw_path})
     lock = hass.data.setdefault(_IMPORT_LOCK, asyncio.Lock())
     if lock.locked():
-        raise _error("aime_import_running")
+        raise validation_error("aime_import_running")
     async with lock:
         try:
             report = await access.async_run(import_aime_database, access.store, path)
         except AimeImportError as err:
-            raise _error(err.failure.value, {ATTR_PATH: raw_path}) from err
+            raise validation_error(err.failure.value, {ATTR_PATH: raw_path}) from err
     if report.imported["plays"]:
         async_dispatcher_send(hass, SIGNAL_PLAYS_RECORDED)
     return report.as_dict()
@@ -82,9 +82,3 @@ def resolve_under(folder: Path, raw_path: str) -> Path | None:
     root = folder.resolve()
     path = (root / Path(raw_path).expanduser()).resolve()
     return path if path.is_relative_to(root) and path != root else None
-
-
-def _error(key: str, placeholders: dict[str, str] | None = None) -> ServiceValidationError:
-    return ServiceValidationError(
-        translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
-    )

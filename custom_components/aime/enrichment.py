@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.util import dt as dt_util
@@ -59,6 +59,7 @@ from .core.collection import RecordFormat
 from .core.enrichment import AlbumToEnrich, ArtistToEnrich
 from .core.exports import ExportFormat, ExportSubject
 from .core.store import Store
+from .exceptions import service_error
 from .export_files import write_export_file
 from .jobs import JobId, JobScheduler, ServiceNotConfiguredError, job_times
 
@@ -161,12 +162,6 @@ def async_report_auth_failure(hass: HomeAssistant, service: Service) -> None:
     )
 
 
-def _error(key: str, placeholders: dict[str, str] | None = None) -> HomeAssistantError:
-    return HomeAssistantError(
-        translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
-    )
-
-
 def not_configured(service: Service) -> ServiceNotConfiguredError:
     """The translated error for an action needing a service that is not set up."""
     return ServiceNotConfiguredError(
@@ -266,9 +261,9 @@ class EnrichmentRuntime:
             )
         except DiscogsAuthError as err:
             async_report_auth_failure(self.hass, Service.DISCOGS)
-            raise _error("discogs_auth_failed") from err
+            raise service_error("discogs_auth_failed") from err
         except DiscogsError as err:
-            raise _error("discogs_unavailable", {"error": str(err)}) from err
+            raise service_error("discogs_unavailable", {"error": str(err)}) from err
         finally:
             # Progress reports were queued before the result: they are all handled by now.
             self._async_set_progress(None)
@@ -356,9 +351,9 @@ class EnrichmentRuntime:
             result.rate_limited = True  # The rest waits for the next pass.
         except SpotifyAuthError as err:
             async_report_auth_failure(self.hass, Service.SPOTIFY)
-            raise _error("spotify_auth_failed") from err
+            raise service_error("spotify_auth_failed") from err
         except SpotifyError as err:
-            raise _error("spotify_unavailable", {"error": str(err)}) from err
+            raise service_error("spotify_unavailable", {"error": str(err)}) from err
         ir.async_delete_issue(self.hass, DOMAIN, auth_issue_id(Service.SPOTIFY))
         return result
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from homeassistant.core import (
     HomeAssistant,
@@ -18,7 +18,6 @@ from homeassistant.core import (
     SupportsResponse,
     callback,
 )
-from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
@@ -26,6 +25,7 @@ from .const import CONF_KIND, DOMAIN, KIND_HUB
 from .core.collection import RecordFormat
 from .core.exports import ExportFormat, ExportSubject
 from .enrichment import SPOTIFY, EnrichmentRuntime, EnrichScope
+from .exceptions import validation_error
 from .jobs import JobId, JobTrigger
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def hub_enrichment(hass: HomeAssistant) -> EnrichmentRuntime:
         if entry.data.get(CONF_KIND, KIND_HUB) == KIND_HUB
     ]
     if not hubs or (runtime := hubs[0].runtime_data.enrichment) is None:
-        raise _error("hub_not_loaded")
+        raise validation_error("hub_not_loaded")
     return runtime
 
 
@@ -127,9 +127,9 @@ async def _async_enrich(call: ServiceCall) -> ServiceResponse:
     artist: str | None = call.data.get(ATTR_ARTIST)
     album: str | None = call.data.get(ATTR_ALBUM)
     if scope is not EnrichScope.MISSING and not (artist or "").strip():
-        raise _error("artist_required")
+        raise validation_error("artist_required")
     if scope is EnrichScope.ALBUM and not (album or "").strip():
-        raise _error("album_required")
+        raise validation_error("album_required")
     runtime = hub_enrichment(call.hass)
     result = await runtime.async_enrich(
         scope, artist=artist, album=album, limit=call.data[ATTR_LIMIT]
@@ -144,11 +144,11 @@ async def _async_export(call: ServiceCall) -> ServiceResponse:
     end: date | None = call.data.get(ATTR_END)
     record_format = call.data.get(ATTR_RECORD_FORMAT)
     if subject is ExportSubject.HISTORY and record_format is not None:
-        raise _error("record_format_collection_only")
+        raise validation_error("record_format_collection_only")
     if subject is ExportSubject.COLLECTION and (start or end):
-        raise _error("dates_history_only")
+        raise validation_error("dates_history_only")
     if start and end and start > end:
-        raise _error("start_after_end")
+        raise validation_error("start_after_end")
     runtime = hub_enrichment(call.hass)
     return await runtime.async_export(
         subject,
@@ -157,10 +157,4 @@ async def _async_export(call: ServiceCall) -> ServiceResponse:
         first_day=start,
         last_day=end,
         filename=call.data.get(ATTR_FILENAME),
-    )
-
-
-def _error(key: str, placeholders: dict[str, Any] | None = None) -> ServiceValidationError:
-    return ServiceValidationError(
-        translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
     )

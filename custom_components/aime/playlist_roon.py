@@ -29,7 +29,6 @@ from homeassistant.core import (
     SupportsResponse,
     callback,
 )
-from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
@@ -37,6 +36,7 @@ from .clients.roon import PlayAction, RoonBrowseItem, RoonConnection, SearchKind
 from .const import DOMAIN
 from .core.normalize import album_key, artist_key, primary_artist, split_credits, track_key
 from .core.playlist_models import Playlist, PlaylistTrack
+from .exceptions import validation_error
 from .media_player import find_player
 from .playlists import require_hub
 from .roon_coordinator import async_roon_command
@@ -251,7 +251,7 @@ async def _async_play_playlist(call: ServiceCall) -> ServiceResponse:
     player = find_player(hass, entity_id)
     zone = player.zone
     if zone is None:
-        raise _error("roon_player_unavailable", {"entity_id": entity_id})
+        raise validation_error("roon_player_unavailable", {"entity_id": entity_id})
     access = require_hub(hass)
     playlist_id: int | None = call.data.get(ATTR_PLAYLIST_ID)
     name: str | None = call.data.get(ATTR_PLAYLIST_NAME)
@@ -264,7 +264,7 @@ async def _async_play_playlist(call: ServiceCall) -> ServiceResponse:
 
     playlist = await access.async_run(find, access.store)
     if playlist is None:
-        raise _error("unknown_playlist", {ATTR_PLAYLIST_ID: str(playlist_id or name)})
+        raise validation_error("unknown_playlist", {ATTR_PLAYLIST_ID: str(playlist_id or name)})
     enqueue: MediaPlayerEnqueue = call.data[ATTR_ENQUEUE]
     outcomes: list[Outcome] = await async_roon_command(
         hass,
@@ -276,7 +276,7 @@ async def _async_play_playlist(call: ServiceCall) -> ServiceResponse:
     )
     matched = [outcome.as_dict() for outcome in outcomes if outcome.skipped is None]
     if playlist.tracks and not matched:
-        raise _error(
+        raise validation_error(
             "playlist_not_in_roon", {"name": playlist.name, "count": str(len(playlist.tracks))}
         )
     response: dict[str, Any] = {
@@ -288,9 +288,3 @@ async def _async_play_playlist(call: ServiceCall) -> ServiceResponse:
         "skipped": [outcome.as_dict() for outcome in outcomes if outcome.skipped is not None],
     }
     return response
-
-
-def _error(key: str, placeholders: dict[str, str]) -> ServiceValidationError:
-    return ServiceValidationError(
-        translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
-    )

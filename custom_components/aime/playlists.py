@@ -49,6 +49,7 @@ from .core.playlist_models import (
 )
 from .core.stats_models import Window
 from .core.store import Store
+from .exceptions import validation_error
 
 if TYPE_CHECKING:
     from .coordinator import StoreAccess
@@ -130,10 +131,10 @@ async def _async_generate(call: ServiceCall) -> ServiceResponse:
     try:
         algorithm = Algorithm(data[ATTR_ALGORITHM])
     except ValueError:
-        raise _error("unknown_algorithm", {"algorithm": data[ATTR_ALGORITHM]}) from None
+        raise validation_error("unknown_algorithm", {"algorithm": data[ATTR_ALGORITHM]}) from None
     prompt: str | None = data.get("prompt")
     if algorithm is Algorithm.AI_GENERATED and not (prompt or "").strip():
-        raise _error("playlist_prompt_required")
+        raise validation_error("playlist_prompt_required")
     access = require_hub(call.hass)
     picker: Picker | None = None
     if algorithm is Algorithm.AI_GENERATED:
@@ -158,7 +159,7 @@ async def _async_generate(call: ServiceCall) -> ServiceResponse:
     try:
         playlist = await access.async_run(generate, access.store)
     except PlaylistError as err:
-        raise _error(f"playlist_{err.reason}") from err
+        raise validation_error(f"playlist_{err.reason}") from err
     async_dispatcher_send(call.hass, SIGNAL_PLAYLISTS_CHANGED, playlist)
     return playlist.as_dict()
 
@@ -251,7 +252,7 @@ def _ai_picker(hass: HomeAssistant, max_tracks: int) -> Picker:
         service = async_hub_ai(hass)
     except ServiceValidationError as err:
         if err.translation_key == "ai_not_configured":
-            raise _error("no_ai_service") from err
+            raise validation_error("no_ai_service") from err
         raise
     return playlist_picker(hass, service, max_tracks)
 
@@ -260,7 +261,7 @@ def require_hub(hass: HomeAssistant) -> StoreAccess:
     """The loaded hub's store access, or a translated error."""
     access = hub_store(hass)
     if access is None:
-        raise _error("hub_not_loaded")
+        raise validation_error("hub_not_loaded")
     return access
 
 
@@ -270,10 +271,4 @@ def _slug(name: str) -> str:
 
 
 def _unknown_playlist(playlist_id: int) -> ServiceValidationError:
-    return _error("unknown_playlist", {ATTR_PLAYLIST_ID: str(playlist_id)})
-
-
-def _error(key: str, placeholders: dict[str, str] | None = None) -> ServiceValidationError:
-    return ServiceValidationError(
-        translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
-    )
+    return validation_error("unknown_playlist", {ATTR_PLAYLIST_ID: str(playlist_id)})

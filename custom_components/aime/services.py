@@ -13,13 +13,13 @@ from homeassistant.core import (
     SupportsResponse,
     callback,
 )
-from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from .const import CONF_KIND, DOMAIN, KIND_HUB, KIND_LASTFM
 from .enrichment_services import async_setup_enrichment_services
+from .exceptions import validation_error
 from .roon_services import async_setup_roon_services
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ async def _async_import_history(call: ServiceCall) -> ServiceResponse:
     lastfm = _lastfm_runtime(call)
     importer = lastfm.importer
     if importer.running:
-        raise _error("import_already_running")
+        raise validation_error("import_already_running")
     start_date: date | None = call.data.get(ATTR_START)
     end_date: date | None = call.data.get(ATTR_END)
     if start_date is None and end_date is None and (progress := importer.async_resume_paused()):
@@ -74,12 +74,12 @@ async def _async_import_history(call: ServiceCall) -> ServiceResponse:
 
     now = dt_util.now()
     if end_date is not None and end_date > now.date():
-        raise _error("end_in_future", {"end": end_date.isoformat()})
+        raise validation_error("end_in_future", {"end": end_date.isoformat()})
     # "now" when the import starts: later scrobbles are the coordinator's.
     end = now if end_date is None or end_date == now.date() else _end_of_day(end_date)
     start = 0 if start_date is None else int(dt_util.start_of_local_day(start_date).timestamp())
     if start > end.timestamp():
-        raise _error("start_after_end")
+        raise validation_error("start_after_end")
     progress = await importer.async_start(start, int(end.timestamp()))
     return {"status": "started", **_range(progress.start, progress.end)}
 
@@ -87,7 +87,7 @@ async def _async_import_history(call: ServiceCall) -> ServiceResponse:
 async def _async_cancel_import(call: ServiceCall) -> None:
     """Stop the import and forget its checkpoint."""
     if not await _lastfm_runtime(call).importer.async_cancel():
-        raise _error("import_not_running")
+        raise validation_error("import_not_running")
 
 
 def _lastfm_runtime(call: ServiceCall) -> LastfmRuntime:
@@ -100,19 +100,19 @@ def _lastfm_runtime(call: ServiceCall) -> LastfmRuntime:
             if entry.data.get(CONF_KIND, KIND_HUB) == KIND_LASTFM
         ]
         if not loaded:
-            raise _error("no_lastfm_entry")
+            raise validation_error("no_lastfm_entry")
         if len(loaded) > 1:
-            raise _error("several_lastfm_entries")
+            raise validation_error("several_lastfm_entries")
         entry = loaded[0]
     else:
         found = call.hass.config_entries.async_get_entry(entry_id)
         if found is None or found.domain != DOMAIN:
-            raise _error("entry_not_found", {"entry_id": entry_id})
+            raise validation_error("entry_not_found", {"entry_id": entry_id})
         entry = found
         if entry.data.get(CONF_KIND, KIND_HUB) != KIND_LASTFM:
-            raise _error("entry_not_lastfm", {"entry": entry.title})
+            raise validation_error("entry_not_lastfm", {"entry": entry.title})
         if entry.state is not ConfigEntryState.LOADED:
-            raise _error("entry_not_loaded", {"entry": entry.title})
+            raise validation_error("entry_not_loaded", {"entry": entry.title})
     lastfm = entry.runtime_data.lastfm
     assert lastfm is not None
     return lastfm
@@ -127,14 +127,6 @@ def _range(start: int, end: int) -> dict[str, str | None]:
         ATTR_START: _local_iso(start) if start else None,
         ATTR_END: _local_iso(end),
     }
-
-
-def _error(key: str, placeholders: dict[str, str] | None = None) -> ServiceValidationError:
-    return ServiceValidationError(
-        translation_domain=DOMAIN,
-        translation_key=key,
-        translation_placeholders=placeholders,
-    )
 
 
 def _local_iso(timestamp: int) -> str:

@@ -31,6 +31,8 @@ from custom_components.aime.clients.roon import (
     RoonFailure,
     RoonVolume,
     VolumeType,
+    browse as roon_browse,
+    parse as roon_parse,
 )
 
 from ..fakes.roon import DEFAULT_CORE_ID, DEFAULT_CORE_NAME, FakeRoonCore
@@ -834,13 +836,13 @@ def test_volume_without_range_has_no_level() -> None:
     assert RoonVolume(VolumeType.NUMBER, 0, 0, 5).level is None
     assert not RoonVolume(VolumeType.NUMBER, 0, 0, 5).settable
     assert RoonVolume(VolumeType.DB, -80, 0, -24.3, 0.5).raw_for(0.7) == -24.0
-    assert roon._parse_volume({"type": "percent", "value": 3}) is None
-    assert roon._parse_volume(None) is None
+    assert roon_parse._parse_volume({"type": "percent", "value": 3}) is None
+    assert roon_parse._parse_volume(None) is None
 
 
 def test_reply_translation() -> None:
-    assert roon._checked("MOO/1 COMPLETE Success") == "MOO/1 COMPLETE Success"
-    assert roon._checked({"items": []}) == {"items": []}
+    assert roon_parse._checked("MOO/1 COMPLETE Success") == "MOO/1 COMPLETE Success"
+    assert roon_parse._checked({"items": []}) == {"items": []}
     for reply, reason, detail in [
         (None, RoonFailure.NO_REPLY, ""),
         ({"error": "zone not found"}, RoonFailure.REJECTED, "zone not found"),
@@ -849,7 +851,7 @@ def test_reply_translation() -> None:
         ("MOO/1 COMPLETE InvalidLevels", RoonFailure.REJECTED, "InvalidLevels"),
     ]:
         with pytest.raises(RoonCommandError) as caught:
-            roon._checked(reply)
+            roon_parse._checked(reply)
         assert (caught.value.reason, caught.value.detail) == (reason, detail)
 
 
@@ -862,7 +864,7 @@ def test_best_match() -> None:
         item("Kind of Blue (Legacy Edition)", "Miles Davis"),
         item("Blue Train", "John Coltrane"),
     ]
-    best = roon._best_match
+    best = roon_browse._best_match
     assert best(albums, "kind of blue", "album", None) == albums[1]  # edition ignored
     assert best(albums, "blue", "album", None) == albums[0]  # exact beats prefix
     assert best(albums, "blue", "album", "John Coltrane") == albums[2]  # artist first

@@ -30,6 +30,8 @@ from typing import Any
 
 from aiohttp import web
 
+from .loopback import LoopbackServer
+
 DEFAULT_TOKEN = "test-discogs-token"
 DEFAULT_RATE_LIMIT = 60
 WINDOW = 60.0
@@ -59,10 +61,13 @@ class FakeDiscogsUser:
     items: list[FakeCollectionItem] = field(default_factory=list)
 
 
-class FakeDiscogs:
+class FakeDiscogs(LoopbackServer):
     """A Discogs API on 127.0.0.1; start it on the running loop."""
 
+    service = "Discogs"
+
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
         self.clock = clock
         self.rate_limit = DEFAULT_RATE_LIMIT
         self.users: dict[str, FakeDiscogsUser] = {}
@@ -74,42 +79,18 @@ class FakeDiscogs:
         self._throttled = 0
         self._errors: deque[int] = deque()
         self._next_instance = 70_001
-        self._runner: web.AppRunner | None = None
-        self.port = 0
 
     # --- server --------------------------------------------------------------------------
 
     @property
     def base_url(self) -> str:
         """The URL to give the client, e.g. ``http://127.0.0.1:PORT``."""
-        if not self.port:
-            raise RuntimeError("the fake Discogs is not started")
-        return f"http://127.0.0.1:{self.port}"
+        return self.root_url
 
     def build_app(self) -> web.Application:
         app = web.Application()
         app.router.add_get("/{path:.*}", self._handle)
         return app
-
-    async def start(self, port: int = 0) -> FakeDiscogs:
-        """Serve on 127.0.0.1 (on a free port by default), on the running loop."""
-        runner = web.AppRunner(self.build_app(), access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", port)
-        try:
-            await site.start()
-        except OSError:
-            await runner.cleanup()
-            raise
-        self._runner = runner
-        self.port = runner.addresses[0][1]
-        return self
-
-    async def stop(self) -> None:
-        """Stop serving."""
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
 
     # --- state ---------------------------------------------------------------------------
 

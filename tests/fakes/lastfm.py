@@ -42,6 +42,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from aiohttp import web
 
+from .loopback import LoopbackServer
+
 DEFAULT_API_KEY = "test-api-key"
 DEFAULT_SHARED_SECRET = "test-shared-secret"
 DEFAULT_REGISTERED = 1_262_304_000  # 2010-01-01T00:00:00Z
@@ -157,10 +159,13 @@ class FakeUser:
         return xml
 
 
-class FakeLastfm:
+class FakeLastfm(LoopbackServer):
     """A Last.fm web service on 127.0.0.1; start it on the running loop."""
 
+    service = "Last.fm"
+
     def __init__(self) -> None:
+        super().__init__()
         self.api_keys: set[str] = {DEFAULT_API_KEY}
         self.suspended_keys: set[str] = set()
         # Shared secrets by API key: signed calls are checked against them.
@@ -171,46 +176,19 @@ class FakeLastfm:
         self.delay: float = 0.0
         self.max_limit = MAX_LIMIT
         self._failures: deque[tuple[str, int]] = deque()
-        self._runner: web.AppRunner | None = None
-        self._stopping = asyncio.Event()
-        self.port = 0
 
     # --- server --------------------------------------------------------------------------
 
     @property
     def api_root(self) -> str:
         """The URL to give the client, e.g. ``http://127.0.0.1:PORT/2.0/``."""
-        if not self.port:
-            raise RuntimeError("the fake Last.fm is not started")
-        return f"http://127.0.0.1:{self.port}/2.0/"
+        return f"{self.root_url}/2.0/"
 
     def build_app(self) -> web.Application:
         app = web.Application()
         app.router.add_route("*", "/2.0/", self._handle)
         app.router.add_route("*", "/2.0", self._handle)
         return app
-
-    async def start(self, port: int = 0) -> FakeLastfm:
-        """Serve on 127.0.0.1 (on a free port by default), on the running loop."""
-        self._stopping = asyncio.Event()
-        runner = web.AppRunner(self.build_app(), access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", port)
-        try:
-            await site.start()
-        except OSError:
-            await runner.cleanup()
-            raise
-        self._runner = runner
-        self.port = runner.addresses[0][1]
-        return self
-
-    async def stop(self) -> None:
-        """Stop serving; replies held back by ``delay`` are dropped."""
-        self._stopping.set()
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
 
     @contextlib.contextmanager
     def running_in_thread(self) -> Iterator[FakeLastfm]:

@@ -33,6 +33,8 @@ from typing import Any
 
 from aiohttp import web
 
+from .loopback import LoopbackServer
+
 DEFAULT_API_KEY = "test-llm-key"
 DEFAULT_PRODUCT_ID = "104242"
 DEFAULT_MODEL = "mistral3"
@@ -70,10 +72,13 @@ class ScriptedReply:
 _MALFORMED = ScriptedError(200, "<html><body>Bad gateway</body></html>")
 
 
-class FakeLLM:
+class FakeLLM(LoopbackServer):
     """An OpenAI-compatible endpoint on 127.0.0.1; start it on the running loop."""
 
+    service = "LLM"
+
     def __init__(self) -> None:
+        super().__init__()
         self.api_keys: set[str] = {DEFAULT_API_KEY}
         self.product_ids: set[str] = {DEFAULT_PRODUCT_ID}
         self.models: list[str] = [DEFAULT_MODEL, "llama3"]
@@ -82,26 +87,17 @@ class FakeLLM:
         self.requests: list[RecordedRequest] = []
         self._script: deque[ScriptedReply | ScriptedError] = deque()
         self._ids = itertools.count(1)
-        self._runner: web.AppRunner | None = None
-        self._stopping = asyncio.Event()
-        self.port = 0
 
     # --- server --------------------------------------------------------------------------
 
     @property
     def base_url(self) -> str:
         """The OpenAI-style base URL, ``http://127.0.0.1:PORT/v1``."""
-        return f"{self._root}/v1"
+        return f"{self.root_url}/v1"
 
     def euria_base_url(self, product_id: str = DEFAULT_PRODUCT_ID) -> str:
         """The EurIA v2 base URL for ``product_id``."""
-        return f"{self._root}/2/ai/{product_id}/openai/v1"
-
-    @property
-    def _root(self) -> str:
-        if not self.port:
-            raise RuntimeError("the fake LLM is not started")
-        return f"http://127.0.0.1:{self.port}"
+        return f"{self.root_url}/2/ai/{product_id}/openai/v1"
 
     def build_app(self) -> web.Application:
         app = web.Application()
@@ -112,28 +108,6 @@ class FakeLLM:
         app.router.add_post("/1/ai/{product}/openai/chat/completions", self._chat)
         app.router.add_get("/1/ai", self._products)
         return app
-
-    async def start(self, port: int = 0) -> FakeLLM:
-        """Serve on 127.0.0.1 (on a free port by default), on the running loop."""
-        self._stopping = asyncio.Event()
-        runner = web.AppRunner(self.build_app(), access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", port)
-        try:
-            await site.start()
-        except OSError:
-            await runner.cleanup()
-            raise
-        self._runner = runner
-        self.port = runner.addresses[0][1]
-        return self
-
-    async def stop(self) -> None:
-        """Stop serving; replies held back by ``delay`` go out at once."""
-        self._stopping.set()
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
 
     # --- scripting -----------------------------------------------------------------------
 

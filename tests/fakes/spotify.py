@@ -28,6 +28,8 @@ import unicodedata
 
 from aiohttp import web
 
+from .loopback import LoopbackServer
+
 DEFAULT_CLIENT_ID = "test-client-id"
 DEFAULT_CLIENT_SECRET = "test-client-secret"
 TOKEN_LIFETIME = 3600
@@ -52,10 +54,13 @@ class FakeAlbum:
     images: list[dict[str, Any]] = field(default_factory=list)
 
 
-class FakeSpotify:
+class FakeSpotify(LoopbackServer):
     """Spotify's token endpoint and Web API on 127.0.0.1; start it on the running loop."""
 
+    service = "Spotify"
+
     def __init__(self) -> None:
+        super().__init__()
         self.clients = {DEFAULT_CLIENT_ID: DEFAULT_CLIENT_SECRET}
         self.token_lifetime = TOKEN_LIFETIME
         self.tokens: dict[str, float] = {}  # access token -> expiry (time.time())
@@ -65,16 +70,12 @@ class FakeSpotify:
         self.token_requests = 0
         self._rate_limited: deque[str] = deque()
         self._errors: deque[int] = deque()
-        self._runner: web.AppRunner | None = None
-        self.port = 0
 
     # --- server --------------------------------------------------------------------------
 
     @property
     def base_url(self) -> str:
-        if not self.port:
-            raise RuntimeError("the fake Spotify is not started")
-        return f"http://127.0.0.1:{self.port}"
+        return self.root_url
 
     @property
     def api_root(self) -> str:
@@ -90,25 +91,6 @@ class FakeSpotify:
         app.router.add_post("/api/token", self._token)
         app.router.add_get("/v1/{path:.*}", self._api)
         return app
-
-    async def start(self, port: int = 0) -> FakeSpotify:
-        """Serve on 127.0.0.1 (on a free port by default), on the running loop."""
-        runner = web.AppRunner(self.build_app(), access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", port)
-        try:
-            await site.start()
-        except OSError:
-            await runner.cleanup()
-            raise
-        self._runner = runner
-        self.port = runner.addresses[0][1]
-        return self
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
 
     # --- state ---------------------------------------------------------------------------
 
