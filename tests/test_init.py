@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-import functools
 from pathlib import Path
 import sqlite3
-from typing import Any
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import EVENT_HOMEASSISTANT_STOP
@@ -26,6 +24,7 @@ from custom_components.aime.core.errors import StoreError
 from custom_components.aime.core.store import Store
 
 from .fakes.lastfm import FakeLastfm, FakeScrobble
+from .loop_watch import LoopWatch
 
 
 async def _assert_closed(hass: HomeAssistant, store: Store) -> None:
@@ -100,14 +99,6 @@ async def test_store_closed_when_home_assistant_stops(
     assert "Detected blocking call" not in caplog.text
 
 
-def _in_event_loop() -> bool:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
-
-
 async def test_store_never_used_on_the_event_loop(
     hass: HomeAssistant,
     hass_client: ClientSessionGenerator,
@@ -115,21 +106,8 @@ async def test_store_never_used_on_the_event_loop(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Every blocking store call runs in the executor (HA's detector does not watch SQLite)."""
-    calls: list[tuple[str, bool]] = []
-
-    def record[**P, R](func: Callable[P, R]) -> Callable[P, R]:
-        @functools.wraps(func)
-        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            calls.append((func.__name__, _in_event_loop()))
-            return func(*args, **kwargs)
-
-        return wrapper
-
-    members: dict[str, Any] = vars(Store)
-    monkeypatch.setattr(Store, "open", classmethod(record(members["open"].__func__)))
-    monkeypatch.setattr(Store, "schema_version", property(record(members["schema_version"].fget)))
-    for name in ("close", "counts", "database_size"):
-        monkeypatch.setattr(Store, name, record(members[name]))
+    watch = LoopWatch(monkeypatch)
+    watch.watch(Store, "open", "schema_version", "close", "counts", "database_size")
 
     mock_config_entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
@@ -138,14 +116,14 @@ async def test_store_never_used_on_the_event_loop(
     assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
     await hass.async_block_till_done()
 
-    assert {name for name, _ in calls} == {
+    assert watch.called == {
         "open",
         "schema_version",
         "counts",
         "database_size",
         "close",
     }
-    assert not [name for name, on_loop in calls if on_loop]
+    assert not watch.on_loop
 
 
 def _write_garbage(path: Path) -> None:
@@ -291,19 +269,8 @@ async def test_lastfm_never_uses_the_store_on_the_event_loop(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Polling, loved tracks and the import all reach SQLite from the executor."""
-    calls: list[tuple[str, bool]] = []
-
-    def record[**P, R](func: Callable[P, R]) -> Callable[P, R]:
-        @functools.wraps(func)
-        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            calls.append((func.__name__, _in_event_loop()))
-            return func(*args, **kwargs)
-
-        return wrapper
-
-    members: dict[str, Any] = vars(Store)
-    for name in ("close", "ingest", "newest_played_at", "count_plays", "set_loved"):
-        monkeypatch.setattr(Store, name, record(members[name]))
+    watch = LoopWatch(monkeypatch)
+    watch.watch(Store, "close", "ingest", "newest_played_at", "count_plays", "set_loved")
     fake_lastfm.scrobble_many(
         "Alice", [FakeScrobble("Artist", f"Song {i}", None, 1_600_000_000 + i) for i in range(300)]
     )
@@ -317,14 +284,14 @@ async def test_lastfm_never_uses_the_store_on_the_event_loop(
     assert await hass.config_entries.async_unload(lastfm_entry.entry_id)
     await hass.async_block_till_done()
 
-    assert {name for name, _ in calls} == {
+    assert watch.called == {
         "close",
         "ingest",
         "newest_played_at",
         "count_plays",
         "set_loved",
     }
-    assert not [name for name, on_loop in calls if on_loop]
+    assert not watch.on_loop
 
 
 @pytest.mark.usefixtures("no_lastfm_pacing")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
-import functools
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +17,7 @@ from custom_components.aime.core.store import Store
 from custom_components.aime.recording import async_record_plays
 
 from .hub_history import NOW, TIME_ZONE, write_history
+from .loop_watch import LoopWatch
 
 # Frozen from the start: access tokens must not come from the future.
 pytestmark = pytest.mark.freeze_time(NOW)
@@ -174,20 +172,10 @@ async def test_database_work_stays_off_the_event_loop(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Sensors, recording and every query read the store from the executor only."""
-    calls: list[tuple[str, bool]] = []
-
-    def record[**P, R](func: Callable[P, R]) -> Callable[P, R]:
-        @functools.wraps(func)
-        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            calls.append((func.__name__, _in_event_loop()))
-            return func(*args, **kwargs)
-
-        return wrapper
-
+    watch = LoopWatch(monkeypatch)
     names = ("sensors", "window", "history", "timeline", "collection_page", "collection_stats")
-    for name in names:
-        monkeypatch.setattr(Stats, name, record(vars(Stats)[name]))
-    monkeypatch.setattr(Store, "ingest", record(vars(Store)["ingest"]))
+    watch.watch(Stats, *names)
+    watch.watch(Store, "ingest")
     await hass.config.async_set_time_zone(TIME_ZONE)
     await hass.async_add_executor_job(write_history, store_path)
     mock_config_entry.add_to_hass(hass)
@@ -208,14 +196,6 @@ async def test_database_work_stays_off_the_event_loop(
         assert (await client.receive_json())["success"]
     await hass.async_block_till_done()
 
-    assert {name for name, _ in calls} == {*names, "ingest"}
-    assert not [name for name, on_loop in calls if on_loop]
+    assert watch.called == {*names, "ingest"}
+    assert not watch.on_loop
     assert "Detected blocking call" not in caplog.text
-
-
-def _in_event_loop() -> bool:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
