@@ -34,7 +34,8 @@ from scripts.synthetic_history import SyntheticLibrary, generate_plays
 from tests.fakes.discogs import FakeDiscogs
 from tests.fakes.lastfm import FakeLastfm
 from tests.fakes.llm import DEFAULT_API_KEY, DEFAULT_MODEL, FakeLLM
-from tests.fakes.roon import FakeRoonCore
+from tests.fakes.roon import FakeRoonCore, Library
+from tests.fakes.roon.library import Album, Track, slug
 from tests.fakes.spotify import FakeSpotify
 
 LASTFM_DEMO_USER = "aime-demo"
@@ -65,7 +66,7 @@ async def start_demo_servers(stack: AsyncExitStack, config_dir: Path) -> dict[st
     live = asyncio.create_task(_scrobble_live(demo), name="demo-lastfm-live")
     stack.push_async_callback(_cancel, live)
     ports["lastfm"] = demo.fake.port
-    roon = await _start_demo_roon(ports.get("roon", 0))
+    roon = await _start_demo_roon(ports.get("roon", 0), demo_roon_library(demo.history))
     stack.push_async_callback(roon.stop)
     ports["roon"] = roon.port
     discogs, spotify = build_demo_collection(demo.upcoming)
@@ -118,9 +119,34 @@ def build_demo_collection(plays: list[PlayInput]) -> tuple[FakeDiscogs, FakeSpot
     return discogs, spotify
 
 
-async def _start_demo_roon(port: int) -> FakeRoonCore:
+def demo_roon_library(plays: list[PlayInput]) -> Library:
+    """The fake Core's own library plus every album of the demo history.
+
+    So playlists made from the history can be played in the demo's Roon zones.
+    """
+    songs: dict[tuple[str, str], dict[str, int]] = {}
+    for play in plays:
+        if play.album:
+            album = songs.setdefault((play.artist, play.album), {})
+            album[play.title] = play.duration or 240
+    genres = ("Jazz", "Rock", "Electronic", "Folk")
+    library = Library.default()
+    for index, ((artist, title), tracks) in enumerate(songs.items()):
+        image = f"img-{slug(title)}"
+        library.albums.append(
+            Album(
+                title,
+                artist,
+                genres[index % len(genres)],
+                tuple(Track(name, artist, title, length, image) for name, length in tracks.items()),
+            )
+        )
+    return library
+
+
+async def _start_demo_roon(port: int, library: Library) -> FakeRoonCore:
     """The fake Roon Core, on its remembered port when free (the Roon entry stores it)."""
-    core = FakeRoonCore()
+    core = FakeRoonCore(library=library)
     try:
         await core.start(port=port)
     except OSError:
@@ -150,6 +176,7 @@ class DemoLastfm:
 
     fake: FakeLastfm
     upcoming: list[PlayInput]
+    history: list[PlayInput]
 
 
 def build_demo_lastfm(now: int | None = None) -> DemoLastfm:
@@ -181,7 +208,7 @@ def build_demo_lastfm(now: int | None = None) -> DemoLastfm:
     upcoming = random.Random(_SEED).sample(scrobbles, 200)
     first = upcoming[0]
     fake.set_now_playing(LASTFM_DEMO_USER, first.artist, first.title, first.album)
-    return DemoLastfm(fake, upcoming)
+    return DemoLastfm(fake, upcoming, scrobbles)
 
 
 async def _start_on_remembered_port(
