@@ -114,6 +114,49 @@ async def test_collection(ask: Any, snapshot: SnapshotAssertion) -> None:
     assert [record["title"] for record in blue["records"]] == ["Kind of Blue", "Pastel Blues"]
 
 
+async def test_periods(ask: Any, snapshot: SnapshotAssertion) -> None:
+    """Today, this week, this month, this year and all time, together."""
+    periods = await _result(ask, {"type": "aime/periods"})
+    assert periods == snapshot
+    assert list(periods) == ["today", "week", "month", "year", "all"]
+    assert [periods[window]["plays"] for window in periods] == [3, 6, 7, 8, 8]
+
+
+async def test_streaks(ask: Any, snapshot: SnapshotAssertion) -> None:
+    """Three days in a row up to today: current and longest at once."""
+    assert await _result(ask, {"type": "aime/streaks"}) == snapshot
+
+
+async def test_trend(ask: Any, snapshot: SnapshotAssertion) -> None:
+    """Twelve months by default, the current one last; any number up to ten years."""
+    trend = await _result(ask, {"type": "aime/trend"})
+    assert trend == snapshot(name="12_months")
+    assert (len(trend["months"]), trend["months"][-1]["month"]) == (12, "2024-03")
+    three = await _result(ask, {"type": "aime/trend", "months": 3})
+    assert [(month["month"], month["plays"]) for month in three["months"]] == [
+        ("2024-01", 1),
+        ("2024-02", 0),
+        ("2024-03", 7),
+    ]
+    assert len((await _result(ask, {"type": "aime/trend", "months": 120}))["months"]) == 120
+
+
+async def test_compare(ask: Any, snapshot: SnapshotAssertion) -> None:
+    """This week against the previous one; a change from nothing is None."""
+    this_week = {"first_day": "2024-03-11", "last_day": "2024-03-17"}
+    last_week = {"first_day": "2024-03-04", "last_day": "2024-03-10"}
+    assert await _result(
+        ask, {"type": "aime/compare", "current": this_week, "previous": last_week}
+    ) == snapshot(name="weeks")
+    january = {"first_day": "2024-01-01", "last_day": "2024-01-31"}
+    february = {"first_day": "2024-02-01", "last_day": "2024-02-29"}
+    from_nothing = await _result(
+        ask, {"type": "aime/compare", "current": january, "previous": february, "top": 1}
+    )
+    assert (from_nothing["plays_change"], from_nothing["current"]["plays"]) == (None, 1)
+    assert [artist["name"] for artist in from_nothing["current"]["top_artists"]] == ["Nina Simone"]
+
+
 @pytest.mark.parametrize(
     "command",
     [
@@ -126,6 +169,21 @@ async def test_collection(ask: Any, snapshot: SnapshotAssertion) -> None:
         {"type": "aime/history", "text": "   "},
         {"type": "aime/timeline", "day": "yesterday"},
         {"type": "aime/collection", "sort": "colour"},
+        {"type": "aime/periods", "window": "today"},
+        {"type": "aime/streaks", "days": 7},
+        {"type": "aime/trend", "months": 0},
+        {"type": "aime/trend", "months": 121},
+        {"type": "aime/compare", "current": {"first_day": "2024-03-11", "last_day": "2024-03-17"}},
+        {
+            "type": "aime/compare",
+            "current": {"first_day": "2024-03-17", "last_day": "2024-03-11"},
+            "previous": {"first_day": "2024-03-04", "last_day": "2024-03-10"},
+        },
+        {
+            "type": "aime/compare",
+            "current": {"first_day": "2024-03-11", "last_day": "2024-03-17"},
+            "previous": {"first_day": "2024-03-04"},
+        },
     ],
 )
 async def test_invalid_commands(ask: Any, command: dict[str, Any]) -> None:
@@ -173,7 +231,10 @@ async def test_database_work_stays_off_the_event_loop(
 ) -> None:
     """Sensors, recording and every query read the store from the executor only."""
     watch = LoopWatch(monkeypatch)
-    names = ("sensors", "window", "history", "timeline", "collection_page", "collection_stats")
+    names = (
+        *("sensors", "window", "history", "timeline", "collection_page", "collection_stats"),
+        *("periods", "streaks", "monthly_trend", "compare"),
+    )
     watch.watch(Stats, *names)
     watch.watch(Store, "ingest")
     await hass.config.async_set_time_zone(TIME_ZONE)
@@ -191,6 +252,14 @@ async def test_database_work_stays_off_the_event_loop(
         {"type": "aime/history"},
         {"type": "aime/timeline"},
         {"type": "aime/collection", "with_stats": True},
+        {"type": "aime/periods"},
+        {"type": "aime/streaks"},
+        {"type": "aime/trend"},
+        {
+            "type": "aime/compare",
+            "current": {"first_day": "2024-03-11", "last_day": "2024-03-13"},
+            "previous": {"first_day": "2024-03-04", "last_day": "2024-03-06"},
+        },
     ):
         await client.send_json_auto_id(command)
         assert (await client.receive_json())["success"]

@@ -43,6 +43,19 @@ _PAGING: dict[str | vol.Marker, Any] = {
     ),
 }
 _TEXT = vol.All(cv.string, vol.Strip, vol.Length(min=1))
+MAX_TREND_MONTHS = 120
+
+
+def _ordered_period(period: dict[str, date]) -> dict[str, date]:
+    if period["first_day"] > period["last_day"]:
+        raise vol.Invalid("first_day is after last_day")
+    return period
+
+
+_PERIOD = vol.All(
+    vol.Schema({vol.Required("first_day"): cv.date, vol.Required("last_day"): cv.date}),
+    _ordered_period,
+)
 
 
 @callback
@@ -52,6 +65,10 @@ def async_register_websocket_commands(hass: HomeAssistant) -> None:
     async_register_command(hass, websocket_history)
     async_register_command(hass, websocket_timeline)
     async_register_command(hass, websocket_collection)
+    async_register_command(hass, websocket_periods)
+    async_register_command(hass, websocket_streaks)
+    async_register_command(hass, websocket_trend)
+    async_register_command(hass, websocket_compare)
 
 
 @websocket_command(
@@ -158,6 +175,83 @@ def _collection(store: Store, *, msg: dict[str, Any]) -> dict[str, Any]:
     if msg["with_stats"]:
         page["stats"] = asdict(store.stats.collection_stats(dt_util.now()))
     return page
+
+
+@websocket_command({vol.Required("type"): "aime/periods"})
+@async_response
+async def websocket_periods(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Plays and listening time today, this week, this month, this year and in all."""
+    await _async_answer(
+        hass,
+        connection,
+        msg,
+        lambda store: {
+            window: asdict(figures)
+            for window, figures in store.stats.periods(dt_util.now()).items()
+        },
+    )
+
+
+@websocket_command({vol.Required("type"): "aime/streaks"})
+@async_response
+async def websocket_streaks(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """The current and the longest runs of days with plays."""
+    await _async_answer(
+        hass, connection, msg, lambda store: asdict(store.stats.streaks(dt_util.now()))
+    )
+
+
+@websocket_command(
+    {
+        vol.Required("type"): "aime/trend",
+        vol.Optional("months", default=12): vol.All(
+            vol.Coerce(int), vol.Range(min=1, max=MAX_TREND_MONTHS)
+        ),
+    }
+)
+@async_response
+async def websocket_trend(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Calendar month by month, oldest first, the current month last."""
+    await _async_answer(
+        hass,
+        connection,
+        msg,
+        lambda store: {
+            "months": [
+                asdict(month) for month in store.stats.monthly_trend(dt_util.now(), msg["months"])
+            ]
+        },
+    )
+
+
+@websocket_command(
+    {
+        vol.Required("type"): "aime/compare",
+        vol.Required("current"): _PERIOD,
+        vol.Required("previous"): _PERIOD,
+        vol.Optional("top", default=5): vol.All(vol.Coerce(int), vol.Range(min=1, max=MAX_TOP)),
+    }
+)
+@async_response
+async def websocket_compare(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Two periods of local dates side by side, with the changes from one to the other."""
+    current, previous = (
+        (msg[side]["first_day"], msg[side]["last_day"]) for side in ("current", "previous")
+    )
+    await _async_answer(
+        hass,
+        connection,
+        msg,
+        lambda store: asdict(store.stats.compare(current, previous, msg["top"])),
+    )
 
 
 async def _async_answer(
