@@ -17,6 +17,24 @@ from roonapi.roonapisocket import RoonApiWebSocket
 from .const import CONNECT_TIMEOUT, REQUEST_TIMEOUT
 
 _LOGGER = logging.getLogger(__name__)
+_SOCKET_THREAD_PREFIX = "roonapi-socket-"
+
+
+class _QuietDroppedSocket(logging.Filter):
+    """websocket-client logs every dropped connection at ERROR ("... - goodbye").
+
+    For our Roon sockets the connection owner already logs the loss once, and again on recovery;
+    the library's line would be a second, alarming one on every Core restart.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (
+            (record.threadName or "").startswith(_SOCKET_THREAD_PREFIX)
+            and record.getMessage().endswith(" - goodbye")
+        )
+
+
+logging.getLogger("websocket").addFilter(_QuietDroppedSocket())
 
 Listener = Callable[["IsolatedRoonApi", str, list[str]], None]
 
@@ -61,7 +79,7 @@ class _RoonSocket(RoonApiWebSocket):  # type: ignore[misc]
         self, host: str, port: int, *, connect_timeout: float, on_lost: Callable[[], None]
     ) -> None:
         super().__init__(f"ws://{host}:{port}/api")
-        self.name = f"roonapi-socket-{host}:{port}"
+        self.name = f"{_SOCKET_THREAD_PREFIX}{host}:{port}"
         self._results = _Replies()
         self._address = (host, port)
         self._connect_timeout = connect_timeout
