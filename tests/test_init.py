@@ -9,8 +9,9 @@ import sqlite3
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import EVENT_HOMEASSISTANT_STOP
-from homeassistant.core import CoreState, HomeAssistant
+from homeassistant.core import CoreState, HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir, translation
+from homeassistant.helpers.dispatcher import async_dispatcher_connect
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.components.diagnostics import (
@@ -22,6 +23,7 @@ from custom_components.aime.const import DOMAIN, ISSUE_STORE_OPEN_FAILED
 from custom_components.aime.coordinator import StoreAccess
 from custom_components.aime.core.errors import StoreError
 from custom_components.aime.core.store import Store
+from custom_components.aime.recording import SIGNAL_PLAYS_RECORDED
 
 from .fakes.lastfm import FakeLastfm, FakeScrobble
 from .loop_watch import LoopWatch
@@ -60,10 +62,13 @@ async def test_statistics_follow_the_home_time_zone(
     store = init_integration.runtime_data.store
     assert store.time_zone == hass.config.time_zone
 
+    refreshed: list[None] = []
+    async_dispatcher_connect(hass, SIGNAL_PLAYS_RECORDED, callback(lambda: refreshed.append(None)))
     new_zone = "Pacific/Auckland" if hass.config.time_zone != "Pacific/Auckland" else "Europe/Paris"
     await hass.config.async_update(time_zone=new_zone)
     await hass.async_block_till_done()
     assert store.time_zone == new_zone
+    assert len(refreshed) == 1  # The statistics sensors recount.
 
 
 async def test_reload(hass: HomeAssistant, init_integration: MockConfigEntry) -> None:

@@ -17,6 +17,7 @@ from homeassistant.const import EVENT_CORE_CONFIG_UPDATE, EVENT_HOMEASSISTANT_ST
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant
 from homeassistant.exceptions import ConfigEntryError
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.util.hass_dict import HassKey
 
 from .const import (
@@ -31,6 +32,7 @@ from .const import (
 )
 from .core.errors import StoreOpenError
 from .core.store import Store
+from .recording import SIGNAL_PLAYS_RECORDED
 
 
 @dataclass(slots=True)
@@ -71,7 +73,10 @@ async def async_acquire_store(hass: HomeAssistant, entry: ConfigEntry) -> Store:
 
             async def _async_follow_time_zone(_: Event) -> None:
                 # Statistics count local days: a new home time zone recounts them once.
-                await hass.async_add_executor_job(store.set_time_zone, hass.config.time_zone)
+                if await hass.async_add_executor_job(store.set_time_zone, hass.config.time_zone):
+                    async_dispatcher_send(
+                        hass, SIGNAL_PLAYS_RECORDED
+                    )  # Recounted: refresh sensors.
 
             shared.unsubscribe_stop = hass.bus.async_listen_once(
                 EVENT_HOMEASSISTANT_STOP, _async_close_at_stop
