@@ -17,7 +17,6 @@ import importlib
 import importlib.util
 from typing import Any, Protocol
 
-from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
@@ -41,15 +40,14 @@ from .const import (
     CONF_AI_MODEL,
     CONF_AI_PRODUCT_ID,
     CONF_AI_TASK_ENTITY,
-    CONF_KIND,
     DOMAIN,
-    KIND_HUB,
     LOGGER,
 )
 from .core.ai_picker import PICKER_TEMPERATURE, parse_picks, picker_max_tokens, picker_messages
 from .core.ai_texts import InvalidAiText, TextRequest, text_language, validate_text
 from .core.playlist_models import Candidate, Picker
 from .exceptions import service_error, validation_error
+from .hub import loaded_hub
 from .jobs import ServiceNotConfiguredError
 
 AI_TASK_MODULE = "homeassistant.components.ai_task"
@@ -171,7 +169,7 @@ class AiService:
 
 def async_hub_ai(hass: HomeAssistant) -> AiService:
     """The loaded hub's AI service; translated ``ServiceValidationError`` when there is none."""
-    entry = _loaded_hub(hass)
+    entry = loaded_hub(hass)
     if entry is None:
         raise validation_error("hub_not_loaded")
     options = entry.options
@@ -234,10 +232,3 @@ def _base_url(options: Mapping[str, Any]) -> str:
         return euria_base_url(options.get(CONF_AI_PRODUCT_ID) or "")
     except ValueError:
         return ""
-
-
-def _loaded_hub(hass: HomeAssistant) -> ConfigEntry | None:
-    for entry in hass.config_entries.async_loaded_entries(DOMAIN):
-        if entry.data.get(CONF_KIND, KIND_HUB) == KIND_HUB:
-            return entry
-    return None

@@ -42,8 +42,8 @@ from .core.ai_texts import (
 )
 from .core.store import Store
 from .exceptions import validation_error
+from .hub import require_hub_store
 from .jobs import JobId, JobScheduler
-from .playlists import hub_store
 
 if TYPE_CHECKING:
     from .coordinator import StoreAccess
@@ -138,10 +138,7 @@ class _Texts:
 
 
 def _texts(hass: HomeAssistant) -> _Texts:
-    access = hub_store(hass)
-    if access is None:
-        raise validation_error("hub_not_loaded")
-    return _Texts(hass, access, text_language(hass.config.language))
+    return _Texts(hass, require_hub_store(hass), text_language(hass.config.language))
 
 
 async def _async_describe_album(call: ServiceCall) -> ServiceResponse:

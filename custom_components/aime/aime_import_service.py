@@ -26,7 +26,7 @@ from .const import DOMAIN
 from .core.aime_import import import_aime_database
 from .core.aime_source import AimeImportError
 from .exceptions import validation_error
-from .playlists import hub_store
+from .hub import require_hub_store
 from .recording import SIGNAL_PLAYS_RECORDED
 
 SERVICE_IMPORT_AIME_DATABASE = "import_aime_database"
@@ -55,9 +55,7 @@ async def _async_import_aime_database(call: ServiceCall) -> ServiceResponse:
     """Import the AIME database at ``path``; answer the report's counts."""
     hass = call.hass
     raw_path: str = call.data[ATTR_PATH]
-    access = hub_store(hass)
-    if access is None:
-        raise validation_error("hub_not_loaded")
+    access = require_hub_store(hass)
     path = await hass.async_add_executor_job(resolve_under, Path(hass.config.config_dir), raw_path)
     if path is None:
         raise validation_error("path_outside_config", {ATTR_PATH: raw_path})

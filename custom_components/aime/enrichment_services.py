@@ -21,15 +21,16 @@ from homeassistant.core import (
 from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
-from .const import CONF_KIND, DOMAIN, KIND_HUB
+from .const import DOMAIN
 from .core.collection import RecordFormat
 from .core.exports import ExportFormat, ExportSubject
 from .enrichment import SPOTIFY, EnrichmentRuntime, EnrichScope
 from .exceptions import validation_error
+from .hub import loaded_hub
 from .jobs import JobId, JobTrigger
 
 if TYPE_CHECKING:
-    from . import AimeConfigEntry
+    pass
 
 SERVICE_SYNC_DISCOGS = "sync_discogs"
 SERVICE_ENRICH = "enrich"
@@ -104,12 +105,8 @@ def async_setup_enrichment_services(hass: HomeAssistant) -> None:
 
 def hub_enrichment(hass: HomeAssistant) -> EnrichmentRuntime:
     """The loaded hub's enrichment runtime; a translated error when the hub is not loaded."""
-    hubs: list[AimeConfigEntry] = [
-        entry
-        for entry in hass.config_entries.async_loaded_entries(DOMAIN)
-        if entry.data.get(CONF_KIND, KIND_HUB) == KIND_HUB
-    ]
-    if not hubs or (runtime := hubs[0].runtime_data.enrichment) is None:
+    hub = loaded_hub(hass)
+    if hub is None or (runtime := hub.runtime_data.enrichment) is None:
         raise validation_error("hub_not_loaded")
     return runtime
 

@@ -37,8 +37,8 @@ from .const import DOMAIN
 from .core.normalize import album_key, artist_key, primary_artist, split_credits, track_key
 from .core.playlist_models import Playlist, PlaylistTrack
 from .exceptions import validation_error
+from .hub import require_hub_store
 from .media_player import find_player
-from .playlists import require_hub
 from .roon_coordinator import async_roon_command
 from .roon_library import SEARCH_CATEGORIES, is_play_entry
 
@@ -252,7 +252,7 @@ async def _async_play_playlist(call: ServiceCall) -> ServiceResponse:
     zone = player.zone
     if zone is None:
         raise validation_error("roon_player_unavailable", {"entity_id": entity_id})
-    access = require_hub(hass)
+    access = require_hub_store(hass)
     playlist_id: int | None = call.data.get(ATTR_PLAYLIST_ID)
     name: str | None = call.data.get(ATTR_PLAYLIST_NAME)
 

@@ -32,7 +32,7 @@ from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from .ai import async_hub_ai, playlist_picker
-from .const import CONF_KIND, DOMAIN, KIND_HUB, STORE_FOLDER
+from .const import DOMAIN, STORE_FOLDER
 from .core.playlist_export import ExportFormat, export_playlist
 from .core.playlist_models import (
     DEFAULT_REDISCOVERY_DAYS,
@@ -50,9 +50,10 @@ from .core.playlist_models import (
 from .core.stats_models import Window
 from .core.store import Store
 from .exceptions import validation_error
+from .hub import hub_store_or_send_error, require_hub_store
 
 if TYPE_CHECKING:
-    from .coordinator import StoreAccess
+    pass
 
 SERVICE_GENERATE_PLAYLIST = "generate_playlist"
 SERVICE_EXPORT_PLAYLIST = "export_playlist"
@@ -116,15 +117,6 @@ def async_setup_playlists(hass: HomeAssistant) -> None:
     async_register_command(hass, websocket_get_playlist)
 
 
-def hub_store(hass: HomeAssistant) -> StoreAccess | None:
-    """The loaded hub's store access, or ``None``."""
-    for entry in hass.config_entries.async_loaded_entries(DOMAIN):
-        if entry.data.get(CONF_KIND, KIND_HUB) == KIND_HUB and entry.runtime_data.stats:
-            access: StoreAccess = entry.runtime_data.stats.store
-            return access
-    return None
-
-
 async def _async_generate(call: ServiceCall) -> ServiceResponse:
     """Generate a playlist, keep it, and answer it."""
     data = call.data
@@ -135,7 +127,7 @@ async def _async_generate(call: ServiceCall) -> ServiceResponse:
     prompt: str | None = data.get("prompt")
     if algorithm is Algorithm.AI_GENERATED and not (prompt or "").strip():
         raise validation_error("playlist_prompt_required")
-    access = require_hub(call.hass)
+    access = require_hub_store(call.hass)
     picker: Picker | None = None
     if algorithm is Algorithm.AI_GENERATED:
         picker = _ai_picker(call.hass, data["max_tracks"])
@@ -166,7 +158,7 @@ async def _async_generate(call: ServiceCall) -> ServiceResponse:
 
 async def _async_export(call: ServiceCall) -> ServiceResponse:
     """Write a saved playlist to a file under <config>/aime/exports/; answer its path."""
-    access = require_hub(call.hass)
+    access = require_hub_store(call.hass)
     playlist_id: int = call.data[ATTR_PLAYLIST_ID]
     file_format: ExportFormat = call.data["format"]
     folder = Path(call.hass.config.path(STORE_FOLDER, EXPORT_FOLDER))
@@ -188,7 +180,7 @@ async def _async_export(call: ServiceCall) -> ServiceResponse:
 
 async def _async_delete(call: ServiceCall) -> None:
     """Forget a saved playlist."""
-    access = require_hub(call.hass)
+    access = require_hub_store(call.hass)
     playlist_id: int = call.data[ATTR_PLAYLIST_ID]
     if not await access.async_run(access.store.playlists.delete, playlist_id):
         raise _unknown_playlist(playlist_id)
@@ -201,7 +193,7 @@ async def websocket_list_playlists(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """The saved playlists, newest first, without their tracks."""
-    if (access := _hub_or_error(hass, connection, msg)) is None:
+    if (access := hub_store_or_send_error(hass, connection, msg)) is None:
         return
     summaries = await access.async_run(access.store.playlists.summaries)
     connection.send_result(msg["id"], {"playlists": [s.as_dict() for s in summaries]})
@@ -215,7 +207,7 @@ async def websocket_get_playlist(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """One saved playlist with its tracks."""
-    if (access := _hub_or_error(hass, connection, msg)) is None:
+    if (access := hub_store_or_send_error(hass, connection, msg)) is None:
         return
     playlist = await access.async_run(access.store.playlists.get, msg[ATTR_PLAYLIST_ID])
     if playlist is None:
@@ -231,21 +223,6 @@ async def websocket_get_playlist(
     connection.send_result(msg["id"], playlist.as_dict())
 
 
-def _hub_or_error(
-    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
-) -> StoreAccess | None:
-    access = hub_store(hass)
-    if access is None:
-        connection.send_error(
-            msg["id"],
-            ERR_NOT_FOUND,
-            "The AIME hub is not loaded",
-            translation_domain=DOMAIN,
-            translation_key="hub_not_loaded",
-        )
-    return access
-
-
 def _ai_picker(hass: HomeAssistant, max_tracks: int) -> Picker:
     """The hub's AI as the ``ai_generated`` picker; ``no_ai_service`` when none is set up."""
     try:
@@ -255,14 +232,6 @@ def _ai_picker(hass: HomeAssistant, max_tracks: int) -> Picker:
             raise validation_error("no_ai_service") from err
         raise
     return playlist_picker(hass, service, max_tracks)
-
-
-def require_hub(hass: HomeAssistant) -> StoreAccess:
-    """The loaded hub's store access, or a translated error."""
-    access = hub_store(hass)
-    if access is None:
-        raise validation_error("hub_not_loaded")
-    return access
 
 
 def _slug(name: str) -> str:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.websocket_api import async_register_command
 from homeassistant.components.websocket_api.connection import ActiveConnection
-from homeassistant.components.websocket_api.const import ERR_NOT_FOUND
 from homeassistant.components.websocket_api.decorators import (
     async_response,
     websocket_command,
@@ -24,14 +23,14 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
-from .const import CONF_KIND, DOMAIN, KIND_HUB
 from .core.journal import MAX_PAGE_SIZE
 from .core.models import Source
 from .core.stats_models import CollectionSort, HistoryFilter, Window
 from .core.store import Store
+from .hub import hub_store_or_send_error
 
 if TYPE_CHECKING:
-    from .stats_coordinator import StatsCoordinator
+    pass
 
 DEFAULT_PAGE_SIZE = 50
 MAX_TOP = 100
@@ -261,23 +260,6 @@ async def _async_answer(
     query: Callable[[Store], dict[str, Any]],
 ) -> None:
     """Run ``query`` in the executor through the hub and send its result."""
-    coordinator = _hub_statistics(hass)
-    if coordinator is None:
-        connection.send_error(
-            msg["id"],
-            ERR_NOT_FOUND,
-            "The AIME hub is not loaded",
-            translation_domain=DOMAIN,
-            translation_key="hub_not_loaded",
-        )
+    if (access := hub_store_or_send_error(hass, connection, msg)) is None:
         return
-    access = coordinator.store
     connection.send_result(msg["id"], await access.async_run(query, access.store))
-
-
-def _hub_statistics(hass: HomeAssistant) -> StatsCoordinator | None:
-    for entry in hass.config_entries.async_loaded_entries(DOMAIN):
-        if entry.data.get(CONF_KIND, KIND_HUB) == KIND_HUB:
-            stats: StatsCoordinator | None = entry.runtime_data.stats
-            return stats
-    return None
