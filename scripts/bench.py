@@ -35,7 +35,7 @@ import sqlalchemy
 
 from custom_components.aime.clients.lastfm import PAGE_SIZE, LastfmClient
 from custom_components.aime.core.models import IngestResult, PlayInput, Source
-from custom_components.aime.core.store import Store
+from custom_components.aime.core.store.store import Store
 from tests.fakes.lastfm import DEFAULT_API_KEY, FakeLastfm
 
 from .synthetic_history import SyntheticLibrary, generate_plays

@@ -14,14 +14,14 @@ import statistics
 import time
 from typing import TYPE_CHECKING, Any
 
-from custom_components.aime.core.playlist_models import (
+from custom_components.aime.core.playlists.models import (
     Algorithm,
     Candidate,
     PlaylistError,
     PlaylistRequest,
 )
-from custom_components.aime.core.stats_models import Window
-from custom_components.aime.core.store import Store
+from custom_components.aime.core.stats.models import Window
+from custom_components.aime.core.store.store import Store
 
 if TYPE_CHECKING:
     from .bench import Bench

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from custom_components.aime.core.models import PlayInput, Source
-from custom_components.aime.core.stats_models import CollectionSort, HistoryFilter, Window
-from custom_components.aime.core.store import Store
+from custom_components.aime.core.stats.models import CollectionSort, HistoryFilter, Window
+from custom_components.aime.core.store.store import Store
 
 from .synthetic_history import generate_plays
 

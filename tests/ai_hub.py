@@ -16,7 +16,7 @@ from custom_components.aime.const import (
     DOMAIN,
 )
 from custom_components.aime.core.models import PlayInput, Source
-from custom_components.aime.core.store import Store
+from custom_components.aime.core.store.store import Store
 
 from .fakes.llm import DEFAULT_API_KEY, DEFAULT_MODEL, FakeLLM
 

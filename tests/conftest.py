@@ -137,8 +137,8 @@ async def fake_spotify(socket_enabled: None) -> AsyncGenerator[FakeSpotify]:
 @pytest.fixture
 def no_lastfm_pacing(monkeypatch: pytest.MonkeyPatch) -> None:
     """No waiting between Last.fm requests or before retries (the fake has no rate limit)."""
-    from custom_components.aime import lastfm_import
     from custom_components.aime.clients import lastfm as lastfm_client
+    from custom_components.aime.lastfm import history_import as lastfm_import
 
     monkeypatch.setattr(lastfm_import, "REQUEST_INTERVAL", 0.0)
     monkeypatch.setattr(lastfm_import, "RETRY_DELAYS", (0.0, 0.0, 0.0))

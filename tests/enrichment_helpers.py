@@ -16,7 +16,7 @@ from custom_components.aime.const import (
     CONF_SPOTIFY_URL,
     DOMAIN,
 )
-from custom_components.aime.enrichment import EnrichmentRuntime
+from custom_components.aime.enrichment.runtime import EnrichmentRuntime
 
 from .fakes.discogs import DEFAULT_TOKEN, FakeDiscogs
 from .fakes.spotify import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, FakeSpotify

@@ -12,7 +12,7 @@ import sqlite3
 from zoneinfo import ZoneInfo
 
 from custom_components.aime.core.models import PlayInput, Source
-from custom_components.aime.core.store import Store
+from custom_components.aime.core.store.store import Store
 
 TIME_ZONE = "Europe/Paris"
 PARIS = ZoneInfo(TIME_ZONE)

@@ -12,8 +12,8 @@ from syrupy.assertion import SnapshotAssertion
 from syrupy.matchers import path_type
 
 from custom_components.aime.const import DOMAIN
-from custom_components.aime.core.migrations import CURRENT_VERSION
 from custom_components.aime.core.models import PlayInput, Source
+from custom_components.aime.core.store.migrations import CURRENT_VERSION
 
 from .fakes.lastfm import DEFAULT_API_KEY, FakeLastfm, FakeScrobble
 

@@ -20,10 +20,10 @@ from pytest_homeassistant_custom_component.components.diagnostics import (
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.aime.const import DOMAIN, ISSUE_STORE_OPEN_FAILED
-from custom_components.aime.coordinator import StoreAccess
 from custom_components.aime.core.errors import StoreError
-from custom_components.aime.core.store import Store
-from custom_components.aime.recording import SIGNAL_PLAYS_RECORDED
+from custom_components.aime.core.store.store import Store
+from custom_components.aime.hub.recording import SIGNAL_PLAYS_RECORDED
+from custom_components.aime.lastfm.coordinator import StoreAccess
 
 from .fakes.lastfm import FakeLastfm, FakeScrobble
 from .loop_watch import LoopWatch

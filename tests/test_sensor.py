@@ -19,8 +19,8 @@ from syrupy.assertion import SnapshotAssertion
 
 from custom_components.aime.const import DOMAIN
 from custom_components.aime.core.models import PlayInput, Source
-from custom_components.aime.recording import async_record_plays
-from custom_components.aime.stats_coordinator import REFRESH_COOLDOWN_SECONDS
+from custom_components.aime.hub.recording import async_record_plays
+from custom_components.aime.hub.statistics import REFRESH_COOLDOWN_SECONDS
 
 from .fakes.lastfm import FakeLastfm, FakeScrobble
 from .hub_history import NOW, PARIS, TIME_ZONE, at, write_history

@@ -17,7 +17,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.aime.const import DOMAIN
 from custom_components.aime.core.models import Source
-from custom_components.aime.lastfm_import import LastfmImporter
+from custom_components.aime.lastfm.history_import import LastfmImporter
 
 from .fakes.lastfm import DEFAULT_API_KEY, FakeLastfm, FakeScrobble
 

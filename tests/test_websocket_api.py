@@ -12,9 +12,9 @@ from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.aime.core.models import PlayInput, Source
-from custom_components.aime.core.stats import Stats
-from custom_components.aime.core.store import Store
-from custom_components.aime.recording import async_record_plays
+from custom_components.aime.core.stats.queries import Stats
+from custom_components.aime.core.store.store import Store
+from custom_components.aime.hub.recording import async_record_plays
 
 from .hub_history import NOW, TIME_ZONE, write_history
 from .loop_watch import LoopWatch

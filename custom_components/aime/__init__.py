@@ -10,7 +10,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
-from .ai_services import async_setup_ai_services
+from .ai.services import async_setup_ai_services
 from .clients.lastfm import LastfmClient
 from .const import (
     CONF_DEDUP_WINDOW,
@@ -21,16 +21,16 @@ from .const import (
     KIND_LASTFM,
     KIND_ROON,
 )
-from .coordinator import LastfmCoordinator, StoreAccess, build_client
-from .core.store import Store
-from .enrichment import EnrichmentRuntime
-from .lastfm_import import LastfmImporter
-from .playlist_roon import async_setup_play_playlist
-from .playlists import async_setup_playlists
-from .roon_coordinator import RoonData, async_setup_roon
+from .core.store.store import Store
+from .enrichment.runtime import EnrichmentRuntime
+from .hub.shared_store import async_acquire_store, async_release_store
+from .hub.statistics import StatsCoordinator, async_setup_statistics
+from .lastfm.coordinator import LastfmCoordinator, StoreAccess, build_client
+from .lastfm.history_import import LastfmImporter
+from .playlists.play_in_roon import async_setup_play_playlist
+from .playlists.services import async_setup_playlists
+from .roon.coordinator import RoonData, async_setup_roon
 from .services import async_setup_services
-from .shared_store import async_acquire_store, async_release_store
-from .stats_coordinator import StatsCoordinator, async_setup_statistics
 from .websocket_api import async_register_websocket_commands
 
 # Platforms by entry kind; later milestones add theirs.

@@ -44,9 +44,9 @@ from .const import (
     STORE_FILENAME,
     STORE_FOLDER,
 )
-from .coordinator import build_client
-from .enrichment_options import EnrichmentOptionsSteps
-from .roon_config_flow import RoonConfigSteps, RoonOptionsFlow
+from .enrichment.options_flow import EnrichmentOptionsSteps
+from .lastfm.coordinator import build_client
+from .roon.config_flow import RoonConfigSteps, RoonOptionsFlow
 
 HUB_TITLE = "AIME"
 LASTFM_API_ACCOUNT_URL = "https://www.last.fm/api/account/create"

@@ -10,9 +10,9 @@ from homeassistant.core import HomeAssistant
 
 from . import AimeConfigEntry, LastfmRuntime
 from .const import TO_REDACT
-from .core.store import Store
-from .enrichment import service_summary
-from .roon_coordinator import RoonData
+from .core.store.store import Store
+from .enrichment.runtime import service_summary
+from .roon.coordinator import RoonData
 
 
 async def async_get_config_entry_diagnostics(

@@ -9,7 +9,7 @@ from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .const import DOMAIN, LASTFM_PROFILE_URL
-from .coordinator import LastfmCoordinator
+from .lastfm.coordinator import LastfmCoordinator
 
 
 class LastfmEntity(CoordinatorEntity[LastfmCoordinator]):

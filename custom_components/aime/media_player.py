@@ -31,10 +31,10 @@ from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity_platform import AddEntitiesCallback, async_get_platforms
 from homeassistant.util import dt as dt_util
 
-from . import roon_media
 from .clients.roon import RoonControl, RoonOutput, RoonZone
 from .const import DOMAIN
-from .roon_coordinator import RoonCoordinator, async_roon_command
+from .roon import media as roon_media
+from .roon.coordinator import RoonCoordinator, async_roon_command
 
 if TYPE_CHECKING:
     from . import AimeConfigEntry

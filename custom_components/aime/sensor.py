@@ -22,13 +22,13 @@ from homeassistant.helpers.update_coordinator import CoordinatorEntity
 from homeassistant.util import dt as dt_util
 
 from . import AimeConfigEntry, LastfmRuntime
-from .core.stats_models import Ranked, SensorFigures
-from .enrichment_sensor import enrichment_sensors
+from .core.stats.models import Ranked, SensorFigures
+from .enrichment.sensor import enrichment_sensors
 from .entity import LastfmEntity, hub_device_info, hub_unique_id
-from .lastfm_import import ImportStatus
-from .now_playing import SIGNAL_NOW_PLAYING, NowPlaying, async_current_now_playing
-from .playlist_sensor import LastPlaylistSensor
-from .stats_coordinator import StatsCoordinator, StatsData
+from .hub.now_playing import SIGNAL_NOW_PLAYING, NowPlaying, async_current_now_playing
+from .hub.statistics import StatsCoordinator, StatsData
+from .lastfm.history_import import ImportStatus
+from .playlists.sensor import LastPlaylistSensor
 
 # Entities only read what the coordinator and the importer already hold.
 PARALLEL_UPDATES = 0

@@ -18,9 +18,9 @@ from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from .const import CONF_KIND, DOMAIN, KIND_HUB, KIND_LASTFM
-from .enrichment_services import async_setup_enrichment_services
+from .enrichment.services import async_setup_enrichment_services
 from .exceptions import validation_error
-from .roon_services import async_setup_roon_services
+from .roon.services import async_setup_roon_services
 
 if TYPE_CHECKING:
     from . import AimeConfigEntry, LastfmRuntime

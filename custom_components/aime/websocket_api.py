@@ -23,11 +23,11 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
-from .core.journal import MAX_PAGE_SIZE
 from .core.models import Source
-from .core.stats_models import CollectionSort, HistoryFilter, Window
-from .core.store import Store
-from .hub import hub_store_or_send_error
+from .core.stats.journal import MAX_PAGE_SIZE
+from .core.stats.models import CollectionSort, HistoryFilter, Window
+from .core.store.store import Store
+from .hub.lookup import hub_store_or_send_error
 
 if TYPE_CHECKING:
     pass

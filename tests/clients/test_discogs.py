@@ -27,7 +27,7 @@ from custom_components.aime.clients.discogs import (
     credit,
     record_format,
 )
-from custom_components.aime.core.collection import CollectionEntry, RecordFormat
+from custom_components.aime.core.enrichment.collection import CollectionEntry, RecordFormat
 
 from ..fakes.discogs import DEFAULT_TOKEN, FakeDiscogs
 

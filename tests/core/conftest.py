@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from custom_components.aime.core.store import Store
+from custom_components.aime.core.store.store import Store
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from custom_components.aime.core.models import PlayInput, Source
-from custom_components.aime.core.store import Store
+from custom_components.aime.core.store.store import Store
 
 MONDAY = int(datetime(2024, 1, 1, tzinfo=UTC).timestamp())
 NOW = datetime(2024, 7, 19, 12, 0, tzinfo=UTC)

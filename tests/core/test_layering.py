@@ -10,20 +10,31 @@ import pytest
 CORE = Path(__file__).parents[2] / "custom_components" / "aime" / "core"
 
 
-@pytest.mark.parametrize("module", sorted(CORE.glob("*.py")), ids=lambda path: path.name)
-def test_core_module_has_no_home_assistant_import(module: Path) -> None:
-    """No core module imports homeassistant, directly or from the integration package."""
-    tree = ast.parse(module.read_text(encoding="utf-8"))
+def _imported_modules(module: Path) -> list[str]:
+    """Every module the file imports, relative ones resolved to their place under ``aime``."""
+    package = list(module.relative_to(CORE.parent).parent.parts)
     imported: list[str] = []
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             imported.extend(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            if node.level >= 2:  # "from .. import x" reaches the HA glue
-                imported.append("." * node.level + (node.module or ""))
+            if node.level:
+                base = package[: len(package) - (node.level - 1)]
+                imported.append("aime:" + ".".join([*base, *filter(None, [node.module])]))
             elif node.module:
                 imported.append(node.module)
+    return imported
+
+
+@pytest.mark.parametrize(
+    "module", sorted(CORE.rglob("*.py")), ids=lambda path: str(path.relative_to(CORE))
+)
+def test_core_module_has_no_home_assistant_import(module: Path) -> None:
+    """No core module imports homeassistant, directly or from the integration's glue."""
     offending = [
-        name for name in imported if name.split(".")[0] == "homeassistant" or name.startswith("..")
+        name
+        for name in _imported_modules(module)
+        if name.split(".")[0] in {"homeassistant", "custom_components"}
+        or (name.startswith("aime:") and not name.startswith("aime:core"))
     ]
-    assert not offending, f"{module.name} imports {offending}"
+    assert not offending, f"{module.relative_to(CORE)} imports {offending}"

@@ -22,7 +22,7 @@ import discogs_client
 from discogs_client.exceptions import DiscogsAPIError, HTTPError
 from discogs_client.fetchers import UserTokenRequestsFetcher
 
-from ..core.collection import CollectionEntry, RecordFormat
+from ..core.enrichment.collection import CollectionEntry, RecordFormat
 
 _LOGGER = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""Enrichment data: the record collection, album links, AI texts and exports."""

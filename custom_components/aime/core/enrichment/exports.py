@@ -1,0 +1,402 @@
+"""Collection and history exports: pure Markdown and JSON writers, and the exports folder.
+
+Writers return text; only ``write_export`` touches the disk, and only directly inside the
+exports folder it is given. Headings and labels come in English or French (``STRINGS``);
+any other language falls back to English.
+
+JSON schemas (``version`` changes only when a field changes meaning or disappears):
+
+- collection: ``{"schema": "aime.collection", "version": 1, "language", "exported_at"
+  (ISO 8601 with offset), "format" (filter or null), "total", "albums": [{"id", "album_id",
+  "artist", "title", "format", "year", "original_year", "pressing_year", "labels": [],
+  "genres": [], "styles": [], "cover_url", "added_at" (ISO UTC or null), "discogs":
+  {"release_id", "url"} or null, "links": {source: url}, "images": {source: url},
+  "description": {"text", "model", "language", "created_at"} or null}]}``;
+- history: ``{"schema": "aime.history", "version": 1, "language", "exported_at",
+  "first_day", "last_day" (ISO dates or null), "total", "plays": [{"played_at" (ISO UTC),
+  "local_time", "artist", "title", "album", "source", "sources", "device", "loved",
+  "seconds"}]}``, newest first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from enum import StrEnum
+import json
+from pathlib import Path
+import re
+from typing import Any
+
+from ..stats.models import JournalEntry
+from .collection import ExportRecord, RecordFormat
+
+COLLECTION_SCHEMA_VERSION = 1
+HISTORY_SCHEMA_VERSION = 1
+DEFAULT_KEEP = 5
+
+
+class ExportSubject(StrEnum):
+    COLLECTION = "collection"
+    HISTORY = "history"
+
+
+class ExportFormat(StrEnum):
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+EXTENSIONS = {ExportFormat.MARKDOWN: "md", ExportFormat.JSON: "json"}
+
+
+class ExportPathError(ValueError):
+    """The requested file is not directly inside the exports folder."""
+
+
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "collection": "Record collection",
+        "history": "Listening history",
+        "exported": "Exported on {when}",
+        "when": "%Y-%m-%d %H:%M",
+        "day": "%Y-%m-%d",
+        "albums": "{count} albums",
+        "album": "1 album",
+        "plays": "{count} plays",
+        "play": "1 play",
+        "period": "From {first} to {last}",
+        "contents": "Contents",
+        "year": "Year",
+        "pressing": "pressing {year}",
+        "labels": "Labels",
+        "format": "Format",
+        "genres": "Genres",
+        "styles": "Styles",
+        "links": "Links",
+        "colon": ":",
+        "written": "Text by {model}, {when}",
+        "vinyl": "Vinyl",
+        "cd": "CD",
+        "cassette": "Cassette",
+        "digital": "Digital",
+        "box_set": "Box set",
+        "other": "Other",
+    },
+    "fr": {
+        "collection": "Collection de disques",
+        "history": "Historique d’écoute",  # noqa: RUF001 - French typographic apostrophe
+        "exported": "Export du {when}",
+        "when": "%d/%m/%Y à %H:%M",
+        "day": "%d/%m/%Y",
+        "albums": "{count} albums",
+        "album": "1 album",
+        "plays": "{count} écoutes",
+        "play": "1 écoute",
+        "period": "Du {first} au {last}",
+        "contents": "Sommaire",
+        "year": "Année",
+        "pressing": "pressage {year}",
+        "labels": "Labels",
+        "format": "Support",
+        "genres": "Genres",
+        "styles": "Styles",
+        "links": "Liens",
+        "colon": "\u00a0:",  # French puts a no-break space before a colon.
+        "written": "Texte de {model}, {when}",
+        "vinyl": "Vinyle",
+        "cd": "CD",
+        "cassette": "Cassette",
+        "digital": "Numérique",
+        "box_set": "Coffret",
+        "other": "Autre",
+    },
+}
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_SLUG_DROP = re.compile(r"[^\w\- ]")
+
+
+def collection_markdown(
+    records: Sequence[ExportRecord],
+    *,
+    language: str,
+    exported_at: datetime,
+    record_format: RecordFormat | None = None,
+) -> str:
+    """The collection as Markdown: a table of contents by artist, then each album."""
+    text = _strings(language)
+    slugs = _Slugger()
+    by_artist: dict[str, list[ExportRecord]] = {}
+    for record in records:
+        by_artist.setdefault(record.artist, []).append(record)
+    title = text["collection"]
+    if record_format is not None:
+        title += f" · {text[record_format.value]}"
+    lines = [f"# {_escape(title)}", ""]
+    slugs.slug(title)
+    lines += [_exported_line(text, exported_at, len(records), "albums", "album"), ""]
+    lines += [f"## {text['contents']}", ""]
+    slugs.slug(text["contents"])
+    body: list[str] = []
+    for artist, albums in by_artist.items():
+        anchor = slugs.slug(artist)
+        lines.append(f"- [{_escape(artist)}](#{anchor}) ({len(albums)})")
+        body += ["", "---", "", f"## {_escape(artist)}"]
+        for record in albums:
+            slugs.slug(record.title)
+            body += ["", f"### {_escape(record.title)}"]
+            if details := _album_lines(record, text):
+                body += ["", *details]
+    return "\n".join([*lines, *body, ""])
+
+
+def _album_lines(record: ExportRecord, text: dict[str, str]) -> list[str]:
+    facts: list[str] = []
+    if record.year is not None:
+        year = str(record.year)
+        if record.pressing_year and record.pressing_year != record.year:
+            year += f" ({text['pressing'].format(year=record.pressing_year)})"
+        facts.append(f"- **{text['year']}{text['colon']}** {year}")
+    if record.record_format is not None:
+        facts.append(f"- **{text['format']}{text['colon']}** {text[record.record_format.value]}")
+    for key, values in (
+        ("labels", record.labels),
+        ("genres", record.genres),
+        ("styles", record.styles),
+    ):
+        if values:
+            facts.append(f"- **{text[key]}{text['colon']}** {_escape(', '.join(values))}")
+    lines = facts
+    if record.description is not None:
+        written = datetime.fromtimestamp(record.description.created_at, UTC)
+        credit = text["written"].format(
+            model=_escape(record.description.model), when=written.strftime(text["day"])
+        )
+        lines += ["", record.description.text.strip(), "", f"*{credit}*"]
+    links = [f"[{source.title()}]({url})" for source, url in sorted(record.links.items())]
+    if record.discogs_url:
+        links.append(f"[Discogs]({record.discogs_url})")
+    if links:
+        lines += ["", f"**{text['links']}{text['colon']}** " + " · ".join(links)]
+    cover = record.cover_url or next(iter(sorted(record.images.items())), ("", None))[1]
+    if cover:
+        lines += ["", f"![{_escape(record.title)}]({cover})"]
+    return lines
+
+
+def collection_json(
+    records: Sequence[ExportRecord],
+    *,
+    language: str,
+    exported_at: datetime,
+    record_format: RecordFormat | None = None,
+) -> str:
+    """The collection as JSON (schema in the module docstring)."""
+    document = {
+        "schema": "aime.collection",
+        "version": COLLECTION_SCHEMA_VERSION,
+        "language": language,
+        "exported_at": exported_at.isoformat(),
+        "format": None if record_format is None else record_format.value,
+        "total": len(records),
+        "albums": [_record_json(record) for record in records],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _record_json(record: ExportRecord) -> dict[str, Any]:
+    description = record.description
+    return {
+        "id": record.id,
+        "album_id": record.album_id,
+        "artist": record.artist,
+        "title": record.title,
+        "format": None if record.record_format is None else record.record_format.value,
+        "year": record.year,
+        "original_year": record.original_year,
+        "pressing_year": record.pressing_year,
+        "labels": list(record.labels),
+        "genres": list(record.genres),
+        "styles": list(record.styles),
+        "cover_url": record.cover_url,
+        "added_at": _iso(record.added_at),
+        "discogs": (
+            None
+            if record.discogs_release_id is None
+            else {"release_id": record.discogs_release_id, "url": record.discogs_url}
+        ),
+        "links": dict(sorted(record.links.items())),
+        "images": dict(sorted(record.images.items())),
+        "description": (
+            None
+            if description is None
+            else {
+                "text": description.text,
+                "model": description.model,
+                "language": description.language,
+                "created_at": _iso(description.created_at),
+            }
+        ),
+    }
+
+
+def history_markdown(
+    entries: Sequence[JournalEntry],
+    *,
+    language: str,
+    exported_at: datetime,
+    first_day: date | None = None,
+    last_day: date | None = None,
+) -> str:
+    """Plays as Markdown, one section per local day, in the order given (newest first)."""
+    text = _strings(language)
+    lines = [
+        f"# {text['history']}",
+        "",
+        _exported_line(text, exported_at, len(entries), "plays", "play"),
+    ]
+    if first_day is not None and last_day is not None:
+        period = text["period"].format(
+            first=first_day.strftime(text["day"]), last=last_day.strftime(text["day"])
+        )
+        lines += ["", f"*{period}*"]
+    current_day = None
+    for entry in entries:
+        day = date.fromisoformat(entry.local_time[:10])
+        if day != current_day:
+            current_day = day
+            lines += ["", f"## {day.strftime(text['day'])}", ""]
+        line = f"- {entry.local_time[11:16]} · **{_escape(entry.artist)}** — {_escape(entry.title)}"
+        if entry.album:
+            line += f" · *{_escape(entry.album)}*"
+        lines.append(line + (" ♥" if entry.loved else ""))
+    return "\n".join([*lines, ""])
+
+
+def history_json(
+    entries: Sequence[JournalEntry],
+    *,
+    language: str,
+    exported_at: datetime,
+    first_day: date | None = None,
+    last_day: date | None = None,
+) -> str:
+    """Plays as JSON (schema in the module docstring)."""
+    document = {
+        "schema": "aime.history",
+        "version": HISTORY_SCHEMA_VERSION,
+        "language": language,
+        "exported_at": exported_at.isoformat(),
+        "first_day": None if first_day is None else first_day.isoformat(),
+        "last_day": None if last_day is None else last_day.isoformat(),
+        "total": len(entries),
+        "plays": [
+            {
+                "played_at": _iso(entry.played_at),
+                "local_time": entry.local_time,
+                "artist": entry.artist,
+                "title": entry.title,
+                "album": entry.album or None,
+                "source": entry.source,
+                "sources": list(entry.sources),
+                "device": entry.device,
+                "loved": entry.loved,
+                "seconds": entry.seconds,
+            }
+            for entry in entries
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def resolve_export_path(directory: Path, requested: str) -> Path:
+    """The file ``requested`` names (absolute, or relative to ``directory``), if directly inside.
+
+    Anything else — another folder, "..", a symlink leading out, a hidden name — raises
+    ``ExportPathError``.
+    """
+    if not requested.strip():
+        raise ExportPathError("empty file name")
+    path = Path(requested)
+    target = (path if path.is_absolute() else directory / path).resolve()
+    if target.parent != directory.resolve() or target.name.startswith("."):
+        raise ExportPathError(f"{requested!r} is not a file in {directory}")
+    return target
+
+
+def write_export(
+    directory: Path,
+    subject: ExportSubject,
+    export_format: ExportFormat,
+    text: str,
+    *,
+    now: datetime,
+    keep: int = DEFAULT_KEEP,
+    filename: str | None = None,
+) -> Path:
+    """Write ``text`` into ``directory`` and keep only the newest ``keep`` automatic files.
+
+    Automatic names are ``<subject>-YYYYMMDD-HHMMSS.<md|json>``; a ``filename`` given by the
+    user must resolve directly inside ``directory`` and is never pruned.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    extension = EXTENSIONS[export_format]
+    if filename is not None:
+        target = resolve_export_path(directory, filename)
+        if target.suffix != f".{extension}":
+            target = resolve_export_path(directory, f"{target.name}.{extension}")
+    else:
+        # Within one second, number the files after the newest one (pruned ones included).
+        stem = f"{subject.value}-{now:%Y%m%d-%H%M%S}"
+        same_second = re.compile(rf"^{stem}(?:-(\d+))?\.{extension}$")
+        taken = [int(m[1] or 1) for p in directory.iterdir() if (m := same_second.match(p.name))]
+        name = f"{stem}-{max(taken) + 1}" if taken else stem
+        target = directory.resolve() / f"{name}.{extension}"
+    partial = target.with_name(f".{target.name}.partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(target)
+    _prune(directory, subject, extension, max(keep, 1))
+    return target
+
+
+def _prune(directory: Path, subject: ExportSubject, extension: str, keep: int) -> None:
+    pattern = re.compile(rf"^{subject.value}-(\d{{8}}-\d{{6}})(?:-(\d+))?\.{extension}$")
+    automatic = []
+    for path in directory.iterdir():
+        if match := pattern.match(path.name):
+            automatic.append(((match[1], int(match[2] or 1)), path))
+    for _key, path in sorted(automatic, reverse=True)[keep:]:
+        path.unlink(missing_ok=True)
+
+
+def _strings(language: str) -> dict[str, str]:
+    return STRINGS.get(language.split("-", maxsplit=1)[0].lower(), STRINGS["en"])
+
+
+def _exported_line(
+    text: dict[str, str], exported_at: datetime, count: int, many: str, one: str
+) -> str:
+    when = text["exported"].format(when=exported_at.strftime(text["when"]))
+    amount = text[one] if count == 1 else text[many].format(count=count)
+    return f"*{when}* · **{amount}**"
+
+
+def _escape(value: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+
+
+def _iso(epoch: int | None) -> str | None:
+    return None if epoch is None else datetime.fromtimestamp(epoch, UTC).isoformat()
+
+
+class _Slugger:
+    """GitHub's heading anchors: lower case, punctuation dropped, spaces to dashes, -1, -2..."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def slug(self, heading: str) -> str:
+        base = _SLUG_DROP.sub("", heading.strip().lower()).replace(" ", "-")
+        count = self._seen.get(base, 0)
+        self._seen[base] = count + 1
+        return base if count == 0 else f"{base}-{count}"

@@ -1,0 +1,1 @@
+"""Imports of other databases into the store (the original AIME app)."""

@@ -1,0 +1,295 @@
+"""Import of a database of the original AIME app into the AIME store.
+
+What comes over: plays with their own timestamps and loved flags (as ``aime_import`` plays, so
+they merge with the same plays reported by Last.fm or Roon), Discogs records (release id,
+support as format, labels, pressing year, cover), Spotify/Discogs/Last.fm links, images, and
+the AI texts. The original's known defects are repaired on the way:
+
+- orphan rows (foreign keys were never enforced) are dropped and counted;
+- an album that AIME's Last.fm import merged across artists because the titles matched
+  ("After Hours" by The Velvet Underground and by Nina Simone) is split again: each track
+  goes to the artist whose link to the album was made when the track was created; a track
+  created later goes to the artist of such a track played nearest in time (listening
+  sessions keep to one record), else to the first artist. Its texts, links and images are
+  left out: nobody knows which artist they describe;
+- albums marked ``manual`` whose plays came from Last.fm or Roon are history albums, not
+  records of the collection (only Discogs releases are records);
+- placeholder texts (the app's fallbacks, sample texts shared by several albums, error
+  strings) are not imported; the genres and styles AIME stored were sample data too.
+
+Editions of one album (AIME kept "Mezzanine" and "Mezzanine (Deluxe Edition)" apart) become
+one album by the store's identity rules. Importing twice imports nothing the second time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+import time
+
+from sqlalchemy import Connection
+
+from ..enrichment.ai_texts import AiTextKind, InvalidAiText, validate_imported_text
+from ..enrichment.collection import RecordFormat, join_list
+from ..enrichment.links import EnrichmentKind
+from ..normalize import album_key, artist_key
+from ..store.store import Store
+from .aime_plan import AimeImportReport, Identities, display_name, plan_identities, plan_plays
+from .aime_source import AimeDatabase, read_aime_database
+
+__all__ = ["AimeImportReport", "import_aime_database"]
+
+IMPORTED_TEXT_MODEL = "mistral3 (AIME)"  # The model the original app asked EurIA for.
+IMPORTED_TEXT_LANGUAGE = "fr"  # Every prompt of the original app asked for French.
+_FORMATS = {
+    "vinyle": RecordFormat.VINYL,
+    "vinyl": RecordFormat.VINYL,
+    "cd": RecordFormat.CD,
+    "digital": RecordFormat.DIGITAL,
+    "cassette": RecordFormat.CASSETTE,
+}
+_SPOTIFY_ARTIST = "https://open.spotify.com/artist/{}"
+
+
+def import_aime_database(store: Store, path: Path, *, now: int | None = None) -> AimeImportReport:
+    """Import the AIME database at ``path`` (opened read-only) into ``store``. Blocks."""
+    db = read_aime_database(path)
+    now = int(time.time()) if now is None else now
+    report = AimeImportReport()
+    for kind, reasons in db.dropped.items():
+        report.skipped[kind].update(reasons)
+    identities = plan_identities(db, report)
+    result = store.ingest(plan_plays(db, identities, report))
+    report.imported["plays"] = result.added
+    report.merged["plays"] = result.merged
+    if result.duplicates:
+        report.skipped["plays"]["already_present"] += result.duplicates
+    for rejected in result.rejected:
+        report.skipped["plays"][rejected.reason] += 1
+    with store.catalog_write() as conn:
+        writer = _CatalogWriter(conn, report, now)
+        album_ids = writer.collection(db, identities)
+        writer.links_and_images(db, identities, album_ids)
+        writer.texts(db, identities, album_ids)
+        report.imported["loved_tracks"] = conn.exec_driver_sql(
+            # IN, not a correlated EXISTS: play has no index on track_id.
+            "UPDATE track SET loved = 1 WHERE loved = 0 "
+            "AND id IN (SELECT track_id FROM play WHERE loved = 1)"
+        ).rowcount
+    return report
+
+
+# --- catalogue ------------------------------------------------------------------------------
+
+
+class _CatalogWriter:
+    """Records, links, images and texts, inside one write transaction."""
+
+    def __init__(self, conn: Connection, report: AimeImportReport, now: int) -> None:
+        self._conn = conn
+        self._report = report
+        self._now = now
+
+    def collection(self, db: AimeDatabase, identities: Identities) -> dict[int, int]:
+        """Discogs records; returns the store's album id of every AIME album that has one."""
+        album_ids: dict[int, int] = {}
+        for aime_id, target in identities.albums.items():
+            if target is None:
+                continue
+            found = self._album_id(*target, create=aime_id in identities.collection)
+            if found is not None:
+                album_ids[aime_id] = found
+        for aime_id, release in identities.collection.items():
+            album = db.albums[aime_id]
+            cover = next(
+                (i.url for i in db.images if i.album_id == aime_id and i.source == "discogs"),
+                album.image_url,
+            )
+            metadata = db.metadata.get(aime_id)
+            labels = metadata.labels if metadata else None
+            inserted = self._conn.exec_driver_sql(
+                "INSERT INTO collection_item (album_id, discogs_release_id, format, labels, "
+                "pressing_year, cover_url, added_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (discogs_release_id) DO NOTHING",
+                (
+                    album_ids[aime_id],
+                    release,
+                    _FORMATS.get((album.support or "").casefold()),
+                    join_list(labels.split(",")) if labels else None,  # AIME joined with ","
+                    album.year,  # Discogs' year is the pressing's (a 2016 reissue of 1959).
+                    cover if _is_url(cover) else None,
+                    album.created_at,
+                ),
+            ).rowcount
+            self._count("collection_items", inserted)
+        return album_ids
+
+    def links_and_images(
+        self, db: AimeDatabase, identities: Identities, album_ids: dict[int, int]
+    ) -> None:
+        for aime_id, album in db.albums.items():
+            for source, url in (("spotify", album.spotify_url), ("discogs", album.discogs_url)):
+                if url is None:
+                    continue
+                if (reason := _refusal(identities, album_ids, aime_id)) is not None:
+                    self._report.skipped["links"][reason] += 1
+                else:
+                    self._enrich(
+                        "links", (album_ids[aime_id], None), source, EnrichmentKind.LINK, url
+                    )
+        artist_ids = {
+            aime_id: found
+            for aime_id, artist in db.artists.items()
+            if (found := self._artist_id(artist.name)) is not None
+        }
+        for aime_id, artist in db.artists.items():
+            if aime_id not in artist_ids:
+                continue
+            if artist.spotify_id:
+                url = _SPOTIFY_ARTIST.format(artist.spotify_id)
+                self._enrich(
+                    "links", (None, artist_ids[aime_id]), "spotify", EnrichmentKind.LINK, url
+                )
+            if artist.lastfm_url:
+                self._enrich(
+                    "links",
+                    (None, artist_ids[aime_id]),
+                    "lastfm",
+                    EnrichmentKind.LINK,
+                    artist.lastfm_url,
+                )
+        for image in db.images:
+            album_id = album_ids.get(image.album_id) if image.album_id is not None else None
+            artist_id = artist_ids.get(image.artist_id) if image.artist_id is not None else None
+            if album_id is None and artist_id is None:
+                self._report.skipped["images"]["subject_not_imported"] += 1
+                continue
+            self._enrich(
+                "images",
+                (album_id, artist_id),
+                image.source or "aime",
+                EnrichmentKind.IMAGE,
+                image.url,
+            )
+
+    def texts(self, db: AimeDatabase, identities: Identities, album_ids: dict[int, int]) -> None:
+        # A text several albums share is one of the app's sample or fallback texts.
+        seen = Counter(
+            text
+            for album in db.albums.values()
+            for text in (
+                album.ai_description,
+                *(
+                    (db.metadata[album.id].ai_info, db.metadata[album.id].resume)
+                    if album.id in db.metadata
+                    else ()
+                ),
+            )
+            if text
+        )
+        for aime_id, album in db.albums.items():
+            metadata = db.metadata.get(aime_id)
+            candidates = [
+                (AiTextKind.ALBUM_DESCRIPTION, metadata.ai_info if metadata else None),
+                (AiTextKind.ALBUM_DESCRIPTION, album.ai_description),
+                (AiTextKind.ALBUM_SUMMARY, metadata.resume if metadata else None),
+            ]
+            done: set[AiTextKind] = set()
+            for kind, text in candidates:
+                if text is None or kind in done:
+                    continue
+                try:
+                    if (reason := _refusal(identities, album_ids, aime_id)) is not None:
+                        raise InvalidAiText(reason)
+                    if seen[text] > 1:
+                        raise InvalidAiText("placeholder")
+                    cleaned = validate_imported_text(kind, text)
+                except InvalidAiText as err:
+                    self._report.skipped["texts"][err.reason] += 1
+                    continue
+                done.add(kind)
+                created = (metadata.updated_at if metadata else None) or album.created_at
+                self._save_text(album_ids[aime_id], kind, cleaned, created or self._now)
+
+    def _save_text(self, album_id: int, kind: AiTextKind, text: str, created_at: int) -> None:
+        exists = self._conn.exec_driver_sql(
+            "SELECT 1 FROM ai_text WHERE album_id = ? AND kind = ? AND language = ? AND text = ?",
+            (album_id, kind.value, IMPORTED_TEXT_LANGUAGE, text),
+        ).first()
+        if not exists:
+            self._conn.exec_driver_sql(
+                "INSERT INTO ai_text (album_id, kind, language, model, created_at, text) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (album_id, kind.value, IMPORTED_TEXT_LANGUAGE, IMPORTED_TEXT_MODEL, created_at,
+                 text),
+            )  # fmt: skip
+        self._count("texts", 0 if exists else 1)
+
+    def _enrich(
+        self,
+        what: str,
+        subject: tuple[int | None, int | None],
+        source: str,
+        kind: EnrichmentKind,
+        url: str,
+    ) -> None:
+        """Add the link or image ``url`` of subject (album id, artist id), unless it has one."""
+        album_id, artist_id = subject
+        if not _is_url(url):
+            self._report.skipped[what]["invalid_url"] += 1
+            return
+        # NULLs are distinct in a unique index, so "already there" is checked here.
+        exists = self._conn.exec_driver_sql(
+            "SELECT 1 FROM enrichment WHERE album_id IS ? AND artist_id IS ? AND source = ? "
+            "AND kind = ?",
+            (album_id, artist_id, source, kind),
+        ).first()
+        if not exists:
+            self._conn.exec_driver_sql(
+                "INSERT INTO enrichment (album_id, artist_id, source, kind, url, fetched_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (album_id, artist_id, source, kind, url, self._now),
+            )
+        self._count(what, 0 if exists else 1)
+
+    def _count(self, what: str, inserted: int) -> None:
+        if inserted:
+            self._report.imported[what] += inserted
+        else:
+            self._report.skipped[what]["already_present"] += 1
+
+    def _artist_id(self, name: str) -> int | None:
+        key = artist_key(display_name(name))
+        found = self._conn.exec_driver_sql("SELECT id FROM artist WHERE key = ?", (key,)).scalar()
+        return None if found is None else int(found)
+
+    def _album_id(self, artist: str, title: str, *, create: bool) -> int | None:
+        artist_id = self._artist_id(artist)
+        if artist_id is None:
+            if not create:
+                return None
+            artist_id = self._conn.exec_driver_sql(
+                "INSERT INTO artist (key, name) VALUES (?, ?) RETURNING id",
+                (artist_key(artist), artist),
+            ).scalar_one()
+        key = album_key(title)
+        found = self._conn.exec_driver_sql(
+            "SELECT id FROM album WHERE artist_id = ? AND key = ?", (artist_id, key)
+        ).scalar()
+        if found is None and create:
+            found = self._conn.exec_driver_sql(
+                "INSERT INTO album (artist_id, key, title) VALUES (?, ?, ?) RETURNING id",
+                (artist_id, key, title),
+            ).scalar_one()
+        return None if found is None else int(found)
+
+
+def _refusal(identities: Identities, album_ids: dict[int, int], aime_id: int) -> str | None:
+    """Why an album's links and texts cannot be imported, if they cannot."""
+    if identities.albums.get(aime_id, ()) is None:
+        return "ambiguous_album"  # Split: nobody knows which artist they describe.
+    return None if aime_id in album_ids else "album_not_imported"
+
+
+def _is_url(value: str | None) -> bool:
+    return bool(value) and str(value).startswith(("https://", "http://"))

@@ -1,0 +1,1 @@
+"""Playlists: the seven algorithms, their shared context, the AI picker and the file formats."""

@@ -1,0 +1,149 @@
+"""What every playlist algorithm reads with: the window, ranking with explicit ties, plays.
+
+Ties: ``rank`` orders by a score; equal scores follow a fixed tie-break, or, when the request
+has a seed, a random order drawn from that seed (the same seed gives the same order).
+Sequence-based algorithms read the window's most recent ``SCAN_LIMIT`` plays (``scan``): the
+whole history of most listeners, and a bounded cost for the largest ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import compress, count, repeat
+from operator import lt, sub
+import random
+from typing import Any
+
+from sqlalchemy import Connection
+
+from ..localtime import LocalTime, day_of_date, weekday_of_day
+from ..stats.models import Window
+from ..stats.sessions import SESSION_GAP
+from .models import EMPTY_HISTORY, PlaylistError, PlaylistRequest, PlaylistTrack
+
+SCAN_LIMIT = 100_000
+_CHUNK = 500
+_NO_START = -(2**62)
+_NO_END = 2**62
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """Plays as columns in time order, with each track's primary artist and album."""
+
+    times: Sequence[int]
+    tracks: Sequence[int]
+    artists: Sequence[int]
+    albums: Sequence[int]
+
+    def sessions(self) -> list[range]:
+        """Index ranges of the listening sessions (``sessions.py``'s gap rule)."""
+        gaps = map(sub, self.times[1:], self.times)
+        starts = [0, *compress(count(1), map(lt, repeat(SESSION_GAP), gaps))]
+        ends = [*starts[1:], len(self.times)]
+        return [range(start, end) for start, end in zip(starts, ends, strict=True)]
+
+
+class Context:
+    """One request over one read connection."""
+
+    def __init__(self, conn: Connection, clock: LocalTime, request: PlaylistRequest) -> None:
+        """Resolve the window in the store's time zone."""
+        self.conn = conn
+        self.clock = clock
+        self.request = request
+        self.now = int(request.now.timestamp())
+        self.days = window_days(clock, request.window, self.now)
+        self.start, self.end = clock.day_range(*self.days) if self.days else (_NO_START, _NO_END)
+        self.rng = random.Random(request.seed) if request.seed is not None else None
+
+    @property
+    def max_tracks(self) -> int:
+        """How many tracks the playlist may hold."""
+        return self.request.max_tracks
+
+    def require_plays(self) -> None:
+        """Raise ``PlaylistError(EMPTY_HISTORY)`` when the window holds no play."""
+        found = self.conn.exec_driver_sql(
+            "SELECT EXISTS (SELECT 1 FROM play WHERE played_at >= ? AND played_at < ?)",
+            (self.start, self.end),
+        ).scalar()
+        if not found:
+            raise PlaylistError(EMPTY_HISTORY)
+
+    def rank[T](
+        self, items: Iterable[T], score: Callable[[T], Any], tiebreak: Callable[[T], Any]
+    ) -> list[T]:
+        """``items`` by ascending ``score``; ties by ``tiebreak``, or at random with a seed."""
+        fixed = sorted(items, key=tiebreak)  # Also the order the random draws follow.
+        if self.rng is None:
+            return sorted(fixed, key=score)  # Stable: ties keep the tie-break order.
+        draws = [self.rng.random() for _ in fixed]
+        order = sorted(range(len(fixed)), key=lambda index: (score(fixed[index]), draws[index]))
+        return [fixed[index] for index in order]
+
+    def fetch(self, statement: str, parameters: Sequence[Any] = ()) -> list[Any]:
+        """Rows as plain tuples, straight from the driver: for the large reads, where
+        SQLAlchemy's row objects would double the cost."""
+        driver = self.conn.connection.driver_connection
+        rows: list[Any] = driver.execute(statement, parameters).fetchall()  # type: ignore[union-attr]
+        return rows
+
+    @cached_property
+    def scan(self) -> Scan:
+        """The window's most recent ``SCAN_LIMIT`` plays, oldest first."""
+        rows = self.fetch(
+            "SELECT p.played_at, p.track_id, t.artist_id, t.album_id "
+            "FROM play p JOIN track t ON t.id = p.track_id "
+            "WHERE p.played_at >= ? AND p.played_at < ? "
+            "ORDER BY p.played_at DESC, p.track_id DESC, p.source_id DESC LIMIT ?",
+            (self.start, self.end, SCAN_LIMIT),
+        )
+        rows.reverse()  # ``require_plays`` made sure there is one.
+        times, tracks, artists, albums = zip(*rows, strict=True)
+        return Scan(times, tracks, artists, albums)
+
+    def details(self, track_ids: Sequence[int]) -> list[PlaylistTrack]:
+        """The tracks, in the given order."""
+        found: dict[int, PlaylistTrack] = {}
+        for first in range(0, len(track_ids), _CHUNK):
+            chunk = tuple(track_ids[first : first + _CHUNK])
+            marks = ",".join("?" * len(chunk))
+            for track_id, title, artist, album, duration in self.conn.exec_driver_sql(
+                "SELECT t.id, t.title, ar.name, al.title, t.duration FROM track t "
+                "JOIN artist ar ON ar.id = t.artist_id JOIN album al ON al.id = t.album_id "
+                f"WHERE t.id IN ({marks})",
+                chunk,
+            ):
+                found[track_id] = PlaylistTrack(track_id, title, artist, album, duration)
+        return [found[track_id] for track_id in track_ids]
+
+
+def window_days(clock: LocalTime, window: Window, now: int) -> tuple[int, int] | None:
+    """First and last local day of a window ending today; ``None`` for all time."""
+    if window is Window.ALL:
+        return None
+    today = clock.day(now)
+    moment = clock.to_local(now).date()
+    first = {
+        Window.TODAY: today,
+        Window.WEEK: today - weekday_of_day(today),
+        Window.MONTH: day_of_date(moment.replace(day=1)),
+        Window.YEAR: day_of_date(moment.replace(month=1, day=1)),
+        Window.DAYS_7: today - 6,
+        Window.DAYS_30: today - 29,
+        Window.DAYS_365: today - 364,
+    }[window]
+    return first, today
+
+
+def take_unique(track_ids: Iterable[int], used: set[int], limit: int, into: list[int]) -> None:
+    """Append tracks not used yet to ``into`` until it holds ``limit``."""
+    for track_id in track_ids:
+        if len(into) >= limit:
+            return
+        if track_id not in used:
+            used.add(track_id)
+            into.append(track_id)

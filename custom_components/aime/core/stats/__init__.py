@@ -1,0 +1,1 @@
+"""Statistics: rollups kept at ingest, and the queries every sensor and dashboard reads."""

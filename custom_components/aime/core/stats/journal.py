@@ -1,0 +1,328 @@
+"""The listening journal: paged history with filters, and one day's timeline.
+
+Paging walks the day rollups from the newest day to find which days hold the requested page,
+so a deep page or a rare artist reads a few days of plays, not the whole history. Filters the
+rollups cannot count (text, loved, several at once) count through the per-track totals or,
+with a date range, over the plays of that range.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+import json
+from typing import Any
+
+from sqlalchemy import Connection, CursorResult
+
+from ..localtime import LocalTime, day_of_date
+from ..models import SOURCE_CODES, SOURCES_BY_CODE
+from ..normalize import fold
+from .models import HistoryFilter, HistoryPage, JournalEntry, Timeline, TimelineHour
+
+MAX_PAGE_SIZE = 500
+_HOUR = 3600
+
+_SELECT_ENTRIES = (
+    "SELECT p.id, p.played_at, p.track_id, t.title, t.artist_id, ar.name, t.album_id, al.title,"
+    " p.source_id, d.name, t.loved, coalesce(p.seconds_listened, t.duration) "
+    "FROM play p JOIN track t ON t.id = p.track_id JOIN artist ar ON ar.id = t.artist_id "
+    "JOIN album al ON al.id = t.album_id LEFT JOIN device d ON d.id = p.device_id"
+)
+# Track title, artist name or album title contains the folded text.
+_MATCHING_TRACKS = (
+    "SELECT id FROM track WHERE instr(key, ?) "
+    "OR artist_id IN (SELECT id FROM artist WHERE instr(key, ?)) "
+    "OR album_id IN (SELECT id FROM album WHERE instr(key, ?))"
+)
+
+
+def last_play(conn: Connection, clock: LocalTime) -> JournalEntry | None:
+    """The newest play."""
+    found = _entries(conn, clock, "", {}, "ORDER BY p.played_at DESC, p.id DESC LIMIT 1")
+    return found[0] if found else None
+
+
+def history(
+    conn: Connection, clock: LocalTime, filters: HistoryFilter, page: int, page_size: int
+) -> HistoryPage:
+    """Page ``page`` (from 0) of the plays matching ``filters``, newest first."""
+    page, page_size = max(page, 0), min(max(page_size, 1), MAX_PAGE_SIZE)
+    offset = page * page_size
+    rollup = _rollup_for(conn, clock, filters)
+    if rollup is not None:
+        total, days = rollup
+        entries = _page_by_days(conn, clock, filters, days, offset=offset, page_size=page_size)
+        days.close()
+        return HistoryPage(page, page_size, total, entries)
+    tracks = _matching_tracks(conn, filters)
+    where, params = _conditions(clock, filters, tracks)
+    total, newest = _count(conn, filters, where, params)
+    if newest is not None:  # Start the walk back at the newest matching play.
+        where += " AND p.played_at <= :newest"
+        params["newest"] = newest
+    params |= {"limit": page_size, "offset": offset}
+    order = "ORDER BY p.played_at DESC, p.id DESC LIMIT :limit OFFSET :offset"
+    entries = _entries(conn, clock, where, params, order) if total > offset else []
+    return HistoryPage(page, page_size, total, entries)
+
+
+def timeline(conn: Connection, clock: LocalTime, day: date, typical_seconds: int) -> Timeline:
+    """The plays of one local day, grouped by hour."""
+    number = day_of_date(day)
+    start, end = clock.day_range(number, number)
+    entries = _entries(
+        conn,
+        clock,
+        "WHERE p.played_at >= :start AND p.played_at < :end",
+        {"start": start, "end": end},
+        "ORDER BY p.played_at, p.id",
+    )
+    hours = [
+        TimelineHour(clock.to_local(at).isoformat(), clock.to_local(at).hour, [])
+        for at in range(start, end, _HOUR)
+    ]
+    for entry in entries:
+        hours[(entry.played_at - start) // _HOUR].plays.append(entry)
+    plays, seconds, estimated = conn.exec_driver_sql(
+        "SELECT coalesce(sum(plays), 0), coalesce(sum(seconds), 0), coalesce(sum(estimated), 0)"
+        " FROM stats_day WHERE day = ?",
+        (number,),
+    ).one()
+    return Timeline(day.isoformat(), plays, seconds + estimated * typical_seconds, estimated, hours)
+
+
+# --- paging ---------------------------------------------------------------------------------
+
+
+def _rollup_for(
+    conn: Connection, clock: LocalTime, filters: HistoryFilter
+) -> tuple[int, CursorResult[Any]] | None:
+    """When one rollup counts the matching plays per day: the total, and (day, plays) newest
+    first, read lazily. None for filters no rollup answers (text, loved, several at once)."""
+    keyed = [
+        (kind, value)
+        for kind, value in (
+            ("artist", filters.artist_id),
+            ("album", filters.album_id),
+            ("source", SOURCE_CODES[filters.source] if filters.source is not None else None),
+        )
+        if value is not None
+    ]
+    if filters.text or filters.loved is not None or len(keyed) > 1:
+        return None
+    first = day_of_date(filters.first_day) if filters.first_day else None
+    last = day_of_date(filters.last_day) if filters.last_day else None
+    table, condition, params = "stats_day", "1", []
+    if keyed:
+        kind, value = keyed[0]
+        table, condition, params = f"stats_day_{kind}", f"{kind}_id = ?", [value]
+        if kind != "source":  # Start at its last play, and take the total from the totals.
+            total, newest = conn.exec_driver_sql(
+                f"SELECT coalesce(max(plays), 0), max(last_played_at) FROM stats_{kind} "
+                f"WHERE {kind}_id = ?",
+                (value,),
+            ).one()
+            if newest is None:
+                return 0, _days(conn, "stats_day", "0", [], first=None, last=None)
+            last = min(last, clock.day(newest)) if last is not None else clock.day(newest)
+            if first is None and filters.last_day is None:
+                return int(total), _days(conn, table, condition, params, first=first, last=last)
+    total = conn.exec_driver_sql(
+        f"SELECT coalesce(sum(plays), 0) FROM {table} WHERE {condition} AND day BETWEEN ? AND ?",
+        (*params, _low(first), _high(last)),
+    ).scalar_one()
+    return int(total), _days(conn, table, condition, params, first=first, last=last)
+
+
+def _days(
+    conn: Connection,
+    table: str,
+    condition: str,
+    params: list[int],
+    *,
+    first: int | None,
+    last: int | None,
+) -> CursorResult[Any]:
+    return conn.exec_driver_sql(
+        f"SELECT day, plays FROM {table} WHERE {condition} "
+        "AND day BETWEEN ? AND ? ORDER BY day DESC",
+        (*params, _low(first), _high(last)),
+    )
+
+
+def _low(day: int | None) -> int:
+    return day if day is not None else -(2**62)
+
+
+def _high(day: int | None) -> int:
+    return day if day is not None else 2**62
+
+
+def _page_by_days(
+    conn: Connection,
+    clock: LocalTime,
+    filters: HistoryFilter,
+    day_counts: Iterable[Sequence[int]],
+    *,
+    offset: int,
+    page_size: int,
+) -> list[JournalEntry]:
+    """Read only the days that hold plays number ``offset`` to ``offset + page_size``."""
+    skipped = covered = 0
+    days: list[int] = []
+    for day, plays in day_counts:
+        if not days and skipped + plays <= offset:
+            skipped += plays
+            continue
+        days.append(day)
+        covered += plays
+        if skipped + covered >= offset + page_size:
+            break
+    if not days:
+        return []
+    where, params = _conditions(clock, filters, None)
+    # One arm per day holding a matching play, each read through the time index; a single
+    # OR-ed condition would make SQLite walk every play back to the oldest of those days.
+    arms = []
+    for number, day in enumerate(days):
+        arms.append(
+            "SELECT p.id AS id, p.played_at AS at FROM play p JOIN track t ON t.id = p.track_id "
+            f"{where} AND p.played_at >= :start{number} AND p.played_at < :end{number}"
+        )
+        params[f"start{number}"], params[f"end{number}"] = clock.day_range(day, day)
+    params |= {"limit": page_size, "offset": offset - skipped}
+    ids = conn.exec_driver_sql(
+        f"SELECT id FROM ({' UNION ALL '.join(arms)}) ORDER BY at DESC, id DESC "
+        "LIMIT :limit OFFSET :offset",
+        params,
+    ).scalars()
+    marks = {f"id{number}": play_id for number, play_id in enumerate(ids)}
+    if not marks:
+        return []
+    return _entries(
+        conn,
+        clock,
+        f"WHERE p.id IN ({', '.join(':' + name for name in marks)})",
+        marks,
+        "ORDER BY p.played_at DESC, p.id DESC",
+    )
+
+
+def _matching_tracks(conn: Connection, filters: HistoryFilter) -> str | None:
+    """The tracks the track-level filters allow, as a JSON array for ``json_each``.
+
+    None when no track-level filter is set.
+    """
+    found: set[int] | None = None
+    queries: list[tuple[str, tuple[Any, ...]]] = []
+    if filters.artist_id is not None:
+        queries.append(("SELECT id FROM track WHERE artist_id = ?", (filters.artist_id,)))
+    if filters.album_id is not None:
+        queries.append(("SELECT id FROM track WHERE album_id = ?", (filters.album_id,)))
+    if filters.loved is not None:
+        queries.append(("SELECT id FROM track WHERE loved = ?", (int(filters.loved),)))
+    if filters.text:
+        needle = fold(filters.text)
+        queries.append((_MATCHING_TRACKS, (needle, needle, needle)))
+    for query, params in queries:
+        ids = set(conn.exec_driver_sql(query, params).scalars())
+        found = ids if found is None else found & ids
+    return None if found is None else json.dumps(sorted(found))
+
+
+def _conditions(
+    clock: LocalTime, filters: HistoryFilter, tracks: str | None
+) -> tuple[str, dict[str, Any]]:
+    """SQL conditions on ``play p JOIN track t``; ``tracks`` replaces the track-level ones."""
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
+    if filters.first_day is not None:
+        clauses.append("p.played_at >= :first")
+        params["first"] = clock.day_start(day_of_date(filters.first_day))
+    if filters.last_day is not None:
+        clauses.append("p.played_at < :end")
+        params["end"] = clock.day_start(day_of_date(filters.last_day) + 1)
+    if tracks is not None:
+        clauses.append("p.track_id IN (SELECT value FROM json_each(:tracks))")
+        params["tracks"] = tracks
+    else:
+        if filters.artist_id is not None:
+            clauses.append("t.artist_id = :artist")
+            params["artist"] = filters.artist_id
+        if filters.album_id is not None:
+            clauses.append("t.album_id = :album")
+            params["album"] = filters.album_id
+    if filters.source is not None:
+        clauses.append(
+            "(p.source_id = :source OR EXISTS (SELECT 1 FROM play_report r "
+            "WHERE r.play_id = p.id AND r.source_id = :source))"
+        )
+        params["source"] = SOURCE_CODES[filters.source]
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "WHERE 1", params
+
+
+def _count(
+    conn: Connection, filters: HistoryFilter, where: str, params: dict[str, Any]
+) -> tuple[int, int | None]:
+    """Matching plays and, when known, when the newest of them started.
+
+    Filters on the track alone are counted from the per-track totals.
+    """
+    if filters.source is None and filters.first_day is None and filters.last_day is None:
+        total, newest = conn.exec_driver_sql(
+            "SELECT coalesce(sum(plays), 0), max(last_played_at) FROM stats_track "
+            "WHERE track_id IN (SELECT value FROM json_each(:tracks))",
+            params,
+        ).one()
+        return int(total), newest
+    total = conn.exec_driver_sql(
+        "SELECT count(*) FROM play p JOIN track t ON t.id = p.track_id " + where, params
+    ).scalar_one()
+    return int(total), None
+
+
+# --- entries --------------------------------------------------------------------------------
+
+
+def _entries(
+    conn: Connection, clock: LocalTime, where: str, params: dict[str, Any], order: str
+) -> list[JournalEntry]:
+    rows = conn.exec_driver_sql(f"{_SELECT_ENTRIES} {where} {order}", params).all()
+    merged = _merged_sources(conn, [row[0] for row in rows])
+    return [_entry(clock, row, merged.get(row[0], [])) for row in rows]
+
+
+def _merged_sources(conn: Connection, play_ids: list[int]) -> dict[int, list[int]]:
+    if not play_ids:
+        return {}
+    marks = ",".join("?" * len(play_ids))
+    merged: dict[int, list[int]] = {}
+    for play_id, source_id in conn.exec_driver_sql(
+        f"SELECT play_id, source_id FROM play_report WHERE play_id IN ({marks}) ORDER BY played_at",
+        tuple(play_ids),
+    ):
+        merged.setdefault(play_id, []).append(source_id)
+    return merged
+
+
+def _entry(clock: LocalTime, row: Sequence[Any], merged: list[int]) -> JournalEntry:
+    (play_id, played_at, track_id, title, artist_id, artist, album_id, album, source_id,
+     device, loved, seconds) = row  # fmt: skip
+    sources = [SOURCES_BY_CODE[code].value for code in dict.fromkeys([source_id, *merged])]
+    return JournalEntry(
+        play_id=play_id,
+        played_at=played_at,
+        local_time=clock.to_local(played_at).isoformat(),
+        track_id=track_id,
+        title=title,
+        artist_id=artist_id,
+        artist=artist,
+        album_id=album_id,
+        album=album,
+        source=sources[0],
+        sources=sources,
+        device=device,
+        loved=bool(loved),
+        seconds=seconds,
+    )

@@ -1,0 +1,267 @@
+"""Plain, JSON-friendly results of the statistics queries (``dataclasses.asdict`` them).
+
+Dates are ISO strings (``2024-03-31``), local times ISO strings with their UTC offset,
+``played_at`` values UTC epoch seconds, durations whole seconds. Weekdays count from
+Monday (0) to Sunday (6); hours are local clock hours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from ..models import Source
+
+
+class Window(StrEnum):
+    """Windows in local calendar terms; each ends today (the local date of ``now``)."""
+
+    TODAY = "today"
+    WEEK = "week"  # Since Monday.
+    MONTH = "month"  # Since the 1st.
+    YEAR = "year"  # Since January 1st.
+    DAYS_7 = "7d"  # The last 7 local days, today included.
+    DAYS_30 = "30d"
+    DAYS_365 = "365d"
+    ALL = "all"
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """An artist, album or track in a top list. ``artist`` names an album's or track's artist."""
+
+    id: int
+    name: str
+    plays: int
+    artist: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListeningTime:
+    """Plays and listening time; ``estimated_plays`` of them had no known length."""
+
+    plays: int
+    seconds: int
+    estimated_plays: int
+
+
+@dataclass(frozen=True, slots=True)
+class SessionStats:
+    """Sessions starting in a window. A play starting > 30 min after the previous one ends it."""
+
+    count: int
+    average_seconds: int
+    longest_seconds: int
+    longest_start: str | None  # Local time.
+
+
+@dataclass(frozen=True, slots=True)
+class Streaks:
+    """Runs of consecutive local days with at least one play.
+
+    The current streak still counts when today has no play yet but yesterday had one.
+    """
+
+    current: int
+    longest: int
+    longest_first: str | None
+    longest_last: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class WindowStats:
+    """Everything about one window, for the ``aime/stats`` query."""
+
+    window: str
+    first_day: str
+    last_day: str
+    plays: int
+    listening_seconds: int
+    estimated_plays: int
+    active_days: int
+    unique_artists: int
+    unique_albums: int
+    unique_tracks: int
+    new_artists: int  # First play ever (whole history) inside the window.
+    top_artists: list[Ranked]
+    top_albums: list[Ranked]
+    top_tracks: list[Ranked]
+    sessions: SessionStats
+    peak_hour: int | None
+    peak_weekday: int | None
+    heatmap: list[list[int]]  # heatmap[weekday][hour]: plays.
+    longest_streak: int  # Within the window.
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    """One play, for the journal, the timeline and the last-play sensor."""
+
+    play_id: int
+    played_at: int
+    local_time: str
+    track_id: int
+    title: str
+    artist_id: int
+    artist: str
+    album_id: int
+    album: str
+    source: str
+    sources: list[str]  # Every source that reported it, the first one first.
+    device: str | None
+    loved: bool
+    seconds: int | None  # Known length: listened seconds, else the track's duration.
+
+
+@dataclass(frozen=True, slots=True)
+class SensorFigures:
+    """Every figure the sensors show, read together in one snapshot."""
+
+    plays_today: int
+    plays_this_week: int
+    listening_seconds_today: int
+    estimated_plays_today: int
+    total_plays: int
+    top_artists_7d: list[Ranked]
+    top_albums_7d: list[Ranked]
+    current_streak: int
+    new_artists_30d: int
+    last_play: JournalEntry | None
+    collection_size: int
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodSummary:
+    """One side of a comparison."""
+
+    first_day: str
+    last_day: str
+    plays: int
+    listening_seconds: int
+    estimated_plays: int
+    unique_artists: int
+    top_artists: list[Ranked]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two periods side by side; changes are percentages from ``previous`` to ``current``.
+
+    A change is ``None`` when the previous value is 0.
+    """
+
+    current: PeriodSummary
+    previous: PeriodSummary
+    plays_change: float | None
+    listening_change: float | None
+    unique_artists_change: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class MonthFigures:
+    """One local calendar month of the trend."""
+
+    month: str  # "2024-03"
+    plays: int
+    listening_seconds: int
+    estimated_plays: int
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryFilter:
+    """Journal filters; all optional, combined with AND. Days are local dates, inclusive.
+
+    ``text`` matches track titles, artist names and album titles, ignoring case and accents.
+    ``artist_id`` matches the track's primary artist, as the statistics do.
+    ``source`` matches every play that source reported, merged reports included.
+    """
+
+    text: str | None = None
+    artist_id: int | None = None
+    album_id: int | None = None
+    source: Source | None = None
+    loved: bool | None = None
+    first_day: date | None = None
+    last_day: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryPage:
+    """One page of the journal, newest first."""
+
+    page: int
+    page_size: int
+    total: int
+    entries: list[JournalEntry]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineHour:
+    """One hour of a local day; DST days have 23 or 25 of them."""
+
+    start: str  # Local time, with its offset: the two 02:00 of a fall-back day differ.
+    hour: int
+    plays: list[JournalEntry]
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """One local day, hour by hour."""
+
+    day: str
+    plays: int
+    listening_seconds: int
+    estimated_plays: int
+    hours: list[TimelineHour]
+
+
+@dataclass(frozen=True, slots=True)
+class CollectionStats:
+    """The record collection against the listening history."""
+
+    records: int
+    by_format: dict[str, int]
+    played_last_12_months: int
+    played_share: float  # Of the records, 0..1.
+    never_played: int
+
+
+class CollectionSort(StrEnum):
+    """Orders of the collection listing."""
+
+    ARTIST = "artist"
+    TITLE = "title"
+    ADDED = "added"
+    YEAR = "year"
+    PLAYS = "plays"
+    LAST_PLAYED = "last_played"
+
+
+@dataclass(frozen=True, slots=True)
+class CollectionRecord:
+    """One record of the collection with its listening figures."""
+
+    id: int
+    album_id: int
+    artist: str
+    title: str
+    format: str | None
+    year: int | None
+    labels: str | None
+    genres: str | None
+    styles: str | None
+    cover_url: str | None
+    added_at: int | None
+    plays: int
+    last_played_at: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CollectionPage:
+    """One page of the collection listing."""
+
+    page: int
+    page_size: int
+    total: int
+    records: list[CollectionRecord] = field(default_factory=list)

@@ -1,0 +1,401 @@
+"""Statistics rollups, updated inside each ingest transaction.
+
+Per local day (in the store's time zone): plays, listening seconds and plays of unknown length,
+plays per clock hour, per source, per primary artist (the track's credit at position 0) and
+per album; sessions. Per artist, album and track: all-time plays and last play (first play
+for artists), written once per ingest call (``totals.py``). Queries then read a few rows per
+day instead of every play (see ``stats.py``).
+
+A play's length is what it was listened for when the source says (Roon), else its track's
+duration, else unknown: unknown lengths are counted (``estimated``) and priced at query time
+at the mean duration of the plays whose duration is known (``stats_meta.priced_*``).
+Reports that bring a length later correct the rollups already written, so that they always
+equal a recomputation from the plays: a merged report's listened seconds at once; a track's
+newly learned duration at the end of the ``Store.ingest`` call (``reprice``), because finding
+that track's unpriced plays reads the whole ``stats_unpriced`` table.
+
+Rows are aggregated in Python, where the ingestor already holds the batch, and upserted.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import compress, repeat
+from operator import add, floordiv, is_, itemgetter, le, lshift, not_
+from typing import Any, NamedTuple
+
+from sqlalchemy import Connection
+
+from ..localtime import LocalTime
+from .bulk import executemany
+from .sessions import SESSION_GAP, Session, merge_sessions, session_runs
+from .totals import Totals
+
+DEFAULT_PLAY_SECONDS = 240  # Until some play's duration is known.
+_CHUNK = 500
+_REBUILD_CHUNK = 50_000
+_TRACK_CACHE_LIMIT = 500_000
+_DAY = 86_400
+_HOUR = 3_600
+_KEY_BITS = 40  # Ids below 2**40 pack with a day into one int key.
+_KEY_MASK = (1 << _KEY_BITS) - 1
+
+STATS_TABLES = (
+    "stats_day",
+    "stats_day_hour",
+    "stats_week_hour",
+    "stats_day_source",
+    "stats_day_artist",
+    "stats_day_album",
+    "stats_artist",
+    "stats_album",
+    "stats_track",
+    "stats_unpriced",
+    "stats_repricing",
+    "stats_session",
+)
+
+_UPSERT_DAY = (
+    "INSERT INTO stats_day (day, plays, seconds, estimated) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (day) DO UPDATE SET plays = plays + excluded.plays, "
+    "seconds = seconds + excluded.seconds, estimated = estimated + excluded.estimated"
+)
+_UPSERT_PLAYS = (
+    "INSERT INTO {table} ({keys}, plays) VALUES (?, ?, ?) "
+    "ON CONFLICT ({keys}) DO UPDATE SET plays = plays + excluded.plays"
+)
+
+
+class _Columns(NamedTuple):
+    """Plays as columns, sorted by (played_at, id)."""
+
+    play_ids: Sequence[int]
+    track_ids: Sequence[int]
+    times: Sequence[int]
+    sources: Sequence[int]
+    listened: Sequence[int | None]
+    artists: Sequence[int]
+    albums: Sequence[int]
+    durations: Sequence[int | None]
+
+
+class Rollups:
+    """Keeps the rollups of one store; used under the store's write lock."""
+
+    def __init__(self, time_zone: str) -> None:
+        self.clock = LocalTime(time_zone)
+        # Track details in three dicts of ints: no tuple per track for the collector to scan.
+        self._artist_of: dict[int, int] = {}
+        self._album_of: dict[int, int] = {}
+        self._duration_of: dict[int, int | None] = {}
+        self._totals = Totals()
+        self.repricing = False  # Tracks may wait in stats_repricing.
+
+    @property
+    def time_zone(self) -> str:
+        """The IANA zone the days are counted in."""
+        return self.clock.name
+
+    @time_zone.setter
+    def time_zone(self, name: str) -> None:
+        self.clock = LocalTime(name)
+
+    @property
+    def pending(self) -> bool:
+        """Whether ``finish`` has work to do."""
+        return self.repricing or self._totals.pending
+
+    def reset(self) -> None:
+        """Forget what a rolled-back batch may have left: cached tracks, summed totals."""
+        self._forget_tracks()
+        self._totals.discard()
+
+    def finish(self, conn: Connection) -> None:
+        """End of an ingest call: write the all-time totals, price what learned a duration."""
+        self._totals.write(conn)
+        if self.repricing:
+            self.reprice(conn)
+
+    def remember_track(
+        self, track_id: int, artist_id: int, album_id: int, duration: int | None
+    ) -> None:
+        """Details of a track the ingestor resolved, to spare a lookup."""
+        self._artist_of[track_id] = artist_id
+        self._album_of[track_id] = album_id
+        self._duration_of[track_id] = duration
+
+    # --- ingest hooks ---------------------------------------------------------------------
+
+    def add_plays(self, conn: Connection, rows: Sequence[Sequence[Any]]) -> None:
+        """Count new play rows ``(id, track_id, played_at, source_id, _, _, seconds_listened)``."""
+        if not rows:
+            return
+        play_ids, track_ids, times, sources, _, _, listened = zip(*rows, strict=True)
+        if not all(map(le, times, times[1:])):
+            # Ids grow in insertion order, so a stable sort on the start orders by (start, id).
+            play_ids, track_ids, times, sources, _, _, listened = zip(
+                *sorted(rows, key=itemgetter(2)), strict=True
+            )
+        if len(self._artist_of) > _TRACK_CACHE_LIMIT:  # Bound memory; reload what is needed.
+            self._forget_tracks()
+        self._load_tracks(conn, track_ids)
+        artists = list(map(self._artist_of.__getitem__, track_ids))
+        albums = list(map(self._album_of.__getitem__, track_ids))
+        durations = list(map(self._duration_of.__getitem__, track_ids))
+        self._add(
+            conn,
+            _Columns(play_ids, track_ids, times, sources, listened, artists, albums, durations),
+        )
+
+    def add_reports(self, conn: Connection, reports: Iterable[tuple[int, int]]) -> None:
+        """Count other sources' reports merged into plays: ``(play's played_at, source_id)``."""
+        pairs = list(reports)
+        if pairs:
+            times, sources = zip(*pairs, strict=True)
+            days = map(floordiv, self.clock.local_seconds(times), repeat(_DAY))
+            keys = map(add, map(lshift, days, repeat(_KEY_BITS)), sources)
+            _upsert_day_plays(conn, "stats_day_source", "source_id", Counter(keys))
+
+    def durations_filled(self, conn: Connection, durations: dict[int, int]) -> None:
+        """Tracks learned their duration: note them for ``reprice``."""
+        for track_id, duration in durations.items():
+            if track_id in self._duration_of:
+                self._duration_of[track_id] = duration
+        next_play = conn.exec_driver_sql("SELECT coalesce(max(id), 0) + 1 FROM play").scalar()
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO stats_repricing (track_id, first_priced_play) VALUES (?, ?)",
+            [(track_id, next_play) for track_id in durations],
+        )
+        self.repricing = True
+
+    def reprice(self, conn: Connection) -> int:
+        """Price the plays of unknown length of tracks that learned their duration.
+
+        Returns how many plays were priced.
+        """
+        self.repricing = False
+        if not conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM stats_repricing)").scalar():
+            return 0
+        found = conn.exec_driver_sql(
+            "SELECT u.day, u.track_id, u.plays, t.duration FROM stats_unpriced u "
+            "JOIN stats_repricing r ON r.track_id = u.track_id "
+            "JOIN track t ON t.id = u.track_id"
+        ).all()
+        day_deltas: dict[int, list[int]] = {}
+        for day, _, plays, duration in found:
+            delta = day_deltas.setdefault(day, [day, 0, 0, 0])
+            delta[2] += plays * duration
+            delta[3] -= plays
+        priced: int = sum(plays for _, _, plays, _ in found)
+        if found:
+            conn.exec_driver_sql(
+                "DELETE FROM stats_unpriced WHERE day = ? AND track_id = ?",
+                [(day, track_id) for day, track_id, _, _ in found],
+            )
+            conn.exec_driver_sql(_UPSERT_DAY, [tuple(delta) for delta in day_deltas.values()])
+            _add_priced(conn, priced, sum(delta[2] for delta in day_deltas.values()))
+        conn.exec_driver_sql(
+            "UPDATE stats_session SET last_seconds = "
+            "(SELECT duration FROM track WHERE id = last_track_id) "
+            "WHERE last_seconds IS NULL AND last_track_id IN (SELECT track_id FROM stats_repricing)"
+        )
+        conn.exec_driver_sql("DELETE FROM stats_repricing")
+        return priced
+
+    def listened_filled(self, conn: Connection, listened: dict[int, int]) -> None:
+        """Stored plays are about to learn how long they were listened: re-price them.
+
+        Call before the update: plays that already know their listened seconds keep them.
+        """
+        found: list[Any] = []
+        for chunk in _chunks(list(listened)):
+            marks = ",".join("?" * len(chunk))
+            found.extend(
+                conn.exec_driver_sql(
+                    "SELECT p.id, p.played_at, p.track_id, t.duration, EXISTS "
+                    "(SELECT 1 FROM stats_repricing r "
+                    "WHERE r.track_id = p.track_id AND p.id < r.first_priced_play) "
+                    "FROM play p JOIN track t ON t.id = p.track_id "
+                    f"WHERE p.id IN ({marks}) AND p.seconds_listened IS NULL",
+                    tuple(chunk),
+                ).all()
+            )
+        for play_id, played_at, track_id, duration, repricing in found:
+            seconds = listened[play_id]
+            day = self.clock.day(played_at)
+            if duration is None or repricing:  # Counted as unpriced so far.
+                conn.exec_driver_sql(_UPSERT_DAY, (day, 0, seconds, -1))
+                for statement in (
+                    "UPDATE stats_unpriced SET plays = plays - 1 WHERE day = ? AND track_id = ?",
+                    "DELETE FROM stats_unpriced WHERE day = ? AND track_id = ? AND plays = 0",
+                ):
+                    conn.exec_driver_sql(statement, (day, track_id))
+            else:
+                conn.exec_driver_sql(_UPSERT_DAY, (day, 0, seconds - duration, 0))
+                _add_priced(conn, -1, -duration)
+            conn.exec_driver_sql(
+                "UPDATE stats_session SET last_seconds = ? WHERE last_play_id = ? AND start_at = "
+                "(SELECT max(start_at) FROM stats_session WHERE start_at <= ?)",
+                (seconds, play_id, played_at),
+            )
+
+    # --- rebuild --------------------------------------------------------------------------
+
+    def rebuild(self, conn: Connection) -> None:
+        """Recompute every rollup from the plays, in this store's time zone."""
+        self.reset()
+        self._totals = Totals()
+        for table in STATS_TABLES:
+            conn.exec_driver_sql(f"DELETE FROM {table}")
+        conn.exec_driver_sql(
+            "UPDATE stats_meta SET time_zone = ?, built = 1, priced_plays = 0, "
+            "priced_seconds = 0, totals_through = 0",
+            (self.time_zone,),
+        )
+        result = conn.exec_driver_sql(
+            "SELECT p.id, p.track_id, p.played_at, p.source_id, p.seconds_listened, "
+            "t.artist_id, t.album_id, t.duration FROM play p JOIN track t ON t.id = p.track_id "
+            "ORDER BY p.played_at, p.id"
+        )
+        while rows := result.fetchmany(_REBUILD_CHUNK):
+            self._add(conn, _Columns(*zip(*rows, strict=True)))
+        reports = conn.exec_driver_sql(
+            "SELECT p.played_at, r.source_id FROM play_report r JOIN play p ON p.id = r.play_id"
+        )
+        while chunk := reports.fetchmany(_REBUILD_CHUNK):
+            self.add_reports(conn, [(at, source) for at, source in chunk])
+        self._totals.write(conn)
+        self.repricing = False
+
+    # --- aggregation ----------------------------------------------------------------------
+
+    def _add(self, conn: Connection, plays: _Columns) -> None:
+        """Count plays given as columns, sorted by (played_at, id)."""
+        local = self.clock.local_seconds(plays.times)
+        days = list(map(floordiv, local, repeat(_DAY)))
+        # (day, id) pairs packed in one int: counting ints is much cheaper than tuples.
+        day_keys = list(map(lshift, days, repeat(_KEY_BITS)))
+        lengths = [
+            heard or duration
+            for heard, duration in zip(plays.listened, plays.durations, strict=True)
+        ]
+        self._add_days(conn, plays, days=days, day_keys=day_keys, local=local, lengths=lengths)
+        for table, column, ids in (
+            ("stats_day_artist", "artist_id", plays.artists),
+            ("stats_day_album", "album_id", plays.albums),
+        ):
+            _upsert_day_plays(conn, table, column, Counter(map(add, day_keys, ids)))
+        self._totals.add(plays.play_ids, plays.track_ids, plays.artists, plays.albums, plays.times)
+        # Plays without listened seconds whose duration is known: priced by the duration.
+        by_duration = list(compress(plays.durations, map(not_, plays.listened)))
+        priced = len(by_duration) - by_duration.count(None)
+        if priced:
+            _add_priced(conn, priced, sum(filter(None, by_duration)))
+        runs = session_runs(plays.times, plays.play_ids, plays.track_ids, lengths)
+        self._add_sessions(conn, runs)
+
+    def _add_days(
+        self,
+        conn: Connection,
+        plays: _Columns,
+        *,
+        days: list[int],
+        day_keys: list[int],
+        local: list[int],
+        lengths: list[int | None],
+    ) -> None:
+        """Per-day totals and sources, per-hour plays, unpriced plays; ``days`` is sorted."""
+        totals: list[tuple[int, int, int, int]] = []
+        by_source: list[tuple[int, int, int]] = []
+        start = 0
+        while start < len(days):
+            day = days[start]
+            end = bisect_left(days, day + 1, start)
+            span = lengths[start:end]
+            totals.append((day, end - start, sum(filter(None, span)), span.count(None)))
+            day_sources = plays.sources[start:end]
+            by_source.extend((day, code, day_sources.count(code)) for code in set(day_sources))
+            start = end
+        conn.exec_driver_sql(_UPSERT_DAY, totals)
+        conn.exec_driver_sql(
+            _UPSERT_PLAYS.format(table="stats_day_source", keys="day, source_id"), by_source
+        )
+        hours = Counter(map(floordiv, local, repeat(_HOUR)))  # day * 24 + hour
+        executemany(
+            conn,
+            _UPSERT_PLAYS.format(table="stats_day_hour", keys="day, hour"),
+            ((key // 24, key % 24, count) for key, count in hours.items()),
+        )
+        week_hours: Counter[int] = Counter()
+        for key, count in hours.items():  # 1970-01-01, day 0, was a Thursday: weekday 3.
+            week_hours[(key + 72) % 168] += count
+        executemany(
+            conn,
+            _UPSERT_PLAYS.format(table="stats_week_hour", keys="weekday, hour"),
+            ((key // 24, key % 24, count) for key, count in week_hours.items()),
+        )
+        if any(total[3] for total in totals):
+            unknown = map(is_, lengths, repeat(None))
+            unpriced = Counter(compress(map(add, day_keys, plays.track_ids), unknown))
+            _upsert_day_plays(conn, "stats_unpriced", "track_id", unpriced)
+
+    def _add_sessions(self, conn: Connection, runs: list[Session]) -> None:
+        low, high = runs[0].start_at, runs[-1].last_at
+        stored = [
+            Session(*row)
+            for row in conn.exec_driver_sql(
+                "SELECT start_at, last_at, plays, last_play_id, last_track_id, last_seconds "
+                "FROM stats_session WHERE start_at <= ? AND start_at >= coalesce("
+                "(SELECT max(start_at) FROM stats_session WHERE start_at < ?), ?)",
+                (high + SESSION_GAP, low, low),
+            )
+        ]
+        deleted, written = merge_sessions(stored, runs)
+        if deleted:
+            conn.exec_driver_sql(
+                "DELETE FROM stats_session WHERE start_at = ?", [(at,) for at in deleted]
+            )
+        conn.exec_driver_sql(
+            "INSERT INTO stats_session (start_at, last_at, plays, last_play_id, last_track_id,"
+            " last_seconds) VALUES (?, ?, ?, ?, ?, ?)",
+            [session.row() for session in written],
+        )
+
+    def _load_tracks(self, conn: Connection, track_ids: Iterable[int]) -> None:
+        """Make sure the details of these tracks are cached (the ingestor usually did)."""
+        cached = self._artist_of
+        missing = [track for track in set(track_ids) if track not in cached]
+        for chunk in _chunks(missing):
+            marks = ",".join("?" * len(chunk))
+            for track_id, artist_id, album_id, duration in conn.exec_driver_sql(
+                f"SELECT id, artist_id, album_id, duration FROM track WHERE id IN ({marks})",
+                tuple(chunk),
+            ):
+                self.remember_track(track_id, artist_id, album_id, duration)
+
+    def _forget_tracks(self) -> None:
+        self._artist_of, self._album_of, self._duration_of = {}, {}, {}
+
+
+def _upsert_day_plays(conn: Connection, table: str, column: str, counts: Counter[int]) -> None:
+    """Upsert plays counted by packed (day, id) keys."""
+    executemany(
+        conn,
+        _UPSERT_PLAYS.format(table=table, keys=f"day, {column}"),
+        ((key >> _KEY_BITS, key & _KEY_MASK, plays) for key, plays in counts.items()),
+    )
+
+
+def _add_priced(conn: Connection, plays: int, seconds: int) -> None:
+    conn.exec_driver_sql(
+        "UPDATE stats_meta SET priced_plays = priced_plays + ?, "
+        "priced_seconds = priced_seconds + ?",
+        (plays, seconds),
+    )
+
+
+def _chunks[T](items: list[T], size: int = _CHUNK) -> Iterable[list[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -1,0 +1,1 @@
+"""The listening store: schema, migrations, batched ingest and cross-source de-duplication."""

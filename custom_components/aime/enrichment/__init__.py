@@ -1,0 +1,1 @@
+"""Enrichment: Discogs collection, Spotify images and links, exports; options and sensors."""

@@ -1,0 +1,439 @@
+"""The hub's enrichment services at run time: Discogs and Spotify, and the daily jobs.
+
+Clients are built from the hub's options and rebuilt when a service's options change (the
+AI endpoint's client is ``ai.py``'s; its repair issue is removed here too). The
+work they do (a collection sync, an enrichment pass, an export) lives here, shared by the
+actions and the scheduled jobs. A key refused at run time raises a repair issue pointing at
+the hub's options; the issue goes away when the service works again or is changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from enum import StrEnum
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.dispatcher import async_dispatcher_send
+from homeassistant.util import dt as dt_util
+
+from ..ai.services import async_register_haiku_job
+from ..clients.discogs import (
+    DEFAULT_BASE_URL as DISCOGS_BASE_URL,
+    DiscogsAuthError,
+    DiscogsClient,
+    DiscogsError,
+    SyncProgress,
+)
+from ..clients.spotify import (
+    SpotifyAuthError,
+    SpotifyClient,
+    SpotifyError,
+    SpotifyRateLimitError,
+)
+from ..const import (
+    CONF_AI_API_KEY,
+    CONF_AI_BASE_URL,
+    CONF_AI_MODEL,
+    CONF_AI_TASK_ENTITY,
+    CONF_DISCOGS_TOKEN,
+    CONF_DISCOGS_URL,
+    CONF_EXPORTS_KEEP,
+    CONF_SPOTIFY_CLIENT_ID,
+    CONF_SPOTIFY_CLIENT_SECRET,
+    CONF_SPOTIFY_URL,
+    DEFAULT_EXPORTS_KEEP,
+    DOMAIN,
+    EXPORTS_FOLDER,
+    STORE_FOLDER,
+)
+from ..core.enrichment import exports
+from ..core.enrichment.collection import RecordFormat
+from ..core.enrichment.exports import ExportFormat, ExportSubject
+from ..core.enrichment.links import AlbumToEnrich, ArtistToEnrich
+from ..core.store.store import Store
+from ..exceptions import service_error
+from ..hub.jobs import JobId, JobScheduler, ServiceNotConfiguredError, job_times
+from ..lastfm.coordinator import StoreAccess
+from .export_files import write_export_file
+
+if TYPE_CHECKING:
+    from .. import AimeConfigEntry
+
+# Sent (without arguments) when the record collection changed: its sensors refresh.
+SIGNAL_COLLECTION_CHANGED = "aime_collection_changed"
+SPOTIFY = "spotify"
+
+
+class Service(StrEnum):
+    """An optional service configured in the hub's options."""
+
+    DISCOGS = "discogs"
+    SPOTIFY = "spotify"
+    AI = "ai"
+
+
+SERVICE_OPTIONS: dict[Service, tuple[str, ...]] = {
+    Service.DISCOGS: (CONF_DISCOGS_TOKEN, CONF_DISCOGS_URL),
+    Service.SPOTIFY: (CONF_SPOTIFY_CLIENT_ID, CONF_SPOTIFY_CLIENT_SECRET, CONF_SPOTIFY_URL),
+    Service.AI: (CONF_AI_BASE_URL, CONF_AI_API_KEY, CONF_AI_MODEL, CONF_AI_TASK_ENTITY),
+}
+
+
+class EnrichScope(StrEnum):
+    """What ``aime.enrich`` enriches."""
+
+    ALBUM = "album"
+    ARTIST = "artist"
+    MISSING = "missing"
+
+
+@dataclass(slots=True)
+class EnrichCounts:
+    """Subjects looked up, and how many a service matched."""
+
+    checked: int = 0
+    matched: int = 0
+    missed: int = 0
+
+
+@dataclass(slots=True)
+class EnrichResult:
+    """What an enrichment pass did."""
+
+    albums: EnrichCounts = field(default_factory=EnrichCounts)
+    artists: EnrichCounts = field(default_factory=EnrichCounts)
+    rate_limited: bool = False
+
+
+def build_discogs(options: Mapping[str, Any]) -> DiscogsClient:
+    """The Discogs client for (flow or entry) options; blocking: call it in the executor."""
+    return DiscogsClient(
+        options[CONF_DISCOGS_TOKEN], base_url=options.get(CONF_DISCOGS_URL) or DISCOGS_BASE_URL
+    )
+
+
+def build_spotify(options: Mapping[str, Any]) -> SpotifyClient:
+    """The Spotify client for options; blocking (a requests session): call it in the executor."""
+    client_id, secret = options[CONF_SPOTIFY_CLIENT_ID], options[CONF_SPOTIFY_CLIENT_SECRET]
+    if server := str(options.get(CONF_SPOTIFY_URL) or "").rstrip("/"):
+        return SpotifyClient(
+            client_id, secret, api_root=f"{server}/v1/", token_url=f"{server}/api/token"
+        )
+    return SpotifyClient(client_id, secret)
+
+
+# What must be set for a service to count as configured (server URLs are optional).
+REQUIRED_OPTIONS: dict[Service, tuple[str, ...]] = {
+    Service.DISCOGS: (CONF_DISCOGS_TOKEN,),
+    Service.SPOTIFY: (CONF_SPOTIFY_CLIENT_ID, CONF_SPOTIFY_CLIENT_SECRET),
+    Service.AI: (CONF_AI_BASE_URL, CONF_AI_API_KEY, CONF_AI_MODEL),
+}
+
+
+def configured(options: Mapping[str, Any], service: Service) -> bool:
+    """Whether the options hold the service's credentials (or name an AI Task entity)."""
+    if service is Service.AI and options.get(CONF_AI_TASK_ENTITY):
+        return True
+    return all(options.get(key) for key in REQUIRED_OPTIONS[service])
+
+
+def auth_issue_id(service: Service) -> str:
+    """The repair issue raised when the service refuses its credentials."""
+    return f"{service.value}_auth_failed"
+
+
+@callback
+def async_report_auth_failure(hass: HomeAssistant, service: Service) -> None:
+    """Raise the repair issue telling to enter new credentials in the hub's options."""
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        auth_issue_id(service),
+        is_fixable=False,
+        severity=ir.IssueSeverity.ERROR,
+        translation_key=auth_issue_id(service),
+    )
+
+
+def not_configured(service: Service) -> ServiceNotConfiguredError:
+    """The translated error for an action needing a service that is not set up."""
+    return ServiceNotConfiguredError(
+        translation_domain=DOMAIN, translation_key=f"{service.value}_not_configured"
+    )
+
+
+class EnrichmentRuntime:
+    """The hub's optional services, their jobs, and the work they do."""
+
+    def __init__(self, hass: HomeAssistant, entry: AimeConfigEntry, store: Store) -> None:
+        """Nothing is built until ``async_start``."""
+        self.hass = hass
+        self.entry = entry
+        self.store = StoreAccess(hass, store)
+        self.jobs = JobScheduler(hass, entry)
+        self.discogs: DiscogsClient | None = None
+        self.spotify: SpotifyClient | None = None
+        self.sync_progress: SyncProgress | None = None
+        self._signatures: dict[Service, tuple[Any, ...]] = {}
+        self._progress_listeners: list[CALLBACK_TYPE] = []
+        self._started = False
+
+    async def async_start(self) -> None:
+        """Build the clients, then schedule the jobs."""
+        await self.async_apply_options()
+        self.jobs.async_register(JobId.ENRICHMENT, self._async_nightly_enrichment)
+        self.jobs.async_register(JobId.DISCOGS_SYNC, self.async_sync_discogs)
+        self.jobs.async_register(
+            JobId.MARKDOWN_EXPORT, partial(self._async_nightly_export, ExportFormat.MARKDOWN)
+        )
+        self.jobs.async_register(
+            JobId.JSON_EXPORT, partial(self._async_nightly_export, ExportFormat.JSON)
+        )
+        async_register_haiku_job(self.hass, self.jobs)
+        await self.jobs.async_start(job_times(self.entry.options))
+        self._started = True
+
+    async def async_apply_options(self) -> None:
+        """Rebuild the clients whose options changed (others keep their state)."""
+        options = self.entry.options
+        for service in Service:
+            signature = tuple(options.get(key) for key in SERVICE_OPTIONS[service])
+            if self._signatures.get(service) == signature:
+                continue
+            self._signatures[service] = signature
+            ir.async_delete_issue(self.hass, DOMAIN, auth_issue_id(service))
+            enabled = configured(options, service)
+            if service is Service.DISCOGS:
+                self.discogs = (
+                    await self.hass.async_add_executor_job(build_discogs, dict(options))
+                    if enabled
+                    else None
+                )
+            elif service is Service.SPOTIFY:
+                self.spotify = (
+                    await self.hass.async_add_executor_job(build_spotify, dict(options))
+                    if enabled
+                    else None
+                )
+        if self._started:
+            self.jobs.async_reschedule(job_times(options))
+
+    @property
+    def exports_directory(self) -> Path:
+        """``<config>/aime/exports``: the only folder exports are written to."""
+        return Path(self.hass.config.path(STORE_FOLDER, EXPORTS_FOLDER))
+
+    # --- Discogs ------------------------------------------------------------------------
+
+    @callback
+    def async_add_progress_listener(self, listener: CALLBACK_TYPE) -> CALLBACK_TYPE:
+        """Call ``listener`` whenever a Discogs sync reports progress."""
+        self._progress_listeners.append(listener)
+        return lambda: self._progress_listeners.remove(listener)
+
+    @callback
+    def _async_set_progress(self, progress: SyncProgress | None) -> None:
+        self.sync_progress = progress
+        for listener in list(self._progress_listeners):
+            listener()
+
+    async def async_sync_discogs(self) -> dict[str, Any]:
+        """Make the collection what Discogs holds now; the counts of what changed."""
+        client = self.discogs
+        if client is None:
+            raise not_configured(Service.DISCOGS)
+        collection = self.store.store.collection
+        known = await self.store.async_run(collection.known_original_years)
+
+        def report(progress: SyncProgress) -> None:  # From the executor thread.
+            self.hass.loop.call_soon_threadsafe(self._async_set_progress, progress)
+
+        try:
+            entries = await self.hass.async_add_executor_job(
+                partial(client.collection, known_original_years=known, progress=report)
+            )
+        except DiscogsAuthError as err:
+            async_report_auth_failure(self.hass, Service.DISCOGS)
+            raise service_error("discogs_auth_failed") from err
+        except DiscogsError as err:
+            raise service_error("discogs_unavailable", {"error": str(err)}) from err
+        finally:
+            # Progress reports were queued before the result: they are all handled by now.
+            self._async_set_progress(None)
+        ir.async_delete_issue(self.hass, DOMAIN, auth_issue_id(Service.DISCOGS))
+        result = await self.store.async_run(collection.apply_discogs_sync, entries)
+        self._async_collection_changed()
+        return asdict(result)
+
+    @callback
+    def _async_collection_changed(self) -> None:
+        async_dispatcher_send(self.hass, SIGNAL_COLLECTION_CHANGED)
+        if (stats := self.entry.runtime_data.stats) is not None:
+            self.entry.async_create_background_task(
+                self.hass, stats.async_request_refresh(), "AIME statistics refresh"
+            )
+
+    # --- Spotify ------------------------------------------------------------------------
+
+    async def async_enrich(
+        self,
+        scope: EnrichScope,
+        *,
+        artist: str | None = None,
+        album: str | None = None,
+        limit: int = 50,
+    ) -> EnrichResult:
+        """Spotify images and links for one album, one artist, or those still missing."""
+        client = self.spotify
+        if client is None:
+            raise not_configured(Service.SPOTIFY)
+        enrichment = self.store.store.enrichment
+        now = int(dt_util.utcnow().timestamp())
+        albums: list[AlbumToEnrich] = []
+        artists: list[ArtistToEnrich] = []
+        if scope is EnrichScope.ALBUM:
+            found = await self.store.async_run(enrichment.find_album, artist or "", album or "")
+            if found is None:
+                raise _validation("album_not_found", {"artist": artist or "", "album": album or ""})
+            albums.append(found)
+        elif scope is EnrichScope.ARTIST:
+            named = await self.store.async_run(enrichment.find_artist, artist or "")
+            if named is None:
+                raise _validation("artist_not_found", {"artist": artist or ""})
+            artists.append(named)
+        else:
+            albums = await self.store.async_run(
+                partial(enrichment.albums_missing, SPOTIFY, now=now, limit=limit)
+            )
+            artists = await self.store.async_run(
+                partial(enrichment.artists_missing, SPOTIFY, now=now, limit=limit)
+            )
+        result = EnrichResult()
+        try:
+            for subject in albums:
+                match = await self.hass.async_add_executor_job(
+                    client.find_album, subject.artist, subject.title
+                )
+                _count(result.albums, match is not None)
+                await self.store.async_run(
+                    partial(
+                        enrichment.save_album,
+                        subject.album_id,
+                        SPOTIFY,
+                        url=match.url if match else None,
+                        image_url=match.image_url if match else None,
+                        now=now,
+                    )
+                )
+            for named in artists:
+                found_artist = await self.hass.async_add_executor_job(
+                    client.find_artist, named.name
+                )
+                _count(result.artists, found_artist is not None)
+                await self.store.async_run(
+                    partial(
+                        enrichment.save_artist,
+                        named.artist_id,
+                        SPOTIFY,
+                        url=found_artist.url if found_artist else None,
+                        image_url=found_artist.image_url if found_artist else None,
+                        now=now,
+                    )
+                )
+        except SpotifyRateLimitError:
+            result.rate_limited = True  # The rest waits for the next pass.
+        except SpotifyAuthError as err:
+            async_report_auth_failure(self.hass, Service.SPOTIFY)
+            raise service_error("spotify_auth_failed") from err
+        except SpotifyError as err:
+            raise service_error("spotify_unavailable", {"error": str(err)}) from err
+        ir.async_delete_issue(self.hass, DOMAIN, auth_issue_id(Service.SPOTIFY))
+        return result
+
+    async def _async_nightly_enrichment(self) -> dict[str, Any]:
+        return asdict(await self.async_enrich(EnrichScope.MISSING))
+
+    # --- exports ------------------------------------------------------------------------
+
+    async def async_export(
+        self,
+        subject: ExportSubject,
+        export_format: ExportFormat,
+        *,
+        record_format: RecordFormat | None = None,
+        first_day: date | None = None,
+        last_day: date | None = None,
+        filename: str | None = None,
+    ) -> dict[str, Any]:
+        """Write an export under ``<config>/aime/exports``; its path and size."""
+        language = self.hass.config.language.split("-")[0]
+        keep = int(self.entry.options.get(CONF_EXPORTS_KEEP, DEFAULT_EXPORTS_KEEP))
+        write = partial(
+            write_export_file,
+            self.store.store,
+            self.exports_directory,
+            subject,
+            export_format,
+            language=language,
+            now=dt_util.now(),
+            record_format=record_format,
+            first_day=first_day,
+            last_day=last_day,
+            keep=keep,
+            filename=filename,
+        )
+        try:
+            path, total = await self.store.async_run(write)
+        except exports.ExportPathError as err:
+            raise _validation(
+                "export_path_outside", {"folder": str(self.exports_directory)}
+            ) from err
+        return {
+            "path": str(path),
+            "total": total,
+            "subject": subject.value,
+            "format": export_format.value,
+        }
+
+    async def _async_nightly_export(self, export_format: ExportFormat) -> dict[str, Any]:
+        return await self.async_export(ExportSubject.COLLECTION, export_format)
+
+    async def async_stop(self) -> None:
+        """Stop the jobs and wait for store calls in progress."""
+        await self.jobs.async_stop()
+        await self.store.async_close()
+
+
+def _count(counts: EnrichCounts, matched: bool) -> None:
+    counts.checked += 1
+    if matched:
+        counts.matched += 1
+    else:
+        counts.missed += 1
+
+
+def _validation(key: str, placeholders: dict[str, str]) -> ServiceValidationError:
+    return ServiceValidationError(
+        translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
+    )
+
+
+def service_summary(runtime: EnrichmentRuntime) -> dict[str, Any]:
+    """Which services are set up, for diagnostics (no credentials)."""
+    return {
+        "discogs": runtime.discogs is not None,
+        "spotify": runtime.spotify is not None,
+        "ai": configured(runtime.entry.options, Service.AI),
+        "sync_running": runtime.sync_progress is not None,
+        "jobs": {
+            job_id.value: run.as_dict() if (run := runtime.jobs.runs.get(job_id)) else None
+            for job_id in JobId
+        },
+    }

@@ -1,0 +1,1 @@
+"""The hub: shared store, recording funnel, statistics, now playing and daily jobs."""

@@ -1,0 +1,95 @@
+"""Keeps the statistics sensors' figures: one read of the store computes all of them.
+
+No polling: the figures change when plays are recorded (a debounced refresh) and when the
+clock crosses an hour (today becomes yesterday at midnight, a week or a streak ends).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.debounce import Debouncer
+from homeassistant.helpers.dispatcher import async_dispatcher_connect
+from homeassistant.helpers.event import async_track_time_change
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
+from homeassistant.util import dt as dt_util
+
+from ..const import LOGGER
+from ..core.stats.models import SensorFigures
+from ..core.store.store import Store
+from ..lastfm.coordinator import StoreAccess
+from .recording import SIGNAL_PLAYS_RECORDED
+
+if TYPE_CHECKING:
+    from .. import AimeConfigEntry
+
+# Plays often arrive in bursts (a poll, a page of an import): one read per burst.
+REFRESH_COOLDOWN_SECONDS = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class StatsData:
+    """The sensor figures and the local moment they were computed for."""
+
+    figures: SensorFigures
+    now: datetime
+
+
+class StatsCoordinator(DataUpdateCoordinator[StatsData]):
+    """Computes every statistics sensor's figure together, in the executor."""
+
+    config_entry: AimeConfigEntry
+
+    def __init__(self, hass: HomeAssistant, entry: AimeConfigEntry, store: StoreAccess) -> None:
+        """Refresh on demand only (see the module docstring)."""
+        self.store = store
+        super().__init__(
+            hass,
+            LOGGER,
+            config_entry=entry,
+            name="AIME statistics",
+            update_interval=None,
+            request_refresh_debouncer=Debouncer(
+                hass, LOGGER, cooldown=REFRESH_COOLDOWN_SECONDS, immediate=True
+            ),
+        )
+
+    async def _async_update_data(self) -> StatsData:
+        now = dt_util.now()
+        figures = await self.store.async_run(self.store.store.stats.sensors, now)
+        return StatsData(figures=figures, now=now)
+
+    @callback
+    def async_start(self) -> None:
+        """Follow recorded plays and the clock until the entry unloads."""
+        entry = self.config_entry
+        entry.async_on_unload(
+            async_dispatcher_connect(self.hass, SIGNAL_PLAYS_RECORDED, self._async_schedule_refresh)
+        )
+        # Each local hour, so midnight (whatever the DST rules) is always among them.
+        entry.async_on_unload(
+            async_track_time_change(self.hass, self._async_schedule_refresh, minute=0, second=0)
+        )
+
+    @callback
+    def _async_schedule_refresh(self, _now: datetime | None = None) -> None:
+        self.config_entry.async_create_background_task(
+            self.hass, self.async_request_refresh(), "AIME statistics refresh"
+        )
+
+    async def async_stop(self) -> None:
+        """Wait for a computation in progress, so the store can be closed."""
+        await self.store.async_close()
+
+
+async def async_setup_statistics(
+    hass: HomeAssistant, entry: AimeConfigEntry, store: Store
+) -> StatsCoordinator:
+    """The hub's statistics: computed once now, then kept current."""
+    coordinator = StatsCoordinator(hass, entry, StoreAccess(hass, store))
+    await coordinator.async_config_entry_first_refresh()
+    coordinator.async_start()
+    return coordinator

@@ -1,0 +1,1 @@
+"""A Last.fm account: polling its scrobbles, importing its history."""

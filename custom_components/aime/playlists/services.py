@@ -1,0 +1,243 @@
+"""Playlist actions and dashboard queries: generate, export, delete; list and get.
+
+Playlists are made and kept by the listening store (``core/playlists.py``); every call runs
+in the executor through the hub's store access, so the hub must be loaded. Files are written
+under ``<config>/aime/exports/`` only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+import re
+from typing import TYPE_CHECKING, Any
+
+from homeassistant.components.websocket_api import async_register_command
+from homeassistant.components.websocket_api.connection import ActiveConnection
+from homeassistant.components.websocket_api.const import ERR_NOT_FOUND
+from homeassistant.components.websocket_api.decorators import (
+    async_response,
+    websocket_command,
+)
+from homeassistant.core import (
+    HomeAssistant,
+    ServiceCall,
+    ServiceResponse,
+    SupportsResponse,
+    callback,
+)
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.dispatcher import async_dispatcher_send
+from homeassistant.util import dt as dt_util
+import voluptuous as vol
+
+from ..ai.backend import async_hub_ai, playlist_picker
+from ..const import DOMAIN, STORE_FOLDER
+from ..core.playlists.export import ExportFormat, export_playlist
+from ..core.playlists.models import (
+    DEFAULT_REDISCOVERY_DAYS,
+    DEFAULT_TRACKS,
+    MAX_PROMPT_LENGTH,
+    MAX_TRACKS,
+    MIN_TRACKS,
+    Algorithm,
+    DayType,
+    Picker,
+    Playlist,
+    PlaylistError,
+    PlaylistRequest,
+)
+from ..core.stats.models import Window
+from ..core.store.store import Store
+from ..exceptions import validation_error
+from ..hub.lookup import hub_store_or_send_error, require_hub_store
+
+if TYPE_CHECKING:
+    pass
+
+SERVICE_GENERATE_PLAYLIST = "generate_playlist"
+SERVICE_EXPORT_PLAYLIST = "export_playlist"
+SERVICE_DELETE_PLAYLIST = "delete_playlist"
+# Sent with the saved playlist, or None after a deletion.
+SIGNAL_PLAYLISTS_CHANGED = "aime_playlists_changed"
+EXPORT_FOLDER = "exports"
+
+ATTR_ALGORITHM = "algorithm"
+ATTR_PLAYLIST_ID = "playlist_id"
+
+GENERATE_SCHEMA = vol.Schema(
+    {
+        # Checked by the action, for a translated error naming the algorithm.
+        vol.Required(ATTR_ALGORITHM): cv.string,
+        vol.Optional("max_tracks", default=DEFAULT_TRACKS): vol.All(
+            vol.Coerce(int), vol.Range(min=MIN_TRACKS, max=MAX_TRACKS)
+        ),
+        vol.Optional("window", default=Window.ALL.value): vol.Coerce(Window),
+        vol.Optional("prompt"): vol.All(cv.string, vol.Length(max=MAX_PROMPT_LENGTH)),
+        vol.Optional("name"): vol.All(cv.string, vol.Length(min=1, max=255)),
+        vol.Optional("seed"): vol.Coerce(int),
+        vol.Optional("hour"): vol.All(vol.Coerce(int), vol.Range(min=0, max=23)),
+        vol.Optional("day_type", default=DayType.ANY.value): vol.Coerce(DayType),
+        vol.Optional("rediscovery_days", default=DEFAULT_REDISCOVERY_DAYS): vol.All(
+            vol.Coerce(int), vol.Range(min=1, max=36_500)
+        ),
+    }
+)
+PLAYLIST_ID = vol.All(vol.Coerce(int), vol.Range(min=1))
+EXPORT_SCHEMA = vol.Schema(
+    {
+        vol.Required(ATTR_PLAYLIST_ID): PLAYLIST_ID,
+        vol.Optional("format", default=ExportFormat.M3U.value): vol.Coerce(ExportFormat),
+    }
+)
+DELETE_SCHEMA = vol.Schema({vol.Required(ATTR_PLAYLIST_ID): PLAYLIST_ID})
+
+
+@callback
+def async_setup_playlists(hass: HomeAssistant) -> None:
+    """Register the playlist actions and websocket commands (once, in ``async_setup``)."""
+    hass.services.async_register(
+        DOMAIN,
+        SERVICE_GENERATE_PLAYLIST,
+        _async_generate,
+        schema=GENERATE_SCHEMA,
+        supports_response=SupportsResponse.OPTIONAL,
+    )
+    hass.services.async_register(
+        DOMAIN,
+        SERVICE_EXPORT_PLAYLIST,
+        _async_export,
+        schema=EXPORT_SCHEMA,
+        supports_response=SupportsResponse.OPTIONAL,
+    )
+    hass.services.async_register(
+        DOMAIN, SERVICE_DELETE_PLAYLIST, _async_delete, schema=DELETE_SCHEMA
+    )
+    async_register_command(hass, websocket_list_playlists)
+    async_register_command(hass, websocket_get_playlist)
+
+
+async def _async_generate(call: ServiceCall) -> ServiceResponse:
+    """Generate a playlist, keep it, and answer it."""
+    data = call.data
+    try:
+        algorithm = Algorithm(data[ATTR_ALGORITHM])
+    except ValueError:
+        raise validation_error("unknown_algorithm", {"algorithm": data[ATTR_ALGORITHM]}) from None
+    prompt: str | None = data.get("prompt")
+    if algorithm is Algorithm.AI_GENERATED and not (prompt or "").strip():
+        raise validation_error("playlist_prompt_required")
+    access = require_hub_store(call.hass)
+    picker: Picker | None = None
+    if algorithm is Algorithm.AI_GENERATED:
+        picker = _ai_picker(call.hass, data["max_tracks"])
+    now = dt_util.now()
+    request = PlaylistRequest(
+        algorithm,
+        now,
+        max_tracks=data["max_tracks"],
+        window=data["window"],
+        seed=data.get("seed"),
+        prompt=prompt,
+        hour=data.get("hour"),
+        day_type=data["day_type"],
+        rediscovery_days=data["rediscovery_days"],
+    )
+
+    def generate(store: Store) -> Playlist:
+        playlist = store.playlists.generate(request, name=data.get("name"), picker=picker)
+        return store.playlists.save(playlist, int(now.timestamp()))
+
+    try:
+        playlist = await access.async_run(generate, access.store)
+    except PlaylistError as err:
+        raise validation_error(f"playlist_{err.reason}") from err
+    async_dispatcher_send(call.hass, SIGNAL_PLAYLISTS_CHANGED, playlist)
+    return playlist.as_dict()
+
+
+async def _async_export(call: ServiceCall) -> ServiceResponse:
+    """Write a saved playlist to a file under <config>/aime/exports/; answer its path."""
+    access = require_hub_store(call.hass)
+    playlist_id: int = call.data[ATTR_PLAYLIST_ID]
+    file_format: ExportFormat = call.data["format"]
+    folder = Path(call.hass.config.path(STORE_FOLDER, EXPORT_FOLDER))
+
+    def export(store: Store) -> Path | None:
+        playlist = store.playlists.get(playlist_id)
+        if playlist is None:
+            return None
+        path = folder / f"{_slug(playlist.name)}-{playlist_id}.{file_format.value}"
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(export_playlist(playlist, file_format), encoding="utf-8")
+        return path
+
+    path = await access.async_run(export, access.store)
+    if path is None:
+        raise _unknown_playlist(playlist_id)
+    return {"path": str(path), "format": file_format.value}
+
+
+async def _async_delete(call: ServiceCall) -> None:
+    """Forget a saved playlist."""
+    access = require_hub_store(call.hass)
+    playlist_id: int = call.data[ATTR_PLAYLIST_ID]
+    if not await access.async_run(access.store.playlists.delete, playlist_id):
+        raise _unknown_playlist(playlist_id)
+    async_dispatcher_send(call.hass, SIGNAL_PLAYLISTS_CHANGED, None)
+
+
+@websocket_command({vol.Required("type"): "aime/playlists/list"})
+@async_response
+async def websocket_list_playlists(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """The saved playlists, newest first, without their tracks."""
+    if (access := hub_store_or_send_error(hass, connection, msg)) is None:
+        return
+    summaries = await access.async_run(access.store.playlists.summaries)
+    connection.send_result(msg["id"], {"playlists": [s.as_dict() for s in summaries]})
+
+
+@websocket_command(
+    {vol.Required("type"): "aime/playlists/get", vol.Required(ATTR_PLAYLIST_ID): PLAYLIST_ID}
+)
+@async_response
+async def websocket_get_playlist(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """One saved playlist with its tracks."""
+    if (access := hub_store_or_send_error(hass, connection, msg)) is None:
+        return
+    playlist = await access.async_run(access.store.playlists.get, msg[ATTR_PLAYLIST_ID])
+    if playlist is None:
+        connection.send_error(
+            msg["id"],
+            ERR_NOT_FOUND,
+            f"No playlist {msg[ATTR_PLAYLIST_ID]}",
+            translation_domain=DOMAIN,
+            translation_key="unknown_playlist",
+            translation_placeholders={ATTR_PLAYLIST_ID: str(msg[ATTR_PLAYLIST_ID])},
+        )
+        return
+    connection.send_result(msg["id"], playlist.as_dict())
+
+
+def _ai_picker(hass: HomeAssistant, max_tracks: int) -> Picker:
+    """The hub's AI as the ``ai_generated`` picker; ``no_ai_service`` when none is set up."""
+    try:
+        service = async_hub_ai(hass)
+    except ServiceValidationError as err:
+        if err.translation_key == "ai_not_configured":
+            raise validation_error("no_ai_service") from err
+        raise
+    return playlist_picker(hass, service, max_tracks)
+
+
+def _slug(name: str) -> str:
+    """A file name from a playlist name: letters, digits, '-' and '_' only."""
+    return re.sub(r"[^\w-]+", "_", name, flags=re.ASCII).strip("_")[:60] or "playlist"
+
+
+def _unknown_playlist(playlist_id: int) -> ServiceValidationError:
+    return validation_error("unknown_playlist", {ATTR_PLAYLIST_ID: str(playlist_id)})

@@ -1,0 +1,1 @@
+"""A Roon Core: pairing, the bridge to its zones, plays recorded, browse and search."""

@@ -1,0 +1,132 @@
+"""Forward migrations: a version-1 file opens as the current schema with its data intact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+import shutil
+import sqlite3
+
+from sqlalchemy import create_engine, inspect
+
+from custom_components.aime.core.models import PlayInput, Source
+from custom_components.aime.core.store import schema
+from custom_components.aime.core.store.migrations import CURRENT_VERSION, STEPS, VERSION_TABLE_DDL
+from custom_components.aime.core.store.store import Store
+
+V1_FIXTURE = Path(__file__).parents[2] / "fixtures" / "aime_v1.db"
+
+
+def test_v1_file_migrates_to_current(db_path: Path) -> None:
+    """Plays, credits and devices of a v1 file survive; a backup of the v1 file is kept."""
+    db_path.parent.mkdir(parents=True)
+    shutil.copy(V1_FIXTURE, db_path)
+    store = Store.open(db_path)
+    try:
+        assert store.schema_version == CURRENT_VERSION == 3
+        counts = store.counts()
+        assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
+        assert counts.collection_items == counts.playlists == 0
+        assert store.newest_played_at(Source.ROON) == 1_700_000_000
+        # The migrated store keeps its identities and its merged Last.fm report.
+        result = store.ingest(
+            [
+                PlayInput(
+                    "So What", "Miles Davis", 1_700_000_012, Source.LASTFM, album="Kind of Blue"
+                )
+            ]
+        )
+        assert (result.added, result.duplicates) == (0, 1)
+        assert store.newest_played_at(Source.LASTFM) == 1_700_086_400
+        assert store.counts().tracks == 2
+    finally:
+        store.close()
+    backup = db_path.with_name("aime.db.v1.bak")
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        assert conn.execute("SELECT count(*) FROM play").fetchall() == [(3,)]
+
+
+def test_migrating_twice_replaces_the_old_backup(db_path: Path) -> None:
+    """A stale backup from an earlier attempt does not block the migration."""
+    db_path.parent.mkdir(parents=True)
+    shutil.copy(V1_FIXTURE, db_path)
+    db_path.with_name("aime.db.v1.bak").write_bytes(b"stale")
+    Store.open(db_path).close()
+    assert db_path.with_name("aime.db.v1.bak").read_bytes().startswith(b"SQLite format 3")
+
+
+def test_schema_module_matches_migrated_tables(store: Store) -> None:
+    """``schema.py`` (used by queries) describes exactly what the migrations create."""
+    engine = create_engine(f"sqlite:///{store.path}")
+    try:
+        inspector = inspect(engine)
+        actual = {
+            name: [column["name"] for column in inspector.get_columns(name)]
+            for name in inspector.get_table_names()
+            if name != "schema_version"
+        }
+    finally:
+        engine.dispose()
+    expected = {
+        name: [column.name for column in table.columns]
+        for name, table in schema.metadata.tables.items()
+    }
+    assert actual == expected
+
+
+def _write_v2_file(path: Path) -> None:
+    """A version-2 database, as the previous release wrote it, with three plays."""
+    path.parent.mkdir(parents=True)
+    with sqlite3.connect(path) as conn:
+        conn.execute(VERSION_TABLE_DDL)
+        for version in (1, 2):
+            for statement in STEPS[version]:
+                conn.execute(statement)
+        conn.execute("INSERT INTO schema_version (version) VALUES (2)")
+        conn.execute("INSERT INTO artist (id, key, name) VALUES (1, 'miles davis', 'Miles Davis')")
+        conn.execute("INSERT INTO album (id, artist_id, key, title) VALUES (1, 1, 'kob', 'KoB')")
+        conn.execute(
+            "INSERT INTO track (id, album_id, artist_id, key, title, duration) "
+            "VALUES (1, 1, 1, 'so what', 'So What', 562)"
+        )
+        conn.executemany(
+            "INSERT INTO play (id, track_id, played_at, source_id, seconds_listened) "
+            "VALUES (?, 1, ?, 2, ?)",
+            # 2023-11-14 22:13:20 UTC is already the 15th in Tokyo.
+            [(1, 1_700_000_000, None), (2, 1_700_000_600, 100), (3, 1_700_090_000, None)],
+        )
+    conn.close()
+
+
+def test_v2_file_gains_statistics(db_path: Path) -> None:
+    """A v2 file with plays migrates to v3 and its statistics are built in the given zone."""
+    _write_v2_file(db_path)
+    store = Store.open(db_path, time_zone="Asia/Tokyo")
+    try:
+        assert (store.schema_version, store.time_zone) == (3, "Asia/Tokyo")
+    finally:
+        store.close()
+    with sqlite3.connect(db_path) as conn:
+        # Tokyo (UTC+9): the first two plays on the 15th, the third on the 16th.
+        assert conn.execute("SELECT * FROM stats_day ORDER BY day").fetchall() == [
+            (19676, 2, 562 + 100, 0),
+            (19677, 1, 562, 0),
+        ]
+        assert conn.execute(
+            "SELECT time_zone, built, totals_through FROM stats_meta"
+        ).fetchall() == [("Asia/Tokyo", 1, 3)]
+        assert conn.execute("SELECT plays FROM stats_artist").fetchall() == [(3,)]
+    with sqlite3.connect(db_path.with_name("aime.db.v2.bak")) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(2,)]
+
+
+def test_v2_file_without_zone_is_built_in_utc(db_path: Path) -> None:
+    """Opened without a zone, the statistics are built at once in UTC, then kept."""
+    _write_v2_file(db_path)
+    Store.open(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT day, plays FROM stats_day ORDER BY day").fetchall() == [
+            (19675, 2),  # 2023-11-14 in UTC
+            (19676, 1),
+        ]
+        assert conn.execute("SELECT built FROM stats_meta").fetchall() == [(1,)]
