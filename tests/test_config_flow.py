@@ -348,7 +348,7 @@ async def test_lastfm_options_scan_interval(
     hass: HomeAssistant, init_lastfm: MockConfigEntry
 ) -> None:
     """Only the interval changes: no reload, the poller slows down at once."""
-    lastfm = init_lastfm.runtime_data.lastfm
+    lastfm = init_lastfm.runtime_data
     result = await hass.config_entries.options.async_init(init_lastfm.entry_id)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "lastfm"
@@ -367,7 +367,7 @@ async def test_lastfm_options_scan_interval(
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert init_lastfm.options == {"scan_interval": 120}
-    assert init_lastfm.runtime_data.lastfm is lastfm
+    assert init_lastfm.runtime_data is lastfm
     assert lastfm is not None
     assert lastfm.coordinator.update_interval == timedelta(seconds=120)
 
@@ -376,7 +376,7 @@ async def test_lastfm_options_new_credentials(
     hass: HomeAssistant, fake_lastfm: FakeLastfm, init_lastfm: MockConfigEntry
 ) -> None:
     """A new key is checked with Last.fm, saved, and the entry reloads with it."""
-    lastfm = init_lastfm.runtime_data.lastfm
+    lastfm = init_lastfm.runtime_data
     result = await hass.config_entries.options.async_init(init_lastfm.entry_id)
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"scan_interval": 90, "api_key": "bad-key"}
@@ -396,5 +396,5 @@ async def test_lastfm_options_new_credentials(
     assert init_lastfm.data["api_key"] == NEW_KEY
     assert init_lastfm.data["shared_secret"] == "s"
     assert init_lastfm.state is ConfigEntryState.LOADED
-    assert init_lastfm.runtime_data.lastfm is not lastfm
+    assert init_lastfm.runtime_data is not lastfm
     assert fake_lastfm.requests[-1]["api_key"] == NEW_KEY

@@ -23,7 +23,8 @@ from custom_components.aime.const import DOMAIN, ISSUE_STORE_OPEN_FAILED
 from custom_components.aime.core.errors import StoreError
 from custom_components.aime.core.store.store import Store
 from custom_components.aime.hub.recording import SIGNAL_PLAYS_RECORDED
-from custom_components.aime.lastfm.coordinator import StoreAccess
+from custom_components.aime.hub.runtime import HubRuntime
+from custom_components.aime.hub.store_access import StoreAccess
 
 from .fakes.lastfm import FakeLastfm, FakeScrobble
 from .loop_watch import LoopWatch
@@ -255,7 +256,7 @@ async def test_hub_and_lastfm_share_the_store(
     """Every entry records into one store; the last one to unload closes it."""
     store = init_integration.runtime_data.store
     assert init_lastfm.runtime_data.store is store
-    assert init_integration.runtime_data.lastfm is None
+    assert isinstance(init_integration.runtime_data, HubRuntime)
 
     assert await hass.config_entries.async_unload(init_lastfm.entry_id)
     await hass.async_block_till_done()
@@ -310,8 +311,7 @@ async def test_unload_during_import_and_poll(
     fake_lastfm.scrobble_many(
         "Alice", [FakeScrobble("Artist", f"Song {i}", None, 1_600_000_000 + i) for i in range(500)]
     )
-    lastfm = init_lastfm.runtime_data.lastfm
-    assert lastfm is not None
+    lastfm = init_lastfm.runtime_data
     store = init_lastfm.runtime_data.store
     fake_lastfm.delay = 0.2
     await hass.services.async_call(DOMAIN, "import_lastfm_history", {}, blocking=True)

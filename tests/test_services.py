@@ -35,8 +35,7 @@ def _history(count: int, start: int = T0, step: int = 3600) -> list[FakeScrobble
 
 
 def _importer(entry: MockConfigEntry) -> LastfmImporter:
-    lastfm = entry.runtime_data.lastfm
-    assert lastfm is not None
+    lastfm = entry.runtime_data
     return lastfm.importer
 
 

@@ -8,11 +8,13 @@ from typing import Any
 from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.core import HomeAssistant
 
-from . import AimeConfigEntry, LastfmRuntime
+from . import AimeConfigEntry
 from .const import TO_REDACT
 from .core.store.store import Store
 from .enrichment.runtime import service_summary
-from .roon.coordinator import RoonData
+from .hub.runtime import HubRuntime
+from .lastfm.runtime import LastfmRuntime
+from .roon.coordinator import RoonRuntime
 
 
 async def async_get_config_entry_diagnostics(
@@ -27,12 +29,13 @@ async def async_get_config_entry_diagnostics(
         },
         "store": store_info,
     }
-    if (lastfm := entry.runtime_data.lastfm) is not None:
-        diagnostics["lastfm"] = _lastfm_info(lastfm)
-    if (roon := entry.runtime_data.roon) is not None:
-        diagnostics["roon"] = _roon_info(roon)
-    if (enrichment := entry.runtime_data.enrichment) is not None:
-        diagnostics["enrichment"] = service_summary(enrichment)
+    runtime = entry.runtime_data
+    if isinstance(runtime, LastfmRuntime):
+        diagnostics["lastfm"] = _lastfm_info(runtime)
+    elif isinstance(runtime, RoonRuntime):
+        diagnostics["roon"] = _roon_info(runtime)
+    elif isinstance(runtime, HubRuntime):
+        diagnostics["enrichment"] = service_summary(runtime.enrichment)
     return diagnostics
 
 
@@ -64,7 +67,7 @@ def _lastfm_info(lastfm: LastfmRuntime) -> dict[str, Any]:
     }
 
 
-def _roon_info(roon: RoonData) -> dict[str, Any]:
+def _roon_info(roon: RoonRuntime) -> dict[str, Any]:
     """The Core connection and what each zone can do (no zone names, no track titles)."""
     coordinator = roon.coordinator
     return {

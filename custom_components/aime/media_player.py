@@ -34,7 +34,7 @@ from homeassistant.util import dt as dt_util
 from .clients.roon import RoonControl, RoonOutput, RoonZone
 from .const import DOMAIN
 from .roon import media as roon_media
-from .roon.coordinator import RoonCoordinator, async_roon_command
+from .roon.coordinator import RoonCoordinator, RoonRuntime, async_roon_command
 
 if TYPE_CHECKING:
     from . import AimeConfigEntry
@@ -70,8 +70,8 @@ async def async_setup_entry(
     hass: HomeAssistant, entry: AimeConfigEntry, async_add_entities: AddEntitiesCallback
 ) -> None:
     """Add a player for each output, now and whenever the Core reports a new one."""
-    roon = entry.runtime_data.roon
-    assert roon is not None
+    roon = entry.runtime_data
+    assert isinstance(roon, RoonRuntime)  # The platform is set up for Roon entries only.
     coordinator = roon.coordinator
 
     @callback

@@ -21,13 +21,15 @@ from homeassistant.helpers.typing import StateType
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 from homeassistant.util import dt as dt_util
 
-from . import AimeConfigEntry, LastfmRuntime
+from . import AimeConfigEntry
 from .core.stats.models import Ranked, SensorFigures
 from .enrichment.sensor import enrichment_sensors
 from .entity import LastfmEntity, hub_device_info, hub_unique_id
 from .hub.now_playing import SIGNAL_NOW_PLAYING, NowPlaying, async_current_now_playing
+from .hub.runtime import HubRuntime
 from .hub.statistics import StatsCoordinator, StatsData
 from .lastfm.history_import import ImportStatus
+from .lastfm.runtime import LastfmRuntime
 from .playlists.sensor import LastPlaylistSensor
 
 # Entities only read what the coordinator and the importer already hold.
@@ -102,19 +104,20 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add the hub's sensors, or a Last.fm account's."""
-    if (stats := entry.runtime_data.stats) is not None:
+    runtime = entry.runtime_data
+    if isinstance(runtime, HubRuntime):
+        stats = runtime.stats
         async_add_entities(
             [
                 *(StatsSensor(stats, description) for description in STATS_SENSORS),
                 HubNowPlayingSensor(entry),
                 LastPlaylistSensor(entry, stats.store),
-                *enrichment_sensors(entry),
+                *enrichment_sensors(entry, runtime.enrichment),
             ]
         )
-        return
-    lastfm = entry.runtime_data.lastfm
-    assert lastfm is not None
-    async_add_entities(LastfmSensor(lastfm, description) for description in SENSORS)
+    elif isinstance(runtime, LastfmRuntime):
+        lastfm = runtime
+        async_add_entities(LastfmSensor(lastfm, description) for description in SENSORS)
 
 
 class LastfmSensor(LastfmEntity, SensorEntity):

@@ -1,133 +1,38 @@
-"""AIME actions: import a Last.fm account's history, cancel that import."""
+"""Every AIME action, registered once for the whole integration (each feature describes its own)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from homeassistant.core import HomeAssistant, callback
 
-from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import (
-    HomeAssistant,
-    ServiceCall,
-    ServiceResponse,
-    SupportsResponse,
-    callback,
+from .action import Action
+from .ai.services import AI_ACTIONS
+from .const import DOMAIN
+from .enrichment.services import ENRICHMENT_ACTIONS
+from .hub.aime_import import AIME_IMPORT_ACTIONS
+from .lastfm.services import LASTFM_ACTIONS
+from .playlists.play_in_roon import PLAY_PLAYLIST_ACTIONS
+from .playlists.services import PLAYLIST_ACTIONS
+from .roon.services import ROON_ACTIONS
+
+ACTIONS: tuple[Action, ...] = (
+    *LASTFM_ACTIONS,
+    *ROON_ACTIONS,
+    *PLAYLIST_ACTIONS,
+    *PLAY_PLAYLIST_ACTIONS,
+    *ENRICHMENT_ACTIONS,
+    *AI_ACTIONS,
+    *AIME_IMPORT_ACTIONS,
 )
-from homeassistant.helpers import config_validation as cv
-from homeassistant.util import dt as dt_util
-import voluptuous as vol
-
-from .const import CONF_KIND, DOMAIN, KIND_HUB, KIND_LASTFM
-from .enrichment.services import async_setup_enrichment_services
-from .exceptions import validation_error
-from .roon.services import async_setup_roon_services
-
-if TYPE_CHECKING:
-    from . import AimeConfigEntry, LastfmRuntime
-
-SERVICE_IMPORT_LASTFM_HISTORY = "import_lastfm_history"
-SERVICE_CANCEL_LASTFM_IMPORT = "cancel_lastfm_import"
-ATTR_CONFIG_ENTRY_ID = "config_entry_id"
-ATTR_START = "start"
-ATTR_END = "end"
-
-IMPORT_SCHEMA = vol.Schema(
-    {
-        vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string,
-        vol.Optional(ATTR_START): cv.date,
-        vol.Optional(ATTR_END): cv.date,
-    }
-)
-CANCEL_SCHEMA = vol.Schema({vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string})
 
 
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
-    """Register the actions (once, for the whole integration)."""
-    hass.services.async_register(
-        DOMAIN,
-        SERVICE_IMPORT_LASTFM_HISTORY,
-        _async_import_history,
-        schema=IMPORT_SCHEMA,
-        supports_response=SupportsResponse.OPTIONAL,
-    )
-    hass.services.async_register(
-        DOMAIN,
-        SERVICE_CANCEL_LASTFM_IMPORT,
-        _async_cancel_import,
-        schema=CANCEL_SCHEMA,
-    )
-    async_setup_roon_services(hass)
-    async_setup_enrichment_services(hass)
-
-
-async def _async_import_history(call: ServiceCall) -> ServiceResponse:
-    """Start (or resume, when paused and no dates are given) a history import."""
-    lastfm = _lastfm_runtime(call)
-    importer = lastfm.importer
-    if importer.running:
-        raise validation_error("import_already_running")
-    start_date: date | None = call.data.get(ATTR_START)
-    end_date: date | None = call.data.get(ATTR_END)
-    if start_date is None and end_date is None and (progress := importer.async_resume_paused()):
-        return {"status": "resumed", **_range(progress.start, progress.end)}
-
-    now = dt_util.now()
-    if end_date is not None and end_date > now.date():
-        raise validation_error("end_in_future", {"end": end_date.isoformat()})
-    # "now" when the import starts: later scrobbles are the coordinator's.
-    end = now if end_date is None or end_date == now.date() else _end_of_day(end_date)
-    start = 0 if start_date is None else int(dt_util.start_of_local_day(start_date).timestamp())
-    if start > end.timestamp():
-        raise validation_error("start_after_end")
-    progress = await importer.async_start(start, int(end.timestamp()))
-    return {"status": "started", **_range(progress.start, progress.end)}
-
-
-async def _async_cancel_import(call: ServiceCall) -> None:
-    """Stop the import and forget its checkpoint."""
-    if not await _lastfm_runtime(call).importer.async_cancel():
-        raise validation_error("import_not_running")
-
-
-def _lastfm_runtime(call: ServiceCall) -> LastfmRuntime:
-    """The loaded Last.fm entry the call is about (the only one when none is named)."""
-    entry_id: str | None = call.data.get(ATTR_CONFIG_ENTRY_ID)
-    if entry_id is None:
-        loaded: list[AimeConfigEntry] = [
-            entry
-            for entry in call.hass.config_entries.async_loaded_entries(DOMAIN)
-            if entry.data.get(CONF_KIND, KIND_HUB) == KIND_LASTFM
-        ]
-        if not loaded:
-            raise validation_error("no_lastfm_entry")
-        if len(loaded) > 1:
-            raise validation_error("several_lastfm_entries")
-        entry = loaded[0]
-    else:
-        found = call.hass.config_entries.async_get_entry(entry_id)
-        if found is None or found.domain != DOMAIN:
-            raise validation_error("entry_not_found", {"entry_id": entry_id})
-        entry = found
-        if entry.data.get(CONF_KIND, KIND_HUB) != KIND_LASTFM:
-            raise validation_error("entry_not_lastfm", {"entry": entry.title})
-        if entry.state is not ConfigEntryState.LOADED:
-            raise validation_error("entry_not_loaded", {"entry": entry.title})
-    lastfm = entry.runtime_data.lastfm
-    assert lastfm is not None
-    return lastfm
-
-
-def _end_of_day(day: date) -> datetime:
-    return dt_util.start_of_local_day(day + timedelta(days=1)) - timedelta(seconds=1)
-
-
-def _range(start: int, end: int) -> dict[str, str | None]:
-    return {
-        ATTR_START: _local_iso(start) if start else None,
-        ATTR_END: _local_iso(end),
-    }
-
-
-def _local_iso(timestamp: int) -> str:
-    return dt_util.as_local(dt_util.utc_from_timestamp(timestamp)).isoformat()
+    """Register the actions; each checks, when called, which entries are loaded."""
+    for action in ACTIONS:
+        hass.services.async_register(
+            DOMAIN,
+            action.name,
+            action.registered_handler(),
+            schema=action.schema,
+            supports_response=action.response,
+        )

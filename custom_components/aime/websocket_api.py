@@ -28,6 +28,7 @@ from .core.stats.journal import MAX_PAGE_SIZE
 from .core.stats.models import CollectionSort, HistoryFilter, Window
 from .core.store.store import Store
 from .hub.lookup import hub_store_or_send_error
+from .playlists.services import PLAYLIST_WEBSOCKET_COMMANDS
 
 if TYPE_CHECKING:
     pass
@@ -60,14 +61,18 @@ _PERIOD = vol.All(
 @callback
 def async_register_websocket_commands(hass: HomeAssistant) -> None:
     """Register the commands once, when the integration is set up."""
-    async_register_command(hass, websocket_stats)
-    async_register_command(hass, websocket_history)
-    async_register_command(hass, websocket_timeline)
-    async_register_command(hass, websocket_collection)
-    async_register_command(hass, websocket_periods)
-    async_register_command(hass, websocket_streaks)
-    async_register_command(hass, websocket_trend)
-    async_register_command(hass, websocket_compare)
+    for command in (
+        websocket_stats,
+        websocket_history,
+        websocket_timeline,
+        websocket_collection,
+        websocket_periods,
+        websocket_streaks,
+        websocket_trend,
+        websocket_compare,
+        *PLAYLIST_WEBSOCKET_COMMANDS,
+    ):
+        async_register_command(hass, command)
 
 
 @websocket_command(

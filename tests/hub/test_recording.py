@@ -21,7 +21,7 @@ from custom_components.aime.hub.recording import (
     SIGNAL_PLAYS_RECORDED,
     async_record_plays,
 )
-from custom_components.aime.lastfm.coordinator import StoreAccess
+from custom_components.aime.hub.store_access import StoreAccess
 
 from ..fakes.lastfm import FakeLastfm, FakeScrobble
 

@@ -46,8 +46,7 @@ def _store(entry: MockConfigEntry) -> Store:
 
 
 def _coordinator(entry: MockConfigEntry) -> LastfmCoordinator:
-    lastfm = entry.runtime_data.lastfm
-    assert lastfm is not None
+    lastfm = entry.runtime_data
     return lastfm.coordinator
 
 

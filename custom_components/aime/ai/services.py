@@ -26,7 +26,7 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
-from ..const import DOMAIN
+from ..action import Action
 from ..core.enrichment.ai_text_store import AiText
 from ..core.enrichment.ai_texts import (
     AiTextKind,
@@ -40,13 +40,12 @@ from ..core.enrichment.ai_texts import (
 )
 from ..core.store.store import Store
 from ..exceptions import validation_error
-from ..hub.aime_import import async_setup_aime_import_service
 from ..hub.jobs import JobId, JobScheduler
 from ..hub.lookup import require_hub_store
 from .backend import async_hub_ai
 
 if TYPE_CHECKING:
-    from ..lastfm.coordinator import StoreAccess
+    from ..hub.store_access import StoreAccess
 
 SERVICE_DESCRIBE_ALBUM = "describe_album"
 SERVICE_WRITE_HAIKU = "write_haiku"
@@ -73,26 +72,6 @@ HAIKU_SCHEMA = vol.Schema(
         vol.Optional(ATTR_FORCE, default=False): cv.boolean,
     }
 )
-
-
-@callback
-def async_setup_ai_services(hass: HomeAssistant) -> None:
-    """Register the AI actions and the AIME import (once, in ``async_setup``)."""
-    hass.services.async_register(
-        DOMAIN,
-        SERVICE_DESCRIBE_ALBUM,
-        _async_describe_album,
-        schema=DESCRIBE_SCHEMA,
-        supports_response=SupportsResponse.OPTIONAL,
-    )
-    hass.services.async_register(
-        DOMAIN,
-        SERVICE_WRITE_HAIKU,
-        _async_write_haiku,
-        schema=HAIKU_SCHEMA,
-        supports_response=SupportsResponse.OPTIONAL,
-    )
-    async_setup_aime_import_service(hass)
 
 
 @callback
@@ -258,3 +237,11 @@ def _haiku_response(haiku: AiText, generated: bool) -> dict[str, Any]:
 
 def _iso(timestamp: int) -> str:
     return dt_util.as_local(dt_util.utc_from_timestamp(timestamp)).isoformat()
+
+
+AI_ACTIONS: tuple[Action, ...] = (
+    Action(
+        SERVICE_DESCRIBE_ALBUM, _async_describe_album, DESCRIBE_SCHEMA, SupportsResponse.OPTIONAL
+    ),
+    Action(SERVICE_WRITE_HAIKU, _async_write_haiku, HAIKU_SCHEMA, SupportsResponse.OPTIONAL),
+)

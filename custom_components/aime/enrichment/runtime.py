@@ -60,7 +60,7 @@ from ..core.enrichment.links import AlbumToEnrich, ArtistToEnrich
 from ..core.store.store import Store
 from ..exceptions import service_error
 from ..hub.jobs import JobId, JobScheduler, ServiceNotConfiguredError, job_times
-from ..lastfm.coordinator import StoreAccess
+from ..hub.store_access import StoreAccess
 from .export_files import write_export_file
 
 if TYPE_CHECKING:
@@ -275,10 +275,6 @@ class EnrichmentRuntime:
     @callback
     def _async_collection_changed(self) -> None:
         async_dispatcher_send(self.hass, SIGNAL_COLLECTION_CHANGED)
-        if (stats := self.entry.runtime_data.stats) is not None:
-            self.entry.async_create_background_task(
-                self.hass, stats.async_request_refresh(), "AIME statistics refresh"
-            )
 
     # --- Spotify ------------------------------------------------------------------------
 

@@ -35,10 +35,8 @@ VINYL_COUNT = SensorEntityDescription(
 )
 
 
-def enrichment_sensors(entry: AimeConfigEntry) -> list[SensorEntity]:
+def enrichment_sensors(entry: AimeConfigEntry, runtime: EnrichmentRuntime) -> list[SensorEntity]:
     """The hub's vinyl count and job sensors."""
-    runtime = entry.runtime_data.enrichment
-    assert runtime is not None
     return [VinylCountSensor(entry, runtime), *(JobSensor(entry, runtime, job) for job in JobId)]
 
 

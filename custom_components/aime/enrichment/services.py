@@ -16,17 +16,16 @@ from homeassistant.core import (
     ServiceCall,
     ServiceResponse,
     SupportsResponse,
-    callback,
 )
 from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
-from ..const import DOMAIN
+from ..action import Action
 from ..core.enrichment.collection import RecordFormat
 from ..core.enrichment.exports import ExportFormat, ExportSubject
 from ..exceptions import validation_error
 from ..hub.jobs import JobId, JobTrigger
-from ..hub.lookup import loaded_hub
+from ..hub.lookup import hub_runtime
 from .runtime import SPOTIFY, EnrichmentRuntime, EnrichScope
 
 if TYPE_CHECKING:
@@ -77,38 +76,11 @@ EXPORT_SCHEMA = vol.Schema(
 )
 
 
-@callback
-def async_setup_enrichment_services(hass: HomeAssistant) -> None:
-    """Register the enrichment actions (once, for the whole integration)."""
-    hass.services.async_register(
-        DOMAIN,
-        SERVICE_SYNC_DISCOGS,
-        _async_sync_discogs,
-        schema=vol.Schema({}),
-        supports_response=SupportsResponse.OPTIONAL,
-    )
-    hass.services.async_register(
-        DOMAIN,
-        SERVICE_ENRICH,
-        _async_enrich,
-        schema=ENRICH_SCHEMA,
-        supports_response=SupportsResponse.OPTIONAL,
-    )
-    hass.services.async_register(
-        DOMAIN,
-        SERVICE_EXPORT,
-        _async_export,
-        schema=EXPORT_SCHEMA,
-        supports_response=SupportsResponse.OPTIONAL,
-    )
-
-
 def hub_enrichment(hass: HomeAssistant) -> EnrichmentRuntime:
     """The loaded hub's enrichment runtime; a translated error when the hub is not loaded."""
-    hub = loaded_hub(hass)
-    if hub is None or (runtime := hub.runtime_data.enrichment) is None:
+    if (runtime := hub_runtime(hass)) is None:
         raise validation_error("hub_not_loaded")
-    return runtime
+    return runtime.enrichment
 
 
 async def _async_sync_discogs(call: ServiceCall) -> ServiceResponse:
@@ -155,3 +127,12 @@ async def _async_export(call: ServiceCall) -> ServiceResponse:
         last_day=end,
         filename=call.data.get(ATTR_FILENAME),
     )
+
+
+ENRICHMENT_ACTIONS: tuple[Action, ...] = (
+    Action(SERVICE_SYNC_DISCOGS, _async_sync_discogs, vol.Schema({}), SupportsResponse.OPTIONAL),
+    Action(SERVICE_ENRICH, _async_enrich, ENRICH_SCHEMA, SupportsResponse.OPTIONAL),
+    Action(
+        SERVICE_EXPORT, _async_export, EXPORT_SCHEMA, SupportsResponse.OPTIONAL, admin_only=True
+    ),
+)

@@ -11,17 +11,16 @@ import asyncio
 from pathlib import Path
 
 from homeassistant.core import (
-    HomeAssistant,
     ServiceCall,
     ServiceResponse,
     SupportsResponse,
-    callback,
 )
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.util.hass_dict import HassKey
 import voluptuous as vol
 
+from ..action import Action
 from ..const import DOMAIN
 from ..core.imports.aime_import import import_aime_database
 from ..core.imports.aime_source import AimeImportError
@@ -37,18 +36,6 @@ IMPORT_SCHEMA = vol.Schema(
 )
 
 _IMPORT_LOCK: HassKey[asyncio.Lock] = HassKey(f"{DOMAIN}_aime_import_lock")
-
-
-@callback
-def async_setup_aime_import_service(hass: HomeAssistant) -> None:
-    """Register the import action."""
-    hass.services.async_register(
-        DOMAIN,
-        SERVICE_IMPORT_AIME_DATABASE,
-        _async_import_aime_database,
-        schema=IMPORT_SCHEMA,
-        supports_response=SupportsResponse.OPTIONAL,
-    )
 
 
 async def _async_import_aime_database(call: ServiceCall) -> ServiceResponse:
@@ -80,3 +67,14 @@ def resolve_under(folder: Path, raw_path: str) -> Path | None:
     root = folder.resolve()
     path = (root / Path(raw_path).expanduser()).resolve()
     return path if path.is_relative_to(root) and path != root else None
+
+
+AIME_IMPORT_ACTIONS: tuple[Action, ...] = (
+    Action(
+        SERVICE_IMPORT_AIME_DATABASE,
+        _async_import_aime_database,
+        IMPORT_SCHEMA,
+        SupportsResponse.OPTIONAL,
+        admin_only=True,
+    ),
+)

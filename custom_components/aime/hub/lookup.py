@@ -10,10 +10,11 @@ from homeassistant.core import HomeAssistant
 
 from ..const import CONF_KIND, DOMAIN, KIND_HUB
 from ..exceptions import validation_error
+from .runtime import HubRuntime
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry
-    from ..lastfm.coordinator import StoreAccess
+    from .store_access import StoreAccess
 
 
 def loaded_hub(hass: HomeAssistant) -> AimeConfigEntry | None:
@@ -25,12 +26,18 @@ def loaded_hub(hass: HomeAssistant) -> AimeConfigEntry | None:
     return None
 
 
+def hub_runtime(hass: HomeAssistant) -> HubRuntime | None:
+    """What the loaded hub holds, or ``None`` when it is not loaded."""
+    hub = loaded_hub(hass)
+    if hub is None or not isinstance(hub.runtime_data, HubRuntime):
+        return None
+    return hub.runtime_data
+
+
 def hub_store(hass: HomeAssistant) -> StoreAccess | None:
     """The loaded hub's store access, or ``None``."""
-    hub = loaded_hub(hass)
-    if hub is None or hub.runtime_data.stats is None:
-        return None
-    return hub.runtime_data.stats.store
+    runtime = hub_runtime(hass)
+    return None if runtime is None else runtime.stats.store
 
 
 def require_hub_store(hass: HomeAssistant) -> StoreAccess:

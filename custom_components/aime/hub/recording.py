@@ -18,7 +18,7 @@ from homeassistant.util import dt as dt_util
 from ..core.models import IngestResult, PlayInput
 
 if TYPE_CHECKING:
-    from ..lastfm.coordinator import StoreAccess
+    from .store_access import StoreAccess
 
 EVENT_PLAY_RECORDED = "aime_play_recorded"
 # Sent (without arguments) whenever plays were added: the statistics refresh on it.

@@ -20,8 +20,9 @@ from homeassistant.util import dt as dt_util
 from ..const import LOGGER
 from ..core.stats.models import SensorFigures
 from ..core.store.store import Store
-from ..lastfm.coordinator import StoreAccess
+from ..enrichment.runtime import SIGNAL_COLLECTION_CHANGED
 from .recording import SIGNAL_PLAYS_RECORDED
+from .store_access import StoreAccess
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry
@@ -68,6 +69,12 @@ class StatsCoordinator(DataUpdateCoordinator[StatsData]):
         entry = self.config_entry
         entry.async_on_unload(
             async_dispatcher_connect(self.hass, SIGNAL_PLAYS_RECORDED, self._async_schedule_refresh)
+        )
+        # The collection sensors count records: a Discogs sync changes them.
+        entry.async_on_unload(
+            async_dispatcher_connect(
+                self.hass, SIGNAL_COLLECTION_CHANGED, self._async_schedule_refresh
+            )
         )
         # Each local hour, so midnight (whatever the DST rules) is always among them.
         entry.async_on_unload(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -32,9 +30,9 @@ from ..const import (
     LOGGER,
 )
 from ..core.models import Source
-from ..core.store.store import Store
 from ..hub.now_playing import NowPlaying as PlayingNow, async_publish_now_playing
 from ..hub.recording import async_record_plays
+from ..hub.store_access import StoreAccess
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry
@@ -44,37 +42,6 @@ if TYPE_CHECKING:
 FAILURES_BEFORE_UNAVAILABLE = 3
 MAX_BACKOFF = timedelta(minutes=15)
 LOVED_TRACKS_INTERVAL = timedelta(days=1)
-
-
-class StoreAccess:
-    """Blocking store calls made by one entry, so unloading can wait for them.
-
-    The store is shared and closed by the last entry to unload: a call still running in the
-    executor must finish first, and nothing may start once the entry is unloading.
-    """
-
-    def __init__(self, hass: HomeAssistant, store: Store) -> None:
-        """Wrap the shared store for one entry."""
-        self._hass = hass
-        self.store = store
-        self._closing = False
-        self._running: set[asyncio.Future[Any]] = set()
-
-    async def async_run[T](self, func: Callable[..., T], *args: Any) -> T:
-        """Run ``func(*args)`` in the executor; it completes even if the caller is cancelled."""
-        if self._closing:
-            # The entry is unloading: whatever asked for the store is being stopped too.
-            raise asyncio.CancelledError
-        future = self._hass.async_add_executor_job(func, *args)
-        self._running.add(future)
-        future.add_done_callback(self._running.discard)
-        return await asyncio.shield(future)
-
-    async def async_close(self) -> None:
-        """Refuse new calls and wait for the running ones."""
-        self._closing = True
-        if self._running:
-            await asyncio.wait(self._running)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ from ..clients.lastfm import (
 from ..const import DOMAIN, LOGGER
 from ..core.models import IngestResult, Source
 from ..hub.recording import async_record_plays
-from .coordinator import StoreAccess
+from ..hub.store_access import StoreAccess
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry

@@ -23,17 +23,15 @@ from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.components.media_player import MediaPlayerEnqueue
 from homeassistant.core import (
-    HomeAssistant,
     ServiceCall,
     ServiceResponse,
     SupportsResponse,
-    callback,
 )
 from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
+from ..action import Action
 from ..clients.roon import PlayAction, RoonBrowseItem, RoonConnection, SearchKind
-from ..const import DOMAIN
 from ..core.normalize import album_key, artist_key, primary_artist, split_credits, track_key
 from ..core.playlists.models import Playlist, PlaylistTrack
 from ..exceptions import validation_error
@@ -232,18 +230,6 @@ def _same_artist(track: PlaylistTrack, roon_artists: str | None) -> bool:
 # --- the action ------------------------------------------------------------------------------
 
 
-@callback
-def async_setup_play_playlist(hass: HomeAssistant) -> None:
-    """Register ``aime.play_playlist`` (once, in ``async_setup``)."""
-    hass.services.async_register(
-        DOMAIN,
-        SERVICE_PLAY_PLAYLIST,
-        _async_play_playlist,
-        schema=PLAY_SCHEMA,
-        supports_response=SupportsResponse.OPTIONAL,
-    )
-
-
 async def _async_play_playlist(call: ServiceCall) -> ServiceResponse:
     """Queue a saved playlist in an AIME Roon zone; answer what was matched and skipped."""
     hass = call.hass
@@ -288,3 +274,8 @@ async def _async_play_playlist(call: ServiceCall) -> ServiceResponse:
         "skipped": [outcome.as_dict() for outcome in outcomes if outcome.skipped is not None],
     }
     return response
+
+
+PLAY_PLAYLIST_ACTIONS: tuple[Action, ...] = (
+    Action(SERVICE_PLAY_PLAYLIST, _async_play_playlist, PLAY_SCHEMA, SupportsResponse.OPTIONAL),
+)

@@ -20,7 +20,7 @@ from .services import SIGNAL_PLAYLISTS_CHANGED
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry
-    from ..lastfm.coordinator import StoreAccess
+    from ..hub.store_access import StoreAccess
 
 MAX_TRACK_ATTRIBUTE_BYTES = 12_000  # Of the 16,384 bytes allowed, with room for the rest.
 MAX_STATE_LENGTH = 255

@@ -11,7 +11,6 @@ from pathlib import Path
 import re
 from typing import TYPE_CHECKING, Any
 
-from homeassistant.components.websocket_api import async_register_command
 from homeassistant.components.websocket_api.connection import ActiveConnection
 from homeassistant.components.websocket_api.const import ERR_NOT_FOUND
 from homeassistant.components.websocket_api.decorators import (
@@ -23,7 +22,6 @@ from homeassistant.core import (
     ServiceCall,
     ServiceResponse,
     SupportsResponse,
-    callback,
 )
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
@@ -31,6 +29,7 @@ from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
+from ..action import Action
 from ..ai.backend import async_hub_ai, playlist_picker
 from ..const import DOMAIN, STORE_FOLDER
 from ..core.playlists.export import ExportFormat, export_playlist
@@ -91,30 +90,6 @@ EXPORT_SCHEMA = vol.Schema(
     }
 )
 DELETE_SCHEMA = vol.Schema({vol.Required(ATTR_PLAYLIST_ID): PLAYLIST_ID})
-
-
-@callback
-def async_setup_playlists(hass: HomeAssistant) -> None:
-    """Register the playlist actions and websocket commands (once, in ``async_setup``)."""
-    hass.services.async_register(
-        DOMAIN,
-        SERVICE_GENERATE_PLAYLIST,
-        _async_generate,
-        schema=GENERATE_SCHEMA,
-        supports_response=SupportsResponse.OPTIONAL,
-    )
-    hass.services.async_register(
-        DOMAIN,
-        SERVICE_EXPORT_PLAYLIST,
-        _async_export,
-        schema=EXPORT_SCHEMA,
-        supports_response=SupportsResponse.OPTIONAL,
-    )
-    hass.services.async_register(
-        DOMAIN, SERVICE_DELETE_PLAYLIST, _async_delete, schema=DELETE_SCHEMA
-    )
-    async_register_command(hass, websocket_list_playlists)
-    async_register_command(hass, websocket_get_playlist)
 
 
 async def _async_generate(call: ServiceCall) -> ServiceResponse:
@@ -241,3 +216,18 @@ def _slug(name: str) -> str:
 
 def _unknown_playlist(playlist_id: int) -> ServiceValidationError:
     return validation_error("unknown_playlist", {ATTR_PLAYLIST_ID: str(playlist_id)})
+
+
+PLAYLIST_ACTIONS: tuple[Action, ...] = (
+    Action(SERVICE_GENERATE_PLAYLIST, _async_generate, GENERATE_SCHEMA, SupportsResponse.OPTIONAL),
+    Action(
+        SERVICE_EXPORT_PLAYLIST,
+        _async_export,
+        EXPORT_SCHEMA,
+        SupportsResponse.OPTIONAL,
+        admin_only=True,
+    ),
+    Action(SERVICE_DELETE_PLAYLIST, _async_delete, DELETE_SCHEMA),
+)
+
+PLAYLIST_WEBSOCKET_COMMANDS = (websocket_list_playlists, websocket_get_playlist)

@@ -41,7 +41,7 @@ from ..clients.roon import (
 from ..const import DOMAIN, LOGGER
 from ..core.models import Source
 from ..hub.now_playing import NowPlaying, async_publish_now_playing
-from ..lastfm.coordinator import StoreAccess
+from ..hub.store_access import StoreAccess
 from . import history as roon_history
 
 if TYPE_CHECKING:
@@ -89,25 +89,35 @@ async def async_roon_command(hass: HomeAssistant, command: Callable[..., Any], *
 
 
 @dataclass(slots=True)
-class RoonData:
+class RoonRuntime:
     """A loaded Roon Core entry: its connection, the bridge and the store access."""
 
     connection: RoonConnection
-    store: StoreAccess
+    access: StoreAccess
     coordinator: RoonCoordinator
     stop_recording: CALLBACK_TYPE
 
-    async def async_stop(self, hass: HomeAssistant) -> None:
+    @property
+    def store(self) -> Store:
+        """The shared listening store."""
+        return self.access.store
+
+    async def async_apply_options(self, entry: AimeConfigEntry) -> None:
+        """Nothing to do: the Roon options are read where they are used."""
+
+    async def async_stop(self) -> None:
         """Stop recording, detach the bridge, stop every roonapi thread, wait for the store."""
         self.stop_recording()
         self.coordinator.async_stop()
-        leftovers = await hass.async_add_executor_job(self.connection.close)
+        leftovers = await self.coordinator.hass.async_add_executor_job(self.connection.close)
         if leftovers:
             LOGGER.warning("Roon threads still running after unload: %s", leftovers)
-        await self.store.async_close()
+        await self.access.async_close()
 
 
-async def async_setup_roon(hass: HomeAssistant, entry: AimeConfigEntry, store: Store) -> RoonData:
+async def async_setup_roon(
+    hass: HomeAssistant, entry: AimeConfigEntry, store: Store
+) -> RoonRuntime:
     """Connect to the entry's Core (bounded wait), start the bridge and the play recording."""
     data = entry.data
     try:
@@ -140,7 +150,7 @@ async def async_setup_roon(hass: HomeAssistant, entry: AimeConfigEntry, store: S
         coordinator.async_stop()
         await hass.async_add_executor_job(connection.close)
         raise
-    return RoonData(connection, access, coordinator, stop_recording)
+    return RoonRuntime(connection, access, coordinator, stop_recording)
 
 
 class RoonCoordinator:

@@ -22,7 +22,7 @@ from ..const import CONF_RADIO_STATIONS, LOGGER
 from ..core.models import PlayInput
 from ..core.play_tracker import PlayTracker, TrackInfo, ZoneObservation
 from ..hub.recording import async_record_plays
-from ..lastfm.coordinator import StoreAccess
+from ..hub.store_access import StoreAccess
 
 
 class Clock(Protocol):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from homeassistant.core import HomeAssistant, ServiceCall, callback
+from homeassistant.core import ServiceCall
 from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
-from ..const import DOMAIN
+from ..action import Action
 from ..media_player import find_player
 
 SERVICE_TRANSFER_ZONE = "transfer_zone"
@@ -18,15 +18,12 @@ TRANSFER_SCHEMA = vol.Schema(
 )
 
 
-@callback
-def async_setup_roon_services(hass: HomeAssistant) -> None:
-    """Register the Roon actions (once, for the whole integration)."""
-    hass.services.async_register(
-        DOMAIN, SERVICE_TRANSFER_ZONE, _async_transfer_zone, schema=TRANSFER_SCHEMA
-    )
-
-
 async def _async_transfer_zone(call: ServiceCall) -> None:
     source = find_player(call.hass, call.data[ATTR_SOURCE])
     destination = find_player(call.hass, call.data[ATTR_DESTINATION])
     await source.async_transfer_to(destination)
+
+
+ROON_ACTIONS: tuple[Action, ...] = (
+    Action(SERVICE_TRANSFER_ZONE, _async_transfer_zone, TRANSFER_SCHEMA),
+)

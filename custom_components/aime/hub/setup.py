@@ -1,0 +1,27 @@
+"""Starting the hub entry: statistics first, then the enrichment services and their jobs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from homeassistant.core import HomeAssistant
+
+from ..core.store.store import Store
+from ..enrichment.runtime import EnrichmentRuntime
+from .runtime import HubRuntime
+from .statistics import async_setup_statistics
+
+if TYPE_CHECKING:
+    from .. import AimeConfigEntry
+
+
+async def async_setup_hub(hass: HomeAssistant, entry: AimeConfigEntry, store: Store) -> HubRuntime:
+    """Compute the statistics, then start the enrichment services and their jobs."""
+    stats = await async_setup_statistics(hass, entry, store)
+    enrichment = EnrichmentRuntime(hass, entry, store)
+    try:
+        await enrichment.async_start()
+    except Exception:
+        await stats.async_stop()
+        raise
+    return HubRuntime(store=store, stats=stats, enrichment=enrichment)

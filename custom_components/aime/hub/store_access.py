@@ -1,0 +1,42 @@
+"""Store calls made on behalf of one entry, so that unloading the entry can wait for them."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+
+from ..core.store.store import Store
+
+
+class StoreAccess:
+    """Blocking store calls made by one entry, so unloading can wait for them.
+
+    The store is shared and closed by the last entry to unload: a call still running in the
+    executor must finish first, and nothing may start once the entry is unloading.
+    """
+
+    def __init__(self, hass: HomeAssistant, store: Store) -> None:
+        """Wrap the shared store for one entry."""
+        self._hass = hass
+        self.store = store
+        self._closing = False
+        self._running: set[asyncio.Future[Any]] = set()
+
+    async def async_run[T](self, func: Callable[..., T], *args: Any) -> T:
+        """Run ``func(*args)`` in the executor; it completes even if the caller is cancelled."""
+        if self._closing:
+            # The entry is unloading: whatever asked for the store is being stopped too.
+            raise asyncio.CancelledError
+        future = self._hass.async_add_executor_job(func, *args)
+        self._running.add(future)
+        future.add_done_callback(self._running.discard)
+        return await asyncio.shield(future)
+
+    async def async_close(self) -> None:
+        """Refuse new calls and wait for the running ones."""
+        self._closing = True
+        if self._running:
+            await asyncio.wait(self._running)
