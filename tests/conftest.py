@@ -45,11 +45,17 @@ def config_dir(hass: HomeAssistant, tmp_path: Path) -> Path:
 
 
 class AimeSnapshotExtension(HomeAssistantSnapshotExtension):  # type: ignore[misc]
-    """Keep snapshots next to the tests in ``snapshots/``, as Home Assistant core does."""
+    """Keep snapshots next to the tests in ``snapshots/``, as Home Assistant core does.
+
+    Newer releases serialise some things differently (registry aliases, attribute names), so
+    each lane keeps its own: ``snapshots/pinned/`` and ``snapshots/current/`` (update each).
+    """
 
     @classmethod
     def dirname(cls, *, test_location: PyTestLocation) -> str:
-        return str(Path(test_location.filepath).parent / "snapshots")
+        from .ha_version import SNAPSHOT_LANE
+
+        return str(Path(test_location.filepath).parent / "snapshots" / SNAPSHOT_LANE)
 
 
 @pytest.fixture
