@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
 from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.core.play_tracker import (
+    Decisions,
+    ListenedTime,
     PlayTracker,
     TrackInfo,
     ZoneObservation,
@@ -68,20 +70,34 @@ def playing(
         yield Seen(t, state, track, seek0 + (i * step if moves else 0), zone, name)
 
 
-def run(steps: Iterable[Step], stations: tuple[str, ...] = ()) -> list[PlayInput]:
-    tracker = PlayTracker(lambda: stations)
-    plays: list[PlayInput] = []
+def decide(steps: Iterable[Step], tracker: PlayTracker | None = None) -> Decisions:
+    """Every decision the steps lead to, in order."""
+    tracker = tracker or PlayTracker()
+    decisions = Decisions()
     for step in steps:
         if isinstance(step, Lost):
             tracker.connection_lost()
         elif isinstance(step, Removed):
-            plays += tracker.zone_removed(step.zone, step.t)
+            decisions.extend(tracker.zone_removed(step.zone, step.t))
         else:
             observation = ZoneObservation(
                 step.zone, step.name, step.state, step.track, step.seek, step.t, EPOCH + step.t
             )
-            plays += tracker.observe(observation)
+            decisions.extend(tracker.observe(observation))
+    return decisions
+
+
+def stored(decisions: Decisions) -> list[PlayInput]:
+    """The plays as the store ends up with them: each with its last listened figure."""
+    plays = list(decisions.plays)
+    for update in decisions.listened:
+        index = plays.index(update.play)  # an update always follows its play
+        plays[index] = replace(plays[index], seconds_listened=update.seconds)
     return plays
+
+
+def run(steps: Iterable[Step], stations: tuple[str, ...] = ()) -> list[PlayInput]:
+    return stored(decide(steps, PlayTracker(lambda: stations)))
 
 
 def summary(plays: list[PlayInput]) -> list[tuple[str, int, int | None, str | None]]:
@@ -90,9 +106,25 @@ def summary(plays: list[PlayInput]) -> list[tuple[str, int, int | None, str | No
 
 
 SCENARIOS: dict[str, tuple[list[Step], list[tuple[str, int, int | None, str | None]]]] = {
-    "played through: counts at half, stamped at its start": (
+    "counts at half, stamped at its start": (
         [*playing(SO_WHAT, 0, 0, 300)],
         [("So What", 0, 150, "Kitchen")],
+    ),
+    "played through: all of it was heard": (
+        [*playing(SO_WHAT, 0, 0, 299), Seen(300, "playing", BLUE, 0)],
+        [("So What", 0, 300, "Kitchen")],
+    ),
+    "skipped after half: heard until the skip": (
+        [*playing(SO_WHAT, 0, 0, 200), Seen(201, "playing", BLUE, 0)],
+        [("So What", 0, 201, "Kitchen")],
+    ),
+    "paused after half, then skipped: the pause adds nothing": (
+        [
+            *playing(SO_WHAT, 0, 0, 200),
+            *playing(SO_WHAT, 201, 201, 300, step=10, state="paused"),
+            Seen(502, "playing", BLUE, 0),
+        ],
+        [("So What", 0, 201, "Kitchen")],
     ),
     "skipped before half: nothing": (
         [*playing(SO_WHAT, 0, 0, 140), *playing(BLUE, 141, 0, 10)],
@@ -101,6 +133,10 @@ SCENARIOS: dict[str, tuple[list[Step], list[tuple[str, int, int | None, str | No
     "long track: counts after 4 minutes": (
         [*playing(LONG, 0, 0, 300)],
         [("Concierto de Aranjuez", 0, 240, "Kitchen")],
+    ),
+    "long track played to the end of the queue": (
+        [*playing(LONG, 0, 0, 977), Seen(978, "stopped", None, None)],
+        [("Concierto de Aranjuez", 0, 978, "Kitchen")],
     ),
     "shorter than 30 s: never counts": ([*playing(SHORT, 0, 0, 25)], []),
     "pause does not reset": (
@@ -116,12 +152,16 @@ SCENARIOS: dict[str, tuple[list[Step], list[tuple[str, int, int | None, str | No
         [],
     ),
     "seeking back keeps the listen, heard time goes on": (
-        [*playing(SO_WHAT, 0, 0, 100), *playing(SO_WHAT, 101, 50, 60)],
-        [("So What", 0, 150, "Kitchen")],
+        [
+            *playing(SO_WHAT, 0, 0, 100),
+            *playing(SO_WHAT, 101, 50, 60),
+            Seen(162, "playing", BLUE, 0),
+        ],
+        [("So What", 0, 162, "Kitchen")],
     ),
     "repeat one: each time round is a play": (
         [*playing(SO_WHAT, 0, 0, 299), *playing(SO_WHAT, 300, 0, 299)],
-        [("So What", 0, 150, "Kitchen"), ("So What", 300, 150, "Kitchen")],
+        [("So What", 0, 300, "Kitchen"), ("So What", 300, 150, "Kitchen")],
     ),
     "the same track reported again and again is one play": (
         [
@@ -142,6 +182,10 @@ SCENARIOS: dict[str, tuple[list[Step], list[tuple[str, int, int | None, str | No
     "zone removed just after half: counts": (
         [*playing(SO_WHAT, 0, 0, 149), Removed(150)],
         [("So What", 0, 150, "Kitchen")],
+    ),
+    "zone removed later: heard until it went": (
+        [*playing(SO_WHAT, 0, 0, 200), Removed(201)],
+        [("So What", 0, 201, "Kitchen")],
     ),
     "zone removed before half: nothing": (
         [*playing(SO_WHAT, 0, 0, 100), Removed(101), Removed(102)],
@@ -197,7 +241,7 @@ SCENARIOS: dict[str, tuple[list[Step], list[tuple[str, int, int | None, str | No
     ),
     "accelerated: one observation a minute": (
         [*playing(SO_WHAT, 0, 0, 300, step=60), *playing(BLUE, 301, 1, 337, step=60)],
-        [("So What", 0, 180, "Kitchen"), ("Blue in Green", 300, 181, "Kitchen")],
+        [("So What", 0, 300, "Kitchen"), ("Blue in Green", 300, 181, "Kitchen")],
     ),
     "first seen mid-track: only what is heard counts": (
         [*playing(SO_WHAT, 0, 200, 99)],
@@ -211,9 +255,9 @@ SCENARIOS: dict[str, tuple[list[Step], list[tuple[str, int, int | None, str | No
         [Seen(0, "stopped", SO_WHAT, 0), *playing(SO_WHAT, 10, 0, 150)],
         [("So What", 10, 150, "Kitchen")],
     ),
-    "queue ended: nothing more": (
+    "queue ended: heard to the end, nothing more": (
         [*playing(SO_WHAT, 0, 0, 299), *playing(None, 300, 0, 10, state="stopped")],
-        [("So What", 0, 150, "Kitchen")],
+        [("So What", 0, 300, "Kitchen")],
     ),
     "live radio: never counts": ([*playing(RADIO, 0, 0, 600)], []),
     "no artist: never counts": ([*playing(NAMELESS, 0, 0, 300)], []),
@@ -255,6 +299,22 @@ def test_play_fields() -> None:
     )
 
 
+def test_counted_at_half_then_given_its_final_figure() -> None:
+    """The play is emitted when it counts; the time heard after comes when the track ends."""
+    decisions = decide([*playing(SO_WHAT, 0, 0, 299), Seen(300, "playing", BLUE, 0)])
+    (play,) = decisions.plays
+    assert (play.played_at, play.seconds_listened) == (EPOCH, 150)
+    assert decisions.listened == [ListenedTime(play, 300)]
+
+
+def test_no_final_figure_when_nothing_more_was_heard() -> None:
+    """Ended right when it counted: the play already carries its figure."""
+    decisions = decide([*playing(SO_WHAT, 0, 0, 149), Removed(150)])
+    assert [p.seconds_listened for p in decisions.plays] == [150]
+    assert decisions.listened == []
+    assert not decide([*playing(SO_WHAT, 0, 0, 10)])  # nothing decided at all
+
+
 def test_station_list_is_read_at_each_decision() -> None:
     """A station the user names is never recorded, even with a length; the list is live."""
     station_track = TrackInfo("FIP Jazz", "Various", None, 300)
@@ -264,10 +324,11 @@ def test_station_list_is_read_at_each_decision() -> None:
     for seen in playing(station_track, 0, 0, 200):
         plays += tracker.observe(
             ZoneObservation("z", "Office", seen.state, seen.track, seen.seek, seen.t, seen.t)
-        )
+        ).plays
     assert plays == []
     stations.clear()
-    plays += tracker.observe(ZoneObservation("z", "Office", "playing", station_track, 201, 201, 1))
+    seen_again = ZoneObservation("z", "Office", "playing", station_track, 201, 201, 1)
+    plays += tracker.observe(seen_again).plays
     assert [p.title for p in plays] == ["FIP Jazz"]
     assert tracker.zone_ids == {"z"}
 

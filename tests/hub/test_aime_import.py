@@ -14,12 +14,15 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.aime.const import DOMAIN
+from custom_components.aime.core.models import Source
 from custom_components.aime.core.store.store import Store
+from custom_components.aime.enrichment.runtime import SIGNAL_COLLECTION_CHANGED
 from custom_components.aime.hub import aime_import as aime_import_service
 from custom_components.aime.hub.aime_import import resolve_under
 from custom_components.aime.hub.recording import SIGNAL_PLAYS_RECORDED
 
-from ..fixtures.aime_original import build_aime_database
+from ..fakes.lastfm import FakeLastfm, FakeScrobble
+from ..fixtures.aime_original import Listen, build_aime_database, build_from_listens
 
 
 @pytest.fixture
@@ -28,6 +31,11 @@ def aime_db(config_dir: Path) -> Path:
     folder = config_dir / "aime"
     folder.mkdir(exist_ok=True)
     return build_aime_database(folder / "musique.db")
+
+
+def _listing(folder: Path) -> dict[str, bytes]:
+    """Every file of ``folder`` with its bytes, but AIME's own store (it lives there too)."""
+    return {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.startswith("aime.db")}
 
 
 async def _import(hass: HomeAssistant, path: str) -> dict[str, Any]:
@@ -47,30 +55,42 @@ async def _import_error(hass: HomeAssistant, path: str) -> ServiceValidationErro
 async def test_import_reports_counts_and_is_idempotent(
     hass: HomeAssistant, init_integration: MockConfigEntry, aime_db: Path
 ) -> None:
-    """The report counts what came over; importing again adds nothing."""
-    told: list[None] = []
-    async_dispatcher_connect(hass, SIGNAL_PLAYS_RECORDED, callback(lambda: told.append(None)))
+    """The report counts what came over; the sensors refresh; importing again adds nothing;
+    the database's folder is left exactly as it was."""
+    told: list[str] = []
+    for signal in (SIGNAL_PLAYS_RECORDED, SIGNAL_COLLECTION_CHANGED):
+        async_dispatcher_connect(hass, signal, callback(lambda s=signal: told.append(s)))
+    before = _listing(aime_db.parent)
     report = await _import(hass, "aime/musique.db")
     assert report["imported"] == {
-        "plays": 9,
+        "plays": 10,
         "collection_items": 2,
         "links": 6,
         "images": 4,
         "texts": 3,
         "loved_tracks": 1,
     }
-    assert report["merged"] == {"plays": 0, "albums": 1}
-    assert report["repaired"] == {"albums_reclassified": 1, "albums_split": 1}
-    assert report["skipped"]["texts"]["placeholder"] == 2
-    assert len(told) == 1  # The statistics sensors refresh.
+    assert report["merged"] == {"plays": 1, "albums": 1}
+    assert report["repaired"] == {"albums_reclassified": 1}
+    assert report["artists"] == {
+        "resolved_plays": 1,
+        "by_known_title": 1,
+        "unresolved_plays": 3,
+    }
+    assert report["skipped"]["plays"]["duplicate_in_file"] == 2
+    assert report["skipped"]["texts"]["placeholder"] == 3
+    # The statistics sensors and the collection (vinyl) sensors refresh.
+    assert told == [SIGNAL_PLAYS_RECORDED, SIGNAL_COLLECTION_CHANGED]
+    assert _listing(aime_db.parent) == before
 
     again = await _import(hass, str(aime_db))  # An absolute path inside the folder.
     assert set(again["imported"].values()) == {0}
-    assert again["skipped"]["plays"]["already_present"] == 9
-    assert len(told) == 1
+    assert again["skipped"]["plays"]["already_present"] == 11
+    assert len(told) == 2
     store: Store = init_integration.runtime_data.store
     counts = await hass.async_add_executor_job(store.counts)
-    assert counts.plays == 9
+    assert counts.plays == 10
+    assert _listing(aime_db.parent) == before
 
 
 @pytest.mark.usefixtures("init_integration")
@@ -115,7 +135,8 @@ async def test_unusable_files(
         conn.close()
     err = await _import_error(hass, "other.db")
     assert err.translation_key == key
-    assert err.translation_placeholders == {"path": "other.db"}
+    assert err.translation_placeholders["path"] == "other.db"
+    assert not (config_dir / "other.db-wal").exists()
 
 
 @pytest.mark.usefixtures("init_integration", "aime_db")
@@ -143,3 +164,91 @@ def test_resolve_under(tmp_path: Path) -> None:
     assert resolve_under(tmp_path, str(tmp_path / "c.db")) == tmp_path.resolve() / "c.db"
     assert resolve_under(tmp_path, "") is None
     assert resolve_under(tmp_path, "../x.db") is None
+
+
+# --- the AIME database, then the same account's Last.fm history -----------------------------
+
+T = 1_736_000_000
+GREATEST_HITS = "Greatest Hits"  # Three bands' albums, merged by the app.
+LISTENS = [
+    Listen("Mott the Hoople", "All the Young Dudes", GREATEST_HITS, T),
+    Listen("Foo Fighters", "Everlong", GREATEST_HITS, T + 300),
+    Listen("Foo Fighters", "Everlong", GREATEST_HITS, T + 600),  # Replay the app lost.
+    Listen("Queen", "Bohemian Rhapsody", GREATEST_HITS, T + 1_000),
+    Listen("Mott the Hoople", "All the Young Dudes", GREATEST_HITS, T + 86_400),  # Replay.
+    Listen("Foo Fighters", "Learn to Fly", GREATEST_HITS, T + 87_000),
+    Listen("The Velvet Underground", "Candy Says", "After Hours", T + 90_000),
+    Listen("Nina Simone", "Just in Time", "After Hours", T + 90_300),
+    Listen("Massive Attack", "Teardrop", "Mezzanine", T + 100_000),
+    Listen("Massive Attack", "Angel", "Mezzanine", T + 100_400, "lastfm", lag=200),
+    Listen("Foo Fighters", "Everlong", GREATEST_HITS, T + 200_000, "lastfm", lag=250),
+    Listen("Massive Attack", "Teardrop", "Mezzanine", T + 300_000, "roon", lag=60),
+    # Roon also scrobbled this one; the app held both reports, on two "Greatest Hits" albums.
+    Listen("Queen", "Bohemian Rhapsody", GREATEST_HITS, T + 400_000, "roon", lag=100),
+    Listen("Queen", "Bohemian Rhapsody", GREATEST_HITS, T + 400_000),
+]
+SCROBBLED = [listen for listen in LISTENS if listen.by != "roon"]  # Alice's Last.fm history
+
+
+@pytest.mark.usefixtures("no_lastfm_pacing")
+async def test_aime_then_lastfm_history_counts_each_listen_once(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    config_dir: Path,
+    fake_lastfm: FakeLastfm,
+    lastfm_entry: MockConfigEntry,
+) -> None:
+    """13 listens. The app held 13 rows: a replay lost, one listen twice (Roon's report and
+    its scrobble), 9 on merged albums. Last.fm holds 12 (not Roon's own). After both
+    imports: 13 plays, every artist resolved, each listen once."""
+    (config_dir / "aime").mkdir(exist_ok=True)
+    build_from_listens(config_dir / "aime" / "musique.db", LISTENS)
+    report = await _import(hass, "aime/musique.db")
+    assert report["imported"]["plays"] == 12
+    assert report["merged"] == {"plays": 1, "albums": 0}  # Bohemian Rhapsody's two reports
+    # Queen's "Bohemian Rhapsody" is also on the album the Roon tracker made for Queen alone.
+    assert report["artists"] == {
+        "resolved_plays": 2,
+        "by_known_title": 2,
+        "unresolved_plays": 7,
+    }
+    assert "plays" not in report["skipped"]
+
+    fake_lastfm.scrobble_many(
+        "Alice",
+        [FakeScrobble(s.artist, s.title, s.album, s.started) for s in SCROBBLED],
+    )
+    lastfm_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(lastfm_entry.entry_id)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    await hass.services.async_call(
+        DOMAIN, "import_lastfm_history", {}, blocking=True, return_response=True
+    )
+    await hass.async_block_till_done(wait_background_tasks=True)
+
+    store: Store = init_integration.runtime_data.store
+    plays = await hass.async_add_executor_job(store.count_plays, 0, 2**40)
+    lastfm = await hass.async_add_executor_job(store.count_plays, 0, 2**40, Source.LASTFM)
+    roon = await hass.async_add_executor_job(store.count_plays, 0, 2**40, Source.ROON)
+    assert (plays, lastfm, roon) == (13, 12, 2)
+    rows = await hass.async_add_executor_job(_plays_by_artist, store)
+    assert rows == {
+        "Foo Fighters": 4,
+        "Massive Attack": 3,
+        "Mott the Hoople": 2,
+        "Nina Simone": 1,
+        "Queen": 2,
+        "The Velvet Underground": 1,
+    }
+    counts = await hass.async_add_executor_job(store.counts)
+    assert counts.artists == 6  # The unresolved stand-ins are gone with their last play.
+
+
+def _plays_by_artist(store: Store) -> dict[str, int]:
+    with sqlite3.connect(store.path) as conn:
+        return dict(
+            conn.execute(
+                "SELECT ar.name, count(*) FROM play p JOIN track t ON t.id = p.track_id "
+                "JOIN artist ar ON ar.id = t.artist_id GROUP BY ar.name ORDER BY ar.name"
+            ).fetchall()
+        )

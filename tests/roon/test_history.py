@@ -8,12 +8,16 @@ pushed has reached the recorder (the change log is called after it, on the same 
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Callable
+from contextlib import closing
 from functools import partial
 import logging
+from pathlib import Path
+import sqlite3
 import time
 from typing import Any
 
-from homeassistant.core import Event, HomeAssistant
+from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.helpers.dispatcher import async_dispatcher_connect
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -21,12 +25,17 @@ from custom_components.aime.clients.roon import RoonConnection, RoonEvent
 from custom_components.aime.const import CONF_KIND, CONF_RADIO_STATIONS, DOMAIN, KIND_ROON
 from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.core.store.store import Store
-from custom_components.aime.hub.recording import EVENT_PLAY_RECORDED, async_record_plays
-from custom_components.aime.lastfm.coordinator import StoreAccess
+from custom_components.aime.hub.recording import (
+    EVENT_PLAY_RECORDED,
+    SIGNAL_PLAYS_RECORDED,
+    async_record_plays,
+)
+from custom_components.aime.hub.store_access import StoreAccess
 from custom_components.aime.roon import history as roon_history
 
 from ..fakes.roon import FakeRoonCore
 from ..fakes.roon.harness import ChangeLog
+from ..loop_watch import LoopWatch
 
 TOKEN = "saved-token"
 KIND_OF_BLUE = [("So What", 562), ("Freddie Freeloader", 586), ("Blue in Green", 337)]
@@ -45,6 +54,12 @@ class ManualClock:
 
     def time(self) -> float:
         return self.epoch + self.now
+
+    def reboot(self) -> None:
+        """A new process: the monotonic clock starts again, the wall clock goes on."""
+        wall = self.time()
+        self.now = 5.0
+        self.epoch = wall - self.now
 
 
 class Listening:
@@ -137,7 +152,7 @@ async def listening(
     )
     world.start_log()
     yield world
-    stop()
+    await stop()
     assert await hass.async_add_executor_job(connection.close) == []
 
 
@@ -166,6 +181,44 @@ async def test_albums_in_two_zones(
     assert [_epoch(at) for at in played_at] == [round(at) for at in expected_starts]
     assert {r["source"] for r in listening.recorded} == {"roon"}
     assert await _count_plays(hass, store) == 8
+
+
+async def test_listened_time_is_what_was_heard(
+    hass: HomeAssistant,
+    listening: Listening,
+    store_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Counted at half, stored with all that was heard: to the end, or until skipped."""
+    watch = LoopWatch(monkeypatch)
+    watch.watch(Store, "ingest", "find_play", "set_seconds_listened")
+    start = round(listening.clock.time()) - 42  # 42 s into "So What": 520 s left
+    await listening.play(520 + 586 + 200)  # then "Freddie Freeloader", 200 s of the next
+    refreshes: list[None] = []
+    async_dispatcher_connect(hass, SIGNAL_PLAYS_RECORDED, callback(lambda: refreshes.append(None)))
+    await listening.run(listening.connection.control, "zone-living", "next")
+    assert listening.titles() == ["So What", "Freddie Freeloader", "Blue in Green"]
+    assert refreshes == [None]  # no new play, but the listening time moved: sensors refresh
+    plays, day_seconds = await hass.async_add_executor_job(_stored_plays, store_path)
+    assert plays == [
+        ("So What", start, 520),
+        ("Freddie Freeloader", start + 562, 586),
+        ("Blue in Green", start + 562 + 586, 200),
+    ]
+    assert day_seconds == 520 + 586 + 200  # the statistics follow
+    assert watch.called == {"ingest", "find_play", "set_seconds_listened"}
+    assert watch.on_loop == []
+
+
+def _stored_plays(path: Path) -> tuple[list[tuple[str, int, int | None]], int]:
+    """(title, start, listened seconds) of every play, and the listening time of the days."""
+    with closing(sqlite3.connect(path)) as conn:
+        plays = conn.execute(
+            "SELECT t.title, p.played_at, p.seconds_listened FROM play p "
+            "JOIN track t ON t.id = p.track_id ORDER BY p.played_at, p.id"
+        ).fetchall()
+        seconds = conn.execute("SELECT coalesce(sum(seconds), 0) FROM stats_day").fetchone()[0]
+    return plays, seconds
 
 
 async def test_core_restart_mid_play(
@@ -261,7 +314,7 @@ async def test_stopped_recorder_records_nothing(
     recorder.on_change(RoonEvent.ZONES_CHANGED, ["zone-gone"])  # changed, then removed at once
     await hass.async_block_till_done()
     await world.play(100)
-    stop()
+    await stop()
     recorder.on_change(RoonEvent.ZONES_CHANGED, ["zone-living"])  # a late change: ignored
     recorder.on_change(RoonEvent.OUTPUTS_CHANGED, ["out-living"])  # never of interest
     await world.play(200)

@@ -6,6 +6,8 @@ Fed with observations of each zone (state, track, seek position, when), the trac
 - A listen counts once it reached half the track or 4 minutes, whichever comes first, for
   tracks of at least 30 seconds (Last.fm's scrobbling rule). It is emitted at that moment,
   stamped with the time the track started, so a later restart or crash cannot lose it.
+- Its listened time goes on counting until the track ends, is skipped or the zone changes
+  track (or goes): the final figure is then emitted as a ``ListenedTime`` for the same play.
 - Heard seconds come from the clock while the zone plays: pauses add nothing (and reset
   nothing), seeking forward adds nothing. Only across a gap in the observations (a lost
   connection, missed events) does the seek position vouch for the time, never beyond it.
@@ -13,14 +15,17 @@ Fed with observations of each zone (state, track, seek position, when), the trac
   (repeat one, "previous" at the end, a replay) is a new listen.
 - Live radio is never recorded: Roon gives it no length, and stations the user names are
   recognised in the title, artist or album line.
+- ``snapshot`` and ``restore`` carry the listens in progress across a restart of the process:
+  a restored zone is treated as after a lost connection, so the same track, not started over,
+  resumes its listen (counted once, from its first start) and anything else ends it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 import re
-from typing import Final
+from typing import Any, Final
 
 from .models import PlayInput, Source
 from .normalize import fold
@@ -65,6 +70,30 @@ class ZoneObservation:
     wall: float
 
 
+@dataclass(frozen=True, slots=True)
+class ListenedTime:
+    """How long a play counted earlier was heard in the end: its stored figure becomes this."""
+
+    play: PlayInput  # as it was counted: its natural key finds the stored play
+    seconds: int
+
+
+@dataclass(slots=True)
+class Decisions:
+    """What the tracker decided from an observation."""
+
+    plays: list[PlayInput] = field(default_factory=list)  # counted now: record them
+    listened: list[ListenedTime] = field(default_factory=list)  # counted plays that ended
+
+    def __bool__(self) -> bool:
+        return bool(self.plays or self.listened)
+
+    def extend(self, other: Decisions) -> None:
+        """Add ``other``'s decisions after these."""
+        self.plays += other.plays
+        self.listened += other.listened
+
+
 @dataclass(slots=True)
 class _Listen:
     """One hearing of one track in one zone."""
@@ -72,7 +101,8 @@ class _Listen:
     track: TrackInfo
     started_at: int
     heard: float = 0.0
-    counted: bool = False
+    play: PlayInput | None = None  # once counted
+    reported: int = 0  # the listened seconds last emitted for ``play``
 
 
 @dataclass(slots=True)
@@ -131,8 +161,9 @@ class PlayTracker:
         """Zones being followed."""
         return set(self._zones)
 
-    def observe(self, seen: ZoneObservation) -> list[PlayInput]:
-        """Take one observation; return the plays it completes (at most two)."""
+    def observe(self, seen: ZoneObservation) -> Decisions:
+        """Take one observation; return the plays it counts and the listens it ends."""
+        decisions = Decisions()
         zone = self._zones.get(seen.zone_id)
         if zone is None:
             self._zones[seen.zone_id] = _Zone(
@@ -142,8 +173,7 @@ class PlayTracker:
                 seen.monotonic,
                 self._new_listen(seen, 0.0),
             )
-            return []
-        plays: list[PlayInput] = []
+            return decisions
         elapsed = max(seen.monotonic - zone.seen_at, 0.0)
         was_playing = zone.state == PLAYING
         listen = zone.listen
@@ -155,36 +185,65 @@ class PlayTracker:
             # A new track, or the same one from the top: the old listen ends here. Of the
             # time since the last observation, the new listen took what its position shows.
             new_part = min(seen.seek_position or 0.0, elapsed) if was_playing else 0.0
-            if listen is not None and was_playing:
+            if listen is not None:
                 # Across a gap, only a zone still playing shows the old track played on.
-                if _vouched(zone, elapsed) or seen.state == PLAYING:
+                if was_playing and (_vouched(zone, elapsed) or seen.state == PLAYING):
                     listen.heard += self._final_part(zone, listen, elapsed - new_part)
-                plays += self._count(zone, listen)
+                self._end(zone, listen, decisions)
             listen = zone.listen = self._new_listen(seen, new_part)
         if listen is not None:
-            plays += self._count(zone, listen)
+            self._count(zone, listen, decisions)
         zone.state, zone.seek, zone.seen_at, zone.gap = (
             seen.state,
             seen.seek_position,
             seen.monotonic,
             False,
         )
-        return plays
+        return decisions
 
-    def zone_removed(self, zone_id: str, monotonic: float) -> list[PlayInput]:
+    def zone_removed(self, zone_id: str, monotonic: float) -> Decisions:
         """The zone is gone (removed, or merged into a group): close its listen."""
+        decisions = Decisions()
         zone = self._zones.pop(zone_id, None)
-        elapsed = max(monotonic - (zone.seen_at if zone else 0.0), 0.0)
-        if zone is None or zone.listen is None or zone.state != PLAYING:
-            return []
-        if _vouched(zone, elapsed):
-            zone.listen.heard += self._final_part(zone, zone.listen, elapsed)
-        return self._count(zone, zone.listen)
+        if zone is None or zone.listen is None:
+            return decisions
+        if zone.state == PLAYING and _vouched(zone, max(monotonic - zone.seen_at, 0.0)):
+            zone.listen.heard += self._final_part(zone, zone.listen, monotonic - zone.seen_at)
+        self._end(zone, zone.listen, decisions)
+        return decisions
 
     def connection_lost(self) -> None:
         """The Core is out of reach: until it is back, time is vouched for by positions only."""
         for zone in self._zones.values():
             zone.gap = True
+
+    # --- across restarts -------------------------------------------------------------------
+
+    def snapshot(self, monotonic: float, wall: float) -> dict[str, Any]:
+        """The listens in progress, zone by zone, as JSON data for ``restore``."""
+        offset = wall - monotonic  # the wall time of the monotonic clock's zero
+        return {
+            zone_id: _saved(zone, zone.listen, offset)
+            for zone_id, zone in self._zones.items()
+            if zone.listen is not None
+        }
+
+    def restore(self, saved: Mapping[str, Any], monotonic: float, wall: float) -> None:
+        """Take back what ``snapshot`` saved, maybe in another process: wall times rule.
+
+        A restored zone is treated as after a lost connection: when its next observation
+        shows the same track, not started over, the listen resumes and the time since counts
+        as far as the position moved; anything else ends it. Zones already followed, and
+        entries that cannot be read, are skipped.
+        """
+        offset = wall - monotonic
+        for zone_id, data in saved.items():
+            if zone_id in self._zones:
+                continue
+            try:
+                self._zones[zone_id] = _restored(data, offset)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                continue
 
     # --- decisions -------------------------------------------------------------------------
 
@@ -222,26 +281,75 @@ class PlayTracker:
             heard = min(heard, max(listen.track.length - zone.seek, 0.0))
         return heard
 
-    def _count(self, zone: _Zone, listen: _Listen) -> list[PlayInput]:
+    def _count(self, zone: _Zone, listen: _Listen, decisions: Decisions) -> None:
         track = listen.track
         if (
-            listen.counted
+            listen.play is not None
             or track.is_live
             or not track.artist
             or not counts_as_played(track.length, listen.heard)
             or is_station(track, self._radio_stations())
         ):
-            return []
-        listen.counted = True
-        return [
-            PlayInput(
-                title=track.title,
-                artist=track.artist,
-                played_at=listen.started_at,
-                source=Source.ROON,
-                album=track.album,
-                duration=track.length,
-                device=zone.name,
-                seconds_listened=round(listen.heard),
-            )
-        ]
+            return
+        listen.reported = round(listen.heard)
+        listen.play = _play(zone.name, listen, listen.reported)
+        decisions.plays.append(listen.play)
+
+    def _end(self, zone: _Zone, listen: _Listen, decisions: Decisions) -> None:
+        """The listen is over: count it if it now deserves it, else give its final figure."""
+        self._count(zone, listen, decisions)
+        if listen.play is not None and round(listen.heard) != listen.reported:
+            listen.reported = round(listen.heard)
+            decisions.listened.append(ListenedTime(listen.play, listen.reported))
+
+
+def _play(zone_name: str, listen: _Listen, seconds: int) -> PlayInput:
+    track = listen.track
+    return PlayInput(
+        title=track.title,
+        artist=track.artist or "",
+        played_at=listen.started_at,
+        source=Source.ROON,
+        album=track.album,
+        duration=track.length,
+        device=zone_name,
+        seconds_listened=seconds,
+    )
+
+
+def _saved(zone: _Zone, listen: _Listen, offset: float) -> dict[str, Any]:
+    track = listen.track
+    return {
+        "name": zone.name,
+        "state": zone.state,
+        "seek": zone.seek,
+        "seen_at": zone.seen_at + offset,
+        "track": [track.title, track.artist, track.album, track.length],
+        "started_at": listen.started_at,
+        "heard": listen.heard,
+        "counted": listen.play is not None,
+        "reported": listen.reported,
+    }
+
+
+def _restored(data: Mapping[str, Any], offset: float) -> _Zone:
+    title, artist, album, length = data["track"]
+    if not isinstance(title, str) or not all(
+        value is None or isinstance(value, str) for value in (artist, album)
+    ):
+        raise TypeError("track")
+    track = TrackInfo(title, artist, album, None if length is None else int(length))
+    seek = data["seek"]
+    listen = _Listen(track, int(data["started_at"]), float(data["heard"]))
+    zone = _Zone(
+        str(data["name"]),
+        str(data["state"]),
+        None if seek is None else float(seek),
+        float(data["seen_at"]) - offset,
+        listen,
+        gap=True,
+    )
+    if data["counted"] is True:
+        listen.reported = int(data["reported"])
+        listen.play = _play(zone.name, listen, listen.reported)
+    return zone

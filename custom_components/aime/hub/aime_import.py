@@ -1,8 +1,10 @@
 """``aime.import_aime_database``: bring over the history and texts of the original AIME app.
 
-The database (``musique.db``) is read, never written, from a path under Home Assistant's
-configuration folder; the import runs in the executor and answers its report (what was
-imported, merged, repaired and skipped, and why). Importing twice imports nothing new.
+The database (``musique.db``) is read, never written (a copy is read: its folder is left as it
+was), from a path under Home Assistant's configuration folder; the import runs in the executor
+and answers its report (what was imported, merged, repaired, how artists of merged albums were
+found, what was skipped and why: README "Import from the original AIME app"). Importing
+twice imports nothing new. The statistics and collection sensors refresh afterwards.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from homeassistant.core import (
     ServiceResponse,
     SupportsResponse,
 )
-from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.util.hass_dict import HassKey
 import voluptuous as vol
@@ -24,16 +25,18 @@ from ..action import Action
 from ..const import DOMAIN
 from ..core.imports.aime_import import import_aime_database
 from ..core.imports.aime_source import AimeImportError
+from ..enrichment.runtime import SIGNAL_COLLECTION_CHANGED
 from ..exceptions import validation_error
+from ..validation import FILE_PATH
 from .lookup import require_hub_store
 from .recording import SIGNAL_PLAYS_RECORDED
 
 SERVICE_IMPORT_AIME_DATABASE = "import_aime_database"
 ATTR_PATH = "path"
 
-IMPORT_SCHEMA = vol.Schema(
-    {vol.Required(ATTR_PATH): vol.All(cv.string, vol.Length(min=1, max=4096))}
-)
+IMPORT_SCHEMA = vol.Schema({vol.Required(ATTR_PATH): FILE_PATH})
+# What the collection sensors show comes from these rows.
+_COLLECTION_ROWS = ("collection_items", "links", "images", "texts")
 
 _IMPORT_LOCK: HassKey[asyncio.Lock] = HassKey(f"{DOMAIN}_aime_import_lock")
 
@@ -53,9 +56,14 @@ async def _async_import_aime_database(call: ServiceCall) -> ServiceResponse:
         try:
             report = await access.async_run(import_aime_database, access.store, path)
         except AimeImportError as err:
-            raise validation_error(err.failure.value, {ATTR_PATH: raw_path}) from err
-    if report.imported["plays"]:
+            # "detail": the missing tables, or why SQLite cannot read the file.
+            raise validation_error(
+                err.failure.value, {ATTR_PATH: raw_path, "detail": err.detail}
+            ) from err
+    if report.imported["plays"] or report.merged["plays"] or report.imported["loved_tracks"]:
         async_dispatcher_send(hass, SIGNAL_PLAYS_RECORDED)
+    if any(report.imported[rows] for rows in _COLLECTION_ROWS):
+        async_dispatcher_send(hass, SIGNAL_COLLECTION_CHANGED)
     return report.as_dict()
 
 

@@ -2,13 +2,15 @@
 
 Live sources (Last.fm polls, Roon zones) announce what they record: one
 ``aime_play_recorded`` event per new play, for automations. Bulk history imports record
-quietly (``announce=False``): no event flood. Either way the statistics sensors are told
+quietly (``announce=False``): no event flood, and the statistics a bulk import leaves stale
+are settled by the importer when it ends. Either way the statistics sensors are told
 that plays were added; they refresh at most once per burst.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.core import HomeAssistant
@@ -29,7 +31,7 @@ async def async_record_plays(
     hass: HomeAssistant, store: StoreAccess, plays: Sequence[PlayInput], *, announce: bool = True
 ) -> IngestResult:
     """Ingest plays off the loop; when announce, fire an event per added play; tell sensors."""
-    result = await store.async_run(store.store.ingest, list(plays))
+    result = await store.async_run(partial(store.store.ingest, list(plays), bulk=not announce))
     if announce:
         for play in result.added_plays:
             hass.bus.async_fire(EVENT_PLAY_RECORDED, play_event_data(play))

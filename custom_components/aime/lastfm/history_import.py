@@ -19,6 +19,7 @@ from homeassistant.components import persistent_notification
 from homeassistant.const import CONF_USERNAME
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers import storage, translation
+from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.util import dt as dt_util
 
 from ..clients.lastfm import (
@@ -31,8 +32,8 @@ from ..clients.lastfm import (
 )
 from ..const import DOMAIN, LOGGER
 from ..core.models import IngestResult, Source
-from ..hub.recording import async_record_plays
-from ..hub.store_access import StoreAccess
+from ..hub.recording import SIGNAL_PLAYS_RECORDED, async_record_plays
+from ..hub.store_access import StoreAccess, StoreClosedError
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry
@@ -93,6 +94,15 @@ class ImportProgress:
         return cls(**{key: value for key, value in data.items() if key in names})
 
 
+def _checkpoint_store(hass: HomeAssistant, entry_id: str) -> storage.Store[dict[str, Any]]:
+    return storage.Store(hass, CHECKPOINT_VERSION, f"{DOMAIN}.lastfm_import.{entry_id}")
+
+
+async def async_forget_checkpoint(hass: HomeAssistant, entry_id: str) -> None:
+    """The account's entry is removed: delete its import checkpoint."""
+    await _checkpoint_store(hass, entry_id).async_remove()
+
+
 class LastfmImporter:
     """Runs at most one history import for a Last.fm entry."""
 
@@ -108,9 +118,7 @@ class LastfmImporter:
         self._entry = entry
         self._client = client
         self._store = store
-        self._checkpoint = storage.Store[dict[str, Any]](
-            hass, CHECKPOINT_VERSION, f"{DOMAIN}.lastfm_import.{entry.entry_id}"
-        )
+        self._checkpoint = _checkpoint_store(hass, entry.entry_id)
         self._task: asyncio.Task[None] | None = None
         self._listeners: list[CALLBACK_TYPE] = []
         self._last_request = -REQUEST_INTERVAL
@@ -175,10 +183,16 @@ class LastfmImporter:
         return True
 
     async def async_stop(self) -> None:
-        """Stop a running import, keeping its checkpoint (unload)."""
+        """Stop a running import, keeping its checkpoint (unload).
+
+        A page being stored when the import is cancelled is stored to the end first: when
+        this returns, nothing of the import touches the store any more. (A Last.fm request
+        under way cannot be interrupted; its answer is dropped.)
+        """
         if self._task is not None and not self._task.done():
             self._task.cancel()
             await asyncio.wait([self._task])
+            await self._store.async_wait_idle()
         self._task = None
 
     @callback
@@ -193,6 +207,15 @@ class LastfmImporter:
         self._set_status(ImportStatus.RUNNING)
         try:
             await self._async_import_pages(progress)
+            # Scrobbles that completed imported AIME plays may have moved them: recount now.
+            await self._store.async_run(self._store.store.settle_statistics)
+            async_dispatcher_send(self._hass, SIGNAL_PLAYS_RECORDED)
+            stored = await self._store.async_run(
+                self._store.store.count_plays, progress.start, progress.end, Source.LASTFM
+            )
+        except StoreClosedError:
+            # The entry is unloading: the checkpoint stays, the import resumes at the next setup.
+            return
         except LastfmAuthError:
             LOGGER.warning(
                 "%s: history import paused: Last.fm refused the API key", self._entry.title
@@ -213,9 +236,6 @@ class LastfmImporter:
                 "lastfm_import_paused", {**self._counts(), "error": str(err)}
             )
             return
-        stored = await self._store.async_run(
-            self._store.store.count_plays, progress.start, progress.end, Source.LASTFM
-        )
         await self._checkpoint.async_remove()
         self.eta = None
         self._set_status(ImportStatus.FINISHED)

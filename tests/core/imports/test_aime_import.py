@@ -27,6 +27,7 @@ from custom_components.aime.core.store.store import Store
 from ...fixtures.aime_original import (
     DDL,
     DISRAELI_TEXT,
+    JUST_IN_TIME_SCROBBLE,
     KIND_OF_BLUE_SUMMARY,
     KIND_OF_BLUE_TEXT,
     build_aime_database,
@@ -37,7 +38,9 @@ NOW = 1_737_000_000
 
 @pytest.fixture
 def aime_db(tmp_path: Path) -> Path:
-    return build_aime_database(tmp_path / "musique.db")
+    folder = tmp_path / "aime_app"  # Beside the store's folder, as a user would keep it.
+    folder.mkdir()
+    return build_aime_database(folder / "musique.db")
 
 
 def _query(store: Store, sql: str, *params: Any) -> list[tuple[Any, ...]]:
@@ -50,22 +53,25 @@ def test_first_import(store: Store, aime_db: Path) -> None:
     report = import_aime_database(store, aime_db, now=NOW)
     assert report.as_dict() == {
         "imported": {
-            "plays": 9,
+            "plays": 10,
             "collection_items": 2,
             "links": 6,
             "images": 4,
             "texts": 3,
             "loved_tracks": 1,
         },
-        "merged": {"plays": 0, "albums": 1},
-        "repaired": {"albums_reclassified": 1, "albums_split": 1},
+        # Teardrop: Roon's report and Last.fm's, 150 s apart, are one play.
+        "merged": {"plays": 1, "albums": 1},
+        # After Hours is merged, but no evidence puts its plays under two artists.
+        "repaired": {"albums_reclassified": 1},
+        "artists": {"resolved_plays": 1, "by_known_title": 1, "unresolved_plays": 3},
         "skipped": {
             "album_artists": {"orphan": 2},
             "tracks": {"orphan": 1},
             "plays": {
                 "orphan": 2,
                 "album_not_imported": 1,
-                "duplicate_in_aime": 2,
+                "duplicate_in_file": 2,  # So What twice; Teardrop under the Deluxe Edition.
                 "invalid_time": 1,
             },
             "images": {"orphan": 1, "malformed": 1, "subject_not_imported": 3},
@@ -76,34 +82,68 @@ def test_first_import(store: Store, aime_db: Path) -> None:
             "texts": {
                 "ambiguous_album": 1,
                 "error_message": 1,
-                "placeholder": 2,
+                "placeholder": 3,  # Two shared sample texts and "... par Massive Attack".
                 "album_not_imported": 1,
             },
         },
     }
     counts = store.counts()
-    assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (5, 5, 8, 9)
+    # Artists: Miles Davis, The Velvet Underground, Massive Attack, the stand-in for "The
+    # Velvet Underground or Nina Simone", and Cream of a record never played.
+    assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (5, 6, 9, 10)
     assert counts.collection_items == 2
 
 
-def test_albums_merged_by_title_are_split(store: Store, aime_db: Path) -> None:
-    """Each track of "After Hours" goes back to its artist; editions of Mezzanine are one."""
+def test_plays_keep_their_source(store: Store, aime_db: Path) -> None:
+    """Last.fm and Roon plays stay theirs; the import is recorded beside them."""
     import_aime_database(store, aime_db, now=NOW)
+    assert store.count_plays(0, NOW, Source.LASTFM) == 8  # 7 plays and Teardrop's report
+    assert store.count_plays(0, NOW, Source.ROON) == 3
+    assert store.count_plays(0, NOW, Source.AIME_IMPORT) == 0
+    assert _query(store, "SELECT origin, exact_time, count(*) FROM play_import GROUP BY 1, 2") == [
+        ("aime", 0, 4),  # Roon's three and the one AIME's Last.fm tracker noticed
+        ("aime", 1, 6),
+    ]
+
+
+def test_albums_merged_by_title_are_split_on_evidence(store: Store, aime_db: Path) -> None:
+    """A track goes to an artist only on evidence; editions of Mezzanine are one album."""
+    artist, title, album, started = JUST_IN_TIME_SCROBBLE
+    misunderstood = "Don't Let Me Be Misunderstood"
+    store.ingest(
+        [
+            PlayInput(title, artist, started, Source.LASTFM, album),
+            # Both artists recorded this song: only the scrobble at the time tells whose it was.
+            PlayInput(misunderstood, "Nina Simone", 1_736_200_240, Source.LASTFM, album),
+            PlayInput(misunderstood, "The Velvet Underground", 1_700_000_000, Source.LASTFM),
+        ]
+    )
+    report = import_aime_database(store, aime_db, now=NOW)
+    assert report.repaired["albums_split"] == 1
+    assert report.artists == {
+        "by_lastfm_scrobble": 2,  # Nina Simone's scrobbles at the time of two plays
+        "by_known_title": 1,  # "Candy Says" is on The Velvet Underground's own album.
+        "resolved_plays": 3,
+        "unresolved_plays": 1,
+    }
     rows = _query(
         store,
         "SELECT ar.name, al.title, t.title FROM track t JOIN album al ON al.id = t.album_id "
-        "JOIN artist ar ON ar.id = al.artist_id ORDER BY ar.name, t.title",
+        "JOIN artist ar ON ar.id = al.artist_id ORDER BY ar.name, al.title, t.title",
     )
     assert rows == [
         ("Massive Attack", "Mezzanine", "Angel"),
         ("Massive Attack", "Mezzanine", "Teardrop"),
         ("Miles Davis", "Kind of Blue", "Freddie Freeloader"),
         ("Miles Davis", "Kind of Blue", "So What"),
-        ("Nina Simone", "After Hours", "Don't Let Me Be Misunderstood"),
+        ("Nina Simone", "After Hours", misunderstood),
         ("Nina Simone", "After Hours", "Just in Time"),
-        ("The Velvet Underground", "After Hours", "After Hours"),
+        ("The Velvet Underground", "", misunderstood),
         ("The Velvet Underground", "After Hours", "Candy Says"),
+        ("The Velvet Underground", "The Velvet Underground", "Candy Says"),
+        ("The Velvet Underground | Nina Simone (?)", "After Hours", "After Hours"),
     ]
+    assert report.skipped["plays"]["already_present"] == 2  # The scrobbles were the plays.
     # Plays keep their own timestamps, source, loved flag; durations come along (0 = unknown).
     plays = _query(
         store,
@@ -112,9 +152,9 @@ def test_albums_merged_by_title_are_split(store: Store, aime_db: Path) -> None:
         "ORDER BY p.played_at",
     )
     assert plays == [
-        ("So What", 1_736_000_000, 3, 1, 562, 1),
-        ("Teardrop", 1_736_300_000, 3, 0, 331, 0),
-        ("Teardrop", 1_736_400_000, 3, 0, 331, 0),
+        ("So What", 1_736_000_000, 1, 1, 562, 1),
+        ("Teardrop", 1_736_300_000, 2, 0, 331, 0),
+        ("Teardrop", 1_736_400_000, 2, 0, 331, 0),
     ]
 
 
@@ -169,7 +209,8 @@ def test_second_import_imports_nothing(store: Store, aime_db: Path) -> None:
     before = store.counts()
     report = import_aime_database(store, aime_db, now=NOW + 60)
     assert set(report.imported.values()) == {0}
-    assert report.skipped["plays"]["already_present"] == 9
+    assert report.merged["plays"] == 0
+    assert report.skipped["plays"]["already_present"] == 11  # 10 plays and Teardrop's report
     assert report.skipped["collection_items"]["already_present"] == 2
     assert report.skipped["links"]["already_present"] == 7
     assert report.skipped["images"]["already_present"] == 4
@@ -179,14 +220,18 @@ def test_second_import_imports_nothing(store: Store, aime_db: Path) -> None:
 
 
 def test_import_merges_with_plays_already_recorded(store: Store, aime_db: Path) -> None:
-    """A play Last.fm already reported becomes one play with two reports."""
+    """A play Roon already reported becomes one play with two reports; one Last.fm already
+    reported at the same second is already present."""
     store.ingest(
-        [PlayInput("So What", "Miles Davis", 1_736_000_030, Source.LASTFM, album="Kind of Blue")]
+        [
+            PlayInput("So What", "Miles Davis", 1_736_000_030, Source.ROON, album="Kind of Blue"),
+            PlayInput("Angel", "Massive Attack", 1_736_300_400, Source.LASTFM, album="Mezzanine"),
+        ]
     )
     report = import_aime_database(store, aime_db, now=NOW)
-    assert (report.imported["plays"], report.merged["plays"]) == (8, 1)
-    assert store.count_plays(0, NOW) == 9
-    assert store.count_plays(0, NOW, Source.AIME_IMPORT) == 9
+    assert (report.imported["plays"], report.merged["plays"]) == (8, 2)
+    assert report.skipped["plays"]["already_present"] == 1
+    assert store.count_plays(0, NOW) == 10
     # Later plays land on the imported albums: Nina Simone's "After Hours", and the record
     # the import created behind the ingestor's back (its caches were reset).
     result = store.ingest(
@@ -196,19 +241,45 @@ def test_import_merges_with_plays_already_recorded(store: Store, aime_db: Path) 
         ]
     )
     assert result.added == 2
-    assert store.counts().albums == 5
+    assert store.counts().albums == 7
 
 
-def test_source_file_is_only_read(store: Store, aime_db: Path) -> None:
-    """The AIME file is opened read-only: a read-only file imports and stays byte-identical."""
-    digest = hashlib.sha256(aime_db.read_bytes()).hexdigest()
+def _listing(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+
+
+def test_source_file_and_folder_are_left_as_they_were(store: Store, aime_db: Path) -> None:
+    """A read-only file imports; its folder keeps the same files with the same bytes."""
+    before = _listing(aime_db.parent)
     aime_db.chmod(0o444)
     try:
-        assert import_aime_database(store, aime_db).imported["plays"] == 9
+        assert import_aime_database(store, aime_db).imported["plays"] == 10
     finally:
         aime_db.chmod(0o644)
-    assert hashlib.sha256(aime_db.read_bytes()).hexdigest() == digest
-    assert not aime_db.with_name("musique.db-wal").exists()
+    assert _listing(aime_db.parent) == before
+
+
+def test_an_unmerged_write_ahead_log_is_read(store: Store, tmp_path: Path) -> None:
+    """The app ran in WAL mode: plays still in its -wal file come over; nothing is created."""
+    folder = tmp_path / "aime_app"
+    folder.mkdir()
+    path = build_aime_database(folder / "musique.db")
+    writer = sqlite3.connect(path)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute(
+        "INSERT INTO listening_history (track_id, timestamp, date, source, loved, created_at) "
+        "VALUES (2, 1736900000, '', 'lastfm', 0, '2025-02-01 00:00:00')"
+    )
+    writer.commit()
+    try:
+        before = _listing(folder)
+        assert (folder / "musique.db-wal").exists()
+        report = import_aime_database(store, path, now=NOW)
+        assert _listing(folder) == before
+    finally:
+        writer.close()
+    assert report.imported["plays"] == 11
 
 
 def test_unusable_files(store: Store, tmp_path: Path) -> None:
@@ -258,14 +329,14 @@ def test_older_versions_without_optional_tables_and_columns(store: Store, tmp_pa
     assert report.skipped["links"] == {"album_not_imported": 1}
     assert report.skipped["tracks"] == {"untitled": 1}
     assert "albums_split" not in report.repaired  # "Air" and "AIR (2)" are one artist.
+    assert not report.artists
     assert _query(store, "SELECT title, track_number FROM track") == [
         ("Kelly Watch the Stars", None)
     ]
 
 
-def test_split_without_link_times_falls_back_to_the_first_artist(
-    store: Store, tmp_path: Path
-) -> None:
+def test_a_merged_album_without_evidence_is_not_guessed(store: Store, tmp_path: Path) -> None:
+    """ "Greatest Hits" by Foo Fighters and Mott: its play stays unresolved, not Foo Fighters'."""
     path = tmp_path / "merged.db"
     with sqlite3.connect(path) as conn:
         for statement in DDL[:6]:
@@ -285,8 +356,13 @@ def test_split_without_link_times_falls_back_to_the_first_artist(
         )
     conn.close()
     report = import_aime_database(store, path, now=NOW)
-    assert report.repaired == {"albums_split": 1, "albums_reclassified": 1}
-    assert _query(store, "SELECT name FROM artist") == [("Foo Fighters",)]
+    assert report.repaired == {"albums_reclassified": 1}
+    assert report.artists == {"unresolved_plays": 1}
+    assert _query(store, "SELECT name FROM artist") == [("Foo Fighters | Mott (?)",)]
+    assert _query(store, "SELECT key, name FROM artist_candidate ORDER BY position") == [
+        ("foo fighters", "Foo Fighters"),
+        ("mott", "Mott"),
+    ]
 
 
 def test_epoch() -> None:
@@ -305,5 +381,6 @@ def test_report_is_plain_data() -> None:
         "imported": {},
         "merged": {},
         "repaired": {},
+        "artists": {},
         "skipped": {"plays": {"orphan": 1}},
     }

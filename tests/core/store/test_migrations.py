@@ -22,7 +22,7 @@ def test_v1_file_migrates_to_current(db_path: Path) -> None:
     shutil.copy(V1_FIXTURE, db_path)
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 3
+        assert store.schema_version == CURRENT_VERSION == 4
         counts = store.counts()
         assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
         assert counts.collection_items == counts.playlists == 0
@@ -74,15 +74,15 @@ def test_schema_module_matches_migrated_tables(store: Store) -> None:
     assert actual == expected
 
 
-def _write_v2_file(path: Path) -> None:
-    """A version-2 database, as the previous release wrote it, with three plays."""
+def _write_v2_file(path: Path, version: int = 2) -> None:
+    """A database at ``version`` (2 or 3), as that release wrote it, with three plays."""
     path.parent.mkdir(parents=True)
     with sqlite3.connect(path) as conn:
         conn.execute(VERSION_TABLE_DDL)
-        for version in (1, 2):
-            for statement in STEPS[version]:
+        for step in range(1, version + 1):
+            for statement in STEPS[step]:
                 conn.execute(statement)
-        conn.execute("INSERT INTO schema_version (version) VALUES (2)")
+        conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
         conn.execute("INSERT INTO artist (id, key, name) VALUES (1, 'miles davis', 'Miles Davis')")
         conn.execute("INSERT INTO album (id, artist_id, key, title) VALUES (1, 1, 'kob', 'KoB')")
         conn.execute(
@@ -99,11 +99,11 @@ def _write_v2_file(path: Path) -> None:
 
 
 def test_v2_file_gains_statistics(db_path: Path) -> None:
-    """A v2 file with plays migrates to v3 and its statistics are built in the given zone."""
+    """A v2 file with plays migrates and its statistics are built in the given zone."""
     _write_v2_file(db_path)
     store = Store.open(db_path, time_zone="Asia/Tokyo")
     try:
-        assert (store.schema_version, store.time_zone) == (3, "Asia/Tokyo")
+        assert (store.schema_version, store.time_zone) == (CURRENT_VERSION, "Asia/Tokyo")
     finally:
         store.close()
     with sqlite3.connect(db_path) as conn:
@@ -130,3 +130,29 @@ def test_v2_file_without_zone_is_built_in_utc(db_path: Path) -> None:
             (19676, 1),
         ]
         assert conn.execute("SELECT built FROM stats_meta").fetchall() == [(1,)]
+
+
+def test_v3_file_keeps_its_imported_plays_marked(db_path: Path) -> None:
+    """Plays an earlier AIME import stored as ``aime_import`` are recorded as imported."""
+    _write_v2_file(db_path, version=3)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE play SET source_id = 3 WHERE id IN (1, 3)")
+    conn.close()
+    store = Store.open(db_path)
+    try:
+        assert store.schema_version == CURRENT_VERSION == 4
+        # A play imported before keeps merging with the same play reported again.
+        result = store.ingest(
+            [PlayInput("So What", "Miles Davis", 1_700_000_060, Source.LASTFM, album="KoB")]
+        )
+        assert (result.added, result.merged) == (0, 1)
+    finally:
+        store.close()
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT * FROM play_import ORDER BY play_id").fetchall() == [
+            (1, "aime", 1, None),
+            (3, "aime", 1, None),
+        ]
+        assert conn.execute("SELECT count(*) FROM artist_candidate").fetchall() == [(0,)]
+    with sqlite3.connect(db_path.with_name("aime.db.v3.bak")) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(3,)]

@@ -1,21 +1,23 @@
 """Import of a database of the original AIME app into the AIME store.
 
-What comes over: plays with their own timestamps and loved flags (as ``aime_import`` plays, so
-they merge with the same plays reported by Last.fm or Roon), Discogs records (release id,
-support as format, labels, pressing year, cover), Spotify/Discogs/Last.fm links, images, and
-the AI texts. The original's known defects are repaired on the way:
+What comes over: plays with their own timestamps, loved flags and sources (Last.fm or Roon;
+the store records apart that they came from this import, so they merge with the same plays
+reported again by Last.fm or Roon), Discogs records (release id, support as format, labels,
+pressing year, cover), Spotify/Discogs/Last.fm links, images, and the AI texts. The
+original's known defects are repaired on the way:
 
 - orphan rows (foreign keys were never enforced) are dropped and counted;
-- an album that AIME's Last.fm import merged across artists because the titles matched
-  ("After Hours" by The Velvet Underground and by Nina Simone) is split again: each track
-  goes to the artist whose link to the album was made when the track was created; a track
-  created later goes to the artist of such a track played nearest in time (listening
-  sessions keep to one record), else to the first artist. Its texts, links and images are
-  left out: nobody knows which artist they describe;
+- an album that AIME merged across artists because the titles matched ("After Hours" by The
+  Velvet Underground and by Nina Simone) is split again where evidence tells each play's
+  artist; plays without evidence keep the album under an unresolved artist
+  (``aime_plan.py``). Its texts, links and images are left out: nobody knows which artist
+  they describe;
+- a time AIME's trackers noticed a play takes the start of the store's Last.fm scrobble of it;
 - albums marked ``manual`` whose plays came from Last.fm or Roon are history albums, not
   records of the collection (only Discogs releases are records);
-- placeholder texts (the app's fallbacks, sample texts shared by several albums, error
-  strings) are not imported; the genres and styles AIME stored were sample data too.
+- placeholder texts (the app's fallbacks such as "Title par Artist", sample texts shared by
+  several albums, error strings) are not imported; the genres and styles AIME stored were
+  sample data too.
 
 Editions of one album (AIME kept "Mezzanine" and "Mezzanine (Deluxe Edition)" apart) become
 one album by the store's identity rules. Importing twice imports nothing the second time.
@@ -24,6 +26,7 @@ one album by the store's identity rules. Importing twice imports nothing the sec
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 import time
 
@@ -32,15 +35,18 @@ from sqlalchemy import Connection
 from ..enrichment.ai_texts import AiTextKind, InvalidAiText, validate_imported_text
 from ..enrichment.collection import RecordFormat, join_list
 from ..enrichment.links import EnrichmentKind
-from ..normalize import album_key, artist_key
+from ..normalize import album_key, artist_key, fold
 from ..store.store import Store
 from .aime_plan import AimeImportReport, Identities, display_name, plan_identities, plan_plays
 from .aime_source import AimeDatabase, read_aime_database
+from .aime_store import mark_imported, register_candidates, store_evidence
 
 __all__ = ["AimeImportReport", "import_aime_database"]
 
 IMPORTED_TEXT_MODEL = "mistral3 (AIME)"  # The model the original app asked EurIA for.
 IMPORTED_TEXT_LANGUAGE = "fr"  # Every prompt of the original app asked for French.
+# The app's stand-in texts: "<title> par <artist>", "Album <title> sorti en <year>".
+_STAND_IN_LENGTH = 160
 _FORMATS = {
     "vinyle": RecordFormat.VINYL,
     "vinyl": RecordFormat.VINYL,
@@ -52,14 +58,16 @@ _SPOTIFY_ARTIST = "https://open.spotify.com/artist/{}"
 
 
 def import_aime_database(store: Store, path: Path, *, now: int | None = None) -> AimeImportReport:
-    """Import the AIME database at ``path`` (opened read-only) into ``store``. Blocks."""
+    """Import the AIME database at ``path`` (a copy of it is read) into ``store``. Blocks."""
     db = read_aime_database(path)
     now = int(time.time()) if now is None else now
     report = AimeImportReport()
     for kind, reasons in db.dropped.items():
         report.skipped[kind].update(reasons)
-    identities = plan_identities(db, report)
-    result = store.ingest(plan_plays(db, identities, report))
+    evidence = store_evidence(store, db)
+    identities = plan_identities(db, evidence, report)
+    planned = plan_plays(db, identities, evidence, store.dedup_window, report)
+    result = store.ingest(item.play for item in planned)
     report.imported["plays"] = result.added
     report.merged["plays"] = result.merged
     if result.duplicates:
@@ -67,6 +75,8 @@ def import_aime_database(store: Store, path: Path, *, now: int | None = None) ->
     for rejected in result.rejected:
         report.skipped["plays"][rejected.reason] += 1
     with store.catalog_write() as conn:
+        mark_imported(conn, planned, {id(play) for play in result.added_plays})
+        register_candidates(conn, identities)
         writer = _CatalogWriter(conn, report, now)
         album_ids = writer.collection(db, identities)
         writer.links_and_images(db, identities, album_ids)
@@ -77,6 +87,18 @@ def import_aime_database(store: Store, path: Path, *, now: int | None = None) ->
             "AND id IN (SELECT track_id FROM play WHERE loved = 1)"
         ).rowcount
     return report
+
+
+def _is_stand_in(text: str, title: str, artists: Iterable[str]) -> bool:
+    """Whether ``text`` is one of the app's stand-ins for a missing description."""
+    if len(text) > _STAND_IN_LENGTH:
+        return False
+    folded, name = fold(text), fold(title)
+    return folded.startswith(f"album {name} sorti") or any(
+        folded.startswith(f"{name} {word} {fold(artist)}")
+        for artist in artists
+        for word in ("par", "by")
+    )
 
 
 # --- catalogue ------------------------------------------------------------------------------
@@ -195,13 +217,14 @@ class _CatalogWriter:
                 (AiTextKind.ALBUM_SUMMARY, metadata.resume if metadata else None),
             ]
             done: set[AiTextKind] = set()
+            artists = [db.artists[artist_id].name for artist_id, _ in album.artist_links]
             for kind, text in candidates:
                 if text is None or kind in done:
                     continue
                 try:
                     if (reason := _refusal(identities, album_ids, aime_id)) is not None:
                         raise InvalidAiText(reason)
-                    if seen[text] > 1:
+                    if seen[text] > 1 or _is_stand_in(text, album.title, artists):
                         raise InvalidAiText("placeholder")
                     cleaned = validate_imported_text(kind, text)
                 except InvalidAiText as err:

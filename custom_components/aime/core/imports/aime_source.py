@@ -1,6 +1,9 @@
 """Reading a database of the original AIME app (v4.x), read-only, into plain records.
 
-The file is opened with SQLite's ``mode=ro``: nothing is ever written to it. Orphan rows (the
+The file and its folder are left exactly as they were: the database (with its write-ahead log,
+when the app left one) is copied to a temporary folder and the copy is read, so SQLite creates
+no ``-wal``/``-shm`` file next to the original and a log not yet checkpointed is still read.
+Orphan rows (the
 original never enabled foreign keys, so deleted and merged albums left metadata, images and
 album links behind) are dropped here and counted by reason. Columns a given AIME version lacks
 read as ``None``. ``aime_import.py`` decides what the records become in the AIME store.
@@ -13,10 +16,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+import shutil
 import sqlite3
+import tempfile
 from typing import Any
 
 REQUIRED_TABLES = frozenset({"albums", "artists", "album_artist", "tracks", "listening_history"})
+# The app's trackers stored the poll time and the row in the same second; its Last.fm history
+# import stored the scrobble's own start time, long before the row was written.
+_NOTICED_SLACK = 10
 
 
 class AimeImportFailure(StrEnum):
@@ -33,6 +41,7 @@ class AimeImportError(Exception):
     def __init__(self, failure: AimeImportFailure, detail: str = "") -> None:
         super().__init__(f"{failure.value}: {detail}" if detail else failure.value)
         self.failure = failure
+        self.detail = detail  # Shown to the user: the missing tables, or SQLite's reason.
 
 
 @dataclass(slots=True)
@@ -73,10 +82,13 @@ class AimeTrack:
 
 @dataclass(slots=True)
 class AimePlay:
+    """``noticed``: the time is when a tracker of the app saw the play, not when it started."""
+
     track_id: int
     timestamp: int
     source: str
     loved: bool
+    noticed: bool
 
 
 @dataclass(slots=True)
@@ -111,24 +123,31 @@ class AimeDatabase:
 
 
 def read_aime_database(path: Path) -> AimeDatabase:
-    """Read the AIME database at ``path`` without writing to it."""
+    """Read the AIME database at ``path`` (a copy of it: nothing is written next to it)."""
     if not path.is_file():
         raise AimeImportError(AimeImportFailure.NOT_FOUND, path.name)
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as err:  # pragma: no cover - connect is lazy; errors come at once below
-        raise AimeImportError(AimeImportFailure.UNREADABLE, str(err)) from err
-    try:
-        tables = {
-            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        if missing := REQUIRED_TABLES - tables:
-            raise AimeImportError(AimeImportFailure.NOT_AIME, ", ".join(sorted(missing)))
-        return _read(conn, tables)
-    except sqlite3.Error as err:
-        raise AimeImportError(AimeImportFailure.UNREADABLE, str(err)) from err
-    finally:
-        conn.close()
+    with tempfile.TemporaryDirectory(prefix="aime-import-") as folder:
+        copy = Path(folder) / "musique.db"
+        try:
+            shutil.copyfile(path, copy)
+            wal = path.with_name(f"{path.name}-wal")
+            if wal.is_file():
+                shutil.copyfile(wal, copy.with_name(f"{copy.name}-wal"))
+        except OSError as err:  # strerror only: the full message names the folder.
+            raise AimeImportError(AimeImportFailure.UNREADABLE, err.strerror or "") from err
+        conn = sqlite3.connect(copy)
+        try:
+            tables = {
+                row[0]
+                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if missing := REQUIRED_TABLES - tables:
+                raise AimeImportError(AimeImportFailure.NOT_AIME, ", ".join(sorted(missing)))
+            return _read(conn, tables)
+        except sqlite3.Error as err:
+            raise AimeImportError(AimeImportFailure.UNREADABLE, str(err)) from err
+        finally:
+            conn.close()
 
 
 def _read(conn: sqlite3.Connection, tables: set[str]) -> AimeDatabase:
@@ -170,16 +189,21 @@ def _read(conn: sqlite3.Connection, tables: set[str]) -> AimeDatabase:
             row["id"], row["album_id"], title, _int(row["track_number"]),
             _int(row["duration_seconds"]), epoch(row["created_at"]),
         )  # fmt: skip
-    for row in _rows(conn, "listening_history", ("track_id", "timestamp", "source", "loved")):
+    play_columns = ("track_id", "timestamp", "source", "loved", "created_at")
+    for row in _rows(conn, "listening_history", play_columns):
         if row["track_id"] not in db.tracks:
             db.dropped["plays"]["orphan"] += 1
             continue
+        timestamp, source = _int(row["timestamp"]) or 0, _text(row["source"]) or ""
+        written = epoch(row["created_at"])
         db.plays.append(
             AimePlay(
                 row["track_id"],
-                _int(row["timestamp"]) or 0,
-                _text(row["source"]) or "",
+                timestamp,
+                source,
                 bool(row["loved"]),
+                noticed=source == "roon"
+                or (written is not None and abs(written - timestamp) <= _NOTICED_SLACK),
             )
         )
     if "images" in tables:

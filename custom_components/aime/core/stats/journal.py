@@ -23,11 +23,14 @@ from .models import HistoryFilter, HistoryPage, JournalEntry, Timeline, Timeline
 MAX_PAGE_SIZE = 500
 _HOUR = 3600
 
+# Each play shows the text it was reported with (play_text), else its song's names.
 _SELECT_ENTRIES = (
-    "SELECT p.id, p.played_at, p.track_id, t.title, t.artist_id, ar.name, t.album_id, al.title,"
+    "SELECT p.id, p.played_at, p.track_id, coalesce(x.title, t.title), t.artist_id,"
+    " coalesce(x.artist, ar.name), t.album_id, coalesce(x.album, al.title),"
     " p.source_id, d.name, t.loved, coalesce(p.seconds_listened, t.duration) "
     "FROM play p JOIN track t ON t.id = p.track_id JOIN artist ar ON ar.id = t.artist_id "
-    "JOIN album al ON al.id = t.album_id LEFT JOIN device d ON d.id = p.device_id"
+    "JOIN album al ON al.id = t.album_id LEFT JOIN device d ON d.id = p.device_id "
+    "LEFT JOIN play_text x ON x.play_id = p.id"
 )
 # Track title, artist name or album title contains the folded text.
 _MATCHING_TRACKS = (

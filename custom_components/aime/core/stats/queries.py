@@ -45,6 +45,9 @@ from .track_windows import TrackWindows, top_with_ties
 TRACK_SCAN_DAYS = 31  # Up to this long, a window's tracks are counted from its plays.
 SENSOR_TOP = 10
 _TIE_MARGIN = 32
+# Unresolved artists (one of several, nobody knows which: the AIME database import) are no
+# artist of their own: per-artist figures leave them out.
+_RESOLVED = {"artist": " AND artist_id NOT IN (SELECT artist_id FROM artist_candidate)"}
 
 type Connect = Callable[[], AbstractContextManager[Connection]]
 
@@ -319,7 +322,7 @@ class _Reader:
         return int(
             self.conn.exec_driver_sql(
                 "SELECT count(*) FROM stats_artist "
-                "WHERE first_played_at >= ? AND first_played_at < ?",
+                "WHERE first_played_at >= ? AND first_played_at < ?" + _RESOLVED["artist"],
                 (start, end),
             ).scalar_one()
         )
@@ -372,21 +375,27 @@ class _Reader:
             return self._totals(kind, count)
         grouped = (
             f"SELECT {kind}_id AS item, sum(plays) AS plays FROM stats_day_{kind} "
-            f"WHERE day BETWEEN ? AND ? GROUP BY {kind}_id"
+            f"WHERE day BETWEEN ? AND ?{_RESOLVED.get(kind, '')} GROUP BY {kind}_id"
         )
         return self._top_rows(grouped, (first, last), count)
 
     def _totals(self, kind: str, count: int) -> tuple[int, list[tuple[int, int]]]:
         """From the all-time totals: a plain count and a top-N scan, no sort of every row."""
-        table, key = f"stats_{kind}", f"{kind}_id"
-        unique = int(self.conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one())
+        table, key, resolved = f"stats_{kind}", f"{kind}_id", _RESOLVED.get(kind, "")
+        unique = int(
+            self.conn.exec_driver_sql(
+                f"SELECT count(*) FROM {table} WHERE 1{resolved}"
+            ).scalar_one()
+        )
         limit = count + _TIE_MARGIN
         top = self.conn.exec_driver_sql(
-            f"SELECT {key}, plays FROM {table} ORDER BY plays DESC LIMIT ?", (limit,)
+            f"SELECT {key}, plays FROM {table} WHERE 1{resolved} ORDER BY plays DESC LIMIT ?",
+            (limit,),
         ).all()
         if count and len(top) == limit and top[-1][1] == top[count - 1][1]:  # Ties go on.
             top = self.conn.exec_driver_sql(
-                f"SELECT {key}, plays FROM {table} WHERE plays >= ?", (top[count - 1][1],)
+                f"SELECT {key}, plays FROM {table} WHERE plays >= ?{resolved}",
+                (top[count - 1][1],),
             ).all()
         return unique, top_with_ties(((item, plays) for item, plays in top), count)
 

@@ -10,9 +10,10 @@ A play's length is what it was listened for when the source says (Roon), else it
 duration, else unknown: unknown lengths are counted (``estimated``) and priced at query time
 at the mean duration of the plays whose duration is known (``stats_meta.priced_*``).
 Reports that bring a length later correct the rollups already written, so that they always
-equal a recomputation from the plays: a merged report's listened seconds at once; a track's
-newly learned duration at the end of the ``Store.ingest`` call (``reprice``), because finding
-that track's unpriced plays reads the whole ``stats_unpriced`` table.
+equal a recomputation from the plays: listened seconds merged from a report, or updated (a
+Roon play heard on after it counted), at once; a track's newly learned duration at the end of
+the ``Store.ingest`` call (``reprice``), because finding that track's unpriced plays reads the
+whole ``stats_unpriced`` table.
 
 Rows are aggregated in Python, where the ingestor already holds the batch, and upserted.
 """
@@ -204,10 +205,13 @@ class Rollups:
         conn.exec_driver_sql("DELETE FROM stats_repricing")
         return priced
 
-    def listened_filled(self, conn: Connection, listened: dict[int, int]) -> None:
+    def listened_filled(
+        self, conn: Connection, listened: dict[int, int], *, replace: bool = False
+    ) -> None:
         """Stored plays are about to learn how long they were listened: re-price them.
 
-        Call before the update: plays that already know their listened seconds keep them.
+        Call before the update. Plays that already know their listened seconds keep them,
+        unless ``replace``: then their day moves by the difference (a Roon play heard on).
         """
         found: list[Any] = []
         for chunk in _chunks(list(listened)):
@@ -216,16 +220,18 @@ class Rollups:
                 conn.exec_driver_sql(
                     "SELECT p.id, p.played_at, p.track_id, t.duration, EXISTS "
                     "(SELECT 1 FROM stats_repricing r "
-                    "WHERE r.track_id = p.track_id AND p.id < r.first_priced_play) "
-                    "FROM play p JOIN track t ON t.id = p.track_id "
-                    f"WHERE p.id IN ({marks}) AND p.seconds_listened IS NULL",
-                    tuple(chunk),
+                    "WHERE r.track_id = p.track_id AND p.id < r.first_priced_play), "
+                    "p.seconds_listened FROM play p JOIN track t ON t.id = p.track_id "
+                    f"WHERE p.id IN ({marks}) AND (p.seconds_listened IS NULL OR ?)",
+                    (*chunk, replace),
                 ).all()
             )
-        for play_id, played_at, track_id, duration, repricing in found:
+        for play_id, played_at, track_id, duration, repricing, known in found:
             seconds = listened[play_id]
             day = self.clock.day(played_at)
-            if duration is None or repricing:  # Counted as unpriced so far.
+            if known is not None:  # Priced by its listened seconds already.
+                conn.exec_driver_sql(_UPSERT_DAY, (day, 0, seconds - known, 0))
+            elif duration is None or repricing:  # Counted as unpriced so far.
                 conn.exec_driver_sql(_UPSERT_DAY, (day, 0, seconds, -1))
                 for statement in (
                     "UPDATE stats_unpriced SET plays = plays - 1 WHERE day = ? AND track_id = ?",

@@ -7,6 +7,8 @@ Rules (also in the README):
   other source's report in ``play_report`` and fills what it lacked (device, seconds listened).
   Each stored play absorbs at most one report per other source within a batch, nearest first.
 - A replay reported by one source with a distinct start time is another play.
+- Before these rules apply, an imported play whose artist or start was not known is given the
+  report's when the report is that play (``reconcile.py``).
 
 The ingestor keeps id caches; ids of new rows are assigned here (the store has one writer),
 which saves a round trip per new artist, album and track. Artist, album and track rows must
@@ -27,6 +29,8 @@ from ..models import SOURCE_CODES, IngestResult, PlayInput, RejectedPlay
 from ..normalize import album_key, artist_key, split_credits, track_key
 from ..stats.rollups import Rollups
 from .dedup import PlayIndex, Slot, Song, StoredPlay
+from .play_text import ReportedTexts
+from .reconcile import Reconciler
 
 # Scrobbling started in 2002; anything before 2000 is a unit or parsing error.
 EARLIEST_PLAYED_AT = 946_684_800
@@ -57,6 +61,8 @@ class Ingestor:
         self.dedup_window = dedup_window
         self._clock = clock
         self.rollups = rollups  # Statistics updated in the same transaction as the plays.
+        self.texts = ReportedTexts()  # Each play's text where it differs from its song's names.
+        self.reconciler = Reconciler()  # Imported plays a later report completes.
         self.reset()
 
     def reset(self) -> None:
@@ -73,6 +79,8 @@ class Ingestor:
         self._mirrored: dict[str, bool] = {}
         # Sources repeat the same strings for every play of a track: remember where they led.
         self._raw_tracks: dict[tuple[Any, ...], int] = {}
+        self.texts.reset()
+        self.reconciler.reset()
         if self.rollups is not None:
             self.rollups.reset()
 
@@ -332,8 +340,10 @@ class Ingestor:
         device_ids: list[int | None],
         result: IngestResult,
     ) -> None:
+        self.reconciler.reconcile(conn, plays, track_ids, self._songs_of(conn), self.dedup_window)
         index = self._play_index(conn, plays)
         new_rows: list[list[Any]] = []
+        new_plays: list[tuple[int, int, PlayInput]] = []
         reports: list[tuple[int, int, int]] = []
         merges: dict[int, list[Any]] = {}
         merged_at: list[tuple[int, int]] = []  # (the play's start, the merged source)
@@ -341,9 +351,11 @@ class Ingestor:
             source_id = SOURCE_CODES[play.source]
             match = index.match(play.played_at, track_id, source_id)
             if match is None:
-                row = [self._take_id(conn, "play"), track_id, play.played_at, source_id,
+                play_id = self._take_id(conn, "play")
+                row = [play_id, track_id, play.played_at, source_id,
                        device_id, int(play.loved), _positive(play.seconds_listened)]  # fmt: skip
                 new_rows.append(row)
+                new_plays.append((play_id, track_id, play))
                 index.add(play.played_at, track_id, source_id, row)
                 result.added_plays.append(play)
             elif isinstance(match, Slot):
@@ -360,6 +372,7 @@ class Ingestor:
                 " seconds_listened) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [tuple(row) for row in new_rows],
             )
+            self.texts.write(conn, new_plays)
         if reports:
             conn.exec_driver_sql(
                 "INSERT INTO play_report (played_at, play_id, source_id) VALUES (?, ?, ?)", reports
@@ -400,6 +413,17 @@ class Ingestor:
             lambda track_ids: self._load_songs(conn, track_ids),
             window,
         )
+
+    def now(self) -> float:
+        """The ingest clock's time."""
+        return self._clock()
+
+    def _songs_of(self, conn: Connection) -> Callable[[Iterable[int]], dict[int, Song]]:
+        def songs(track_ids: Iterable[int]) -> dict[int, Song]:
+            self._load_songs(conn, track_ids)
+            return self._track_songs
+
+        return songs
 
     def _load_songs(self, conn: Connection, track_ids: Iterable[int]) -> None:
         unknown = [track for track in track_ids if track not in self._track_songs]

@@ -246,7 +246,48 @@ _V3 = (
     "WHERE last_seconds IS NULL",
 )
 
-STEPS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3}
+# Version 4: what the AIME database import knows about its plays (``core/imports``).
+_V4 = (
+    # A play that came from an import: its source stays the one that reported it (Last.fm or
+    # Roon) so that a later report from that source is recognised. exact_time = 0: the time
+    # is when the original app noticed the play (its trackers polled), not when it started.
+    # candidates: for a play of an album the original app merged across artists, the keys of
+    # those artists (one per line), even when evidence chose one. The source's own report of
+    # the play corrects both (``store/reconcile.py``).
+    """CREATE TABLE play_import (
+        play_id INTEGER PRIMARY KEY REFERENCES play(id) ON DELETE CASCADE,
+        origin TEXT NOT NULL,
+        exact_time INTEGER NOT NULL,
+        candidates TEXT
+    )""",
+    "CREATE INDEX play_import_open ON play_import (play_id) "
+    "WHERE exact_time = 0 OR candidates IS NOT NULL",
+    # Plays imported before version 4 lost their source; their time was the original's.
+    "INSERT INTO play_import (play_id, origin, exact_time) "
+    "SELECT id, 'aime', 1 FROM play WHERE source_id = 3",
+    # An artist row standing for "one of these artists, nobody knows which": the original app
+    # merged albums by title across artists and its tracks carry no artist of their own.
+    # Candidates by artist key (they need not have plays of their own); a later report naming
+    # one of them moves the play to that artist.
+    """CREATE TABLE artist_candidate (
+        artist_id INTEGER NOT NULL REFERENCES artist(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        PRIMARY KEY (artist_id, position)
+    ) WITHOUT ROWID""",
+    # The text a play was reported with where it differs from its song's stored names (the
+    # first spelling seen names a track, album or artist): history shows what was reported.
+    # NULL: the same as the stored name. See ``store/play_text.py``.
+    """CREATE TABLE play_text (
+        play_id INTEGER PRIMARY KEY REFERENCES play(id) ON DELETE CASCADE,
+        title TEXT,
+        artist TEXT,
+        album TEXT
+    )""",
+)
+
+STEPS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
 CURRENT_VERSION = max(STEPS)
 
 VERSION_TABLE_DDL = "CREATE TABLE schema_version (version INTEGER NOT NULL)"

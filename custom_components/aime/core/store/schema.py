@@ -83,6 +83,35 @@ play_report = Table(
     Column("source_id", Integer, ForeignKey("source.id"), primary_key=True),
 )
 
+# --- AIME database import (version 4): see migrations.py -----------------------------------
+
+play_import = Table(
+    "play_import",
+    metadata,
+    Column("play_id", Integer, ForeignKey("play.id"), primary_key=True),
+    Column("origin", Text, nullable=False),
+    Column("exact_time", Integer, nullable=False),
+    Column("candidates", Text),
+)
+
+artist_candidate = Table(
+    "artist_candidate",
+    metadata,
+    Column("artist_id", Integer, ForeignKey("artist.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("key", Text, nullable=False),
+    Column("name", Text, nullable=False),
+)
+
+play_text = Table(
+    "play_text",
+    metadata,
+    Column("play_id", Integer, ForeignKey("play.id"), primary_key=True),
+    Column("title", Text),
+    Column("artist", Text),
+    Column("album", Text),
+)
+
 collection_item = Table(
     "collection_item",
     metadata,

@@ -7,7 +7,7 @@ write is in progress, so readers never block the writer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 import logging
@@ -15,6 +15,7 @@ from pathlib import Path
 import shutil
 import sqlite3
 import threading
+import time
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
@@ -30,7 +31,7 @@ from ..normalize import artist_key, primary_artist, track_key
 from ..playlists.generator import Playlists
 from ..stats.queries import Stats
 from ..stats.rollups import Rollups
-from . import schema
+from . import listened, schema
 from .ingest import Ingestor
 from .migrations import CURRENT_VERSION, migrate
 
@@ -51,13 +52,20 @@ _PRAGMAS = (
 class Store:
     """Synchronous store over one SQLite file."""
 
-    def __init__(self, path: Path, engine: Engine, dedup_window: int, time_zone: str) -> None:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        dedup_window: int,
+        time_zone: str,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         """Use ``Store.open``: it validates and migrates the file first."""
         self._path = path
         self._engine = engine
         self._write_lock = threading.Lock()
         self._rollups = Rollups(time_zone)
-        self._ingestor = Ingestor(dedup_window, rollups=self._rollups)
+        self._ingestor = Ingestor(dedup_window, clock, rollups=self._rollups)
         self._stats = Stats(self._read)
         self._ai_texts = AiTextStore(self._read, self._write)
         self._collection = Collection(self._read, self._write, self._ingestor.resolve_albums)
@@ -72,6 +80,7 @@ class Store:
         *,
         dedup_window: int = DEFAULT_DEDUP_WINDOW,
         time_zone: str | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> Store:
         """Open (creating or migrating) the database at ``path``.
 
@@ -79,6 +88,7 @@ class Store:
         or written by a newer AIME. The file is then left exactly as it was.
         ``time_zone`` (IANA name) is the one statistics count days in; when it differs from
         the stored one, or the statistics are missing (a migrated file), they are rebuilt.
+        ``clock`` (epoch seconds) bounds future start times and paces statistics rebuilds.
         """
         _check_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -89,7 +99,7 @@ class Store:
                 stored_zone, built = conn.exec_driver_sql(
                     "SELECT time_zone, built FROM stats_meta"
                 ).one()
-            store = cls(path, engine, dedup_window, stored_zone)
+            store = cls(path, engine, dedup_window, stored_zone, clock)
             if time_zone is not None:
                 store.set_time_zone(time_zone)
             elif not built:
@@ -217,18 +227,45 @@ class Store:
             self._engine.dispose()
 
     def ingest(
-        self, plays: Iterable[PlayInput], *, batch_size: int = DEFAULT_BATCH_SIZE
+        self,
+        plays: Iterable[PlayInput],
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        bulk: bool = False,
     ) -> IngestResult:
-        """Record plays, idempotently, one transaction per batch (see ``ingest.py``)."""
+        """Record plays, idempotently, one transaction per batch (see ``ingest.py``).
+
+        A ``bulk`` import (a history import, page by page) leaves stale statistics for its
+        caller to settle once at its end, instead of rebuilding them every minute meanwhile.
+        """
         total = IngestResult()
         iterator = iter(plays)
         while batch := list(islice(iterator, batch_size)):
             with self._write() as conn:
                 total.absorb(self._ingestor.ingest_batch(conn, batch))
-        if self._rollups.pending:
+        reconciler = self._ingestor.reconciler
+        if reconciler.changed:  # Imported plays moved (``reconcile.py``): tidy up.
+            with self._write() as conn:
+                reconciler.finish(conn)
+            self._ingestor.reset()  # Its caches may name rows that are gone.
+        if not bulk and reconciler.rebuild_due(self._ingestor.now()):
+            self.settle_statistics()
+        elif self._rollups.pending:
             with self._write() as conn:
                 self._rollups.finish(conn)
         return total
+
+    def settle_statistics(self) -> None:
+        """Rebuild the statistics now if imported plays moved since the last rebuild.
+
+        ``ingest`` rebuilds them at most once a minute (see ``reconcile.py``); a bulk import
+        calls this when it ends.
+        """
+        reconciler = self._ingestor.reconciler
+        if reconciler.stale:
+            with self._write() as conn:
+                self._rollups.rebuild(conn)
+            reconciler.rebuilt(self._ingestor.now())
 
     def counts(self) -> StoreCounts:
         """Row counts of the main tables."""
@@ -277,6 +314,19 @@ class Store:
                 )
             ).scalar_one()
         return int(first) + int(merged)
+
+    def find_play(self, play: PlayInput) -> int | None:
+        """The id of the stored play ``play`` was recorded as (its own row or the one it joined)."""
+        with self._read() as conn:
+            return listened.find_play(conn, play)
+
+    def set_seconds_listened(self, play_id: int, seconds: int) -> bool:
+        """Set how long a stored play was listened; statistics follow in the same transaction.
+
+        Idempotent: returns whether anything changed (see ``listened.py``).
+        """
+        with self._write() as conn:
+            return listened.set_seconds_listened(conn, self._rollups, play_id, seconds)
 
     def set_loved(self, songs: Iterable[tuple[str, str]]) -> LovedSync:
         """Make exactly these (artist, title) songs the loved ones; return what changed.

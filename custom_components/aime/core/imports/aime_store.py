@@ -1,0 +1,103 @@
+"""What the AIME import reads from the store before planning, and records beside its plays.
+
+Evidence: the songs the store knows by the artists of albums the original app merged, and its
+Last.fm scrobbles around the imported plays (``aime_plan.py`` uses them). Records: which plays
+came from the import and whether their time is the start or when the app noticed the play
+(``play_import``), and the artists each unresolved stand-in artist stands for
+(``artist_candidate``); ``store/reconcile.py`` completes both from later reports.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+from ..models import SOURCE_CODES, Source
+from ..normalize import artist_key, track_key
+from ..store.reconcile import NOTICE_LAG
+from ..store.store import Store
+from .aime_plan import Identities, PlannedPlay, StoreEvidence, merged_albums, unresolved_name
+from .aime_source import AimeDatabase
+
+IMPORT_ORIGIN = "aime"  # play_import.origin
+_CHUNK = 500
+
+
+def store_evidence(store: Store, db: AimeDatabase) -> StoreEvidence:
+    """The songs of merged albums' artists and the Last.fm scrobbles the store already holds."""
+    evidence = StoreEvidence()
+    candidates = {artist_key(name) for names in merged_albums(db).values() for name in names}
+    # Scrobbles serve merged albums and the times the app's Last.fm tracker noticed.
+    noticed = any(play.noticed and play.source == "lastfm" for play in db.plays)
+    times = [play.timestamp for play in db.plays if play.timestamp > 0]
+    if not (candidates or noticed):
+        times = []
+    with store.catalog_write() as conn:
+        keys = list(candidates)
+        for start in range(0, len(keys), _CHUNK):
+            chunk = tuple(keys[start : start + _CHUNK])
+            evidence.songs.update(
+                conn.exec_driver_sql(
+                    "SELECT a.key, t.key FROM track t JOIN artist a ON a.id = t.artist_id "
+                    f"WHERE a.key IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                ).tuples()
+            )
+        if times:
+            bounds = (min(times) - NOTICE_LAG, max(times), SOURCE_CODES[Source.LASTFM])
+            rows = conn.exec_driver_sql(
+                "SELECT p.played_at, a.key, t.key FROM play p JOIN track t ON t.id = p.track_id "
+                "JOIN artist a ON a.id = t.artist_id "
+                "WHERE p.played_at BETWEEN ? AND ? AND p.source_id = ? "
+                "UNION ALL SELECT r.played_at, a.key, t.key FROM play_report r "
+                "JOIN play p ON p.id = r.play_id JOIN track t ON t.id = p.track_id "
+                "JOIN artist a ON a.id = t.artist_id "
+                "WHERE r.played_at BETWEEN ?1 AND ?2 AND r.source_id = ?3",
+                bounds,
+            )
+            for played_at, artist, title in rows:
+                evidence.scrobbles.setdefault(title, []).append((played_at, artist))
+    return evidence
+
+
+def mark_imported(conn: Connection, planned: list[PlannedPlay], added: set[int]) -> None:
+    """Record that the plays this import added came from it: whether their time was noticed,
+    and the artists of the album the app merged."""
+    rows = [
+        (
+            IMPORT_ORIGIN,
+            int(item.exact_time),
+            "\n".join(artist_key(name) for name in item.candidates) or None,
+            item.play.played_at,
+            SOURCE_CODES[item.play.source],
+            *_song(item),
+        )
+        for item in planned
+        if id(item.play) in added
+    ]
+    if rows:
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO play_import (play_id, origin, exact_time, candidates) "
+            "SELECT p.id, ?, ?, ? FROM play p JOIN track t ON t.id = p.track_id "
+            "JOIN artist a ON a.id = t.artist_id "
+            "WHERE p.played_at = ? AND p.source_id = ? AND a.key = ? AND t.key = ?",
+            rows,
+        )
+
+
+def _song(item: PlannedPlay) -> tuple[str, str]:
+    return artist_key(item.play.artists[0]), track_key(item.play.title)
+
+
+def register_candidates(conn: Connection, identities: Identities) -> None:
+    """Name the artists each unresolved stand-in artist stands for."""
+    stand_ins = {unresolved_name(names): names for names in identities.unresolved.values()}
+    for stand_in, names in stand_ins.items():
+        artist_id = conn.exec_driver_sql(
+            "SELECT id FROM artist WHERE key = ?", (artist_key(stand_in),)
+        ).scalar()
+        if artist_id is not None:
+            conn.exec_driver_sql(
+                "INSERT OR IGNORE INTO artist_candidate (artist_id, position, key, name) "
+                "VALUES (?, ?, ?, ?)",
+                [(artist_id, i, artist_key(name), name) for i, name in enumerate(names)],
+            )
