@@ -7,7 +7,7 @@ from typing import Any
 
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
 from homeassistant.core import HomeAssistant
-from homeassistant.data_entry_flow import FlowResult, FlowResultType
+from homeassistant.data_entry_flow import FlowResult, FlowResultType, InvalidData
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pylast
 import pytest
@@ -16,6 +16,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.aime.const import CONF_DEDUP_WINDOW, DOMAIN
 
 from .fakes.lastfm import DEFAULT_API_KEY, FakeLastfm
+from .ha_version import with_advanced_mode
 
 NEW_KEY = "new-api-key"
 
@@ -103,6 +104,7 @@ async def test_add_lastfm_account(hass: HomeAssistant, fake_lastfm: FakeLastfm) 
     assert [r["method"] for r in fake_lastfm.requests][:1] == ["user.getInfo"]
 
 
+@with_advanced_mode("the Last.fm API root")
 @pytest.mark.usefixtures("init_integration")
 async def test_lastfm_form_without_advanced_mode(hass: HomeAssistant) -> None:
     """The API root is only offered in advanced mode; Last.fm itself is the default."""
@@ -312,12 +314,27 @@ async def test_reconfigure_to_a_user_already_added(
     assert init_lastfm.unique_id == "lastfm_alice"
 
 
-async def test_hub_has_nothing_to_reconfigure(
+async def test_hub_reconfigure_sets_the_dedup_window(
     hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
+    """The hub's Reconfigure changes how plays are recorded, at once and without a reload."""
+    hub = init_integration.runtime_data
     result = await init_integration.start_reconfigure_flow(hass)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "hub_reconfigure"
+    assert _fields(result) == [CONF_DEDUP_WINDOW]
+    assert result["description_placeholders"] == {"path": hass.config.path("aime", "aime.db")}
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_DEDUP_WINDOW: 10.0}
+    )
+    await hass.async_block_till_done()
+
     assert result["type"] is FlowResultType.ABORT
-    assert result["reason"] == "nothing_to_reconfigure"
+    assert result["reason"] == "hub_reconfigure_successful"
+    assert init_integration.options == {CONF_DEDUP_WINDOW: 10}
+    assert init_integration.runtime_data is hub
+    assert hub.store.dedup_window == 600
 
 
 async def test_options_change_the_dedup_window(
@@ -347,54 +364,34 @@ async def test_options_change_the_dedup_window(
 async def test_lastfm_options_scan_interval(
     hass: HomeAssistant, init_lastfm: MockConfigEntry
 ) -> None:
-    """Only the interval changes: no reload, the poller slows down at once."""
+    """Only the interval: no credentials, no reload, the poller slows down at once."""
     lastfm = init_lastfm.runtime_data
+    data = dict(init_lastfm.data)
     result = await hass.config_entries.options.async_init(init_lastfm.entry_id)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "lastfm"
-    assert _fields(result) == ["scan_interval", "api_key", "shared_secret"]
-    schema = result["data_schema"].schema
-    assert all(
-        "suggested_value" not in (key.description or {})
-        for key in schema
-        if str(key) != "scan_interval"
-    )
+    assert _fields(result) == ["scan_interval"]
 
     result = await hass.config_entries.options.async_configure(
-        result["flow_id"], {"scan_interval": 120.0, "api_key": " ", "shared_secret": ""}
+        result["flow_id"], {"scan_interval": 120.0}
     )
     await hass.async_block_till_done()
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert init_lastfm.options == {"scan_interval": 120}
+    assert init_lastfm.data == data
     assert init_lastfm.runtime_data is lastfm
-    assert lastfm is not None
     assert lastfm.coordinator.update_interval == timedelta(seconds=120)
 
 
-async def test_lastfm_options_new_credentials(
-    hass: HomeAssistant, fake_lastfm: FakeLastfm, init_lastfm: MockConfigEntry
+async def test_lastfm_options_refuse_credentials(
+    hass: HomeAssistant, init_lastfm: MockConfigEntry
 ) -> None:
-    """A new key is checked with Last.fm, saved, and the entry reloads with it."""
-    lastfm = init_lastfm.runtime_data
+    """A key sent to the options flow is refused: credentials change only by reconfigure/reauth."""
     result = await hass.config_entries.options.async_init(init_lastfm.entry_id)
-    result = await hass.config_entries.options.async_configure(
-        result["flow_id"], {"scan_interval": 90, "api_key": "bad-key"}
-    )
-    assert result["type"] is FlowResultType.FORM
-    assert result["errors"] == {"api_key": "invalid_api_key"}
+    with pytest.raises(InvalidData):
+        await hass.config_entries.options.async_configure(
+            result["flow_id"], {"scan_interval": 90, "api_key": NEW_KEY}
+        )
     assert init_lastfm.data["api_key"] == DEFAULT_API_KEY
-
-    fake_lastfm.api_keys.add(NEW_KEY)
-    result = await hass.config_entries.options.async_configure(
-        result["flow_id"], {"scan_interval": 90, "api_key": NEW_KEY, "shared_secret": "s"}
-    )
-    await hass.async_block_till_done(wait_background_tasks=True)
-
-    assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert init_lastfm.options == {"scan_interval": 90}
-    assert init_lastfm.data["api_key"] == NEW_KEY
-    assert init_lastfm.data["shared_secret"] == "s"
-    assert init_lastfm.state is ConfigEntryState.LOADED
-    assert init_lastfm.runtime_data is not lastfm
-    assert fake_lastfm.requests[-1]["api_key"] == NEW_KEY
+    assert init_lastfm.options == {"scan_interval": 60}

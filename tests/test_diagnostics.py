@@ -28,6 +28,15 @@ SECRETS = {
     "password": "fake-password",
     "username": "some-lastfm-user",
 }
+# Addresses: redacted by their key's name, whatever the field.
+ADDRESSES = {
+    "api_root": "http://lastfm.lan:8080/2.0/",
+    "ai_base_url": "http://ollama.lan:11434/v1",
+    "discogs_url": "http://discogs.lan:9000",
+    "spotify_url": "http://spotify.lan:9001",
+    "host": "roon-core.lan",
+    "some_future_url": "http://future.lan",
+}
 
 
 async def test_diagnostics(
@@ -41,7 +50,7 @@ async def test_diagnostics(
         unique_id=DOMAIN,
         title="AIME",
         data={"api_key": SECRETS["api_key"]},
-        options={**SECRETS, "language": "en"},
+        options={**SECRETS, **ADDRESSES, "language": "en"},
     )
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
@@ -66,7 +75,7 @@ async def test_diagnostics(
     assert diagnostics["store"]["schema_version"] == CURRENT_VERSION
     assert diagnostics["store"]["database_size"] > 0
     text = str(diagnostics)
-    for secret in SECRETS.values():
+    for secret in (*SECRETS.values(), *ADDRESSES.values()):
         assert secret not in text
 
 
@@ -99,7 +108,6 @@ async def test_lastfm_diagnostics(
         {
             "store.database_size": (int,),
             "store.schema_version": (int,),
-            "entry.data.api_root": (str,),
             "lastfm.import.progress.start": (int,),
             "lastfm.import.progress.end": (int,),
         }
@@ -129,6 +137,7 @@ async def test_roon_diagnostics(
     assert diagnostics == snapshot(matcher=figures)
     assert diagnostics["roon"]["available"] is True
     assert diagnostics["entry"]["data"]["token"] == "**REDACTED**"
+    assert diagnostics["entry"]["data"]["host"] == "**REDACTED**"
     text = str(diagnostics)
-    for zone in ("Living Room", "Kitchen", "Office"):
+    for zone in ("Living Room", "Kitchen", "Office", "127.0.0.1", "Fake Roon Core"):
         assert zone not in text

@@ -214,12 +214,13 @@ class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
     async def async_step_reconfigure(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Change a Last.fm entry's account or credentials (blank keeps the current ones)."""
+        """A Roon Core's address, the hub's recording setting, or a Last.fm entry's account
+        and credentials (a blank credential keeps the current one)."""
         entry = self._get_reconfigure_entry()
         if entry.data.get(CONF_KIND) == KIND_ROON:
             return await self.async_step_roon_reconfigure()
-        if entry.data.get(CONF_KIND, KIND_HUB) != KIND_LASTFM:
-            return self.async_abort(reason="nothing_to_reconfigure")
+        if entry.data.get(CONF_KIND, KIND_HUB) == KIND_HUB:
+            return await self.async_step_hub_reconfigure()
         errors: dict[str, str] = {}
         if user_input is not None:
             data = _replace_credentials(entry.data, user_input)
@@ -250,6 +251,41 @@ class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
             errors=errors,
         )
 
+    async def async_step_hub_reconfigure(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """The hub's recording setting: the de-duplication window (applied without a reload)."""
+        entry = self._get_reconfigure_entry()
+        if user_input is not None:
+            self.hass.config_entries.async_update_entry(
+                entry,
+                options={**entry.options, CONF_DEDUP_WINDOW: int(user_input[CONF_DEDUP_WINDOW])},
+            )
+            return self.async_abort(reason="hub_reconfigure_successful")
+        return self.async_show_form(
+            step_id="hub_reconfigure",
+            data_schema=_dedup_window_schema(entry.options),
+            description_placeholders={"path": self.hass.config.path(STORE_FOLDER, STORE_FILENAME)},
+        )
+
+
+def _dedup_window_schema(options: Mapping[str, Any]) -> vol.Schema:
+    """One field: the cross-source de-duplication window, in minutes."""
+    current = options.get(CONF_DEDUP_WINDOW, DEFAULT_DEDUP_WINDOW_MINUTES)
+    return vol.Schema(
+        {
+            vol.Required(CONF_DEDUP_WINDOW, default=current): NumberSelector(
+                NumberSelectorConfig(
+                    min=1,
+                    max=MAX_DEDUP_WINDOW_MINUTES,
+                    step=1,
+                    mode=NumberSelectorMode.BOX,
+                    unit_of_measurement="min",
+                )
+            ),
+        }
+    )
+
 
 class AimeOptionsFlow(EnrichmentOptionsSteps):
     """The hub's options: how plays are recorded, the optional services, the daily jobs."""
@@ -271,49 +307,26 @@ class AimeOptionsFlow(EnrichmentOptionsSteps):
                     CONF_DEDUP_WINDOW: int(user_input[CONF_DEDUP_WINDOW]),
                 }
             )
-        current = self.config_entry.options.get(CONF_DEDUP_WINDOW, DEFAULT_DEDUP_WINDOW_MINUTES)
-        schema = vol.Schema(
-            {
-                vol.Required(CONF_DEDUP_WINDOW, default=current): NumberSelector(
-                    NumberSelectorConfig(
-                        min=1,
-                        max=MAX_DEDUP_WINDOW_MINUTES,
-                        step=1,
-                        mode=NumberSelectorMode.BOX,
-                        unit_of_measurement="min",
-                    )
-                ),
-            }
+        return self.async_show_form(
+            step_id="general", data_schema=_dedup_window_schema(self.config_entry.options)
         )
-        return self.async_show_form(step_id="general", data_schema=schema)
 
 
 class LastfmOptionsFlow(OptionsFlow):
-    """How often to poll a Last.fm account, and its API key and shared secret."""
+    """How often to poll a Last.fm account; credentials change through reconfigure or reauth."""
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """The hub's options use ``init``: Last.fm's form has its own step."""
         return await self.async_step_lastfm()
 
     async def async_step_lastfm(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """Scan interval; new credentials are checked with Last.fm before they are saved."""
+        """The scan interval, applied without a reload."""
         entry = self.config_entry
-        errors: dict[str, str] = {}
         if user_input is not None:
-            options = {**entry.options, CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL])}
-            data = _replace_credentials(entry.data, user_input)
-            if data == entry.data:
-                return self.async_create_entry(data=options)
-            user, errors = await _async_validate(self.hass, data)
-            if user is not None:
-                # One update, then a reload: the new client uses the new credentials.
-                self.hass.config_entries.async_update_entry(entry, data=data, options=options)
-                self.hass.config_entries.async_schedule_reload(entry.entry_id)
-                return self.async_create_entry(data=options)
-
-        current = (user_input or entry.options).get(
-            CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL_SECONDS
-        )
+            return self.async_create_entry(
+                data={**entry.options, CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL])}
+            )
+        current = entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL_SECONDS)
         schema = vol.Schema(
             {
                 vol.Required(CONF_SCAN_INTERVAL, default=current): NumberSelector(
@@ -325,13 +338,6 @@ class LastfmOptionsFlow(OptionsFlow):
                         unit_of_measurement="s",
                     )
                 ),
-                vol.Optional(CONF_API_KEY): _SECRET,
-                vol.Optional(CONF_SHARED_SECRET): _SECRET,
             }
         )
-        return self.async_show_form(
-            step_id="lastfm",
-            data_schema=schema,
-            errors=errors,
-            description_placeholders={"api_account_url": LASTFM_API_ACCOUNT_URL},
-        )
+        return self.async_show_form(step_id="lastfm", data_schema=schema)

@@ -26,24 +26,42 @@ MAX_DEDUP_WINDOW_MINUTES: Final = 30
 # Repair issue raised when the store cannot be opened (one per database file).
 ISSUE_STORE_OPEN_FAILED: Final = "store_open_failed"
 
-# Keys that may hold credentials or personal identifiers; never shown in diagnostics.
-TO_REDACT: Final = {
-    "api_key",
-    "api_secret",
-    "client_secret",
-    "password",
-    "session_key",
-    "shared_secret",
-    "token",
-    "user_token",
-    "username",
-    # Enrichment services (hub options).
-    "discogs_token",
-    "discogs_username",
-    "spotify_client_id",
-    "spotify_client_secret",
-    "ai_api_key",
-}
+
+class RedactedKeys(frozenset[str]):
+    """The named keys, plus every address (host, url, and keys ending in _host, _url, _root).
+
+    A new address field (api_root, ai_base_url, discogs_url...) is redacted without a listing.
+    """
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (
+            super().__contains__(key)
+            or key in ("host", "url")
+            or key.endswith(("_host", "_url", "_root"))
+        )
+
+
+# Keys that may hold credentials, personal identifiers or addresses; never shown in diagnostics.
+TO_REDACT: Final = RedactedKeys(
+    {
+        "api_key",
+        "api_secret",
+        "client_secret",
+        "password",
+        "session_key",
+        "shared_secret",
+        "token",
+        "user_token",
+        "username",
+        "core_name",  # A Roon Core is often named after its owner or their computer.
+        # Enrichment services (hub options).
+        "discogs_token",
+        "discogs_username",
+        "spotify_client_id",
+        "spotify_client_secret",
+        "ai_api_key",
+    }
+)
 
 # Last.fm account entries.
 CONF_SHARED_SECRET: Final = "shared_secret"

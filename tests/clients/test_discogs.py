@@ -1,4 +1,7 @@
-"""The Discogs client: the real python3-discogs-client against the fake Discogs, over 127.0.0.1.
+"""The Discogs client: the real discogs_client library against the fake Discogs, over 127.0.0.1.
+
+The suite installs discogs-client 2.3 (requirements_test.txt, as Home Assistant's ``discogs``
+integration); the same tests pass with python3-discogs-client 2.10 on the path.
 
 The fake runs on the hass loop; the blocking client runs in the executor, as in the integration.
 Waiting is simulated: the client's sleep advances a clock the fake counts its window with.
@@ -8,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+import socket
 import threading
 from typing import Any
 
@@ -292,8 +296,25 @@ async def test_unreachable_server(hass: HomeAssistant, fake_discogs: FakeDiscogs
     base_url = fake_discogs.base_url
     await fake_discogs.stop()
     client = DiscogsClient(DEFAULT_TOKEN, base_url=base_url)
-    with pytest.raises(DiscogsConnectionError, match="ConnectionError"):
+    with pytest.raises(DiscogsConnectionError, match="ConnectionError") as raised:
         await run(hass, client.identity)
+    # requests quotes the URL (token included) in its message; users see this error.
+    assert DEFAULT_TOKEN not in str(raised.value)
+    assert raised.value.__cause__ is None
+    assert raised.value.__suppress_context__
+
+
+async def test_silent_server_times_out(
+    hass: HomeAssistant, socket_enabled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that accepts and never answers ends the call at the read timeout."""
+    monkeypatch.setattr(discogs, "READ_TIMEOUT", 0.2)
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        port = silent.getsockname()[1]
+        client = DiscogsClient(DEFAULT_TOKEN, base_url=f"http://127.0.0.1:{port}")
+        with pytest.raises(DiscogsConnectionError, match="ReadTimeout") as raised:
+            await run(hass, client.identity)
+    assert DEFAULT_TOKEN not in str(raised.value)
 
 
 async def test_malformed_page(

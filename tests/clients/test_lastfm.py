@@ -400,7 +400,7 @@ def test_scrobble_to_play() -> None:
 
 
 def test_default_api_root_mounts_nothing() -> None:
-    """Against Last.fm itself pylast keeps its own transport (https, its certificates)."""
+    """We post to ``api_root`` ourselves (pylast 5.1 to 7 alike): pylast's network gets no proxy."""
     client = LastfmClient(DEFAULT_API_KEY, "alice")
 
     assert client.api_root == DEFAULT_API_ROOT

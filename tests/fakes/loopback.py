@@ -17,6 +17,7 @@ class LoopbackServer:
         self._runner: web.AppRunner | None = None
         # Set by stop(): replies held back by a fake's ``delay`` end at once.
         self._stopping = asyncio.Event()
+        self._released: asyncio.Event | None = None  # hold(): replies wait until release()
         self.port = 0
 
     @property
@@ -43,6 +44,30 @@ class LoopbackServer:
         self._runner = runner
         self.port = runner.addresses[0][1]
         return self
+
+    def hold(self) -> None:
+        """Hold every reply back until ``release()`` (or ``stop()``): a request stays in flight
+        for as long as a test needs, whatever the machine's speed."""
+        self._released = asyncio.Event()
+
+    def release(self) -> None:
+        """Let held replies (and the next ones) go."""
+        if self._released is not None:
+            self._released.set()
+            self._released = None
+
+    async def wait_while_held(self) -> None:
+        """In a request handler: wait here while the fake is held."""
+        released = self._released
+        if released is None:
+            return
+        waits = {
+            asyncio.ensure_future(released.wait()),
+            asyncio.ensure_future(self._stopping.wait()),
+        }
+        _, pending = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        for wait in pending:
+            wait.cancel()
 
     async def stop(self) -> None:
         """Stop serving."""

@@ -1,9 +1,13 @@
 """Discogs client: the only module that imports ``discogs_client``.
 
-Every method blocks (the library uses synchronous ``requests``): call them from the executor.
-Requests are paced from Discogs' rate-limit headers (``X-Discogs-Ratelimit`` and
-``-Remaining``, a moving window of 60 s); a 429 is retried after ``RETRY_DELAYS``, then
-raised. The library's own back-off (up to 100 random sleeps) is switched off.
+Every method blocks (requests are sent with synchronous ``requests``): call them from the
+executor. Requests are paced from Discogs' rate-limit headers (``X-Discogs-Ratelimit`` and
+``-Remaining``, a moving window of 60 s); a 429 is retried after ``RETRY_DELAYS``, then raised.
+
+Works with both distributions of ``discogs_client``: ``discogs-client`` 2.3 (what Home
+Assistant's ``discogs`` integration requires, so AIME requires it too: both install the same
+module) and ``python3-discogs-client`` 2.x. The library builds the URLs and reads the replies;
+our own fetcher sends the requests, since 2.3 has no timeouts and no rate-limit fields.
 """
 
 from __future__ import annotations
@@ -13,14 +17,17 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
+import json as jsonlib
 import logging
 import re
 import time
-from typing import Any
+from typing import Any, override
+from urllib.parse import quote_plus
 
 import discogs_client
 from discogs_client.exceptions import DiscogsAPIError, HTTPError
-from discogs_client.fetchers import UserTokenRequestsFetcher
+from discogs_client.fetchers import Fetcher
+import requests  # type: ignore[import-untyped]  # No stubs in the test environment.
 
 from ..core.enrichment.collection import CollectionEntry, RecordFormat
 
@@ -87,7 +94,7 @@ type ProgressCallback = Callable[[SyncProgress], None]
 
 
 class DiscogsClient:
-    """A Discogs account, read through python3-discogs-client with a personal token."""
+    """A Discogs account, read through ``discogs_client`` with a personal token."""
 
     def __init__(
         self,
@@ -101,10 +108,9 @@ class DiscogsClient:
         self.base_url = base_url
         self._sleep = sleep
         self._pacer = _Pacer(sleep, clock)
-        self._client = discogs_client.Client(USER_AGENT, user_token=token)
+        self._client = discogs_client.Client(USER_AGENT)
         self._client._base_url = base_url
         self._client._fetcher = _PacedFetcher(token, self._pacer, sleep)
-        self._client.set_timeout(connect=CONNECT_TIMEOUT, read=READ_TIMEOUT)
 
     def __repr__(self) -> str:
         return f"DiscogsClient(base_url={self.base_url!r})"
@@ -207,24 +213,59 @@ class _Pacer:
         self.remaining = _to_int(remaining)
 
 
-class _PacedFetcher(UserTokenRequestsFetcher):  # type: ignore[misc]
-    """The library's token fetcher, paced, retrying 429 a bounded number of times."""
+class _PacedFetcher(Fetcher):  # type: ignore[misc]
+    """Sends the library's requests: token, timeouts, pacing, a bounded number of 429 retries.
+
+    The library's ``Fetcher`` interface, the same in discogs-client 2.3 and
+    python3-discogs-client 2.x: ``fetch`` returns the reply's ``(content, status_code)``.
+    """
 
     def __init__(self, token: str, pacer: _Pacer, sleep: Callable[[float], None]) -> None:
-        super().__init__(token)
-        self.backoff_enabled = False
+        self._token = token
         self._pacer = pacer
         self._sleep = sleep
 
-    def fetch(self, *args: Any, **kwargs: Any) -> tuple[bytes, int]:
+    @override  # The library calls it with six positional arguments.
+    def fetch(
+        self,
+        client: Any,
+        method: str,
+        url: str,
+        data: Any = None,
+        headers: dict[str, str] | None = None,
+        json: bool = True,
+    ) -> tuple[bytes, int]:
+        # python3-discogs-client announces JSON bodies, 2.3 form-encoded ones (AIME only reads).
+        sends_json = (headers or {}).get("Content-Type") == "application/json"
+        body = jsonlib.dumps(data) if data and json and sends_json else data
         for delay in (*RETRY_DELAYS, None):
             self._pacer.wait()
-            content, status = super().fetch(*args, **kwargs)
-            self._pacer.record(self.rate_limit, self.rate_limit_remaining)
-            if status != 429 or delay is None:
+            response = self._send(method, url, body, headers)
+            self._pacer.record(
+                response.headers.get("X-Discogs-Ratelimit"),
+                response.headers.get("X-Discogs-Ratelimit-Remaining"),
+            )
+            if response.status_code != 429 or delay is None:
                 break
             self._sleep(delay)
-        return content, status
+        return response.content, response.status_code
+
+    def _send(self, method: str, url: str, body: Any, headers: dict[str, str] | None) -> Any:
+        try:
+            return requests.request(
+                method,
+                url,
+                params={"token": self._token},
+                data=body,
+                headers=headers,
+                timeout=(CONNECT_TIMEOUT, READ_TIMEOUT),
+            )
+        except requests.RequestException as err:
+            # requests quotes the URL, token included, in its messages: keep it out of errors.
+            message = str(err)
+            for secret in {self._token, quote_plus(self._token)}:
+                message = message.replace(secret, "**REDACTED**")
+            raise DiscogsConnectionError(f"{type(err).__name__}: {message}") from None
 
 
 class _NotFound(DiscogsError):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import time
-from typing import Any, Self
+from typing import Any
 from xml.etree import ElementTree
 
 import pylast
@@ -19,15 +19,15 @@ DEFAULT_API_ROOT = "https://ws.audioscrobbler.com/2.0/"
 PAGE_SIZE = 200  # Last.fm's largest page for user.getRecentTracks
 LOVED_PAGE_SIZE = 200
 LOVED_PAGE_INTERVAL = 0.2  # Seconds between two pages of loved tracks.
-# Seconds for each phase of a request (connect, read...) to a non-default api_root; requests to
-# Last.fm itself keep pylast's own timeouts (5 s to connect, 20 s to read).
+# Seconds to connect, and for each other phase of a request (read, write, pool), as pylast does.
+CONNECT_TIMEOUT = 5.0
 REQUEST_TIMEOUT = 20.0
 
 _AUTH_ERRORS = frozenset({4, 10, 26})
 _USER_NOT_FOUND = 6
 _RATE_LIMITED = 29
 _TEMPORARY_ERRORS = frozenset({8, 11, 16, 500, 502, 503, 504})
-# The HTTP library pylast uses (httpx2 in pylast 7): transports must come from the same one.
+# The HTTP library the installed pylast uses (httpx up to pylast 7.1, httpx2 from 7.2).
 _httpx: Any = pylast.httpx  # type: ignore[attr-defined]
 
 
@@ -129,10 +129,7 @@ class LastfmClient:
         self.api_root = api_root
         # No request here: LastFMNetwork only calls Last.fm when given a password or a token.
         self._network = pylast.LastFMNetwork(
-            api_key=api_key,
-            api_secret=shared_secret or "",
-            username=username,
-            proxy=None if api_root == DEFAULT_API_ROOT else {"all://": _ApiRootTransport(api_root)},
+            api_key=api_key, api_secret=shared_secret or "", username=username
         )
 
     def __repr__(self) -> str:
@@ -215,6 +212,7 @@ class LastfmClient:
         themselves, and a page of 200 scrobbles parses ten times faster with ElementTree.
         """
         request = _Request(self._network, method, params)
+        request.api_root = self.api_root
         try:
             request.download()
         except pylast.WSError as err:
@@ -226,16 +224,35 @@ class LastfmClient:
 
 
 class _Request(pylast._Request):
-    """pylast's request (HTTP, params, signing, errors), with an ElementTree reply check.
+    """pylast's request (params, signing, errors), sent by us and checked with ElementTree.
 
-    pylast's own check parses the reply with minidom and pretty-prints the whole document
-    for a debug line even when debug logging is off: most of the time of a page of 200.
+    pylast's own sending changed between releases (how to reach another server, timeouts, the
+    HTTP library): posting here works the same with every pylast from 5.1 (Home Assistant's
+    ``lastfm`` integration) to 7. pylast's own check parses the reply with minidom and
+    pretty-prints it for a debug line even when debug logging is off: most of a page's time.
     """
 
+    api_root: str = DEFAULT_API_ROOT
     root: ElementTree.Element
 
     def download(self) -> None:
-        self._download_response()  # type: ignore[no-untyped-call]
+        if self.network.limit_rate:
+            self.network._delay_call()
+        timeout = _httpx.Timeout(REQUEST_TIMEOUT, connect=CONNECT_TIMEOUT)
+        # One connection per call: calls from two executor threads stay independent.
+        transport = _httpx.HTTPTransport(
+            verify=pylast.SSL_CONTEXT, limits=_httpx.Limits(max_keepalive_connections=0)
+        )
+        with _httpx.Client(transport=transport, headers=pylast.HEADERS, timeout=timeout) as http:
+            try:
+                response = http.post(self.api_root, data=self.params)
+            except Exception as err:
+                raise pylast.NetworkError(self.network, err) from err
+        if response.status_code in (500, 502, 503, 504):
+            raise pylast.WSError(
+                self.network, str(response.status_code), f"HTTP {response.status_code}"
+            )
+        self._check_response_for_errors(response.text)
 
     def _check_response_for_errors(self, response: str) -> None:
         try:
@@ -250,43 +267,6 @@ class _Request(pylast._Request):
                 raise pylast.MalformedResponseError(self.network, "failure without <error>")
             raise pylast.WSError(self.network, error.get("code", ""), (error.text or "").strip())
         self.root = root
-
-
-class _ApiRootTransport:
-    """An httpx transport that sends pylast's requests to ``api_root`` instead of Last.fm.
-
-    pylast builds ``https://ws.audioscrobbler.com/2.0/`` itself; this rewrites scheme, host,
-    port and path on the way out, and applies ``REQUEST_TIMEOUT``. pylast opens and closes
-    an httpx client per call, closing its mounts too: the connections are not kept alive,
-    so that close has nothing to do and concurrent calls from two threads stay independent.
-    """
-
-    def __init__(self, api_root: str) -> None:
-        self._url = _httpx.URL(api_root)
-        # Passing pylast's SSL context avoids loading certificates here (this may run on the
-        # event loop) and verifies https roots the same way pylast does.
-        self._transport = _httpx.HTTPTransport(
-            verify=pylast.SSL_CONTEXT, limits=_httpx.Limits(max_keepalive_connections=0)
-        )
-
-    def handle_request(self, request: Any) -> Any:
-        url = self._url
-        request.url = request.url.copy_with(
-            scheme=url.scheme, host=url.host, port=url.port, path=url.path
-        )
-        request.headers["Host"] = url.netloc.decode("ascii")
-        timeout = dict.fromkeys(("connect", "read", "write", "pool"), REQUEST_TIMEOUT)
-        request.extensions = {**request.extensions, "timeout": timeout}
-        return self._transport.handle_request(request)
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        """Nothing to release (see the class docstring)."""
-
-    def close(self) -> None:
-        """Nothing to release (see the class docstring)."""
 
 
 def _parse_xml(text: str) -> ElementTree.Element:

@@ -14,15 +14,15 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.debounce import Debouncer
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.event import async_track_time_change
-from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
-from ..const import LOGGER
+from ..const import DOMAIN, LOGGER
 from ..core.stats.models import SensorFigures
 from ..core.store.store import Store
 from ..enrichment.runtime import SIGNAL_COLLECTION_CHANGED
 from .recording import SIGNAL_PLAYS_RECORDED
-from .store_access import StoreAccess
+from .store_access import StoreAccess, StoreClosedError
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry
@@ -60,7 +60,14 @@ class StatsCoordinator(DataUpdateCoordinator[StatsData]):
 
     async def _async_update_data(self) -> StatsData:
         now = dt_util.now()
-        figures = await self.store.async_run(self.store.store.stats.sensors, now)
+        try:
+            figures = await self.store.async_run(self.store.store.stats.sensors, now)
+        except StoreClosedError as err:
+            if self.data is None:
+                raise UpdateFailed(
+                    translation_domain=DOMAIN, translation_key="store_closed"
+                ) from err
+            return self.data  # Unloading: the sensors keep their figures until they go.
         return StatsData(figures=figures, now=now)
 
     @callback

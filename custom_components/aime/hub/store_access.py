@@ -7,8 +7,22 @@ from collections.abc import Callable
 from typing import Any
 
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
 
+from ..const import DOMAIN
 from ..core.store.store import Store
+
+
+class StoreClosedError(HomeAssistantError):
+    """The entry is unloading: its store takes no new work (nothing was read or changed).
+
+    A translated error, so an action or a websocket command racing an unload or a reload gets
+    a message, not a bare ``CancelledError``. Background work catches it and stops quietly.
+    """
+
+    def __init__(self) -> None:
+        """The error with its translation key."""
+        super().__init__(translation_domain=DOMAIN, translation_key="store_closed")
 
 
 class StoreAccess:
@@ -26,17 +40,23 @@ class StoreAccess:
         self._running: set[asyncio.Future[Any]] = set()
 
     async def async_run[T](self, func: Callable[..., T], *args: Any) -> T:
-        """Run ``func(*args)`` in the executor; it completes even if the caller is cancelled."""
+        """Run ``func(*args)`` in the executor; it completes even if the caller is cancelled.
+
+        Raises ``StoreClosedError`` once the entry is unloading.
+        """
         if self._closing:
-            # The entry is unloading: whatever asked for the store is being stopped too.
-            raise asyncio.CancelledError
+            raise StoreClosedError
         future = self._hass.async_add_executor_job(func, *args)
         self._running.add(future)
         future.add_done_callback(self._running.discard)
         return await asyncio.shield(future)
 
+    async def async_wait_idle(self) -> None:
+        """Wait for the calls running now (a cancelled caller's call runs to its end)."""
+        if self._running:
+            await asyncio.wait(self._running)
+
     async def async_close(self) -> None:
         """Refuse new calls and wait for the running ones."""
         self._closing = True
-        if self._running:
-            await asyncio.wait(self._running)
+        await self.async_wait_idle()

@@ -32,7 +32,7 @@ from ..const import (
 from ..core.models import Source
 from ..hub.now_playing import NowPlaying as PlayingNow, async_publish_now_playing
 from ..hub.recording import async_record_plays
-from ..hub.store_access import StoreAccess
+from ..hub.store_access import StoreAccess, StoreClosedError
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry
@@ -100,6 +100,12 @@ class LastfmCoordinator(DataUpdateCoordinator[LastfmData]):
             ) from err
         except LastfmError as err:
             return self._failed(err)
+        except StoreClosedError as err:
+            if self.data is None:
+                raise UpdateFailed(
+                    translation_domain=DOMAIN, translation_key="store_closed"
+                ) from err
+            return self.data  # Unloading: the next poll, once loaded, picks up from the store.
         self._failures = 0
         self.update_interval = self._base_interval
         return data

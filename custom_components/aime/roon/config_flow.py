@@ -35,6 +35,7 @@ from ..clients.roon import (
     RoonAuthorizationPending,
     RoonConnection,
     RoonConnectionError,
+    RoonLibraryMismatch,
     RoonPairing,
     discover,
     pair,
@@ -169,6 +170,9 @@ class RoonConfigSteps(ConfigFlow):
             return self.async_show_progress_done(next_step_id="roon_timeout")
         except RoonConnectionError:  # pair() reports any other failure as this one
             self._roon_error = "roon_cannot_connect"
+        except RoonLibraryMismatch as err:  # Which versions and hooks: in the log.
+            LOGGER.error("%s", err)
+            self._roon_error = "roon_library_mismatch"
         else:
             return self.async_show_progress_done(next_step_id="roon_finish")
         return self.async_show_progress_done(next_step_id=self._roon_address_step)

@@ -9,7 +9,8 @@ every minute re-reads the snapshots in case a change was ever missed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
@@ -20,6 +21,7 @@ from homeassistant.const import CONF_HOST, CONF_PORT, CONF_TOKEN, EVENT_HOMEASSI
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
 from homeassistant.exceptions import (
     ConfigEntryAuthFailed,
+    ConfigEntryError,
     ConfigEntryNotReady,
     HomeAssistantError,
     ServiceValidationError,
@@ -35,6 +37,7 @@ from ..clients.roon import (
     RoonConnectionError,
     RoonEvent,
     RoonFailure,
+    RoonLibraryMismatch,
     RoonOutput,
     RoonZone,
 )
@@ -43,6 +46,7 @@ from ..core.models import Source
 from ..hub.now_playing import NowPlaying, async_publish_now_playing
 from ..hub.store_access import StoreAccess
 from . import history as roon_history
+from .artwork import roon_artwork_url
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry
@@ -95,7 +99,7 @@ class RoonRuntime:
     connection: RoonConnection
     access: StoreAccess
     coordinator: RoonCoordinator
-    stop_recording: CALLBACK_TYPE
+    stop_recording: Callable[[], Awaitable[None]]
 
     @property
     def store(self) -> Store:
@@ -107,7 +111,7 @@ class RoonRuntime:
 
     async def async_stop(self) -> None:
         """Stop recording, detach the bridge, stop every roonapi thread, wait for the store."""
-        self.stop_recording()
+        await self.stop_recording()
         self.coordinator.async_stop()
         leftovers = await self.coordinator.hass.async_add_executor_job(self.connection.close)
         if leftovers:
@@ -134,6 +138,16 @@ async def async_setup_roon(
     except RoonAuthorizationPending as err:
         raise ConfigEntryAuthFailed(
             translation_domain=DOMAIN, translation_key="roon_authorization_lost"
+        ) from err
+    except RoonLibraryMismatch as err:  # Retrying cannot help: say which roonapi is needed.
+        raise ConfigEntryError(
+            translation_domain=DOMAIN,
+            translation_key="roon_library_mismatch",
+            translation_placeholders={
+                "installed": err.installed,
+                "supported": err.supported,
+                "missing": ", ".join(err.missing),
+            },
         ) from err
     except RoonConnectionError as err:
         raise ConfigEntryNotReady(
@@ -215,6 +229,7 @@ class RoonCoordinator:
     async def _async_hass_stopping(self, _: Event) -> None:
         # Entries are not unloaded when Home Assistant stops: end the threads here.
         self._unsubscribe_stop = None
+        self._stopped = True  # What the Core still sends is of no use now.
         await self.hass.async_add_executor_job(self.connection.close)
 
     # --- for entities ----------------------------------------------------------------------
@@ -252,6 +267,8 @@ class RoonCoordinator:
 
     def _on_change(self, event: RoonEvent, ids: list[str]) -> None:
         """Runs on roonapi's thread: note what changed, schedule one flush on the loop."""
+        if self._stopped:
+            return  # A late event at shutdown: ignored without a word.
         with self._lock:
             if event in _CONNECTION_EVENTS:
                 self._events.add(event)
@@ -262,10 +279,8 @@ class RoonCoordinator:
             if self._flush_pending:
                 return
             self._flush_pending = True
-        try:
+        with suppress(RuntimeError):  # The loop is closed: Home Assistant has stopped.
             self.hass.loop.call_soon_threadsafe(self._flush)
-        except RuntimeError:  # The loop is closed: Home Assistant has stopped.
-            LOGGER.debug("Roon change after the event loop closed")
 
     # --- the loop --------------------------------------------------------------------------
 
@@ -338,7 +353,11 @@ class RoonCoordinator:
                 artist=playing.artist or "",
                 album=playing.album,
                 artwork_url=(
-                    self.connection.image_url(playing.image_key) if playing.image_key else None
+                    roon_artwork_url(
+                        self.hass, self.entry.entry_id, self.connection.image_url, playing.image_key
+                    )
+                    if playing.image_key
+                    else None
                 ),
                 started_at=dt_util.utcnow() - timedelta(seconds=seek),
             ),

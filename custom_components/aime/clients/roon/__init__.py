@@ -1,8 +1,10 @@
 """Roon client: the only package that imports roonapi.
 
 Modules: ``const`` (app info, timeouts), ``models`` (errors, typed state), ``parse`` (the
-Core's JSON into that state), ``api`` (roonapi, isolated), ``connection`` (``RoonConnection``
-and its commands), ``browse`` (its browsing half), ``pairing`` (``pair``, ``discover``).
+Core's JSON into that state), ``roonapi_shim`` (the only module touching roonapi's private
+methods, with a version guard), ``state`` (its roonapi-free parts), ``connection``
+(``RoonConnection`` and its commands), ``browse`` (its browsing half), ``pairing`` (``pair``,
+``discover``).
 
 Thread rules
 - Everything here blocks except the properties, ``on_change`` and ``image_url``: connecting
@@ -17,13 +19,12 @@ Thread rules
 Why not plain ``RoonApi`` (protocol notes §2): its state is shared at class level, its blocking
 start has no timeout, ``stop()`` can leave its reader asleep for 10 s, its merge keeps a
 cleared ``now_playing``, ``zones_removed`` calls nobody back, and it reconnects only after
-about 21 s. ``IsolatedRoonApi`` fixes that; ``RoonConnection`` adds typed state, errors ready
-for translation and its own reconnection with a short, bounded backoff.
+about 21 s. ``IsolatedRoonApi`` (``roonapi_shim``) fixes that; ``RoonConnection`` adds typed
+state, errors ready for translation and its own reconnection with a short, bounded backoff.
 """
 
 from __future__ import annotations
 
-from .api import IsolatedRoonApi, Listener, stop_roonapi_and_join
 from .connection import RoonConnection
 from .const import (
     APPINFO,
@@ -49,6 +50,7 @@ from .models import (
     RoonError,
     RoonEvent,
     RoonFailure,
+    RoonLibraryMismatch,
     RoonMatch,
     RoonNowPlaying,
     RoonOutput,
@@ -60,6 +62,7 @@ from .models import (
     VolumeType,
 )
 from .pairing import discover, pair
+from .roonapi_shim import IsolatedRoonApi, Listener, stop_roonapi_and_join
 
 __all__ = [
     "APPINFO",
@@ -86,6 +89,7 @@ __all__ = [
     "RoonError",
     "RoonEvent",
     "RoonFailure",
+    "RoonLibraryMismatch",
     "RoonMatch",
     "RoonNowPlaying",
     "RoonOutput",

@@ -7,7 +7,6 @@ import threading
 from typing import Any, Final
 
 from ...core.normalize import album_key, artist_key, fold, track_key
-from .api import IsolatedRoonApi
 from .const import PAGE_SIZE, PLAY_SESSION, SEARCH_LIMIT
 from .models import (
     PlayAction,
@@ -20,6 +19,7 @@ from .models import (
     SearchKind,
 )
 from .parse import _parse_page
+from .roonapi_shim import IsolatedRoonApi
 
 _CATEGORY: Final[dict[str, str]] = {
     "album": "Albums",

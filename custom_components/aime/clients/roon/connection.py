@@ -10,7 +10,6 @@ import time
 from typing import Any, Final
 from urllib.parse import quote
 
-from .api import IsolatedRoonApi, stop_roonapi_and_join
 from .browse import RoonBrowsing
 from .const import APPINFO, AUTHORIZATION_WAIT, CONNECT_TIMEOUT, DEFAULT_RECONNECT_DELAYS
 from .models import (
@@ -22,11 +21,13 @@ from .models import (
     RoonControl,
     RoonEvent,
     RoonFailure,
+    RoonLibraryMismatch,
     RoonOutput,
     RoonVolume,
     RoonZone,
 )
 from .parse import _checked, _parse_all, _parse_output, _parse_zone, _updated, _with_seeks
+from .roonapi_shim import IsolatedRoonApi, stop_roonapi_and_join
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -171,6 +172,8 @@ class RoonConnection(RoonBrowsing):
                 listener=self._on_api_event,
                 cancel=self._closing,
             )
+        except RoonLibraryMismatch:
+            raise  # not a connection problem: retrying cannot help
         except Exception as err:
             for started in holder:
                 stop_roonapi_and_join(started)

@@ -28,6 +28,19 @@ class RoonAuthorizationPending(RoonError):
     """The Core is reached but has not (or no longer) enabled the extension in its settings."""
 
 
+class RoonLibraryMismatch(RoonError):
+    """The installed roonapi lacks a private hook the shim overrides (see ``roonapi_shim``)."""
+
+    def __init__(self, installed: str, supported: str, missing: list[str]) -> None:
+        super().__init__(
+            f"roonapi {installed} is not supported (written for {supported}); "
+            f"missing: {', '.join(missing)}"
+        )
+        self.installed = installed
+        self.supported = supported
+        self.missing = missing
+
+
 class RoonFailure(StrEnum):
     """Why a command failed. Values double as translation keys."""
 

@@ -10,9 +10,14 @@ import time
 from roonapi import discovery as roon_discovery
 from roonapi.soodmessage import SOODMessage
 
-from .api import IsolatedRoonApi, stop_roonapi_and_join
 from .const import APPINFO, CONNECT_TIMEOUT
-from .models import RoonAuthorizationPending, RoonConnectionError, RoonPairing
+from .models import (
+    RoonAuthorizationPending,
+    RoonConnectionError,
+    RoonLibraryMismatch,
+    RoonPairing,
+)
+from .roonapi_shim import IsolatedRoonApi, stop_roonapi_and_join
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -40,6 +45,8 @@ def pair(
             connect_timeout=min(timeout, CONNECT_TIMEOUT),
             reconnect_delay=None,
         )
+    except RoonLibraryMismatch:
+        raise
     except Exception as err:
         raise RoonConnectionError(f"{host}:{port}: {err}") from err
     try:

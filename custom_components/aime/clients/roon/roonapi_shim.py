@@ -1,31 +1,119 @@
-"""roonapi, isolated: ``IsolatedRoonApi`` and a prompt ``stop_roonapi_and_join``."""
+"""The one module that reaches into roonapi's private methods, for roonapi 0.1.6 only.
+
+A contribute-ready patch: each override below says what it changes, and each would go away
+with the upstream change listed here (roonapi, https://github.com/pavoni/pyroon):
+
+1. Per-instance state. ``_zones``, ``_outputs``, ``_state_callbacks`` and ``_volume_controls``
+   are class attributes mutated in place: two ``RoonApi`` objects share zones and callbacks.
+   Upstream: create them in ``__init__``.
+2. A bounded start. ``blocking_init`` waits for ``ready`` with no timeout (forever when the
+   token is not yet enabled) and the websocket has no TCP connect timeout. Upstream: ``timeout``
+   and ``connect_timeout`` arguments, and give up as soon as the socket failed.
+3. A prompt stop. ``stop()`` closes the fd under the reader, which may then sleep 10 s in
+   epoll; the watcher sleeps 2 s per turn and reconnects after about 20 s. Upstream:
+   ``shutdown(SHUT_RDWR)`` before closing, an ``Event`` for the watcher, a settable delay.
+4. Replies. ``_request`` polls its table 50 x 50 ms and keeps waiting after a drop; sends are
+   not serialised; ``subscribe`` records a subscription after sending it, so a quick
+   ``Subscribed`` can be taken for a reply and lost. Upstream: a ``Condition`` on the table,
+   a send lock, record before sending.
+5. Merges. Changes are merged shallowly (a cleared ``now_playing`` stays), removals call
+   nobody back and an unknown id raises ``KeyError``. Upstream: replace zones and outputs
+   whole, report removals, skip unknown ids.
+6. A drop hook (``failed_state`` is only polled) and ``ready`` cleared on reconnection.
+7. websocket-client logs every dropped connection at ERROR ("... - goodbye"); the owner of
+   the connection already logs the loss. Quieted for our socket threads only, and only
+   while they run (``QUIET_DROPS``): no logging state is touched at import.
+
+Version guard: ``check_roonapi()`` runs before each start. On a roonapi release other than
+``SUPPORTED_VERSIONS`` it checks that every private method overridden or called here still
+exists: if one is missing it raises ``RoonLibraryMismatch`` (naming the versions and the
+missing hooks), otherwise it warns once and carries on.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from contextlib import suppress
+from functools import cache
+from importlib import metadata
 import logging
 import math
 import socket
 import threading
 import time
-from typing import Any
+from typing import Any, Final
 
 from roonapi import RoonApi
 from roonapi.roonapisocket import RoonApiWebSocket
 
 from .const import CONNECT_TIMEOUT, REQUEST_TIMEOUT
+from .models import RoonLibraryMismatch
+from .state import ReplyTable, merge_change
 
 _LOGGER = logging.getLogger(__name__)
 _SOCKET_THREAD_PREFIX = "roonapi-socket-"
 
+SUPPORTED_VERSIONS: Final = frozenset({"0.1.6"})
+# The private methods overridden or called below: a release without one would break us.
+_HOOKS: Final[dict[type, str]] = {
+    RoonApi: "_server_setup _socket_connected _server_registered _on_state_change _request "
+    "_on_volume_control_request _get_zones _get_outputs _socket_watcher",
+    RoonApiWebSocket: "run on_open on_close send_request subscribe register_connected_callback "
+    "register_registered_calback register_volume_controls_callback",
+}
+_warned_versions: set[str] = set()
 
-class _QuietDroppedSocket(logging.Filter):
-    """websocket-client logs every dropped connection at ERROR ("... - goodbye").
+Listener = Callable[["IsolatedRoonApi", str, list[str]], None]
 
-    For our Roon sockets the connection owner already logs the loss once, and again on recovery;
-    the library's line would be a second, alarming one on every Core restart.
+
+@cache
+def installed_roonapi_version() -> str:
+    """The installed roonapi's version ("unknown" without package metadata)."""
+    try:
+        return metadata.version("roonapi")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def missing_hooks() -> list[str]:
+    """The private roonapi methods this shim needs and the installed roonapi lacks."""
+    return [
+        f"{owner.__name__}.{name}"
+        for owner, names in _HOOKS.items()
+        for name in names.split()
+        if not callable(getattr(owner, name, None))
+    ]
+
+
+def check_roonapi() -> None:
+    """Raise ``RoonLibraryMismatch`` if roonapi cannot carry the shim; warn once if untested."""
+    installed = installed_roonapi_version()
+    if installed in SUPPORTED_VERSIONS:
+        return
+    supported = ", ".join(sorted(SUPPORTED_VERSIONS))
+    if missing := missing_hooks():
+        raise RoonLibraryMismatch(installed, supported, missing)
+    if installed not in _warned_versions:
+        _warned_versions.add(installed)
+        _LOGGER.warning(
+            "roonapi %s is installed; AIME's Roon shim was written for %s. "
+            "Its hooks are all present, so AIME carries on",
+            installed,
+            supported,
+        )
+
+
+class _QuietDroppedSockets(logging.Filter):
+    """Drops websocket-client's "... - goodbye" ERROR, from our socket threads only.
+
+    Attached to the ``websocket`` logger while at least one of our socket threads runs
+    (reference counted), removed when the last one ends.
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._running = 0
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not (
@@ -33,39 +121,20 @@ class _QuietDroppedSocket(logging.Filter):
             and record.getMessage().endswith(" - goodbye")
         )
 
+    def attach(self) -> None:
+        with self._lock:
+            self._running += 1
+            if self._running == 1:
+                logging.getLogger("websocket").addFilter(self)
 
-logging.getLogger("websocket").addFilter(_QuietDroppedSocket())
+    def detach(self) -> None:
+        with self._lock:
+            self._running -= 1
+            if self._running == 0:
+                logging.getLogger("websocket").removeFilter(self)
 
-Listener = Callable[["IsolatedRoonApi", str, list[str]], None]
 
-
-class _Replies(dict[int, Any]):
-    """roonapi's reply table, waking waiters as soon as a reply lands (instead of 50 ms polls)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._landed = threading.Condition()
-
-    def __setitem__(self, request_id: int, body: Any) -> None:
-        with self._landed:
-            super().__setitem__(request_id, body)
-            self._landed.notify_all()
-
-    def wake(self) -> None:
-        with self._landed:
-            self._landed.notify_all()
-
-    def wait_for(self, request_id: int, timeout: float, alive: Callable[[], bool]) -> Any:
-        """The first truthy reply to ``request_id``, or None after ``timeout`` or a drop."""
-        deadline = time.monotonic() + timeout
-        with self._landed:
-            while not (reply := self.get(request_id)) and alive():
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    break
-                self._landed.wait(remaining)
-            self.pop(request_id, None)
-        return reply or None
+QUIET_DROPS: Final = _QuietDroppedSockets()
 
 
 class _RoonSocket(RoonApiWebSocket):  # type: ignore[misc]
@@ -80,7 +149,7 @@ class _RoonSocket(RoonApiWebSocket):  # type: ignore[misc]
     ) -> None:
         super().__init__(f"ws://{host}:{port}/api")
         self.name = f"{_SOCKET_THREAD_PREFIX}{host}:{port}"
-        self._results = _Replies()
+        self._results = ReplyTable()
         self._address = (host, port)
         self._connect_timeout = connect_timeout
         self._on_lost = on_lost
@@ -111,23 +180,31 @@ class _RoonSocket(RoonApiWebSocket):  # type: ignore[misc]
                 del self._subscriptions[request_id]
 
     def run(self) -> None:
+        """Connect (bounded), serve until the link drops, then tell the owner once."""
+        QUIET_DROPS.attach()
         try:
-            tcp = socket.create_connection(self._address, timeout=self._connect_timeout)
-        except OSError as err:
-            _LOGGER.debug("Cannot reach the Roon Core at %s:%s: %s", *self._address, err)
-        else:
-            tcp.settimeout(None)
-            self.tcp_socket = tcp
-            if self._exit:
-                tcp.close()
-            else:
-                self._socket.prepared_socket = tcp
-                self._socket.run_forever(ping_interval=10)
+            self._run_forever()
+        finally:
+            QUIET_DROPS.detach()
         if not self._exit:
             self._exit = True
             self.failed_state = True
             self._on_lost()
         self._results.wake()
+
+    def _run_forever(self) -> None:
+        try:
+            tcp = socket.create_connection(self._address, timeout=self._connect_timeout)
+        except OSError as err:
+            _LOGGER.debug("Cannot reach the Roon Core at %s:%s: %s", *self._address, err)
+            return
+        tcp.settimeout(None)
+        self.tcp_socket = tcp
+        if self._exit:
+            tcp.close()
+        else:
+            self._socket.prepared_socket = tcp
+            self._socket.run_forever(ping_interval=10)
 
     def on_close(self, w_socket: Any, close_status_code: Any, close_msg: Any) -> None:
         super().on_close(w_socket, close_status_code, close_msg)
@@ -164,6 +241,7 @@ class IsolatedRoonApi(RoonApi):  # type: ignore[misc]
         listener: Listener | None = None,
         cancel: threading.Event | None = None,
     ) -> None:
+        check_roonapi()  # before anything starts: fails loudly on a roonapi without our hooks
         self._zones: dict[str, dict[str, Any]] = {}
         self._outputs: dict[str, dict[str, Any]] = {}
         self._state_callbacks: list[Any] = []
@@ -276,7 +354,9 @@ class IsolatedRoonApi(RoonApi):  # type: ignore[misc]
         with self.state_lock:
             for key, values in msg.items():
                 if isinstance(values, list):
-                    events.extend(self._merge(key, values))
+                    events.extend(
+                        merge_change(self._zones, self._outputs, key, values, self._on_subscribed)
+                    )
         for event, ids in events:
             self._call_state_callbacks(event, ids)
             if self._listener is not None:
@@ -285,42 +365,8 @@ class IsolatedRoonApi(RoonApi):  # type: ignore[misc]
                 except Exception:
                     _LOGGER.exception("Error in the Roon state listener")
 
-    def _merge(self, key: str, values: list[Any]) -> list[tuple[str, list[str]]]:
-        """Apply one change; zones and outputs are replaced whole, as the Core sends them."""
-        if key in ("zones", "outputs"):  # Subscribed: the complete list.
-            table = self._zones if key == "zones" else self._outputs
-            id_key = "zone_id" if key == "zones" else "output_id"
-            fresh = {item[id_key]: item for item in values}
-            gone = [item_id for item_id in table if item_id not in fresh]
-            table.clear()
-            table.update(fresh)
-            self._subscribed[key].set()
-            events = [(f"{key}_changed", list(fresh))]
-            return [*events, (f"{key}_removed", gone)] if gone else events
-        if key in ("zones_added", "zones_changed"):
-            self._zones.update((zone["zone_id"], zone) for zone in values)
-            return [("zones_changed", [zone["zone_id"] for zone in values])]
-        if key in ("outputs_added", "outputs_changed"):
-            self._outputs.update((output["output_id"], output) for output in values)
-            return [("outputs_changed", [output["output_id"] for output in values])]
-        if key == "zones_seek_changed":
-            ids = []
-            for change in values:
-                zone = self._zones.get(change["zone_id"])
-                if zone is None:
-                    continue
-                zone.update(change)
-                if isinstance(zone.get("now_playing"), dict) and "seek_position" in change:
-                    zone["now_playing"]["seek_position"] = change["seek_position"]
-                ids.append(change["zone_id"])
-            return [("zones_seek_changed", ids)]
-        if key in ("zones_removed", "outputs_removed"):
-            table = self._zones if key == "zones_removed" else self._outputs
-            for item_id in values:
-                table.pop(item_id, None)
-            return [(key, [str(item_id) for item_id in values])]
-        _LOGGER.debug("Unknown Roon state change %s", key)
-        return []
+    def _on_subscribed(self, kind: str) -> None:
+        self._subscribed[kind].set()
 
     def _call_state_callbacks(self, event: str, ids: list[str]) -> None:
         """roonapi's register_state_callback contract (filters match ids, not names)."""
