@@ -279,6 +279,14 @@ def playlists_section(bench: Bench) -> Report:
     return run(bench)
 
 
+@section("recap")
+def recap_section(bench: Bench) -> Report:
+    """Recap: a year's and a month's listening recap (target: a year under 500 ms)."""
+    from .bench_recap import run  # Its own module: it needs this one's helpers.
+
+    return run(bench)
+
+
 def _ingest(store: Store, plays: list[PlayInput], batch: int) -> tuple[IngestResult, float]:
     """Ingest in store batches; slices of ~100k plays only serve progress messages."""
     total = IngestResult()

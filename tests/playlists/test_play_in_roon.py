@@ -11,10 +11,6 @@ The history has three sessions, so that ``top_sessions`` over a window picks one
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncGenerator
-from pathlib import Path
-import time
 from typing import Any
 
 from homeassistant.const import STATE_UNAVAILABLE
@@ -22,149 +18,14 @@ from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
-from voluptuous import Invalid
 
-from custom_components.aime.const import DOMAIN
-from custom_components.aime.core.models import PlayInput, Source
-from custom_components.aime.core.store.store import Store
-
-from ..conftest import ROON_TOKEN
 from ..fakes.roon import FakeRoonCore
-from ..fakes.roon.library import Album, Library, Node, Track
 from ..test_media_player import is_state, wait_state
-
-KITCHEN, LIVING, OFFICE = "zone-kitchen", "zone-living", "zone-office"
-DAY = 86_400
-
-MIXED = (
-    ("So What", "Miles Davis", "Kind of Blue"),
-    ("Jóga", "Bjork", "Homogenic"),  # Roon says "Björk".
-    ("Pannonica", "John Coltrane", "Blue Train"),  # Not in Roon; its album is.
-    ("Sorry", "Justin Bieber", "Purpose"),  # Roon's "Sorry" is Beyoncé's.
-    ("Get Lucky (feat. Pharrell Williams)", "Daft Punk", "Random Access Memories"),
-    ("Lazy Bird", "John Coltrane", "Blue Train"),  # Blue Train is queued already.
-    ("Saeta", "Miles Davis", "Sketches of Spain"),  # Roon only offers to play it now.
-    ("Solea", "Miles Davis", "Sketches of Spain"),  # Its album has nothing to play.
-    ("Cuff It", "Beyoncé", "Renaissance"),
-    ("Hunter", "Björk", "Homogenic"),
-)
-RECENT = (
-    ("Blue in Green", "Miles Davis", "Kind of Blue"),
-    ("Hunter", "Björk", "Homogenic"),
-    ("Formation", "Beyoncé", "Lemonade"),
-    ("Starálfur", "Sigur Rós", "Ágætis byrjun"),
-    ("Locomotion", "John Coltrane", "Blue Train"),
-)
-UNKNOWN = tuple((f"Song {n}", "Nobody", "Nowhere") for n in range(7))
-RECENT_TITLES = [title for title, _, _ in RECENT]
-
-
-class PickyLibrary(Library):
-    """The default library, but "Saeta" only plays now and "Sketches of Spain" cannot play."""
-
-    @classmethod
-    def build(cls) -> PickyLibrary:
-        base = Library.default()
-        return cls(base.albums, base.playlists, base.stations)
-
-    def _track(self, track: Track) -> Node:
-        node = super()._track(track)
-        if track.title == "Saeta":
-            children = node.children
-            node.children = lambda: children()[:1]
-        return node
-
-    def _album(self, album: Album) -> Node:
-        node = super()._album(album)
-        if album.title == "Sketches of Spain":
-            children = node.children
-            node.children = lambda: children()[1:]
-        return node
-
-
-@pytest.fixture
-async def fake_roon(hass: HomeAssistant, socket_enabled: None) -> AsyncGenerator[FakeRoonCore]:
-    """The conftest's fake Core, over the picky library."""
-    core = await FakeRoonCore(valid_tokens={ROON_TOKEN}, library=PickyLibrary.build()).start()
-    try:
-        yield core
-    finally:
-        await core.stop()
-
-
-def _session(start: int, tracks: tuple[tuple[str, str, str], ...]) -> list[PlayInput]:
-    return [
-        PlayInput(title, artist, start + 240 * n, Source.LASTFM, album=album, duration=200)
-        for n, (title, artist, album) in enumerate(tracks)
-    ]
-
-
-def _write(path: Path) -> None:
-    now = int(time.time())
-    history = [
-        *_session(now - 400 * DAY, MIXED),
-        *_session(now - 200 * DAY, UNKNOWN),
-        *_session(now - 2 * DAY, RECENT),
-    ]
-    store = Store.open(path)
-    try:
-        store.ingest(history)
-    finally:
-        store.close()
-
-
-@pytest.fixture
-async def history(hass: HomeAssistant, store_path: Path) -> None:
-    """The three sessions, written before any entry opens the store."""
-    await hass.async_add_executor_job(_write, store_path)
-
-
-@pytest.fixture
-async def playlists(
-    hass: HomeAssistant,
-    history: None,
-    mock_config_entry: MockConfigEntry,
-    init_roon: MockConfigEntry,
-) -> None:
-    """The hub and the Roon entry loaded; playlists 1 "Mixed", 2 "Recent", 3 "Unknown"."""
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
-    for name, window, size in (("Mixed", "all", 10), ("Recent", "7d", 5), ("Unknown", "365d", 7)):
-        made = await _call(
-            hass,
-            "generate_playlist",
-            algorithm="top_sessions",
-            window=window,
-            max_tracks=size,
-            name=name,
-        )
-        assert made["track_count"] == size
-
-
-async def _call(hass: HomeAssistant, service: str, **data: Any) -> Any:
-    return await hass.services.async_call(
-        DOMAIN, service, data, blocking=True, return_response=True
-    )
+from .roon_history import KITCHEN, LIVING, OFFICE, RECENT_TITLES, call, queue, wait_queue
 
 
 async def _play(hass: HomeAssistant, **data: Any) -> Any:
-    return await _call(hass, "play_playlist", **data)
-
-
-def _queue(core: FakeRoonCore, zone_id: str) -> list[str]:
-    """The titles the zone will play, from the one playing now."""
-    player = core.player(zone_id)
-    return [entry.track.title for entry in player.entries[player.index :] if entry.track]
-
-
-async def _wait_queue(core: FakeRoonCore, zone_id: str, expected: list[str]) -> None:
-    """The Core changes the queue right after answering the last action: wait for it."""
-    async with asyncio.timeout(5):
-        while True:
-            if _queue(core, zone_id) == expected:
-                return
-            await asyncio.sleep(0.01)
+    return await call(hass, "play_playlist", **data)
 
 
 @pytest.mark.usefixtures("playlists")
@@ -186,7 +47,7 @@ async def test_all_found_are_played_in_order(hass: HomeAssistant, fake_roon: Fak
         "roon_subtitle": "Björk",
         "already_queued": False,
     }
-    await _wait_queue(fake_roon, KITCHEN, RECENT_TITLES)
+    await wait_queue(fake_roon, KITCHEN, RECENT_TITLES)
     assert fake_roon.zones[KITCHEN]["state"] == "playing"
 
 
@@ -228,7 +89,7 @@ async def test_some_skipped_and_album_fallback(
     office = ["Jóga", "Unravel", "Bachelorette"]  # Homogenic, paused on its second track.
     blue_train = ["Blue Train", "Moment's Notice", "Locomotion"]
     added = ["So What", "Jóga", *blue_train, "Get Lucky", "Cuff It", "Hunter"]
-    await _wait_queue(fake_roon, OFFICE, office + added)
+    await wait_queue(fake_roon, OFFICE, office + added)
 
 
 @pytest.mark.usefixtures("playlists")
@@ -242,14 +103,14 @@ async def test_next_plays_the_playlist_after_the_current_track(
     assert [track["position"] for track in answer["matched"]] == [1, 2, 3, 4, 5]
     kind_of_blue = ["So What", "Freddie Freeloader", "Blue in Green", "All Blues"]
     expected = [kind_of_blue[0], *RECENT_TITLES, *kind_of_blue[1:], "Flamenco Sketches"]
-    await _wait_queue(fake_roon, LIVING, expected)
+    await wait_queue(fake_roon, LIVING, expected)
 
 
 @pytest.mark.usefixtures("playlists")
 async def test_replace_starts_the_playlist(hass: HomeAssistant, fake_roon: FakeRoonCore) -> None:
     """ "replace" drops what the zone played: only the playlist is left."""
     await _play(hass, playlist_id=2, media_player="media_player.living_room", enqueue="replace")
-    await _wait_queue(fake_roon, LIVING, RECENT_TITLES)
+    await wait_queue(fake_roon, LIVING, RECENT_TITLES)
 
 
 @pytest.mark.usefixtures("playlists")
@@ -259,7 +120,7 @@ async def test_nothing_in_roon(hass: HomeAssistant, fake_roon: FakeRoonCore) -> 
         await _play(hass, playlist_name="Unknown", media_player="media_player.kitchen")
     assert caught.value.translation_key == "playlist_not_in_roon"
     assert caught.value.translation_placeholders == {"name": "Unknown", "count": "7"}
-    assert _queue(fake_roon, KITCHEN) == []
+    assert queue(fake_roon, KITCHEN) == []
 
 
 @pytest.mark.usefixtures("playlists")
@@ -318,5 +179,10 @@ async def test_unavailable_zone_and_no_hub(
 async def test_id_or_name_is_required(hass: HomeAssistant) -> None:
     """The playlist is named by its id or its name, not both, not neither."""
     for data in ({}, {"playlist_id": 1, "playlist_name": "Mixed"}):
-        with pytest.raises(Invalid):
+        with pytest.raises(ServiceValidationError) as caught:
             await _play(hass, media_player="media_player.kitchen", **data)
+        assert caught.value.translation_key == "one_of_fields"
+        assert caught.value.translation_placeholders == {
+            "field": "",
+            "fields": "playlist_id, playlist_name",
+        }

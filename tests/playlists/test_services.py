@@ -122,7 +122,7 @@ async def test_sensor_shows_the_newest_after_restart(
     assert _state(hass).state == "Old friends"
     await _call(hass, "delete_playlist", playlist_id=2)
     await hass.async_block_till_done()
-    assert _state(hass).state.startswith("complete_albums ")
+    assert _state(hass).state == "Complete albums · All time"  # Unnamed: a readable name.
 
 
 async def test_sensor_trims_tracks(

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from homeassistant.core import HomeAssistant
 
+from ..assist.setup import async_setup_assist
 from ..core.store.store import Store
 from ..enrichment.runtime import EnrichmentRuntime
 from .runtime import HubRuntime
@@ -24,4 +25,6 @@ async def async_setup_hub(hass: HomeAssistant, entry: AimeConfigEntry, store: St
     except Exception:
         await stats.async_stop()
         raise
+    # The LLM API, intents and sentences: withdrawn when the entry unloads.
+    entry.async_on_unload(await async_setup_assist(hass))
     return HubRuntime(store=store, stats=stats, enrichment=enrichment)

@@ -52,7 +52,7 @@ class LastPlaylistSensor(SensorEntity):
 
     @callback
     def _async_changed(self, playlist: Playlist | None) -> None:
-        if playlist is None:  # One was deleted: maybe this one.
+        if playlist is None:  # One was renamed or deleted: maybe this one.
             self.hass.async_create_task(self._async_reload(), eager_start=True)
             return
         self._playlist = playlist

@@ -50,6 +50,8 @@ from ..core.stats.models import Window
 from ..core.store.store import Store
 from ..exceptions import validation_error
 from ..hub.lookup import hub_store_or_send_error, require_hub_store
+from ..texts import async_option_label
+from ..validation import STORE_ID, STORE_INT, text, whole_number
 
 if TYPE_CHECKING:
     pass
@@ -57,32 +59,30 @@ if TYPE_CHECKING:
 SERVICE_GENERATE_PLAYLIST = "generate_playlist"
 SERVICE_EXPORT_PLAYLIST = "export_playlist"
 SERVICE_DELETE_PLAYLIST = "delete_playlist"
-# Sent with the saved playlist, or None after a deletion.
+SERVICE_RENAME_PLAYLIST = "rename_playlist"
+# Sent with a new playlist, or None when one was renamed or deleted.
 SIGNAL_PLAYLISTS_CHANGED = "aime_playlists_changed"
 EXPORT_FOLDER = "exports"
 
 ATTR_ALGORITHM = "algorithm"
 ATTR_PLAYLIST_ID = "playlist_id"
+MAX_PLAYLIST_NAME = 255
 
 GENERATE_SCHEMA = vol.Schema(
     {
         # Checked by the action, for a translated error naming the algorithm.
         vol.Required(ATTR_ALGORITHM): cv.string,
-        vol.Optional("max_tracks", default=DEFAULT_TRACKS): vol.All(
-            vol.Coerce(int), vol.Range(min=MIN_TRACKS, max=MAX_TRACKS)
-        ),
+        vol.Optional("max_tracks", default=DEFAULT_TRACKS): whole_number(MIN_TRACKS, MAX_TRACKS),
         vol.Optional("window", default=Window.ALL.value): vol.Coerce(Window),
         vol.Optional("prompt"): vol.All(cv.string, vol.Length(max=MAX_PROMPT_LENGTH)),
-        vol.Optional("name"): vol.All(cv.string, vol.Length(min=1, max=255)),
-        vol.Optional("seed"): vol.Coerce(int),
-        vol.Optional("hour"): vol.All(vol.Coerce(int), vol.Range(min=0, max=23)),
+        vol.Optional("name"): text(MAX_PLAYLIST_NAME),
+        vol.Optional("seed"): STORE_INT,
+        vol.Optional("hour"): whole_number(0, 23),
         vol.Optional("day_type", default=DayType.ANY.value): vol.Coerce(DayType),
-        vol.Optional("rediscovery_days", default=DEFAULT_REDISCOVERY_DAYS): vol.All(
-            vol.Coerce(int), vol.Range(min=1, max=36_500)
-        ),
+        vol.Optional("rediscovery_days", default=DEFAULT_REDISCOVERY_DAYS): whole_number(1, 36_500),
     }
 )
-PLAYLIST_ID = vol.All(vol.Coerce(int), vol.Range(min=1))
+PLAYLIST_ID = STORE_ID
 EXPORT_SCHEMA = vol.Schema(
     {
         vol.Required(ATTR_PLAYLIST_ID): PLAYLIST_ID,
@@ -102,14 +102,9 @@ async def _async_generate(call: ServiceCall) -> ServiceResponse:
     prompt: str | None = data.get("prompt")
     if algorithm is Algorithm.AI_GENERATED and not (prompt or "").strip():
         raise validation_error("playlist_prompt_required")
-    access = require_hub_store(call.hass)
-    picker: Picker | None = None
-    if algorithm is Algorithm.AI_GENERATED:
-        picker = _ai_picker(call.hass, data["max_tracks"])
-    now = dt_util.now()
     request = PlaylistRequest(
         algorithm,
-        now,
+        dt_util.now(),
         max_tracks=data["max_tracks"],
         window=data["window"],
         seed=data.get("seed"),
@@ -118,17 +113,38 @@ async def _async_generate(call: ServiceCall) -> ServiceResponse:
         day_type=data["day_type"],
         rediscovery_days=data["rediscovery_days"],
     )
+    playlist = await async_generate_playlist(call.hass, request, data.get("name"))
+    return playlist.as_dict()
+
+
+async def async_generate_playlist(
+    hass: HomeAssistant, request: PlaylistRequest, name: str | None = None
+) -> Playlist:
+    """Generate a playlist and keep it; unnamed, it is called after its algorithm and window."""
+    access = require_hub_store(hass)
+    picker: Picker | None = None
+    if request.algorithm is Algorithm.AI_GENERATED:
+        picker = _ai_picker(hass, request.max_tracks)
+    if name is None:
+        name = await async_playlist_name(hass, request.algorithm, request.window)
 
     def generate(store: Store) -> Playlist:
-        playlist = store.playlists.generate(request, name=data.get("name"), picker=picker)
-        return store.playlists.save(playlist, int(now.timestamp()))
+        playlist = store.playlists.generate(request, name=name, picker=picker)
+        return store.playlists.save(playlist, int(request.now.timestamp()))
 
     try:
         playlist = await access.async_run(generate, access.store)
     except PlaylistError as err:
         raise validation_error(f"playlist_{err.reason}") from err
-    async_dispatcher_send(call.hass, SIGNAL_PLAYLISTS_CHANGED, playlist)
-    return playlist.as_dict()
+    async_dispatcher_send(hass, SIGNAL_PLAYLISTS_CHANGED, playlist)
+    return playlist
+
+
+async def async_playlist_name(hass: HomeAssistant, algorithm: Algorithm, window: Window) -> str:
+    """A readable name in Home Assistant's language, e.g. "Rediscovery · Last 30 days"."""
+    algorithm_name = await async_option_label(hass, "playlist_algorithm", algorithm.value)
+    window_name = await async_option_label(hass, "playlist_window", window.value)
+    return f"{algorithm_name} · {window_name}"
 
 
 async def _async_export(call: ServiceCall) -> ServiceResponse:
@@ -218,6 +234,31 @@ def _unknown_playlist(playlist_id: int) -> ServiceValidationError:
     return validation_error("unknown_playlist", {ATTR_PLAYLIST_ID: str(playlist_id)})
 
 
+RENAME_SCHEMA = vol.Schema(
+    {
+        vol.Required(ATTR_PLAYLIST_ID): PLAYLIST_ID,
+        vol.Required("name"): text(MAX_PLAYLIST_NAME),
+    }
+)
+
+
+async def _async_rename(call: ServiceCall) -> ServiceResponse:
+    """Give a saved playlist the name the user chose; answer it."""
+    access = require_hub_store(call.hass)
+    playlist_id: int = call.data[ATTR_PLAYLIST_ID]
+
+    def rename(store: Store) -> Playlist | None:
+        if not store.playlists.rename(playlist_id, call.data["name"]):
+            return None
+        return store.playlists.get(playlist_id)
+
+    playlist = await access.async_run(rename, access.store)
+    if playlist is None:
+        raise _unknown_playlist(playlist_id)
+    async_dispatcher_send(call.hass, SIGNAL_PLAYLISTS_CHANGED, None)
+    return {ATTR_PLAYLIST_ID: playlist_id, "name": playlist.name}
+
+
 PLAYLIST_ACTIONS: tuple[Action, ...] = (
     Action(SERVICE_GENERATE_PLAYLIST, _async_generate, GENERATE_SCHEMA, SupportsResponse.OPTIONAL),
     Action(
@@ -228,6 +269,7 @@ PLAYLIST_ACTIONS: tuple[Action, ...] = (
         admin_only=True,
     ),
     Action(SERVICE_DELETE_PLAYLIST, _async_delete, DELETE_SCHEMA),
+    Action(SERVICE_RENAME_PLAYLIST, _async_rename, RENAME_SCHEMA, SupportsResponse.OPTIONAL),
 )
 
 PLAYLIST_WEBSOCKET_COMMANDS = (websocket_list_playlists, websocket_get_playlist)

@@ -148,6 +148,14 @@ class Playlists:
             ).all()
         return [PlaylistSummary(*row) for row in rows]
 
+    def rename(self, playlist_id: int, name: str) -> bool:
+        """Give a saved playlist another name; return whether it exists."""
+        with self._write() as conn:
+            renamed = conn.exec_driver_sql(
+                "UPDATE playlist SET name = ? WHERE id = ?", (name, playlist_id)
+            ).rowcount
+        return bool(renamed)
+
     def delete(self, playlist_id: int) -> bool:
         """Forget a playlist; return whether it existed."""
         with self._write() as conn:

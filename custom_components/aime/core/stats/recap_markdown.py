@@ -1,0 +1,340 @@
+"""The recap as Markdown, in English or French, and the period's name in those languages.
+
+Same conventions as the collection and history exports (``core/enrichment/exports.py``):
+headings and labels from ``STRINGS`` (any other language falls back to English), values
+escaped. Covers are left out: the file is meant to be read anywhere without fetching images
+from other sites.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from ..enrichment.exports import STRINGS as EXPORT_STRINGS, _escape
+from .recap import Recap, RecapComparison, RecapItem, RecapKind
+
+MONTHS = {
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+}
+WEEKDAYS = {
+    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+}
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Listening recap · {period}",
+        "range": "{first} to {last}",
+        "ai": "Written by {model}",
+        "figures": "In figures",
+        "plays": "Plays",
+        "minutes": "Minutes listened",
+        "active_days": "Days with music",
+        "active_value": "{count} of {days}",
+        "unique": "Artists, albums, tracks",
+        "new_artists": "New artists",
+        "streak": "Longest streak",
+        "streak_value": "{count} days ({first} to {last})",
+        "streak_one": "1 day ({first})",
+        "busiest_day": "Busiest day",
+        "busiest_hour": "Busiest hour",
+        "hour": "{hour:02d}:00",
+        "busiest_weekday": "Busiest weekday",
+        "top_record": "Most played record of the collection",
+        "count_plays": "{count} plays",
+        "count_play": "1 play",
+        "comparison": "Compared with {period}",
+        "comparison_range": "Compared with {first} to {last}",
+        "versus": "{current} against {previous} ({delta})",
+        "top_artists": "Top artists",
+        "top_albums": "Top albums",
+        "top_tracks": "Top tracks",
+        "nothing": "Nothing was played in this period.",
+        "thousands": ",",
+    },
+    "fr": {
+        "title": "Récap d’écoute · {period}",  # noqa: RUF001 - French typographic apostrophe
+        "range": "du {first} au {last}",
+        "ai": "Écrit par {model}",
+        "figures": "En chiffres",
+        "plays": "Écoutes",
+        "minutes": "Minutes d’écoute",  # noqa: RUF001
+        "active_days": "Jours en musique",
+        "active_value": "{count} sur {days}",
+        "unique": "Artistes, albums, titres",
+        "new_artists": "Nouveaux artistes",
+        "streak": "Plus longue série",
+        "streak_value": "{count} jours (du {first} au {last})",
+        "streak_one": "1 jour ({first})",
+        "busiest_day": "Jour le plus actif",
+        "busiest_hour": "Heure la plus active",
+        "hour": "{hour} h",
+        "busiest_weekday": "Jour de la semaine le plus actif",
+        "top_record": "Disque de la collection le plus écouté",
+        "count_plays": "{count} écoutes",
+        "count_play": "1 écoute",
+        "comparison": "Par rapport à {period}",
+        "comparison_range": "Par rapport à la période du {first} au {last}",
+        "versus": "{current} contre {previous} ({delta})",
+        "top_artists": "Artistes les plus écoutés",
+        "top_albums": "Albums les plus écoutés",
+        "top_tracks": "Titres les plus écoutés",
+        "nothing": "Rien n’a été écouté sur cette période.",  # noqa: RUF001
+        "thousands": "\u202f",  # French groups digits with a narrow no-break space.
+    },
+}
+
+
+def recap_language(language: str) -> str:
+    """``fr`` for French ("fr", "fr-CA"), else ``en``."""
+    return "fr" if language.lower().startswith("fr") else "en"
+
+
+def period_label(kind: RecapKind, first: date, last: date, language: str) -> str:
+    """ "October 2024" / "octobre 2024", "2024", or a range of dates."""
+    language = recap_language(language)
+    if kind is RecapKind.MONTH:
+        return f"{MONTHS[language][first.month - 1]} {first.year}"
+    if kind is RecapKind.YEAR:
+        return str(first.year)
+    return STRINGS[language]["range"].format(
+        first=day_label(first, language), last=day_label(last, language)
+    )
+
+
+def day_label(day: date, language: str) -> str:
+    """A date as the language writes it."""
+    return day.strftime(EXPORT_STRINGS[recap_language(language)]["day"])
+
+
+def number(value: int, language: str) -> str:
+    """An integer with the language's thousands separator."""
+    return f"{value:,}".replace(",", STRINGS[recap_language(language)]["thousands"])
+
+
+def plays_label(count: int, language: str) -> str:
+    """ "1 play", "12 plays" / "12 écoutes"."""
+    text = STRINGS[recap_language(language)]
+    return (
+        text["count_play"]
+        if count == 1
+        else text["count_plays"].format(count=number(count, language))
+    )
+
+
+def percent(change: float, language: str) -> str:
+    """A signed percentage: "+12.5%" / "+12,5 %"."""
+    if recap_language(language) == "fr":
+        return f"{change:+.1f}".replace(".", ",") + "\u00a0%"
+    return f"{change:+.1f}%"
+
+
+def recap_ai_data(recap: Recap, language: str, top: int = 5) -> dict[str, Any]:
+    """What the AI paragraph is written from: names and figures, no covers, no ids."""
+    first, last = date.fromisoformat(recap.first_day), date.fromisoformat(recap.last_day)
+    previous = recap.previous
+    before = period_label(
+        RecapKind(recap.period),
+        date.fromisoformat(previous.first_day),
+        date.fromisoformat(previous.last_day),
+        language,
+    )
+    data: dict[str, Any] = {
+        "period": period_label(RecapKind(recap.period), first, last, language),
+        "days": recap.days,
+        "plays": recap.plays,
+        "minutes_listened": recap.listening_minutes,
+        "days_with_music": recap.active_days,
+        "artists": recap.unique_artists,
+        "albums": recap.unique_albums,
+        "tracks": recap.unique_tracks,
+        "top_artists": [{"artist": i.name, "plays": i.plays} for i in recap.top_artists[:top]],
+        "top_albums": [
+            {"album": i.name, "artist": i.artist, "plays": i.plays} for i in recap.top_albums[:top]
+        ],
+        "top_tracks": [
+            {"track": i.name, "artist": i.artist, "plays": i.plays} for i in recap.top_tracks[:top]
+        ],
+        "new_artists": recap.new_artists,
+        "top_new_artists": [i.name for i in recap.top_new_artists[:top]],
+        "longest_streak_days": recap.longest_streak.days,
+        "previous_period": {
+            "period": before,
+            "plays": previous.plays,
+            "minutes_listened": previous.listening_minutes,
+        },
+    }
+    if recap.busiest_day is not None:
+        data["busiest_day"] = {"date": recap.busiest_day.date, "plays": recap.busiest_day.plays}
+    if recap.busiest_hour is not None:
+        data["busiest_hour"] = recap.busiest_hour.value
+    if recap.top_record is not None:
+        record = recap.top_record
+        data["most_played_record"] = {
+            "artist": record.artist,
+            "album": record.title,
+            "plays": record.plays,
+        }
+    return data
+
+
+def recap_markdown(
+    recap: Recap,
+    *,
+    language: str,
+    exported_at: datetime,
+    paragraph: str | None = None,
+    model: str | None = None,
+) -> str:
+    """The recap as a Markdown document."""
+    language = recap_language(language)
+    text = STRINGS[language]
+    colon = EXPORT_STRINGS[language]["colon"]
+    first, last = date.fromisoformat(recap.first_day), date.fromisoformat(recap.last_day)
+    label = period_label(RecapKind(recap.period), first, last, language)
+    exported = EXPORT_STRINGS[language]["exported"].format(
+        when=exported_at.strftime(EXPORT_STRINGS[language]["when"])
+    )
+    lines = [f"# {_escape(text['title'].format(period=label))}", "", f"*{exported}*"]
+    if paragraph:
+        lines += ["", paragraph.strip()]
+        if model:
+            lines += ["", f"*{_escape(text['ai'].format(model=model))}*"]
+    lines += ["", f"## {text['figures']}", ""]
+    if not recap.plays:
+        lines += [text["nothing"], ""]
+    facts = _facts(recap, language)
+    lines += [f"- **{name}{colon}** {value}" for name, value in facts]
+    lines += _comparison(recap.previous, recap, language, colon)
+    for key, items in (
+        ("top_artists", recap.top_artists),
+        ("top_albums", recap.top_albums),
+        ("top_tracks", recap.top_tracks),
+    ):
+        if items:
+            lines += ["", f"## {text[key]}", "", *_ranked(items, language)]
+    return "\n".join([*lines, ""])
+
+
+def _facts(recap: Recap, language: str) -> list[tuple[str, str]]:
+    text = STRINGS[language]
+    facts = [
+        (text["plays"], number(recap.plays, language)),
+        (text["minutes"], number(recap.listening_minutes, language)),
+        (
+            text["active_days"],
+            text["active_value"].format(count=recap.active_days, days=recap.days),
+        ),
+        (
+            text["unique"],
+            " / ".join(
+                number(count, language)
+                for count in (recap.unique_artists, recap.unique_albums, recap.unique_tracks)
+            ),
+        ),
+    ]
+    if recap.new_artists:
+        names = ", ".join(_escape(item.name) for item in recap.top_new_artists)
+        facts.append((text["new_artists"], f"{number(recap.new_artists, language)} ({names})"))
+    streak = recap.longest_streak
+    if streak.days and streak.first and streak.last:
+        first = day_label(date.fromisoformat(streak.first), language)
+        last = day_label(date.fromisoformat(streak.last), language)
+        value = (
+            text["streak_one"].format(first=first)
+            if streak.days == 1
+            else text["streak_value"].format(count=streak.days, first=first, last=last)
+        )
+        facts.append((text["streak"], value))
+    if (day := recap.busiest_day) is not None:
+        when = day_label(date.fromisoformat(day.date), language)
+        facts.append((text["busiest_day"], f"{when}, {plays_label(day.plays, language)}"))
+    if (hour := recap.busiest_hour) is not None:
+        at = text["hour"].format(hour=hour.value)
+        facts.append((text["busiest_hour"], f"{at}, {plays_label(hour.plays, language)}"))
+    if (weekday := recap.busiest_weekday) is not None:
+        name = WEEKDAYS[language][weekday.value]
+        facts.append((text["busiest_weekday"], f"{name}, {plays_label(weekday.plays, language)}"))
+    if (record := recap.top_record) is not None:
+        details = [
+            EXPORT_STRINGS[language].get(record.format.lower(), record.format)
+            if record.format
+            else None,
+            str(record.year) if record.year else None,
+        ]
+        extra = ", ".join(_escape(detail) for detail in details if detail)
+        value = f"{_escape(record.artist)} — *{_escape(record.title)}*"
+        if extra:
+            value += f" ({extra})"
+        facts.append((text["top_record"], f"{value}, {plays_label(record.plays, language)}"))
+    return facts
+
+
+def _comparison(previous: RecapComparison, recap: Recap, language: str, colon: str) -> list[str]:
+    text = STRINGS[language]
+    first, last = date.fromisoformat(previous.first_day), date.fromisoformat(previous.last_day)
+    kind = RecapKind(recap.period)
+    heading = (
+        text["comparison_range"].format(
+            first=day_label(first, language), last=day_label(last, language)
+        )
+        if kind is RecapKind.CUSTOM
+        else text["comparison"].format(period=period_label(kind, first, last, language))
+    )
+    rows = (
+        (text["plays"], recap.plays, previous.plays, previous.plays_delta, previous.plays_change),
+        (
+            text["minutes"],
+            recap.listening_minutes,
+            previous.listening_minutes,
+            previous.minutes_delta,
+            previous.listening_change,
+        ),
+    )
+    lines = ["", f"## {_escape(heading)}", ""]
+    for name, current, before, delta, change in rows:
+        shown = f"{delta:+,}".replace(",", text["thousands"])
+        if change is not None:
+            shown += f", {percent(change, language)}"
+        value = text["versus"].format(
+            current=number(current, language), previous=number(before, language), delta=shown
+        )
+        lines.append(f"- **{name}{colon}** {value}")
+    return lines
+
+
+def _ranked(items: list[RecapItem], language: str) -> list[str]:
+    lines = []
+    for position, item in enumerate(items, start=1):
+        line = f"{position}. **{_escape(item.name)}**"
+        if item.artist:
+            line += f" · {_escape(item.artist)}"
+        lines.append(f"{line} — {plays_label(item.plays, language)}")
+    return lines
