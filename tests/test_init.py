@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
 import sqlite3
+from typing import Any
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import EVENT_HOMEASSISTANT_STOP
@@ -24,7 +24,7 @@ from custom_components.aime.core.errors import StoreError
 from custom_components.aime.core.store.store import Store
 from custom_components.aime.hub.recording import SIGNAL_PLAYS_RECORDED
 from custom_components.aime.hub.runtime import HubRuntime
-from custom_components.aime.hub.store_access import StoreAccess
+from custom_components.aime.hub.store_access import StoreAccess, StoreClosedError
 
 from .fakes.lastfm import FakeLastfm, FakeScrobble
 from .loop_watch import LoopWatch
@@ -313,16 +313,17 @@ async def test_unload_during_import_and_poll(
     )
     lastfm = init_lastfm.runtime_data
     store = init_lastfm.runtime_data.store
-    fake_lastfm.delay = 0.2
+    fake_lastfm.hold()  # Both the import and the poll stay in flight until unloaded.
     await hass.services.async_call(DOMAIN, "import_lastfm_history", {}, blocking=True)
     refresh = hass.async_create_task(lastfm.coordinator.async_refresh())
     assert lastfm.importer.running
 
     assert await hass.config_entries.async_unload(init_lastfm.entry_id)
+    fake_lastfm.release()
     await hass.async_block_till_done()
-    # The poll that was under way stops before it reaches the closed store.
-    with pytest.raises(asyncio.CancelledError):
-        await refresh
+    # The poll that was under way stops quietly before it reaches the closed store.
+    await refresh
+    assert lastfm.coordinator.last_update_success
 
     assert init_lastfm.state is ConfigEntryState.NOT_LOADED
     assert not lastfm.importer.running
@@ -333,9 +334,40 @@ async def test_unload_during_import_and_poll(
 async def test_store_access_refuses_work_once_closing(
     hass: HomeAssistant, init_lastfm: MockConfigEntry
 ) -> None:
-    """After unloading began, nothing new reaches the store."""
+    """After unloading began, nothing new reaches the store: a translated error says why."""
     access = StoreAccess(hass, init_lastfm.runtime_data.store)
     assert await access.async_run(init_lastfm.runtime_data.store.counts)
     await access.async_close()
-    with pytest.raises(asyncio.CancelledError):
+    with pytest.raises(StoreClosedError) as caught:
         await access.async_run(init_lastfm.runtime_data.store.counts)
+    assert caught.value.translation_key == "store_closed"
+    assert str(caught.value) == (  # Home Assistant drops the final full stop.
+        "AIME is being unloaded or reloaded, so this was not done. Try again once it is loaded"
+    )
+
+
+async def test_removed_accounts_leave_no_storage_behind(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    lastfm_entry: MockConfigEntry,
+    roon_entry: MockConfigEntry,
+) -> None:
+    """Removing a Last.fm or Roon entry deletes its import checkpoint or saved listens."""
+    for entry in (lastfm_entry, roon_entry):
+        entry.add_to_hass(hass)
+        assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    init_lastfm, init_roon = lastfm_entry, roon_entry
+    import_key = f"{DOMAIN}.lastfm_import.{init_lastfm.entry_id}"
+    listens_key = f"{DOMAIN}.roon_listens.{init_roon.entry_id}"
+    hass_storage[import_key] = {"version": 1, "data": {"start": 0, "end": 1}}
+    hass_storage[listens_key] = {"version": 1, "data": {"zones": {}}}
+
+    assert (await hass.config_entries.async_remove(init_lastfm.entry_id))[
+        "require_restart"
+    ] is False
+    assert (await hass.config_entries.async_remove(init_roon.entry_id))["require_restart"] is False
+    await hass.async_block_till_done()
+
+    assert import_key not in hass_storage
+    assert listens_key not in hass_storage

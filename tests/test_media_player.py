@@ -64,10 +64,10 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import (
-    ClientSessionGenerator,
     WebSocketGenerator,
 )
 
+from custom_components.aime.clients.roon import RoonCommandError, RoonFailure
 from custom_components.aime.const import DOMAIN
 
 from .fakes.roon import DEFAULT_CORE_ID, FakeRoonCore
@@ -283,12 +283,37 @@ async def test_join_is_validated(hass: HomeAssistant) -> None:
     with pytest.raises(ServiceValidationError) as caught:
         await call(hass, SERVICE_JOIN, LIVING, **{ATTR_GROUP_MEMBERS: [OFFICE]})
     assert caught.value.translation_key == "roon_not_groupable"
+    # The user's name for the output, never Roon's id (out-office).
+    assert caught.value.translation_placeholders == {"detail": "Office"}
+    assert str(caught.value) == (
+        "Roon cannot group these outputs (Office). "
+        "Only outputs of the same kind (for example, all RAAT) can be grouped"
+    )
     hass.states.async_set("media_player.elsewhere", "idle")
     player = hass.data["entity_components"][MP_DOMAIN].get_entity(LIVING)
     with pytest.raises(ServiceValidationError) as caught:
         await player.async_join_players(["media_player.elsewhere"])
     assert caught.value.translation_key == "roon_not_a_player"
     assert caught.value.translation_placeholders == {"entity_id": "media_player.elsewhere"}
+
+
+async def test_errors_name_outputs_and_zones(hass: HomeAssistant) -> None:
+    """A Core error about an output or a zone names it as the user knows it, not by its id."""
+    player = hass.data["entity_components"][MP_DOMAIN].get_entity(LIVING)
+
+    def fail(reason: RoonFailure, detail: str) -> None:
+        raise RoonCommandError(reason, detail)
+
+    with pytest.raises(HomeAssistantError) as caught:
+        await player._run(fail, RoonFailure.UNKNOWN_ZONE, "zone-kitchen")
+    assert str(caught.value) == "Roon has no such zone (Kitchen)"
+    with pytest.raises(HomeAssistantError) as caught:
+        await player._run(fail, RoonFailure.UNKNOWN_OUTPUT, "out-office")
+    assert str(caught.value) == "Roon has no such output (Office)"
+    # Anything else the Core says is passed on as it is.
+    with pytest.raises(HomeAssistantError) as caught:
+        await player._run(fail, RoonFailure.REJECTED, "InvalidRequest")
+    assert caught.value.translation_placeholders == {"detail": "InvalidRequest"}
 
 
 async def test_transfer_zone_action(hass: HomeAssistant) -> None:
@@ -319,16 +344,6 @@ async def test_rename_keeps_the_entity(
         entity_registry.async_get_entity_id(MP_DOMAIN, DOMAIN, f"{DEFAULT_CORE_ID}_out-kitchen")
         == KITCHEN
     )
-
-
-async def test_artwork_is_proxied(hass: HomeAssistant, hass_client: ClientSessionGenerator) -> None:
-    """Home Assistant fetches the Core's image and serves it to the browser."""
-    state = hass.states.get(LIVING)
-    assert state is not None
-    client = await hass_client()
-    response = await client.get(state.attributes[ATTR_ENTITY_PICTURE])
-    assert response.status == 200
-    assert (await response.read()).startswith(b"\x89PNG")
 
 
 async def test_zone_removed_and_core_errors(hass: HomeAssistant, fake_roon: FakeRoonCore) -> None:
@@ -413,15 +428,16 @@ async def test_players_of_two_cores_do_not_mix(
 
 
 async def test_search_is_handed_to_the_media_module(hass: HomeAssistant) -> None:
-    """Assist's search (Home Assistant 2025.5+) reaches Roon's search through the player."""
+    """Search reaches Roon's through the player: Home Assistant's own query type where it has
+    one (2025.5+, see tests/roon/test_assist_search.py for Assist), its fields otherwise."""
+    from homeassistant.components import media_player
 
-    class Query:
-        search_query = "Kind of Blue"
-        media_filter_classes = None
+    from .roon.test_media import Query
 
+    query_type = getattr(media_player, "SearchMediaQuery", Query)
     player = hass.data["entity_components"][MP_DOMAIN].get_entity(KITCHEN)
-    found = await player.async_search_media(Query())
-    results = getattr(found, "result", found)
+    found = await player.async_search_media(query_type(search_query="Kind of Blue"))
+    results = found.result if hasattr(media_player, "SearchMedia") else found
     assert [item.media_class for item in results] == ["album"]
     assert results[0].title.startswith("Kind of Blue")
 

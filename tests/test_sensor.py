@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.const import STATE_UNKNOWN, EntityCategory
+from homeassistant.const import STATE_UNKNOWN, EntityCategory, Platform
 from homeassistant.core import HomeAssistant, State
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
@@ -17,12 +18,13 @@ from pytest_homeassistant_custom_component.common import (
 )
 from syrupy.assertion import SnapshotAssertion
 
-from custom_components.aime.const import DOMAIN
+from custom_components.aime.const import DOMAIN, KIND_HUB
 from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.hub.recording import async_record_plays
 from custom_components.aime.hub.statistics import REFRESH_COOLDOWN_SECONDS
 
 from .fakes.lastfm import FakeLastfm, FakeScrobble
+from .ha_version import find_device
 from .hub_history import NOW, PARIS, TIME_ZONE, at, write_history
 
 pytestmark = pytest.mark.usefixtures("no_lastfm_pacing")
@@ -58,7 +60,7 @@ async def test_sensors(
 
     await snapshot_platform(hass, entity_registry, snapshot, lastfm_entry.entry_id)
 
-    device = device_registry.async_get_device(identifiers={(DOMAIN, "lastfm_alice")})
+    device = find_device(hass, (DOMAIN, "lastfm_alice"))
     assert device is not None
     assert device.name == "Last.fm Alice"
     assert device.manufacturer == "Last.fm"
@@ -102,8 +104,10 @@ async def hub_with_history(
     freezer.move_to(NOW)
     await hass.async_add_executor_job(write_history, store_path)
     mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    # The sensors only (the hub's buttons are tested in test_button.py).
+    with patch.dict("custom_components.aime.PLATFORMS", {KIND_HUB: [Platform.SENSOR]}):
+        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+        await hass.async_block_till_done()
     return mock_config_entry
 
 
@@ -124,7 +128,7 @@ async def test_hub_sensors(
     """States, attributes and registry entries of the statistics and now-playing sensors."""
     await snapshot_platform(hass, entity_registry, snapshot, hub_with_history.entry_id)
 
-    device = device_registry.async_get_device(identifiers={(DOMAIN, DOMAIN)})
+    device = find_device(hass, (DOMAIN, DOMAIN))
     assert device is not None
     assert device.name == "AIME"
     assert device.entry_type is dr.DeviceEntryType.SERVICE

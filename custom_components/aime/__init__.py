@@ -15,14 +15,16 @@ from .core.store.store import Store
 from .hub.runtime import HubRuntime
 from .hub.setup import async_setup_hub
 from .hub.shared_store import async_acquire_store, async_release_store
+from .lastfm.history_import import async_forget_checkpoint
 from .lastfm.runtime import LastfmRuntime, async_setup_lastfm, async_start_lastfm
 from .roon.coordinator import RoonRuntime, async_setup_roon
+from .roon.history import async_forget_listens
 from .services import async_setup_services
 from .websocket_api import async_register_websocket_commands
 
 # Platforms by entry kind.
 PLATFORMS: dict[str, list[Platform]] = {
-    KIND_HUB: [Platform.SENSOR],
+    KIND_HUB: [Platform.BUTTON, Platform.SENSOR],
     KIND_LASTFM: [Platform.SENSOR],
     KIND_ROON: [Platform.MEDIA_PLAYER],
 }
@@ -86,6 +88,15 @@ async def async_unload_entry(hass: HomeAssistant, entry: AimeConfigEntry) -> boo
     await entry.runtime_data.async_stop()
     await async_release_store(hass, entry)
     return True
+
+
+async def async_remove_entry(hass: HomeAssistant, entry: AimeConfigEntry) -> None:
+    """A removed account leaves nothing behind in Home Assistant's storage."""
+    kind = entry_kind(entry)
+    if kind == KIND_ROON:
+        await async_forget_listens(hass, entry.entry_id)
+    elif kind == KIND_LASTFM:
+        await async_forget_checkpoint(hass, entry.entry_id)
 
 
 async def _async_options_updated(hass: HomeAssistant, entry: AimeConfigEntry) -> None:

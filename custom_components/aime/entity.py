@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_USERNAME
+from homeassistant.core import async_get_hass
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .const import DOMAIN, LASTFM_PROFILE_URL
 from .lastfm.coordinator import LastfmCoordinator
+from .texts import cached_option_label
 
 
 class LastfmEntity(CoordinatorEntity[LastfmCoordinator]):
@@ -40,7 +42,8 @@ def hub_device_info(entry: ConfigEntry) -> DeviceInfo:
         identifiers={(DOMAIN, str(entry.unique_id or entry.entry_id))},
         name="AIME",
         manufacturer="AIME",
-        model="Listening hub",
+        # Entities are made on the event loop, where Home Assistant's instance is known.
+        model=cached_option_label(async_get_hass(), "device_model", "hub", "Listening hub"),
         entry_type=DeviceEntryType.SERVICE,
     )
 

@@ -8,9 +8,12 @@ device). Grouped, it shows the group's zone: its playback, the group's name as `
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import datetime
+from functools import wraps
 from typing import TYPE_CHECKING, Any, Final
 
+from homeassistant.components import media_source
 from homeassistant.components.media_player import (
     MediaPlayerDeviceClass,
     MediaPlayerEnqueue,
@@ -31,10 +34,14 @@ from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity_platform import AddEntitiesCallback, async_get_platforms
 from homeassistant.util import dt as dt_util
 
-from .clients.roon import RoonControl, RoonOutput, RoonZone
+from .clients.roon import RoonCommandError, RoonControl, RoonOutput, RoonZone
 from .const import DOMAIN
+from .media_source import async_roon_target, browse_root_entry, is_aime_media_id
 from .roon import media as roon_media
 from .roon.coordinator import RoonCoordinator, RoonRuntime, async_roon_command
+from .roon.library import ROOT_ID, SearchTarget
+from .roon.queue import async_queue_playlist
+from .texts import async_option_labels, cached_option_label
 
 if TYPE_CHECKING:
     from . import AimeConfigEntry
@@ -119,7 +126,7 @@ class RoonZonePlayer(MediaPlayerEntity):
             identifiers={(DOMAIN, self._attr_unique_id)},
             name=output.display_name,
             manufacturer="Roon Labs",
-            model="Roon zone",
+            model=cached_option_label(coordinator.hass, "device_model", "roon_zone", "Roon zone"),
         )
         self._signature: tuple[Any, ...] | None = None
         self._attr_media_position = None
@@ -250,7 +257,15 @@ class RoonZonePlayer(MediaPlayerEntity):
         return zone.zone_id
 
     async def _run(self, command: Any, *args: Any) -> Any:
-        return await async_roon_command(self.hass, command, *args)
+        return await async_roon_command(self.hass, _naming_ids(command, self._names()), *args)
+
+    def _names(self) -> dict[str, str]:
+        """What the user calls each output and zone id the Core may name in an error."""
+        coordinator = self.coordinator
+        names = {self.output_id: self._device_name}
+        names.update((i, output.display_name) for i, output in coordinator.outputs.items())
+        names.update((i, zone.display_name) for i, zone in coordinator.zones.items())
+        return names
 
     async def _control(self, control: RoonControl) -> None:
         await self._run(self.coordinator.connection.control, self._zone_id(), control)
@@ -336,13 +351,20 @@ class RoonZonePlayer(MediaPlayerEntity):
     async def async_browse_media(
         self, media_content_type: MediaType | str | None = None, media_content_id: str | None = None
     ) -> BrowseMedia:
-        return await roon_media.async_browse_media(
+        if is_aime_media_id(media_content_id):
+            return await media_source.async_browse_media(self.hass, media_content_id)
+        browsed = await roon_media.async_browse_media(
             self.hass,
             self.coordinator.connection,
             media_content_type,
             media_content_id,
             session_key=f"aime-{self.output_id}",
+            thumbnail=self._browse_thumbnail,
         )
+        if browsed.media_content_id == ROOT_ID:  # AIME's own folder beside Roon's.
+            labels = await async_option_labels(self.hass, "media_browser")
+            browsed.children = [*(browsed.children or []), browse_root_entry(labels["root"])]
+        return browsed
 
     async def async_play_media(
         self,
@@ -351,14 +373,51 @@ class RoonZonePlayer(MediaPlayerEntity):
         enqueue: MediaPlayerEnqueue | None = None,
         **kwargs: Any,
     ) -> None:
+        connection = self.coordinator.connection
+        if is_aime_media_id(media_id):
+            target = await async_roon_target(self.hass, media_id)
+            if target.playlist is not None:
+                await async_queue_playlist(
+                    self.hass,
+                    connection,
+                    self._zone_id(),
+                    target.playlist,
+                    enqueue or MediaPlayerEnqueue.PLAY,
+                )
+                return
+            assert target.search is not None  # A target is one or the other.
+            search = target.search
+            media_id = SearchTarget(search.kind, search.name, search.artist).media_id
         await roon_media.async_play_media(
-            self.hass, self.coordinator.connection, self._zone_id(), media_type, media_id, enqueue
+            self.hass, connection, self._zone_id(), media_type, media_id, enqueue
         )
 
     async def async_search_media(self, query: Any) -> Any:
         return await roon_media.async_search_media(
-            self.hass, self.coordinator.connection, self._zone_id(), query
+            self.hass,
+            self.coordinator.connection,
+            self._zone_id(),
+            query,
+            thumbnail=self._browse_thumbnail,
         )
+
+    # --- artwork, served by Home Assistant's media player proxy -----------------------------
+
+    def _browse_thumbnail(self, image_key: str) -> str:
+        """The proxy's URL for a Roon image: the Core's own URL stays inside Home Assistant."""
+        return self.get_browse_image_url(MediaType.IMAGE, image_key)
+
+    async def async_get_browse_image(
+        self,
+        media_content_type: str,
+        media_content_id: str,
+        media_image_id: str | None = None,
+    ) -> tuple[bytes | None, str | None]:
+        """Fetch a browse thumbnail from the Core (``media_content_id`` is its image key)."""
+        if media_content_type != MediaType.IMAGE:
+            return None, None
+        url = self.coordinator.connection.image_url(media_content_id)
+        return await self._async_fetch_image_from_cache(url)
 
 
 def _state(zone: RoonZone, output: RoonOutput) -> MediaPlayerState:
@@ -396,6 +455,21 @@ def _expected_position(
     if state is not MediaPlayerState.PLAYING:
         return position
     return position + (now - updated_at).total_seconds()
+
+
+def _naming_ids(command: Callable[..., Any], names: Mapping[str, str]) -> Callable[..., Any]:
+    """``command``, its errors naming an output or zone by its name ("Office", not an id)."""
+
+    @wraps(command)
+    def run(*args: Any) -> Any:
+        try:
+            return command(*args)
+        except RoonCommandError as err:
+            if err.detail not in names:
+                raise
+            raise RoonCommandError(err.reason, names[err.detail]) from err
+
+    return run
 
 
 def _other_core(entity_id: str) -> ServiceValidationError:

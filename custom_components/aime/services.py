@@ -9,10 +9,12 @@ from .ai.services import AI_ACTIONS
 from .const import DOMAIN
 from .enrichment.services import ENRICHMENT_ACTIONS
 from .hub.aime_import import AIME_IMPORT_ACTIONS
+from .hub.recap import RECAP_ACTIONS
 from .lastfm.services import LASTFM_ACTIONS
 from .playlists.play_in_roon import PLAY_PLAYLIST_ACTIONS
 from .playlists.services import PLAYLIST_ACTIONS
 from .roon.services import ROON_ACTIONS
+from .validation import ActionSchema
 
 ACTIONS: tuple[Action, ...] = (
     *LASTFM_ACTIONS,
@@ -22,17 +24,21 @@ ACTIONS: tuple[Action, ...] = (
     *ENRICHMENT_ACTIONS,
     *AI_ACTIONS,
     *AIME_IMPORT_ACTIONS,
+    *RECAP_ACTIONS,
 )
 
 
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
-    """Register the actions; each checks, when called, which entries are loaded."""
+    """Register the actions; each checks, when called, which entries are loaded.
+
+    Every schema refusal becomes a translated validation error naming the field.
+    """
     for action in ACTIONS:
         hass.services.async_register(
             DOMAIN,
             action.name,
             action.registered_handler(),
-            schema=action.schema,
+            schema=ActionSchema(action.schema),
             supports_response=action.response,
         )

@@ -29,6 +29,7 @@ from .core.stats.models import CollectionSort, HistoryFilter, Window
 from .core.store.store import Store
 from .hub.lookup import hub_store_or_send_error
 from .playlists.services import PLAYLIST_WEBSOCKET_COMMANDS
+from .validation import LOCAL_DATE, PAGE, STORE_ID, ordered_days, text, whole_number
 
 if TYPE_CHECKING:
     pass
@@ -37,24 +38,14 @@ DEFAULT_PAGE_SIZE = 50
 MAX_TOP = 100
 
 _PAGING: dict[str | vol.Marker, Any] = {
-    vol.Optional("page", default=0): vol.All(vol.Coerce(int), vol.Range(min=0)),
-    vol.Optional("page_size", default=DEFAULT_PAGE_SIZE): vol.All(
-        vol.Coerce(int), vol.Range(min=1, max=MAX_PAGE_SIZE)
-    ),
+    vol.Optional("page", default=0): PAGE,
+    vol.Optional("page_size", default=DEFAULT_PAGE_SIZE): whole_number(1, MAX_PAGE_SIZE),
 }
-_TEXT = vol.All(cv.string, vol.Strip, vol.Length(min=1))
+_TEXT = text()
 MAX_TREND_MONTHS = 120
-
-
-def _ordered_period(period: dict[str, date]) -> dict[str, date]:
-    if period["first_day"] > period["last_day"]:
-        raise vol.Invalid("first_day is after last_day")
-    return period
-
-
 _PERIOD = vol.All(
-    vol.Schema({vol.Required("first_day"): cv.date, vol.Required("last_day"): cv.date}),
-    _ordered_period,
+    vol.Schema({vol.Required("first_day"): LOCAL_DATE, vol.Required("last_day"): LOCAL_DATE}),
+    ordered_days("first_day", "last_day"),
 )
 
 
@@ -79,7 +70,7 @@ def async_register_websocket_commands(hass: HomeAssistant) -> None:
     {
         vol.Required("type"): "aime/stats",
         vol.Optional("window", default=Window.DAYS_7.value): vol.Coerce(Window),
-        vol.Optional("top", default=10): vol.All(vol.Coerce(int), vol.Range(min=1, max=MAX_TOP)),
+        vol.Optional("top", default=10): whole_number(1, MAX_TOP),
     }
 )
 @async_response
@@ -101,12 +92,12 @@ async def websocket_stats(
         vol.Required("type"): "aime/history",
         **_PAGING,
         vol.Optional("text"): _TEXT,
-        vol.Optional("artist_id"): vol.Coerce(int),
-        vol.Optional("album_id"): vol.Coerce(int),
+        vol.Optional("artist_id"): STORE_ID,
+        vol.Optional("album_id"): STORE_ID,
         vol.Optional("source"): vol.Coerce(Source),
         vol.Optional("loved"): cv.boolean,
-        vol.Optional("first_day"): cv.date,
-        vol.Optional("last_day"): cv.date,
+        vol.Optional("first_day"): LOCAL_DATE,
+        vol.Optional("last_day"): LOCAL_DATE,
     }
 )
 @async_response
@@ -134,7 +125,7 @@ async def websocket_history(
 @websocket_command(
     {
         vol.Required("type"): "aime/timeline",
-        vol.Optional("day"): cv.date,
+        vol.Optional("day"): LOCAL_DATE,
     }
 )
 @async_response
@@ -212,9 +203,7 @@ async def websocket_streaks(
 @websocket_command(
     {
         vol.Required("type"): "aime/trend",
-        vol.Optional("months", default=12): vol.All(
-            vol.Coerce(int), vol.Range(min=1, max=MAX_TREND_MONTHS)
-        ),
+        vol.Optional("months", default=12): whole_number(1, MAX_TREND_MONTHS),
     }
 )
 @async_response
@@ -239,7 +228,7 @@ async def websocket_trend(
         vol.Required("type"): "aime/compare",
         vol.Required("current"): _PERIOD,
         vol.Required("previous"): _PERIOD,
-        vol.Optional("top", default=5): vol.All(vol.Coerce(int), vol.Range(min=1, max=MAX_TOP)),
+        vol.Optional("top", default=5): whole_number(1, MAX_TOP),
     }
 )
 @async_response

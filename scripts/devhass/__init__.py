@@ -5,9 +5,14 @@
 1. writes a config directory (`config_dir.py`) that loads AIME from this checkout;
 2. starts the local demo servers (`demo_servers.py`, the hook for fake outside services);
 3. starts `hass` as a subprocess (`hass_process.py`);
-4. provisions it through Home Assistant's own HTTP APIs (`provision.py`): onboarding with the demo
-   login, then the AIME config entry through the config-flow REST API;
-5. stays in the foreground until Ctrl-C, or with `--check` verifies the entry and exits (`cli.py`).
+4. provisions it through Home Assistant's own HTTP APIs (`provision.py`, `hass_client.py`):
+   onboarding with the demo login, the AIME config entries through the config-flow REST API,
+   then what a new user does first: import the original app's database (`original_app.py`) and
+   the Last.fm history, and press "Sync Discogs now";
+5. stays in the foreground until Ctrl-C, or with `--check` verifies the entries and that the demo
+   shows every feature (`demo_check.py`), and exits (`cli.py`).
+
+Each step prints a line on stderr, so a first run that takes a few minutes shows where it is.
 """
 
 DEMO_NAME = "AIME Demo"

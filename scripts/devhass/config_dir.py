@@ -30,6 +30,8 @@ http:
 frontend:
 api:
 websocket_api:
+# The default agent answers AIME's sentences (Assist); LLM agents find AIME's tools.
+conversation:
 config:
 onboarding:
 person:

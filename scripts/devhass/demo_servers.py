@@ -11,6 +11,11 @@ Home Assistant runs as a subprocess; these servers run in the develop process it
 - ``discogs``: the fake Discogs of the tests with the account ``aime-demo``, whose collection
   holds albums of the demo history (vinyls mostly, CDs, a few cassettes and box sets).
 - ``spotify``: the fake Spotify of the tests, knowing most of those albums and their artists.
+- ``llm``: the fake OpenAI-compatible server of the tests; it writes texts and picks playlist
+  tracks among the candidates it is sent, as a model following AIME's prompts would.
+
+The same listener's Roon plays, as the original AIME app recorded them, are written to
+``aime/musique.db`` in the configuration folder (``original_app.py``) for provisioning to import.
 
 To add another one: serve it here under a name, then answer the config-flow step that asks
 for the service with its URL in ``provision.flow_answers`` (it receives the dict returned here).
@@ -30,6 +35,7 @@ import time
 from aiohttp import web
 
 from custom_components.aime.core.models import PlayInput, Source
+from scripts.devhass.original_app import DATABASE_PATH, write_original_app_database
 from scripts.synthetic_history import SyntheticLibrary, generate_plays
 from tests.fakes.discogs import FakeDiscogs
 from tests.fakes.lastfm import FakeLastfm
@@ -66,11 +72,14 @@ async def start_demo_servers(stack: AsyncExitStack, config_dir: Path) -> dict[st
     live = asyncio.create_task(_scrobble_live(demo), name="demo-lastfm-live")
     stack.push_async_callback(_cancel, live)
     ports["lastfm"] = demo.fake.port
+    original_app = config_dir / DATABASE_PATH
+    if not original_app.exists():
+        await asyncio.to_thread(write_original_app_database, original_app, demo.roon_history)
     roon = await _start_demo_roon(ports.get("roon", 0), demo_roon_library(demo.history))
     stack.push_async_callback(roon.stop)
     ports["roon"] = roon.port
     discogs, spotify = build_demo_collection(demo.upcoming)
-    llm = FakeLLM()  # Its default replies are well-formed descriptions and haikus.
+    llm = FakeLLM()  # Its default replies follow AIME's prompts (texts, haikus, playlist picks).
     for name, fake in (("discogs", discogs), ("spotify", spotify), ("llm", llm)):
         await _start_on_remembered_port(fake, ports.get(name, 0))
         stack.push_async_callback(fake.stop)
@@ -177,6 +186,7 @@ class DemoLastfm:
     fake: FakeLastfm
     upcoming: list[PlayInput]
     history: list[PlayInput]
+    roon_history: list[PlayInput]  # The same listener's Roon plays (the original app's).
 
 
 def build_demo_lastfm(now: int | None = None) -> DemoLastfm:
@@ -190,7 +200,8 @@ def build_demo_lastfm(now: int | None = None) -> DemoLastfm:
         seed=_SEED,
         end=now - int(LASTFM_LIVE_INTERVAL),
     )
-    scrobbles = [play for play in stream if play.source is Source.LASTFM]
+    plays = list(stream)
+    scrobbles = [play for play in plays if play.source is Source.LASTFM]
     fake = FakeLastfm()
     fake.api_keys = {LASTFM_DEMO_API_KEY}
     fake.add_user(
@@ -208,7 +219,8 @@ def build_demo_lastfm(now: int | None = None) -> DemoLastfm:
     upcoming = random.Random(_SEED).sample(scrobbles, 200)
     first = upcoming[0]
     fake.set_now_playing(LASTFM_DEMO_USER, first.artist, first.title, first.album)
-    return DemoLastfm(fake, upcoming, scrobbles)
+    roon = [play for play in plays if play.source is Source.ROON]
+    return DemoLastfm(fake, upcoming, scrobbles, roon)
 
 
 async def _start_on_remembered_port(

@@ -3,19 +3,19 @@
 Onboarding creates the demo owner, finishes the remaining onboarding steps, then the AIME config
 entries (the hub, then the demo Last.fm account) are created through the config-flow REST API.
 Every call is a public HA API, so a demo set up this way is exactly what a user who clicked
-through the UI would get (with advanced mode on, for the Last.fm server address).
+through the UI would get (with advanced mode on, for the Last.fm server address). A new hub then
+gets what such a user does first (`fill_demo`): import their original AIME app's database and
+their Last.fm history, and sync their Discogs collection.
 """
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import aiohttp
-
-from scripts.devhass import DEMO_NAME, DEMO_PASSWORD, DEMO_USERNAME
+from scripts.devhass import DEMO_PASSWORD, DEMO_USERNAME
 from scripts.devhass.demo_servers import (
     DISCOGS_DEMO_TOKEN,
     LASTFM_DEMO_API_KEY,
@@ -25,23 +25,28 @@ from scripts.devhass.demo_servers import (
     SPOTIFY_DEMO_CLIENT_ID,
     SPOTIFY_DEMO_CLIENT_SECRET,
 )
+from scripts.devhass.hass_client import (
+    DOMAIN,
+    ONBOARDING_STEPS,
+    POLL_INTERVAL,
+    HassClient,
+    ProvisionError,
+)
 from scripts.devhass.hass_process import HassProcess
+from scripts.devhass.original_app import DATABASE_PATH
 from tests.fakes.roon import DEFAULT_CORE_NAME
 
-DOMAIN = "aime"
 HUB_TITLE = "AIME"
 LASTFM_TITLE = f"Last.fm {LASTFM_DEMO_USER}"
 ROON_TITLE = DEFAULT_CORE_NAME
 DEMO_ENTRY_TITLES = (HUB_TITLE, LASTFM_TITLE, ROON_TITLE)
-ONBOARDING_STEPS = ("user", "core_config", "analytics", "integration")
-POLL_INTERVAL = 0.5
-_UNSETTLED_STATES = ("not_loaded", "setup_in_progress")
-_FAILED_STATES = ("setup_error", "setup_retry", "migration_error")
-_REQUEST_TIMEOUT = aiohttp.ClientTimeout(total=30)
+# The demo's entities (Home Assistant's language is English in the demo configuration).
+DISCOGS_SYNC_BUTTON = "button.aime_sync_discogs_now"
+LASTFM_IMPORT_SENSOR = f"sensor.last_fm_{LASTFM_DEMO_USER.replace('-', '_')}_history_import"
+IMPORT_PROGRESS_EVERY = 5.0  # Seconds between two progress lines of the Last.fm import.
+_IMPORT_DONE = ("finished", "cancelled", "paused")
 
-
-class ProvisionError(RuntimeError):
-    """Home Assistant did not answer as expected."""
+type Say = Callable[[str], None]
 
 
 def flow_answers(demo_urls: Mapping[str, str]) -> dict[str, dict[str, dict[str, Any]]]:
@@ -112,254 +117,30 @@ def is_provisioned(config_dir: Path) -> bool:
     return done.issuperset(ONBOARDING_STEPS) and titles.issuperset(DEMO_ENTRY_TITLES)
 
 
-class HassClient:
-    """The subset of Home Assistant's HTTP and websocket APIs the develop script uses."""
-
-    def __init__(self, session: aiohttp.ClientSession, base_url: str) -> None:
-        """Talk to the Home Assistant at `base_url`."""
-        self._session = session
-        self.base_url = base_url
-        self.client_id = f"{base_url}/"
-        self._token: str | None = None
-
-    async def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        json_body: object = None,
-        form: Mapping[str, str] | None = None,
-    ) -> Any:
-        headers = {"Authorization": f"Bearer {self._token}"} if self._token else {}
-        async with self._session.request(
-            method,
-            f"{self.base_url}{path}",
-            json=json_body,
-            data=form,
-            headers=headers,
-            timeout=_REQUEST_TIMEOUT,
-        ) as response:
-            if response.status != 200:
-                text = await response.text()
-                raise ProvisionError(f"{method} {path} answered {response.status}: {text[:500]}")
-            return await response.json()
-
-    async def wait_until_up(self, hass: HassProcess) -> dict[str, bool]:
-        """Wait until the HTTP server answers; return the onboarding steps and whether done."""
-        url = f"{self.base_url}/api/onboarding"
-        while True:
-            hass.raise_if_exited()
-            try:
-                async with self._session.get(url, timeout=_REQUEST_TIMEOUT) as response:
-                    if response.status == 200:
-                        steps = await response.json()
-                        return {step["step"]: step["done"] for step in steps}
-                    # Once onboarding is done, Home Assistant no longer serves its API at all.
-                    if response.status == 404:
-                        return dict.fromkeys(ONBOARDING_STEPS, True)
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(POLL_INTERVAL)
-
-    async def wait_until_running(self) -> None:
-        """Wait until Home Assistant has finished starting."""
-        while True:
-            if (await self._request("GET", "/api/core/state"))["state"] == "RUNNING":
-                return
-            await asyncio.sleep(POLL_INTERVAL)
-
-    async def _fetch_token(self, auth_code: str) -> None:
-        tokens = await self._request(
-            "POST",
-            "/auth/token",
-            form={
-                "grant_type": "authorization_code",
-                "code": auth_code,
-                "client_id": self.client_id,
-            },
-        )
-        self._token = tokens["access_token"]
-
-    @property
-    def access_token(self) -> str:
-        """Return the access token of the logged-in user."""
-        if self._token is None:
-            raise ProvisionError("not logged in")
-        return self._token
-
-    async def create_owner(self) -> None:
-        """Onboarding's first step: create the demo owner, and log in as them."""
-        result = await self._request(
-            "POST",
-            "/api/onboarding/users",
-            json_body={
-                "client_id": self.client_id,
-                "name": DEMO_NAME,
-                "username": DEMO_USERNAME,
-                "password": DEMO_PASSWORD,
-                "language": "en",
-            },
-        )
-        await self._fetch_token(result["auth_code"])
-
-    async def log_in(self) -> None:
-        """Log in as the demo user through the login flow the web UI uses."""
-        flow = await self._request(
-            "POST",
-            "/auth/login_flow",
-            json_body={
-                "client_id": self.client_id,
-                "handler": ["homeassistant", None],
-                "redirect_uri": f"{self.base_url}/?auth_callback=1",
-            },
-        )
-        result = await self._request(
-            "POST",
-            f"/auth/login_flow/{flow['flow_id']}",
-            json_body={
-                "client_id": self.client_id,
-                "username": DEMO_USERNAME,
-                "password": DEMO_PASSWORD,
-            },
-        )
-        if result["type"] != "create_entry":
-            raise ProvisionError(f"demo login refused: {result.get('errors')}")
-        await self._fetch_token(result["result"])
-
-    async def finish_onboarding(self, done: Mapping[str, bool]) -> None:
-        """Finish the onboarding steps after the user step, as the web UI does."""
-        if not done["core_config"]:
-            await self._request("POST", "/api/onboarding/core_config")
-        if not done["analytics"]:
-            await self._request("POST", "/api/onboarding/analytics")
-        if not done["integration"]:
-            await self._request(
-                "POST",
-                "/api/onboarding/integration",
-                json_body={
-                    "client_id": self.client_id,
-                    "redirect_uri": f"{self.base_url}/?auth_callback=1",
-                },
-            )
-
-    async def remove_failed_onboarding_entries(self) -> None:
-        """Remove the entries onboarding added that cannot load without their libraries.
-
-        Onboarding's core_config step sets up a few integrations (google_translate, met, ...).
-        Home Assistant runs with --skip-pip here, so those would only clutter the demo with
-        "Failed to set up" cards.
-        """
-        while True:
-            entries = await self._request("GET", "/api/config/config_entries/entry")
-            onboarded = [entry for entry in entries if entry["source"] == "onboarding"]
-            if all(entry["state"] not in _UNSETTLED_STATES for entry in onboarded):
-                break
-            await asyncio.sleep(POLL_INTERVAL)
-        for entry in onboarded:
-            if entry["state"] in _FAILED_STATES:
-                await self._request(
-                    "DELETE", f"/api/config/config_entries/entry/{entry['entry_id']}"
-                )
-
-    async def aime_entries(self) -> list[dict[str, Any]]:
-        """Return the AIME config entries as the REST API lists them."""
-        entries: list[dict[str, Any]] = await self._request(
-            "GET", f"/api/config/config_entries/entry?domain={DOMAIN}"
-        )
-        return entries
-
-    async def create_aime_entry(self, answers: Mapping[str, Mapping[str, Any]]) -> None:
-        """Run the AIME config flow to its end, answering each step from `answers`."""
-        result = await self._request(
-            "POST",
-            "/api/config/config_entries/flow",
-            # Advanced mode, as a user who turned it on in their profile: it shows the
-            # Last.fm server address, so the demo account can point at the demo server.
-            json_body={"handler": DOMAIN, "show_advanced_options": True},
-        )
-        while result["type"] in ("form", "menu", "progress"):
-            if result["type"] == "progress":  # e.g. waiting for Roon to enable AIME
-                await asyncio.sleep(POLL_INTERVAL)
-                result = await self._request(
-                    "GET", f"/api/config/config_entries/flow/{result['flow_id']}"
-                )
-                continue
-            step_id = result["step_id"]
-            if result.get("errors"):
-                raise ProvisionError(f"config flow step {step_id!r} refused: {result['errors']}")
-            if step_id not in answers:
-                fields = [field["name"] for field in result.get("data_schema") or []]
-                raise ProvisionError(
-                    f"no demo answer for config flow step {step_id!r} (fields: {fields}); "
-                    "add one in scripts/devhass/provision.py:flow_answers"
-                )
-            result = await self._request(
-                "POST",
-                f"/api/config/config_entries/flow/{result['flow_id']}",
-                json_body=dict(answers[step_id]),
-            )
-        if result["type"] != "create_entry":
-            raise ProvisionError(f"config flow ended with {result['type']}: {result}")
-
-    async def configure_options(self, entry_id: str, answers: Mapping[str, Any]) -> None:
-        """Run an entry's options flow to its end (advanced mode), answering from `answers`."""
-        path = "/api/config/config_entries/options/flow"
-        result = await self._request(
-            "POST", path, json_body={"handler": entry_id, "show_advanced_options": True}
-        )
-        while result["type"] in ("form", "menu"):
-            step_id = result["step_id"]
-            if result.get("errors") or step_id not in answers:
-                raise ProvisionError(f"options step {step_id!r}: {result.get('errors')}")
-            result = await self._request(
-                "POST", f"{path}/{result['flow_id']}", json_body=dict(answers[step_id])
-            )
-        if result["type"] != "create_entry":
-            raise ProvisionError(f"options flow ended with {result['type']}: {result}")
-
-    async def wait_for_settled_entries(self) -> dict[str, dict[str, Any]]:
-        """Wait until every AIME entry has finished setting up; return them by title (REST)."""
-        while True:
-            entries = await self.aime_entries()
-            if not entries:
-                raise ProvisionError("no AIME config entry")
-            if all(entry["state"] not in _UNSETTLED_STATES for entry in entries):
-                return {entry["title"]: entry for entry in entries}
-            await asyncio.sleep(POLL_INTERVAL)
-
-    async def websocket_aime_entries(self) -> list[dict[str, Any]]:
-        """Return the AIME config entries as the websocket API lists them."""
-        url = f"{self.base_url.replace('http', 'ws', 1)}/api/websocket"
-        timeout = aiohttp.ClientWSTimeout(ws_receive=30, ws_close=10)
-        async with self._session.ws_connect(url, timeout=timeout) as ws:
-            if (await ws.receive_json())["type"] != "auth_required":
-                raise ProvisionError("websocket did not ask for authentication")
-            await ws.send_json({"type": "auth", "access_token": self.access_token})
-            if (reply := await ws.receive_json())["type"] != "auth_ok":
-                raise ProvisionError(f"websocket authentication failed: {reply}")
-            await ws.send_json({"id": 1, "type": "config_entries/get", "domain": DOMAIN})
-            reply = await ws.receive_json()
-            if not reply.get("success"):
-                raise ProvisionError(f"config_entries/get failed: {reply}")
-            entries: list[dict[str, Any]] = reply["result"]
-            return entries
-
-
 async def provision(
-    client: HassClient, hass: HassProcess, demo_urls: Mapping[str, str], *, log_in: bool
+    client: HassClient,
+    hass: HassProcess,
+    demo_urls: Mapping[str, str],
+    *,
+    log_in: bool,
+    say: Say = lambda _: None,
 ) -> bool:
     """Wait for Home Assistant, then bring it to onboarded-with-AIME when `log_in` is set.
 
-    Creates the demo entries that do not exist yet (the hub, then the Last.fm account). Return
-    whether anything had to be created. Leaves the client logged in as the demo user when
-    `log_in` is set.
+    Creates the demo entries that do not exist yet (the hub, then the Last.fm account); a new
+    hub then gets the demo's content (`fill_demo`). Return whether anything had to be created.
+    Leaves the client logged in as the demo user when `log_in` is set. `say` gets a line per
+    step, so that a newcomer sees what takes time.
     """
+    say("waiting for Home Assistant to answer (the first start of a new configuration takes "
+        "about a minute)")  # fmt: skip
     done = await client.wait_until_up(hass)
     if not log_in:
         return False
     if done["user"]:
         await client.log_in()
     else:
+        say(f"onboarding: creating the demo owner ({DEMO_USERNAME} / {DEMO_PASSWORD})")
         await client.create_owner()
     await client.finish_onboarding(done)
     await client.wait_until_running()
@@ -369,9 +150,56 @@ async def provision(
     flows = flow_answers(demo_urls)
     missing = [title for title in flows if title not in existing]
     for title in missing:
+        say(f"creating the AIME entry {title!r}")
         await client.create_aime_entry(flows[title])
-    if HUB_TITLE in missing:  # The demo Discogs and Spotify, in the new hub's options.
+    if HUB_TITLE in missing:  # The demo Discogs, Spotify and AI, in the new hub's options.
+        say("setting the hub's options: Discogs, Spotify and the AI")
         hub = next(entry for entry in await client.aime_entries() if entry["title"] == HUB_TITLE)
         for answers in hub_option_answers(demo_urls):
             await client.configure_options(hub["entry_id"], answers)
+        await fill_demo(client, say)
     return bool(missing) or not all(done.values())
+
+
+async def fill_demo(client: HassClient, say: Say) -> None:
+    """Give a new demo what a user would do first, through the actions and buttons of the UI.
+
+    The original app's database (Roon plays with track lengths), the Last.fm history, then the
+    Discogs collection ("Sync Discogs now" button).
+    """
+    say(f"importing the original AIME app's database ({DATABASE_PATH}: Roon plays)")
+    report = await client.call_action(DOMAIN, "import_aime_database", {"path": DATABASE_PATH})
+    figures = {
+        f"{key}.{inner}" if inner else key: number
+        for key, value in report.items()
+        for inner, number in (value.items() if isinstance(value, dict) else [("", value)])
+        if isinstance(number, int)
+    }
+    say(f"  imported: {json.dumps(figures)}")
+    say("importing the Last.fm history (about 30,000 scrobbles, under a minute)")
+    await client.call_action(DOMAIN, "import_lastfm_history")
+    await _follow_lastfm_import(client, say)
+    say('syncing the Discogs collection (the "Sync Discogs now" button)')
+    await client.call_action("button", "press", {"entity_id": DISCOGS_SYNC_BUTTON})
+    job = await client.state("sensor.aime_discogs_sync_job")
+    if job["state"] != "success":
+        raise ProvisionError(f"the Discogs sync ended {job['state']}: {job['attributes']}")
+    say(f"  Discogs: {job['attributes'].get('result')}")
+
+
+async def _follow_lastfm_import(client: HassClient, say: Say) -> None:
+    """Print the import's progress until it ends."""
+    loop = asyncio.get_running_loop()
+    shown_at = loop.time()
+    while True:
+        state = await client.state(LASTFM_IMPORT_SENSOR)
+        attributes = state["attributes"]
+        if attributes.get("status") in _IMPORT_DONE:
+            say(f"  Last.fm history: {attributes.get('plays_imported')} plays imported")
+            if attributes["status"] != "finished":
+                raise ProvisionError(f"the Last.fm import ended {attributes['status']}")
+            return
+        if loop.time() - shown_at >= IMPORT_PROGRESS_EVERY:
+            shown_at = loop.time()
+            say(f"  Last.fm history: {state['state']} % ({attributes.get('plays_imported')} plays)")
+        await asyncio.sleep(POLL_INTERVAL)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +115,7 @@ async def test_describe_album_in_french(
         ({}, "album_required"),
         ({"artist": "Miles Davis"}, "album_required"),
         ({"artist": "Miles Davis", "title": "Bitches Brew"}, "album_not_known"),
-        ({"album_id": 9999}, "album_not_found"),
+        ({"album_id": 9999}, "album_id_not_found"),
     ],
 )
 async def test_describe_album_needs_a_known_album(
@@ -248,14 +248,31 @@ async def test_haiku_job_without_ai(hass: HomeAssistant) -> None:
     await scheduler.async_stop()
 
 
+@pytest.mark.parametrize("started", [time(0, 30), time(5, 59, 50), time(6, 0, 10), time(18)])
 async def test_hub_writes_the_haiku_at_six(
     hass: HomeAssistant,
-    hub: MockConfigEntry,
+    store_path: Path,
     fake_llm: FakeLLM,
     freezer: FrozenDateTimeFactory,
+    started: time,
 ) -> None:
-    """The hub's scheduler writes the haiku of the day at 06:00 (its default time)."""
-    six = (dt_util.now() + timedelta(days=1)).replace(hour=6, minute=0, second=0, microsecond=0)
+    """Whenever the hub starts, its scheduler writes the haiku of the day at the next 06:00.
+
+    The clock is frozen before the hub schedules anything, so the host's hour plays no part.
+    """
+    start = datetime.combine(date(2026, 3, 10), started, dt_util.get_default_time_zone())
+    freezer.move_to(start)
+    await hass.async_add_executor_job(write_recent_plays, store_path)
+    hub = await async_setup_hub(hass, ai_options(fake_llm))
+    six = datetime.combine(start.date(), time(6), start.tzinfo)
+    if six <= start:
+        six += timedelta(days=1)
+
+    freezer.move_to(six - timedelta(seconds=1))
+    async_fire_time_changed(hass, six - timedelta(seconds=1))
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert await _stored(hass, hub, AiTextKind.DAILY_HAIKU) == []
+
     freezer.move_to(six)
     async_fire_time_changed(hass, six)
     await hass.async_block_till_done(wait_background_tasks=True)

@@ -105,7 +105,8 @@ async def test_sync_discogs_failures(hass: HomeAssistant, fake_discogs: FakeDisc
     assert state.state == "not_configured"
 
     hass.config_entries.async_update_entry(entry, options=discogs_options(fake_discogs))
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)  # The sync a new token starts.
+    assert runtime_of(entry).jobs.runs[JobId.DISCOGS_SYNC].result["added"] == 3
     fake_discogs.error_next(502)
     with pytest.raises(HomeAssistantError) as failure:
         await call(hass, "sync_discogs")
@@ -125,9 +126,9 @@ async def test_sync_discogs_failures(hass: HomeAssistant, fake_discogs: FakeDisc
     hass.config_entries.async_update_entry(
         entry, options={**discogs_options(fake_discogs), "discogs_token": "new-token"}
     )
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)
     assert issues.async_get_issue(DOMAIN, "discogs_auth_failed") is None
-    assert (await call(hass, "sync_discogs"))["added"] == 3
+    assert (await call(hass, "sync_discogs"))["added"] == 0  # Synced when the token was set.
 
 
 async def test_sync_discogs_not_twice_at_once(
@@ -297,10 +298,12 @@ async def test_export_collection(
         await call(hass, "export", {"format": "markdown"})
     assert len(list(exports.glob("collection-*.md"))) == 2  # The newest two are kept.
 
-    for filename in ("../escape.md", "/tmp/elsewhere.md", "sub/dir.md", ".hidden"):
+    # Refused by the schema: a file name only, without folders or a leading dot.
+    for filename in ("../escape.md", "/tmp/elsewhere.md", "sub/dir.md", ".hidden", "a\x00b"):
         with pytest.raises(ServiceValidationError) as err:
             await call(hass, "export", {"format": "markdown", "filename": filename})
-        assert err.value.translation_key == "export_path_outside"
+        assert err.value.translation_key == "invalid_file_name"
+        assert err.value.translation_placeholders == {"field": "filename", "max": "100"}
     assert not (config_dir / "aime" / "escape.md").exists()
 
 

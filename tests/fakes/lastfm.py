@@ -20,7 +20,7 @@ store's count for the same range. ``total`` never counts the now-playing track.
 
 Failure injection: ``fail_next(code)`` answers the next requests with a Last.fm error code,
 ``http_error_next(500)`` with a bare HTTP error, ``malformed_next()`` with HTML; ``delay``
-holds every reply back.
+holds every reply back for that long, ``hold()`` until ``release()``.
 Scrobbles are kept per user in a sorted list, so a page of a range is two bisections and a
 slice even with 100,000 scrobbles (the benchmark serves that many).
 """
@@ -310,6 +310,7 @@ class FakeLastfm(LoopbackServer):
         if request.method == "POST":
             params.update({key: str(value) for key, value in (await request.post()).items()})
         self.requests.append(params)
+        await self.wait_while_held()
         if self.delay:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stopping.wait(), self.delay)

@@ -28,6 +28,7 @@ import contextlib
 from dataclasses import dataclass, field
 import itertools
 import json
+import re
 import time
 from typing import Any
 
@@ -292,9 +293,17 @@ _SHORT = {
 }
 
 
+_DATA_BLOCK = re.compile(r"<data>\s*(\{.*\})\s*</data>", re.DOTALL)
+_AT_MOST = re.compile(r"\b(\d+)\b")
+_WORD = re.compile(r"\w{3,}")
+
+
 def default_responder(body: dict[str, Any]) -> str:
-    """Answer like a model following AIME's prompts: a haiku, 35 words, or ~1,900 characters."""
+    """Answer like a model following AIME's prompts: picks for a playlist, a haiku, 35 words,
+    or ~1,900 characters."""
     prompt = " ".join(str(m.get("content", "")) for m in body.get("messages", []))
+    if (picks := _playlist_picks(prompt)) is not None:
+        return picks
     lowered = prompt.casefold()
     language = "fr" if "français" in lowered or "french" in lowered else "en"
     if "haiku" in lowered or "haïku" in lowered:
@@ -303,3 +312,36 @@ def default_responder(body: dict[str, Any]) -> str:
         return _SHORT[language]
     sentences = _SENTENCES[language]
     return (sentences * (1900 // len(sentences) + 1))[:1900].rsplit(". ", 1)[0] + "."
+
+
+def _playlist_picks(prompt: str) -> str | None:
+    """For the playlist picker's prompt: a JSON list of candidate ids, as a model would answer.
+
+    The candidates sharing words with the request come first, then the most played; at most
+    the number the task asks for, never two tracks of one artist in a row when avoidable.
+    """
+    block = _DATA_BLOCK.search(prompt)
+    if block is None:
+        return None
+    try:
+        data = json.loads(block[1])
+    except ValueError:
+        return None
+    candidates = data.get("candidates") if isinstance(data, dict) else None
+    if not isinstance(candidates, list):
+        return None
+    task = prompt[: block.start()]
+    count = int(numbers[-1]) if (numbers := _AT_MOST.findall(task)) else 10
+    wanted = set(_WORD.findall(str(data.get("request", "")).casefold()))
+
+    def relevance(candidate: dict[str, Any]) -> tuple[int, int]:
+        words = " ".join(str(candidate.get(key, "")) for key in ("artist", "title", "album"))
+        return -len(wanted & set(_WORD.findall(words.casefold()))), -int(candidate.get("plays", 0))
+
+    ranked = sorted(candidates, key=relevance)
+    chosen: list[dict[str, Any]] = []
+    while ranked and len(chosen) < count:
+        previous = chosen[-1].get("artist") if chosen else None
+        index = next((i for i, c in enumerate(ranked) if c.get("artist") != previous), 0)
+        chosen.append(ranked.pop(index))
+    return json.dumps([candidate["id"] for candidate in chosen])

@@ -81,7 +81,7 @@ async def test_json_export_fires_at_its_time(
     """At 10:00 the JSON export runs; its sensor and the stored record say how it went."""
     await setup_hub(hass, {})
     state = state_of(hass, "json_export")
-    assert state.state == "unknown"
+    assert state.state == "never_run"  # Before its first run.
     assert state.attributes["next_run"] == "2024-03-14T10:00:00+01:00"
 
     await tick(hass, freezer, paris + timedelta(seconds=10))

@@ -16,7 +16,6 @@ from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 import pytest
 
 from custom_components.aime.clients.roon import RoonConnection, RoonEvent
-from custom_components.aime.roon import media as roon_media
 from custom_components.aime.roon.library import (
     BrowsePath,
     SearchTarget,
@@ -32,6 +31,7 @@ from custom_components.aime.roon.media import (
 from ..fakes.roon import FakeRoonCore
 from ..fakes.roon.harness import ChangeLog
 from ..fakes.roon.library import Album, Library, Node, Track, _actions, _list
+from ..ha_version import before, since
 
 TOKEN = "saved-token"
 KITCHEN = "zone-kitchen"
@@ -81,9 +81,15 @@ async def connection(hass: HomeAssistant, core: FakeRoonCore) -> AsyncGenerator[
     assert await hass.async_add_executor_job(client.close) == []
 
 
+def _proxied(image_key: str) -> str:
+    """What a media player's thumbnail callback does: a URL of Home Assistant's own."""
+    return f"/proxy/{image_key}"
+
+
 async def _browse(
     hass: HomeAssistant, connection: RoonConnection, media_id: str | None, **kwargs: Any
 ) -> BrowseMedia:
+    kwargs.setdefault("thumbnail", _proxied)
     return await async_browse_media(hass, connection, None, media_id, session_key="ui-1", **kwargs)
 
 
@@ -176,7 +182,7 @@ async def test_albums_with_artwork_and_paging(
     assert kind_of_blue.title == "Kind of Blue"
     assert kind_of_blue.media_content_id == "aime://browse/albums/Kind%20of%20Blue"
     assert (kind_of_blue.can_play, kind_of_blue.can_expand) == (True, True)
-    assert kind_of_blue.thumbnail == connection.image_url("img-kind-of-blue")
+    assert kind_of_blue.thumbnail == "/proxy/img-kind-of-blue"
     more = children[-1]
     assert (more.title, more.media_content_id) == ("101…", "aime://browse/albums?offset=100")
 
@@ -188,7 +194,7 @@ async def test_albums_with_artwork_and_paging(
 async def test_album_tracks(hass: HomeAssistant, connection: RoonConnection) -> None:
     album = await _browse(hass, connection, "aime://browse/albums/Kind%20of%20Blue")
     assert (album.title, album.media_class, album.can_play) == ("Kind of Blue", "album", True)
-    assert album.thumbnail == connection.image_url("img-kind-of-blue")
+    assert album.thumbnail == "/proxy/img-kind-of-blue"
     assert _titles(album)[:2] == ["So What", "Freddie Freeloader"]  # no "Play Album"
     so_what = (album.children or [])[0]
     assert (so_what.media_class, so_what.can_play, so_what.can_expand) == ("track", True, False)
@@ -207,14 +213,10 @@ async def test_artist_down_to_tracks(hass: HomeAssistant, connection: RoonConnec
     assert debut.children_media_class == MediaClass.TRACK
 
 
-async def test_genres_radio_and_custom_thumbnails(
-    hass: HomeAssistant, connection: RoonConnection
-) -> None:
+async def test_genres_and_radio(hass: HomeAssistant, connection: RoonConnection) -> None:
     genres = await _browse(hass, connection, "aime://browse/genres")
     assert _titles(genres)[:3] == ["Jazz", "Pop", "Alternative"]
-    radio = await _browse(
-        hass, connection, "aime://browse/internet_radio", thumbnail=lambda key: f"/proxy/{key}"
-    )
+    radio = await _browse(hass, connection, "aime://browse/internet_radio")
     assert _titles(radio) == ["FIP", "Radio Swiss Jazz"]
     fip = (radio.children or [])[0]
     assert (fip.media_class, fip.can_play, fip.can_expand) == ("channel", True, False)
@@ -362,49 +364,84 @@ async def test_play_errors(hass: HomeAssistant, connection: RoonConnection) -> N
 async def test_search_items(
     hass: HomeAssistant, connection: RoonConnection, core: FakeRoonCore
 ) -> None:
-    results = await async_search_items(hass, connection, "blue", session="s")
+    search = partial(async_search_items, hass, connection, session="s", thumbnail=_proxied)
+    results = await search("blue")
     classes = [(r.media_class, r.title) for r in results]
     assert (MediaClass.ALBUM, "Kind of Blue · Miles Davis") in classes
     assert (MediaClass.TRACK, "Blue in Green · Miles Davis") in classes
     assert all(r.can_play and not r.can_expand for r in results)
     album = next(r for r in results if r.title.startswith("Blue Train"))
     assert album.media_content_id == "aime://search/album/Blue%20Train?artist=John+Coltrane"
-    assert album.thumbnail == connection.image_url("img-blue-train")
+    assert album.thumbnail == "/proxy/img-blue-train"
 
     await _play(hass, connection, album.media_content_id)
     assert _queue(core)[0] == "Blue Train"
 
-    albums = await async_search_items(hass, connection, "bjork", [MediaClass.ALBUM], session="s")
+    albums = await search("bjork", [MediaClass.ALBUM])
     assert [r.title for r in albums] == ["Homogenic · Björk", "Debut · Björk"]
-    artists = await async_search_items(hass, connection, "bjork", [MediaClass.ARTIST], session="s")
+    artists = await search("bjork", [MediaClass.ARTIST])
     assert [(r.title, r.media_content_id) for r in artists] == [
         ("Björk", "aime://search/artist/Bj%C3%B6rk")
     ]
-    assert await async_search_items(hass, connection, "zzz", session="s") == []
+    assert await search("zzz") == []
 
 
 @dataclass
 class Query:
-    """What Home Assistant 2025.5+ passes (``SearchMediaQuery``)."""
+    """The fields of ``SearchMediaQuery``, for a Home Assistant that has no such type."""
 
     search_query: str
     media_content_type: str | None = None
     media_filter_classes: list[MediaClass] | None = None
 
 
-@dataclass
-class Found:
-    result: list[BrowseMedia]
-
-
-async def test_search_media(
-    hass: HomeAssistant, connection: RoonConnection, monkeypatch: pytest.MonkeyPatch
+async def test_search_ranks_the_closest_first(
+    hass: HomeAssistant, connection: RoonConnection
 ) -> None:
+    """The very title first, then titles starting so, then the others in Roon's order."""
+    search = partial(async_search_items, hass, connection, session="s", thumbnail=_proxied)
+    results = await search("Kind of Blue")
+    assert results[0].title == "Kind of Blue · Miles Davis"
+    assert results[0].media_class == MediaClass.ALBUM
+    [first, *_] = await search("so what")
+    assert first.title == "So What · Miles Davis"
+
+
+@pytest.mark.parametrize("classes", [None, [], [MediaClass.MUSIC], [MediaClass.PODCAST]])
+async def test_search_without_a_searchable_class_searches_everything(
+    hass: HomeAssistant, connection: RoonConnection, classes: list[MediaClass] | None
+) -> None:
+    """``music`` (what LLM agents send), no class, or one Roon has not: every kind is searched."""
+    search = partial(async_search_items, hass, connection, session="s", thumbnail=_proxied)
+    everything = await search("blue")
+    assert {r.media_class for r in everything} >= {MediaClass.ALBUM, MediaClass.TRACK}
+    assert [r.title for r in await search("blue", classes)] == [r.title for r in everything]
+
+
+@since("2025.5", "SearchMedia")
+async def test_search_media_answers_search_media(
+    hass: HomeAssistant, connection: RoonConnection
+) -> None:
+    """Home Assistant's own ``SearchMediaQuery`` in, its ``SearchMedia`` out."""
+    from homeassistant.components.media_player import SearchMedia, SearchMediaQuery
+
+    query = SearchMediaQuery(search_query="coltrane", media_filter_classes=[MediaClass.ALBUM])
+    found = await async_search_media(hass, connection, KITCHEN, query, thumbnail=_proxied)
+    assert isinstance(found, SearchMedia)
+    assert [r.title for r in found.result] == [
+        "A Love Supreme · John Coltrane",
+        "Blue Train · John Coltrane",
+    ]
+
+
+@before("2025.5", "it added SearchMedia")
+async def test_search_media_answers_a_list_without_search_media(
+    hass: HomeAssistant, connection: RoonConnection
+) -> None:
+    """Before ``SearchMedia`` existed, the results themselves are returned."""
     query = Query("coltrane", media_filter_classes=[MediaClass.ALBUM])
-    results = await async_search_media(hass, connection, KITCHEN, query)
-    assert [r.title for r in results] == ["A Love Supreme · John Coltrane",
-                                          "Blue Train · John Coltrane"]  # fmt: skip
-    monkeypatch.setattr(roon_media, "SEARCH_MEDIA", Found)
-    found = await async_search_media(hass, connection, KITCHEN, query)
-    assert isinstance(found, Found)
-    assert [r.title for r in found.result] == [r.title for r in results]
+    results = await async_search_media(hass, connection, KITCHEN, query, thumbnail=_proxied)
+    assert [r.title for r in results] == [
+        "A Love Supreme · John Coltrane",
+        "Blue Train · John Coltrane",
+    ]

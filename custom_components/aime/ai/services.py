@@ -42,6 +42,7 @@ from ..core.store.store import Store
 from ..exceptions import validation_error
 from ..hub.jobs import JobId, JobScheduler
 from ..hub.lookup import require_hub_store
+from ..validation import STORE_ID, text, whole_number
 from .backend import async_hub_ai
 
 if TYPE_CHECKING:
@@ -60,15 +61,15 @@ INSPIRATION_POOL = 50
 
 DESCRIBE_SCHEMA = vol.Schema(
     {
-        vol.Optional(ATTR_ALBUM_ID): vol.All(vol.Coerce(int), vol.Range(min=1)),
-        vol.Optional(ATTR_ARTIST): vol.All(cv.string, vol.Length(min=1, max=500)),
-        vol.Optional(ATTR_TITLE): vol.All(cv.string, vol.Length(min=1, max=500)),
+        vol.Optional(ATTR_ALBUM_ID): STORE_ID,
+        vol.Optional(ATTR_ARTIST): text(),
+        vol.Optional(ATTR_TITLE): text(),
         vol.Optional(ATTR_FORCE, default=False): cv.boolean,
     }
 )
 HAIKU_SCHEMA = vol.Schema(
     {
-        vol.Optional(ATTR_DAYS): vol.All(vol.Coerce(int), vol.Range(min=1, max=MAX_HAIKU_DAYS)),
+        vol.Optional(ATTR_DAYS): whole_number(1, MAX_HAIKU_DAYS),
         vol.Optional(ATTR_FORCE, default=False): cv.boolean,
     }
 )
@@ -129,7 +130,7 @@ async def _async_describe_album(call: ServiceCall) -> ServiceResponse:
         texts.store.ai_texts.album_facts, album_id
     )
     if facts is None:
-        raise validation_error("album_not_found", {ATTR_ALBUM_ID: str(album_id)})
+        raise validation_error("album_id_not_found", {ATTR_ALBUM_ID: str(album_id)})
     found: dict[AiTextKind, AiText] = {}
     generated = False
     for kind, prompt in (

@@ -53,7 +53,13 @@ from ..const import (
     DEFAULT_EXPORTS_KEEP,
     LOGGER,
 )
-from ..hub.jobs import JobId, job_time_option, job_times
+from ..hub.jobs import (
+    CONF_RECAP_MONTHLY,
+    CONF_RECAP_YEARLY,
+    JobId,
+    job_time_option,
+    job_times,
+)
 from .runtime import build_discogs, build_spotify
 
 CONF_REMOVE = "remove"
@@ -323,10 +329,12 @@ class EnrichmentOptionsSteps(OptionsFlow):
         return options, {}
 
     async def async_step_jobs(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """When each daily job runs, and how many exports of each kind are kept."""
+        """When each daily job runs, how many exports are kept, which recaps are made."""
         current = dict(self.config_entry.options)
         if user_input is not None:
             options = {**current, CONF_EXPORTS_KEEP: int(user_input[CONF_EXPORTS_KEEP])}
+            for recap in (CONF_RECAP_MONTHLY, CONF_RECAP_YEARLY):
+                options[recap] = bool(user_input.get(recap, False))
             for job_id in JobId:
                 options[job_time_option(job_id)] = user_input[job_time_option(job_id)]
             return self._save(options)
@@ -342,4 +350,6 @@ class EnrichmentOptionsSteps(OptionsFlow):
         ] = NumberSelector(
             NumberSelectorConfig(min=1, max=MAX_EXPORTS_KEEP, step=1, mode=NumberSelectorMode.BOX)
         )
+        for recap in (CONF_RECAP_MONTHLY, CONF_RECAP_YEARLY):
+            fields[vol.Required(recap, default=bool(current.get(recap, False)))] = _BOOLEAN
         return self.async_show_form(step_id="jobs", data_schema=vol.Schema(fields))

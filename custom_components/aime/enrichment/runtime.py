@@ -59,7 +59,8 @@ from ..core.enrichment.exports import ExportFormat, ExportSubject
 from ..core.enrichment.links import AlbumToEnrich, ArtistToEnrich
 from ..core.store.store import Store
 from ..exceptions import service_error
-from ..hub.jobs import JobId, JobScheduler, ServiceNotConfiguredError, job_times
+from ..hub.jobs import JobId, JobScheduler, JobTrigger, ServiceNotConfiguredError, job_times
+from ..hub.recap import async_schedule_recaps
 from ..hub.store_access import StoreAccess
 from .export_files import write_export_file
 
@@ -197,6 +198,7 @@ class EnrichmentRuntime:
             JobId.JSON_EXPORT, partial(self._async_nightly_export, ExportFormat.JSON)
         )
         async_register_haiku_job(self.hass, self.jobs)
+        self.entry.async_on_unload(async_schedule_recaps(self.hass, self.entry))
         await self.jobs.async_start(job_times(self.entry.options))
         self._started = True
 
@@ -216,6 +218,9 @@ class EnrichmentRuntime:
                     if enabled
                     else None
                 )
+                if self.discogs is not None and self._started:
+                    # A collection just linked shows at once, not after the night's sync.
+                    self.jobs.async_run_soon(JobId.DISCOGS_SYNC, JobTrigger.SERVICE_SET_UP)
             elif service is Service.SPOTIFY:
                 self.spotify = (
                     await self.hass.async_add_executor_job(build_spotify, dict(options))

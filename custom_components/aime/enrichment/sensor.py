@@ -1,8 +1,8 @@
 """The hub's collection and job sensors: vinyl count, and each daily job's last run.
 
-A job sensor's state is its last run's outcome; the attributes say when it ran, what started
-it, what it did (counts, the export's path) or why it failed, and when it runs next. While
-the Discogs sync runs, its sensor also shows how far it got.
+A job sensor's state is its last run's outcome ("never run" before the first); the attributes
+say when it ran, what started it, what it did (counts, the export's path) or why it failed, and
+when it runs next. While the Discogs sync runs, its sensor also shows how far it got.
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ from .runtime import SIGNAL_COLLECTION_CHANGED, EnrichmentRuntime
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry
+
+# A job sensor's state before the job's first run (its next_run attribute says when).
+NEVER_RUN = "never_run"
 
 VINYL_COUNT = SensorEntityDescription(
     key="vinyl_count",
@@ -108,7 +111,7 @@ class JobSensor(SensorEntity):
         self.entity_description = SensorEntityDescription(key=key, translation_key=key)
         self._attr_unique_id = hub_unique_id(entry, key)
         self._attr_device_info = hub_device_info(entry)
-        self._attr_options = [outcome.value for outcome in JobOutcome]
+        self._attr_options = [NEVER_RUN, *(outcome.value for outcome in JobOutcome)]
         self._runtime = runtime
         self._job_id = job_id
 
@@ -121,10 +124,10 @@ class JobSensor(SensorEntity):
             )
 
     @property
-    def native_value(self) -> str | None:
-        """The last run's outcome; unknown before the first run."""
+    def native_value(self) -> str:
+        """The last run's outcome; "never run" before the first run."""
         run = self._runtime.jobs.runs.get(self._job_id)
-        return None if run is None else run.outcome.value
+        return NEVER_RUN if run is None else run.outcome.value
 
     @property
     def extra_state_attributes(self) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from ..core.enrichment.exports import ExportFormat, ExportSubject
 from ..exceptions import validation_error
 from ..hub.jobs import JobId, JobTrigger
 from ..hub.lookup import hub_runtime
+from ..validation import FILE_NAME, LOCAL_DATE, text, whole_number
 from .runtime import SPOTIFY, EnrichmentRuntime, EnrichScope
 
 if TYPE_CHECKING:
@@ -52,14 +53,12 @@ ENRICH_SCHEMA = vol.Schema(
         vol.Optional(ATTR_SCOPE, default=EnrichScope.MISSING.value): vol.In(
             [scope.value for scope in EnrichScope]
         ),
-        vol.Optional(ATTR_ARTIST): vol.All(cv.string, vol.Length(max=500)),
-        vol.Optional(ATTR_ALBUM): vol.All(cv.string, vol.Length(max=500)),
+        vol.Optional(ATTR_ARTIST): text(),
+        vol.Optional(ATTR_ALBUM): text(),
         vol.Optional(ATTR_SOURCES, default=[SPOTIFY]): vol.All(
             cv.ensure_list, [vol.In([SPOTIFY])], vol.Length(min=1)
         ),
-        vol.Optional(ATTR_LIMIT, default=50): vol.All(
-            vol.Coerce(int), vol.Range(min=1, max=MAX_LIMIT)
-        ),
+        vol.Optional(ATTR_LIMIT, default=50): whole_number(1, MAX_LIMIT),
     }
 )
 EXPORT_SCHEMA = vol.Schema(
@@ -69,9 +68,9 @@ EXPORT_SCHEMA = vol.Schema(
             [subject.value for subject in ExportSubject]
         ),
         vol.Optional(ATTR_RECORD_FORMAT): vol.In([record.value for record in RecordFormat]),
-        vol.Optional(ATTR_FILENAME): vol.All(cv.string, vol.Length(min=1, max=255)),
-        vol.Optional(ATTR_START): cv.date,
-        vol.Optional(ATTR_END): cv.date,
+        vol.Optional(ATTR_FILENAME): FILE_NAME,
+        vol.Optional(ATTR_START): LOCAL_DATE,
+        vol.Optional(ATTR_END): LOCAL_DATE,
     }
 )
 

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 STORAGE_KEY = f"{DOMAIN}.jobs"
 STORAGE_VERSION = 1
 MAX_ERROR_LENGTH = 255
+# Hub options (booleans, off by default): the recaps made on the 1st (``hub/recap.py``).
+CONF_RECAP_MONTHLY = "recap_monthly"
+CONF_RECAP_YEARLY = "recap_yearly"
 
 
 class JobId(StrEnum):
@@ -65,6 +68,7 @@ class JobTrigger(StrEnum):
 
     SCHEDULE = "schedule"
     CATCH_UP = "catch_up"  # Its time passed while Home Assistant was down.
+    SERVICE_SET_UP = "service_set_up"  # The service it needs was just set up in the options.
     ACTION = "action"
 
 
@@ -248,6 +252,11 @@ class JobScheduler:
         armed = self._armed_at[job_id]
         run = self.runs.get(job_id)
         return max(armed, run.started_at) if run is not None else armed
+
+    @callback
+    def async_run_soon(self, job_id: JobId, trigger: JobTrigger) -> None:
+        """Run a job in the background now, unless it is running already."""
+        self._start_in_background([job_id], trigger)
 
     @callback
     def _start_in_background(self, job_ids: list[JobId], trigger: JobTrigger) -> None:

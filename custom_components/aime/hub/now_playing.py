@@ -31,6 +31,8 @@ class NowPlaying:
     track: str
     artist: str
     album: str | None
+    # A URL any browser can load: public (Last.fm) or Home Assistant's own (Roon, whose Core
+    # serves images on its LAN only): never the Core's address.
     artwork_url: str | None
     started_at: datetime | None
 

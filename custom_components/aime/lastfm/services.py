@@ -11,13 +11,13 @@ from homeassistant.core import (
     ServiceResponse,
     SupportsResponse,
 )
-from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from ..action import Action
 from ..const import CONF_KIND, DOMAIN, KIND_HUB, KIND_LASTFM
 from ..exceptions import validation_error
+from ..validation import LOCAL_DATE, text
 from .runtime import LastfmRuntime
 
 if TYPE_CHECKING:
@@ -31,12 +31,12 @@ ATTR_END = "end"
 
 IMPORT_SCHEMA = vol.Schema(
     {
-        vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string,
-        vol.Optional(ATTR_START): cv.date,
-        vol.Optional(ATTR_END): cv.date,
+        vol.Optional(ATTR_CONFIG_ENTRY_ID): text(),
+        vol.Optional(ATTR_START): LOCAL_DATE,
+        vol.Optional(ATTR_END): LOCAL_DATE,
     }
 )
-CANCEL_SCHEMA = vol.Schema({vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string})
+CANCEL_SCHEMA = vol.Schema({vol.Optional(ATTR_CONFIG_ENTRY_ID): text()})
 
 
 async def _async_import_history(call: ServiceCall) -> ServiceResponse:
@@ -55,7 +55,10 @@ async def _async_import_history(call: ServiceCall) -> ServiceResponse:
         raise validation_error("end_in_future", {"end": end_date.isoformat()})
     # "now" when the import starts: later scrobbles are the coordinator's.
     end = now if end_date is None or end_date == now.date() else _end_of_day(end_date)
-    start = 0 if start_date is None else int(dt_util.start_of_local_day(start_date).timestamp())
+    # Nothing was scrobbled before 1970: an earlier start (1900 is valid) means "from the first".
+    start = (
+        0 if start_date is None else max(0, int(dt_util.start_of_local_day(start_date).timestamp()))
+    )
     if start > end.timestamp():
         raise validation_error("start_after_end")
     progress = await importer.async_start(start, int(end.timestamp()))

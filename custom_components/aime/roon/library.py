@@ -105,6 +105,10 @@ class Listing:
     items: tuple[RoonBrowseItem, ...]
 
 
+# Media ids of Home Assistant's media sources and plain URLs (AIME's own are handled before).
+_NOT_ROON = ("media-source://", "http://", "https://")
+
+
 def bad_media_id(media_id: str) -> ServiceValidationError:
     return ServiceValidationError(
         translation_domain=DOMAIN,
@@ -115,6 +119,13 @@ def bad_media_id(media_id: str) -> ServiceValidationError:
 
 def parse_media_id(media_id: str, media_type: str | None = None) -> BrowsePath | SearchTarget:
     """Read one of our ids; a plain name of a searchable media type is a search."""
+    if media_id.startswith(_NOT_ROON):
+        # Roon plays its library and radios only: no file, stream or spoken text (TTS).
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="roon_cannot_play_url",
+            translation_placeholders={"media_id": media_id},
+        )
     if not media_id.startswith(f"{SCHEME}://"):
         if media_type in SEARCH_CATEGORIES and media_id.strip():
             return SearchTarget(media_type, media_id.strip())

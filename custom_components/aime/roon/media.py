@@ -22,6 +22,8 @@ from homeassistant.exceptions import ServiceValidationError
 
 from ..clients.roon import PlayAction, RoonBrowseItem, RoonConnection, SearchKind
 from ..const import DOMAIN
+from ..core.normalize import fold
+from ..texts import async_option_labels
 from .coordinator import async_roon_command
 from .library import (
     ROOT_ID,
@@ -40,6 +42,7 @@ SEARCH_MEDIA: Callable[..., Any] | None = getattr(media_player, "SearchMedia", N
 
 type Thumbnail = Callable[[str], str]
 
+# In English; shown in Home Assistant's language from ``selector.roon_browse`` (translations).
 _HIERARCHY_TITLES: Final[dict[str, str]] = {
     "artists": "Artists",
     "albums": "Albums",
@@ -86,13 +89,20 @@ def _directory(media_id: str, title: str, children_class: MediaClass) -> BrowseM
     )
 
 
-def _root() -> BrowseMedia:
+def _root(folder_titles: dict[str, str]) -> BrowseMedia:
     root = _directory(ROOT_ID, "Roon", MediaClass.DIRECTORY)
     root.children = [
-        _directory(BrowsePath(hierarchy).media_id, title, _level_class(hierarchy, 0))
-        for hierarchy, title in _HIERARCHY_TITLES.items()
+        _directory(
+            BrowsePath(hierarchy).media_id, folder_titles[hierarchy], _level_class(hierarchy, 0)
+        )
+        for hierarchy in _HIERARCHY_TITLES
     ]
     return root
+
+
+async def _hierarchy_titles(hass: HomeAssistant) -> dict[str, str]:
+    """The library's top folders in Home Assistant's language."""
+    return _HIERARCHY_TITLES | await async_option_labels(hass, "roon_browse")
 
 
 def _item(
@@ -119,7 +129,9 @@ def _subtitle_if_shared(item: RoonBrowseItem, titles: list[str]) -> str | None:
     return item.subtitle if titles.count(item.title) > 1 else None
 
 
-def _listing(listing: Listing, path: BrowsePath, thumbnail: Thumbnail) -> BrowseMedia:
+def _listing(
+    listing: Listing, path: BrowsePath, thumbnail: Thumbnail, folder_titles: dict[str, str]
+) -> BrowseMedia:
     depth = len(path.steps)
     child_class = _level_class(path.hierarchy, depth)
     place = path.page(0)
@@ -141,7 +153,7 @@ def _listing(listing: Listing, path: BrowsePath, thumbnail: Thumbnail) -> Browse
             _directory(place.page(next_offset).media_id, f"{next_offset + 1}…", child_class)
         )
     if listing.title is None:
-        node = _directory(path.media_id, _HIERARCHY_TITLES[path.hierarchy], child_class)
+        node = _directory(path.media_id, folder_titles[path.hierarchy], child_class)
     else:
         node = _item(
             RoonBrowseItem(listing.title, None, listing.image_key, None, "list"),
@@ -162,15 +174,16 @@ async def async_browse_media(
     media_content_id: str | None,
     *,
     session_key: str,
-    thumbnail: Thumbnail | None = None,
+    thumbnail: Thumbnail,
 ) -> BrowseMedia:
     """Browse the library in the caller's browse session (``multi_session_key``).
 
-    ``thumbnail`` turns a Roon image key into a URL: by default the Core's own image URL; a
-    media player passes its proxied browse-image URL instead.
+    ``thumbnail`` turns a Roon image key into a URL served by Home Assistant (the media
+    player's browse-image proxy): the Core's own URL works on its LAN only and names it.
     """
+    folder_titles = await _hierarchy_titles(hass)
     if not media_content_id or media_content_id == ROOT_ID:
-        return _root()
+        return _root(folder_titles)
     try:
         path = parse_media_id(media_content_id, media_content_type)
     except ServiceValidationError:
@@ -182,7 +195,7 @@ async def async_browse_media(
             translation_placeholders={"media_id": media_content_id},
         )
     listing = await async_roon_command(hass, list_items, connection, path, session_key)
-    return _listing(listing, path, thumbnail or connection.image_url)
+    return _listing(listing, path, thumbnail, folder_titles)
 
 
 async def async_play_media(  # noqa: PLR0917 (contract C4, mirrors MediaPlayerEntity)
@@ -210,25 +223,48 @@ async def async_search_items(
     classes: Sequence[str] | None = None,
     *,
     session: str,
-    thumbnail: Thumbnail | None = None,
+    thumbnail: Thumbnail,
 ) -> list[BrowseMedia]:
-    """Search the library: playable results, Roon's best first, each with a search id."""
-    kinds = [kind for kind, cls in _SEARCH_CLASSES.items() if not classes or cls in classes]
-    found = await async_roon_command(hass, search, connection, text, kinds, session)
-    image = thumbnail or connection.image_url
+    """Search the library: playable results, the closest first, each with a search id.
+
+    Classes naming none of the kinds searched (none, or ``music`` as LLM agents send) search
+    every kind: a filter that can match nothing would only ever answer nothing.
+    """
+    kinds = [kind for kind, cls in _SEARCH_CLASSES.items() if cls in (classes or ())]
+    found = await async_roon_command(
+        hass, search, connection, text, kinds or list(_SEARCH_CLASSES), session
+    )
     results: list[BrowseMedia] = []
-    for kind, item in found:
+    for kind, item in sorted(found, key=partial(_relevance, fold(text))):
         artist = item.subtitle if kind in ("album", "track") else None
         media_id = SearchTarget(kind, item.title, artist).media_id
-        result = _item(item, media_id, _SEARCH_CLASSES[kind], image, can_expand=False)
+        result = _item(item, media_id, _SEARCH_CLASSES[kind], thumbnail, can_expand=False)
         if artist:
             result.title = f"{item.title} · {artist}"
         results.append(result)
     return results
 
 
+def _relevance(wanted: str, found: tuple[SearchKind, RoonBrowseItem]) -> int:
+    """0 for the very title (alone or with its artist), 1 when it starts so, 2 when it holds
+    it, 3 otherwise; ties keep Roon's order (artists, albums, tracks, playlists)."""
+    _, item = found
+    title = fold(item.title)
+    titles = (title, fold(f"{item.title} {item.subtitle or ''}"))
+    if wanted in titles:
+        return 0
+    if title.startswith(wanted):
+        return 1
+    return 2 if any(wanted in candidate for candidate in titles) else 3
+
+
 async def async_search_media(
-    hass: HomeAssistant, connection: RoonConnection, zone_id: str, query: Any
+    hass: HomeAssistant,
+    connection: RoonConnection,
+    zone_id: str,
+    query: Any,
+    *,
+    thumbnail: Thumbnail,
 ) -> Any:
     """``SearchMedia`` for a ``SearchMediaQuery`` (Home Assistant 2025.5 and later).
 
@@ -241,6 +277,7 @@ async def async_search_media(
         str(query.search_query),
         getattr(query, "media_filter_classes", None),
         session=f"aime-search-{zone_id}",
+        thumbnail=thumbnail,
     )
     if SEARCH_MEDIA is None:
         return results

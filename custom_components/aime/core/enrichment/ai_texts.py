@@ -1,8 +1,9 @@
 """AI texts: the prompts AIME sends, and the checks a reply must pass before it is stored.
 
-Four kinds of text, in French or English: an album description (1,800 to 2,000 characters),
-a short presentation (35 words), the haiku of the day, and a haiku about the last N days of
-listening. Album metadata and listening figures go to the model as data: a JSON block in the
+Five kinds of text, in French or English: an album description (1,800 to 2,000 characters),
+a short presentation (35 words), the haiku of the day, a haiku about the last N days of
+listening, and the paragraph of a listening recap (300 to 900 characters).
+Album metadata and listening figures go to the model as data: a JSON block in the
 user message, which the system message says is data and never instructions (a title such as
 "Ignore previous instructions" stays a title).
 
@@ -27,6 +28,8 @@ SUMMARY_MIN_WORDS = 10
 SUMMARY_MAX_WORDS = 40  # A little slack over 35: models count loosely.
 HAIKU_MAX_WORDS_PER_LINE = 9
 IMPORTED_DESCRIPTION_MIN_CHARS = 200  # Older texts of the original app were shorter.
+RECAP_MIN_CHARS = 300
+RECAP_MAX_CHARS = 900
 
 LANGUAGES = ("fr", "en")
 _LANGUAGE_NAMES = {"fr": "français", "en": "English"}
@@ -65,6 +68,7 @@ class AiTextKind(StrEnum):
     ALBUM_SUMMARY = "album_summary"
     DAILY_HAIKU = "daily_haiku"
     LISTENING_HAIKU = "listening_haiku"
+    RECAP_PARAGRAPH = "recap_paragraph"
 
 
 class InvalidAiText(ValueError):
@@ -195,12 +199,28 @@ _TASKS = {
             "lines of 5, 7 and 5 syllables, with no title, no numbering and no figures."
         ),
     },
+    AiTextKind.RECAP_PARAGRAPH: {
+        "fr": (
+            "Écris en {name} un seul paragraphe de 60 à 130 mots qui raconte ce récapitulatif "
+            "d'écoute comme un ami passionné de musique : ce qui ressort, les artistes et "
+            "albums phares, les découvertes, les moments forts, l'évolution par rapport à la "
+            "période précédente. N'utilise que les chiffres donnés. Termine par une phrase "
+            "complète."
+        ),
+        "en": (
+            "Write in {name} a single paragraph of 60 to 130 words telling this listening "
+            "recap like a friend who loves music: what stands out, the leading artists and "
+            "albums, the discoveries, the high points, the change from the previous period. "
+            "Use only the figures given. End with a complete sentence."
+        ),
+    },
 }
 _MAX_TOKENS = {
     AiTextKind.ALBUM_DESCRIPTION: 900,
     AiTextKind.ALBUM_SUMMARY: 120,
     AiTextKind.DAILY_HAIKU: 80,
     AiTextKind.LISTENING_HAIKU: 80,
+    AiTextKind.RECAP_PARAGRAPH: 400,
 }
 
 
@@ -225,6 +245,11 @@ def daily_haiku_prompt(day: str, language: str, albums: Sequence[AlbumFacts] = (
 def listening_haiku_prompt(digest: ListeningDigest, language: str) -> TextRequest:
     """Ask for a haiku about the listening in ``digest``."""
     return _request(AiTextKind.LISTENING_HAIKU, language, {"listening": digest.as_data()}, 0.9)
+
+
+def recap_paragraph_prompt(recap: dict[str, Any], language: str) -> TextRequest:
+    """Ask for the paragraph of a listening recap (its figures, without covers)."""
+    return _request(AiTextKind.RECAP_PARAGRAPH, language, {"recap": recap}, 0.8)
 
 
 def _request(
@@ -256,6 +281,8 @@ def validate_text(kind: AiTextKind, text: str, *, truncated: bool = False) -> st
         return _description(cleaned, truncated, DESCRIPTION_MIN_CHARS)
     if kind is AiTextKind.ALBUM_SUMMARY:
         return _summary(cleaned, truncated)
+    if kind is AiTextKind.RECAP_PARAGRAPH:
+        return _description(cleaned, truncated, RECAP_MIN_CHARS, RECAP_MAX_CHARS)
     return _haiku(cleaned, truncated)
 
 
@@ -290,13 +317,15 @@ def _clean(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", cleaned.replace("\r\n", "\n"))
 
 
-def _description(text: str, truncated: bool, minimum: int) -> str:
-    if truncated or not _SENTENCE_END.search(text) or len(text) > DESCRIPTION_MAX_CHARS:
+def _description(
+    text: str, truncated: bool, minimum: int, maximum: int = DESCRIPTION_MAX_CHARS
+) -> str:
+    if truncated or not _SENTENCE_END.search(text) or len(text) > maximum:
         # Cut back to the last complete sentence that fits.
-        match = _LAST_SENTENCE_END.match(text[:DESCRIPTION_MAX_CHARS])
+        match = _LAST_SENTENCE_END.match(text[:maximum])
         cut = match[1] if match else ""
         if len(cut) < minimum:
-            raise InvalidAiText("too_long" if len(text) > DESCRIPTION_MAX_CHARS else "truncated")
+            raise InvalidAiText("too_long" if len(text) > maximum else "truncated")
         text = cut
     if len(text) < minimum:
         raise InvalidAiText("too_short")

@@ -326,7 +326,7 @@ def resolve_export_path(directory: Path, requested: str) -> Path:
 
 def write_export(
     directory: Path,
-    subject: ExportSubject,
+    subject: str,
     export_format: ExportFormat,
     text: str,
     *,
@@ -337,7 +337,8 @@ def write_export(
     """Write ``text`` into ``directory`` and keep only the newest ``keep`` automatic files.
 
     Automatic names are ``<subject>-YYYYMMDD-HHMMSS.<md|json>``; a ``filename`` given by the
-    user must resolve directly inside ``directory`` and is never pruned.
+    user must resolve directly inside ``directory`` and is never pruned. ``subject`` is an
+    ``ExportSubject`` or another kind of file (``recap``).
     """
     directory.mkdir(parents=True, exist_ok=True)
     extension = EXTENSIONS[export_format]
@@ -347,7 +348,7 @@ def write_export(
             target = resolve_export_path(directory, f"{target.name}.{extension}")
     else:
         # Within one second, number the files after the newest one (pruned ones included).
-        stem = f"{subject.value}-{now:%Y%m%d-%H%M%S}"
+        stem = f"{subject}-{now:%Y%m%d-%H%M%S}"
         same_second = re.compile(rf"^{stem}(?:-(\d+))?\.{extension}$")
         taken = [int(m[1] or 1) for p in directory.iterdir() if (m := same_second.match(p.name))]
         name = f"{stem}-{max(taken) + 1}" if taken else stem
@@ -359,8 +360,8 @@ def write_export(
     return target
 
 
-def _prune(directory: Path, subject: ExportSubject, extension: str, keep: int) -> None:
-    pattern = re.compile(rf"^{subject.value}-(\d{{8}}-\d{{6}})(?:-(\d+))?\.{extension}$")
+def _prune(directory: Path, subject: str, extension: str, keep: int) -> None:
+    pattern = re.compile(rf"^{re.escape(subject)}-(\d{{8}}-\d{{6}})(?:-(\d+))?\.{extension}$")
     automatic = []
     for path in directory.iterdir():
         if match := pattern.match(path.name):

@@ -1,0 +1,123 @@
+"""What `scripts/develop --check` verifies of the demo's content, through the public APIs.
+
+Every feature a newcomer looks at must show something real: the "run now" buttons, the Discogs
+collection synced at setup, the imported history, plays with known lengths (listening time
+and playlist durations measured, not estimated), every playlist algorithm, and the AI picking
+tracks itself rather than AIME falling back to the top of its candidates.
+"""
+
+from typing import Any
+
+import aiohttp
+
+from scripts.devhass.hass_client import DOMAIN, HassClient, ProvisionError
+
+# The AIME hub's "run now" buttons, one per daily job (English entity ids: the demo's language).
+RUN_NOW_BUTTONS = (
+    "button.aime_enrich_from_spotify_now",
+    "button.aime_sync_discogs_now",
+    "button.aime_write_the_haiku_now",
+    "button.aime_export_markdown_now",
+    "button.aime_export_json_now",
+)
+PLAYLIST_ALGORITHMS = (
+    "top_sessions",
+    "artist_correlations",
+    "artist_flow",
+    "time_based",
+    "complete_albums",
+    "rediscovery",
+    "ai_generated",
+)
+AI_PROMPT = "evening jazz and quiet songs"
+PLAYLIST_TRACKS = 20
+# A sentence in each language, and how AIME's answer starts (scripts/develop --check).
+ASSIST_SENTENCES = {
+    "en": ("How many plays this week?", "Plays this week: "),
+    "fr": ("Combien d'écoutes cette semaine ?", "Écoutes cette semaine : "),
+}
+MIN_DEMO_PLAYS = 25_000  # The Last.fm history (about 30,000) and the original app's Roon plays.
+
+
+async def check_demo(client: HassClient) -> tuple[dict[str, Any], list[str]]:
+    """The demo's figures, and what is missing from it (nothing when the demo is complete)."""
+    states = await client.states()
+    problems: list[str] = []
+
+    def state(entity_id: str) -> dict[str, Any]:
+        found = states.get(entity_id)
+        if found is None:
+            problems.append(f"no entity {entity_id}")
+            return {"state": None, "attributes": {}}
+        return found
+
+    figures: dict[str, Any] = {
+        "buttons": [entity for entity in RUN_NOW_BUTTONS if entity in states],
+        "vinyl_records": _number(state("sensor.aime_vinyl_records")["state"]),
+        "discogs_sync": state("sensor.aime_discogs_sync_job")["state"],
+        "total_plays": _number(state("sensor.aime_total_plays")["state"]),
+    }
+    today = state("sensor.aime_listening_time_today")
+    figures["listening_time_today"] = {
+        "minutes": _number(today["state"]),
+        "estimated_plays": today["attributes"].get("estimated_plays"),
+        "plays": _number(state("sensor.aime_plays_today")["state"]),
+    }
+    if len(figures["buttons"]) != len(RUN_NOW_BUTTONS):
+        problems.append(f"run-now buttons: {figures['buttons']}")
+    if not figures["vinyl_records"] or figures["discogs_sync"] != "success":
+        problems.append("the Discogs collection was not synced at setup")
+    if (figures["total_plays"] or 0) < MIN_DEMO_PLAYS:
+        problems.append(f"only {figures['total_plays']} plays: the history was not imported")
+    figures["playlists"] = await _playlists(client, problems)
+    figures["assist"] = await _sentences(client, problems)
+    return figures, problems
+
+
+async def _sentences(client: HassClient, problems: list[str]) -> dict[str, str]:
+    """One AIME sentence in each language, answered by the default conversation agent."""
+    answers: dict[str, str] = {}
+    for language, (sentence, expected) in ASSIST_SENTENCES.items():
+        try:
+            answers[language] = await client.converse(sentence, language)
+        except (ProvisionError, aiohttp.ClientError, KeyError) as err:
+            problems.append(f"Assist ({language}): {err}")
+            continue
+        if not answers[language].startswith(expected):
+            problems.append(f"Assist ({language}) answered {answers[language]!r}")
+    return answers
+
+
+async def _playlists(client: HassClient, problems: list[str]) -> dict[str, Any]:
+    """Each algorithm's playlist: its size, how much of its length is known, any fallback."""
+    playlists: dict[str, Any] = {}
+    for algorithm in PLAYLIST_ALGORITHMS:
+        data: dict[str, Any] = {"algorithm": algorithm, "max_tracks": PLAYLIST_TRACKS}
+        if algorithm == "ai_generated":
+            data["prompt"] = AI_PROMPT
+        try:
+            playlist = await client.call_action(DOMAIN, "generate_playlist", data)
+        except (ProvisionError, aiohttp.ClientError) as err:  # Reported; the others go on.
+            problems.append(f"{algorithm}: {err}")
+            continue
+        fallback = playlist.get("parameters", {}).get("fallback")
+        playlists[algorithm] = {
+            "tracks": playlist.get("track_count"),
+            "minutes": round((playlist.get("total_duration") or 0) / 60),
+            "unknown_durations": playlist.get("unknown_durations"),
+            "fallback": fallback,
+        }
+        if not playlist.get("track_count"):
+            problems.append(f"{algorithm}: an empty playlist")
+        if not playlist.get("total_duration"):
+            problems.append(f"{algorithm}: no track of known length")
+        if fallback:
+            problems.append(f"{algorithm}: fell back ({fallback})")
+    return playlists
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
