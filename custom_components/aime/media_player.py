@@ -39,7 +39,7 @@ from .const import DOMAIN
 from .media_source import async_roon_target, browse_root_entry, is_aime_media_id
 from .roon import media as roon_media
 from .roon.coordinator import RoonCoordinator, RoonRuntime, async_roon_command
-from .roon.library import ROOT_ID, SearchTarget
+from .roon.library import ROOT_ID
 from .roon.queue import async_queue_playlist
 from .texts import async_option_labels, cached_option_label
 
@@ -386,8 +386,7 @@ class RoonZonePlayer(MediaPlayerEntity):
                 )
                 return
             assert target.search is not None  # A target is one or the other.
-            search = target.search
-            media_id = SearchTarget(search.kind, search.name, search.artist).media_id
+            media_id = target.search.media_id
         await roon_media.async_play_media(
             self.hass, connection, self._zone_id(), media_type, media_id, enqueue
         )

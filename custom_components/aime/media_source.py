@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Final
-from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
 from homeassistant.components.media_player.browse_media import BrowseMedia
 from homeassistant.components.media_player.const import MediaClass, MediaType
@@ -39,6 +38,7 @@ from .core.store.store import Store
 from .exceptions import validation_error
 from .hub.lookup import require_hub_store
 from .playlists.services import async_generate_playlist
+from .roon.library import SCHEME, SearchTarget, parse_media_id
 from .texts import async_option_labels
 
 PREFIX: Final = f"media-source://{DOMAIN}"
@@ -65,30 +65,9 @@ def is_aime_media_id(media_id: str | None) -> bool:
     return bool(media_id) and (media_id == PREFIX or str(media_id).startswith(f"{PREFIX}/"))
 
 
-@dataclass(frozen=True, slots=True)
-class SearchItem:
-    """A playable item named by what Roon's search finds it by."""
-
-    kind: SearchKind
-    name: str
-    artist: str | None = None
-
-    @property
-    def identifier(self) -> str:
-        suffix = f"?{urlencode({'artist': self.artist})}" if self.artist else ""
-        return f"search/{self.kind}/{quote(self.name, safe='')}{suffix}"
-
-
-def _parse_search(identifier: str) -> SearchItem | None:
-    parts = urlsplit(identifier)
-    segments = parts.path.split("/", 2)
-    if len(segments) != 3 or segments[0] != "search":
-        return None
-    kind = next((kind for kind in SEARCH_KINDS if kind == segments[1]), None)
-    name = unquote(segments[2])
-    if kind is None or not name.strip():
-        return None
-    return SearchItem(kind, name, parse_qs(parts.query).get("artist", [None])[0])
+def _search_identifier(target: SearchTarget) -> str:
+    """A Roon search id (``roon/library.py``) as this source's identifier."""
+    return target.media_id.removeprefix(f"{SCHEME}://")
 
 
 class AimeMediaSource(MediaSource):
@@ -183,9 +162,9 @@ def _playable(
     )
 
 
-def _search_item(item: SearchItem, thumbnail: str | None = None) -> BrowseMediaSource:
-    title = item.name if item.artist is None else f"{item.name} · {item.artist}"
-    return _playable(item.identifier, title, SEARCH_KINDS[item.kind], thumbnail)
+def _search_item(item: SearchTarget, thumbnail: str | None = None) -> BrowseMediaSource:
+    title = item.query if item.artist is None else f"{item.query} · {item.artist}"
+    return _playable(_search_identifier(item), title, SEARCH_KINDS[item.kind], thumbnail)
 
 
 async def _async_playlists(hass: HomeAssistant, labels: dict[str, str]) -> BrowseMediaSource:
@@ -208,7 +187,7 @@ async def _async_recent(hass: HomeAssistant, labels: dict[str, str]) -> BrowseMe
     covers = await access.async_run(_album_covers, access.store, [e.album_id for e in page.entries])
     folder = _folder("recent", labels.get("recent", "recent"))
     folder.children = [
-        _search_item(SearchItem("track", entry.title, entry.artist), covers.get(entry.album_id))
+        _search_item(SearchTarget("track", entry.title, entry.artist), covers.get(entry.album_id))
         for entry in page.entries
     ]
     folder.children_media_class = MediaClass.TRACK
@@ -225,12 +204,12 @@ async def _async_top(
     covers = await access.async_run(_album_covers, access.store, [a.id for a in stats.top_albums])
     folder = _folder(f"top/{window.value}", f"{labels.get('top', 'Top')} · {windows[window.value]}")
     albums = [
-        _search_item(SearchItem("album", album.name, album.artist), covers.get(album.id))
+        _search_item(SearchTarget("album", album.name, album.artist), covers.get(album.id))
         for album in stats.top_albums
     ]
-    artists = [_search_item(SearchItem("artist", artist.name)) for artist in stats.top_artists]
+    artists = [_search_item(SearchTarget("artist", artist.name)) for artist in stats.top_artists]
     tracks = [
-        _search_item(SearchItem("track", track.name, track.artist)) for track in stats.top_tracks
+        _search_item(SearchTarget("track", track.name, track.artist)) for track in stats.top_tracks
     ]
     folder.children = [*albums, *artists, *tracks]
     return folder
@@ -245,7 +224,7 @@ async def _async_collection(
     )
     folder = _folder(f"collection/{page}", labels.get("collection", "collection"))
     folder.children = [
-        _search_item(SearchItem("album", record.title, record.artist), record.cover_url)
+        _search_item(SearchTarget("album", record.title, record.artist), record.cover_url)
         for record in listing.records
     ]
     if (page + 1) * COLLECTION_PAGE < listing.total:
@@ -271,15 +250,17 @@ def _album_covers(store: Store, album_ids: list[int]) -> dict[int, str]:
 class RoonTarget:
     """What a media-source id asks a Roon zone to play: a search or a playlist's tracks."""
 
-    search: SearchItem | None = None
+    search: SearchTarget | None = None
     playlist: Playlist | None = None
 
 
 async def async_roon_target(hass: HomeAssistant, media_id: str) -> RoonTarget:
     """Read an id of this source into what to play; a new playlist is generated and kept."""
     identifier = media_id.removeprefix(PREFIX).lstrip("/")
-    if (search := _parse_search(identifier)) is not None:
-        return RoonTarget(search=search)
+    if identifier.startswith("search/"):
+        search = parse_media_id(f"{SCHEME}://{identifier}")
+        if isinstance(search, SearchTarget):
+            return RoonTarget(search=search)
     kind, _, value = identifier.partition("/")
     if kind == "playlist" and value.isdigit() and len(value) < 19:
         access = require_hub_store(hass)
