@@ -79,6 +79,9 @@ def test_develop_check_sets_up_aime_in_a_real_home_assistant(tmp_path: Path) -> 
     # The default agent answers AIME's sentences in both languages (over the REST API).
     assert demo["assist"]["en"].startswith("Plays this week: ")
     assert demo["assist"]["fr"].startswith("Écoutes cette semaine : ")
+    # The recap of the demo's last month.
+    assert demo["recap"]["plays"] > 0
+    assert demo["recap"]["minutes"] > 0
     for playlist in playlists.values():
         assert playlist["tracks"] > 0
         assert playlist["minutes"] > 0  # Plays carry durations.

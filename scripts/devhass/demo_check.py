@@ -71,7 +71,26 @@ async def check_demo(client: HassClient) -> tuple[dict[str, Any], list[str]]:
         problems.append(f"only {figures['total_plays']} plays: the history was not imported")
     figures["playlists"] = await _playlists(client, problems)
     figures["assist"] = await _sentences(client, problems)
+    figures["recap"] = await _recap(client, problems)
     return figures, problems
+
+
+async def _recap(client: HassClient, problems: list[str]) -> dict[str, Any]:
+    """``aime.recap`` of last month (the action's default period)."""
+    try:
+        recap = await client.call_action(DOMAIN, "recap", {"notify": False})
+    except (ProvisionError, aiohttp.ClientError) as err:
+        problems.append(f"recap: {err}")
+        return {}
+    figures = {
+        "period": recap.get("key"),
+        "plays": recap.get("plays"),
+        "minutes": recap.get("listening_minutes"),
+        "top_artist": (recap.get("top_artists") or [{}])[0].get("name"),
+    }
+    if not figures["plays"] or not figures["minutes"]:
+        problems.append(f"recap of last month: {figures}")
+    return figures
 
 
 async def _sentences(client: HassClient, problems: list[str]) -> dict[str, str]:
