@@ -287,6 +287,14 @@ def recap_section(bench: Bench) -> Report:
     return run(bench)
 
 
+@section("hourly")
+def hourly_section(bench: Bench) -> Report:
+    """Long-term statistics: the history per hour, full and incremental reads."""
+    from .bench_hourly import run  # Its own module: it needs this one's helpers.
+
+    return run(bench)
+
+
 def _ingest(store: Store, plays: list[PlayInput], batch: int) -> tuple[IngestResult, float]:
     """Ingest in store batches; slices of ~100k plays only serve progress messages."""
     total = IngestResult()

@@ -20,7 +20,11 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from custom_components.aime.core.models import PlayInput, Source
+from custom_components.aime.core.stats.album_page import album_page
+from custom_components.aime.core.stats.artist_page import artist_page
 from custom_components.aime.core.stats.models import CollectionSort, HistoryFilter, Window
+from custom_components.aime.core.stats.page_models import Granularity, Shelf
+from custom_components.aime.core.stats.range_stats import range_stats
 from custom_components.aime.core.store.store import Store
 
 from .synthetic_history import generate_plays
@@ -162,6 +166,21 @@ def _time_queries(store: Store, now: datetime) -> Report:
             sort=CollectionSort.PLAYS, descending=True
         ),
         "stats_q_collection_stats_ms": lambda: stats.collection_stats(now),
+        # The panel's pages (core/stats/range_stats.py, album_page.py, artist_page.py).
+        "stats_q_range_year_by_week_ms": lambda: range_stats(
+            stats,
+            now.date(),
+            now.date() - timedelta(days=364),
+            None,
+            granularity=Granularity.WEEK,
+        ),
+        "stats_q_range_all_ms": lambda: range_stats(stats, now.date(), None, None),
+        "stats_q_album_ms": lambda: album_page(stats, latest.album_id),
+        "stats_q_artist_ms": lambda: artist_page(stats, latest.artist_id),
+        "stats_q_collection_shelf_ms": lambda: stats.collection_page(
+            shelf=Shelf.NOT_PLAYED_YEAR, now=now
+        ),
+        "stats_q_collection_facets_ms": stats.collection_facets,
         # Not websocket queries on their own, timed for reference.
         "stats_trend_12_months_ms": lambda: stats.monthly_trend(now),
         "stats_streaks_ms": lambda: stats.streaks(now),

@@ -25,6 +25,10 @@ from .fakes.lastfm import FakeLastfm
 from .fakes.llm import FakeLLM
 from .fakes.spotify import FakeSpotify
 
+# The browser tests run apart, without this conftest nor Home Assistant's test plugin (see
+# tests/browser/conftest.py and the "browser" step of scripts/test).
+collect_ignore = ["browser"]
+
 # The test plugin logs every SQL statement at INFO; the recorder's thread then prints them
 # between test names. Statements are not what these tests look at.
 logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
@@ -35,6 +39,13 @@ def auto_enable_custom_integrations(
     recorder_mock: Recorder, enable_custom_integrations: None
 ) -> None:
     """Enable loading our integration (the recorder must be set up first)."""
+
+
+@pytest.fixture(autouse=True)
+def no_http_server() -> Generator[None]:
+    """The panel makes AIME depend on ``http``: never bind a real port (tests use hass_client)."""
+    with patch("homeassistant.components.http.HomeAssistantHTTP.start"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -66,6 +66,8 @@ def test_develop_check_sets_up_aime_in_a_real_home_assistant(tmp_path: Path) -> 
     assert demo["vinyl_records"] > 0
     assert demo["discogs_sync"] == "success"
     assert demo["total_plays"] > 25_000
+    # The journal's recent albums show covers, served by the proxy as PNG.
+    assert demo["covers"]["png_served"] == demo["covers"]["recent_albums"] > 0
     playlists = demo["playlists"]
     assert set(playlists) == {
         "top_sessions",

@@ -37,6 +37,8 @@ from custom_components.aime.validation import (
 # Fields every call needs to reach the field under test (the schemas require them).
 VALID: dict[str, Any] = {
     "playlist_id": 1,
+    "album_id": 1,
+    "artist_id": 1,
     "algorithm": "top_sessions",
     "media_player": "media_player.kitchen",
     "source": "media_player.kitchen",

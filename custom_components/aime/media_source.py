@@ -70,6 +70,11 @@ def _search_identifier(target: SearchTarget) -> str:
     return target.media_id.removeprefix(f"{SCHEME}://")
 
 
+def search_media_id(target: SearchTarget) -> str:
+    """The media id that plays a Roon search on an AIME Roon player (the panel's buttons)."""
+    return f"{PREFIX}/{_search_identifier(target)}"
+
+
 class AimeMediaSource(MediaSource):
     """Browse what AIME knows of the listening history; play it on a Roon player."""
 

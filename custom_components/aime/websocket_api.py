@@ -26,10 +26,20 @@ import voluptuous as vol
 from .core.models import Source
 from .core.stats.journal import MAX_PAGE_SIZE
 from .core.stats.models import CollectionSort, HistoryFilter, Window
+from .core.stats.page_models import Shelf
 from .core.store.store import Store
-from .hub.lookup import hub_store_or_send_error
+from .panel.websocket import PANEL_WEBSOCKET_COMMANDS, async_answer
 from .playlists.services import PLAYLIST_WEBSOCKET_COMMANDS
-from .validation import LOCAL_DATE, PAGE, STORE_ID, ordered_days, text, whole_number
+from .validation import (
+    FIRST_DAY,
+    LAST_DAY,
+    LOCAL_DATE,
+    PAGE,
+    STORE_ID,
+    ordered_days,
+    text,
+    whole_number,
+)
 
 if TYPE_CHECKING:
     pass
@@ -62,6 +72,7 @@ def async_register_websocket_commands(hass: HomeAssistant) -> None:
         websocket_trend,
         websocket_compare,
         *PLAYLIST_WEBSOCKET_COMMANDS,
+        *PANEL_WEBSOCKET_COMMANDS,
     ):
         async_register_command(hass, command)
 
@@ -146,6 +157,10 @@ async def websocket_timeline(
         vol.Optional("sort", default=CollectionSort.ARTIST.value): vol.Coerce(CollectionSort),
         vol.Optional("descending", default=False): cv.boolean,
         vol.Optional("with_stats", default=False): cv.boolean,
+        vol.Optional("genre"): _TEXT,
+        vol.Optional("style"): _TEXT,
+        vol.Optional("decade"): whole_number(FIRST_DAY.year, LAST_DAY.year),
+        vol.Optional("shelf"): vol.Coerce(Shelf),
     }
 )
 @async_response
@@ -165,6 +180,11 @@ def _collection(store: Store, *, msg: dict[str, Any]) -> dict[str, Any]:
             record_format=msg.get("format"),
             sort=msg["sort"],
             descending=msg["descending"],
+            genre=msg.get("genre"),
+            style=msg.get("style"),
+            decade=msg.get("decade"),
+            shelf=msg.get("shelf"),
+            now=dt_util.now(),
         )
     )
     if msg["with_stats"]:
@@ -253,7 +273,5 @@ async def _async_answer(
     msg: dict[str, Any],
     query: Callable[[Store], dict[str, Any]],
 ) -> None:
-    """Run ``query`` in the executor through the hub and send its result."""
-    if (access := hub_store_or_send_error(hass, connection, msg)) is None:
-        return
-    connection.send_result(msg["id"], await access.async_run(query, access.store))
+    """Run ``query`` in the executor through the hub and send its result, with covers."""
+    await async_answer(hass, connection, msg, query)

@@ -3,7 +3,6 @@
 import argparse
 import asyncio
 from collections.abc import Mapping
-from contextlib import AsyncExitStack
 import json
 import os
 from pathlib import Path
@@ -15,9 +14,9 @@ from typing import Any
 import aiohttp
 
 from scripts.devhass import DEMO_PASSWORD, DEMO_USERNAME
-from scripts.devhass.config_dir import DEFAULT_CONFIG_DIR, prepare_config_dir
+from scripts.devhass.config_dir import DEFAULT_CONFIG_DIR
 from scripts.devhass.demo_check import check_demo
-from scripts.devhass.demo_servers import start_demo_servers
+from scripts.devhass.demo_hass import demo_services
 from scripts.devhass.hass_client import HassClient, ProvisionError
 from scripts.devhass.hass_process import HassExitedError, HassProcess, ensure_port_free
 from scripts.devhass.provision import HUB_TITLE, LASTFM_TITLE, ROON_TITLE, is_provisioned, provision
@@ -83,7 +82,6 @@ async def _run(args: argparse.Namespace) -> int:
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, main_task.cancel)
 
     config_dir: Path = args.config_dir.resolve()
-    client_url = f"http://127.0.0.1:{args.port}"
     try:
         ensure_port_free(args.port)
     except OSError as err:
@@ -92,15 +90,11 @@ async def _run(args: argparse.Namespace) -> int:
         else:
             _say(str(err))
         return 1
-    prepare_config_dir(config_dir, args.port)
     log_in = args.check or not is_provisioned(config_dir)
 
-    async with AsyncExitStack() as stack:
-        # Entered first so they stop last, after Home Assistant.
-        _say("starting the demo servers: generating three years of listening history…")
-        demo_urls = await start_demo_servers(stack, config_dir)
-        session = await stack.enter_async_context(aiohttp.ClientSession())
-        client = HassClient(session, client_url)
+    _say("starting the demo servers: generating three years of listening history…")
+    # Entered first so that the servers stop last, after Home Assistant.
+    async with demo_services(config_dir, args.port) as (client, demo_urls):
         if args.check:
             return await _check(client, config_dir, demo_urls)
         return await _foreground(client, config_dir, demo_urls, log_in=log_in)

@@ -3,7 +3,8 @@
 Every feature a newcomer looks at must show something real: the "run now" buttons, the Discogs
 collection synced at setup, the imported history, plays with known lengths (listening time
 and playlist durations measured, not estimated), every playlist algorithm, and the AI picking
-tracks itself rather than AIME falling back to the top of its candidates.
+tracks itself rather than AIME falling back to the top of its candidates. The journal's
+recent albums have covers, which the cover proxy serves as PNG images.
 """
 
 from typing import Any
@@ -37,6 +38,8 @@ ASSIST_SENTENCES = {
     "fr": ("Combien d'écoutes cette semaine ?", "Écoutes cette semaine : "),
 }
 MIN_DEMO_PLAYS = 25_000  # The Last.fm history (about 30,000) and the original app's Roon plays.
+RECENT_PLAYS = 50  # The journal's first page: its albums must show covers.
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 async def check_demo(client: HassClient) -> tuple[dict[str, Any], list[str]]:
@@ -69,10 +72,36 @@ async def check_demo(client: HassClient) -> tuple[dict[str, Any], list[str]]:
         problems.append("the Discogs collection was not synced at setup")
     if (figures["total_plays"] or 0) < MIN_DEMO_PLAYS:
         problems.append(f"only {figures['total_plays']} plays: the history was not imported")
+    figures["covers"] = await _covers(client, problems)
     figures["playlists"] = await _playlists(client, problems)
     figures["assist"] = await _sentences(client, problems)
     figures["recap"] = await _recap(client, problems)
     return figures, problems
+
+
+async def _covers(client: HassClient, problems: list[str]) -> dict[str, Any]:
+    """The recent albums' covers, fetched through the proxy as the panel's ``<img>`` does."""
+    try:
+        command = {"type": "aime/history", "page_size": RECENT_PLAYS}
+        journal = await client.websocket_command(command)
+    except (ProvisionError, aiohttp.ClientError) as err:
+        problems.append(f"journal: {err}")
+        return {}
+    covers = {entry["album_id"]: entry["cover"] for entry in journal["entries"] if entry["album"]}
+    missing = [album_id for album_id, cover in covers.items() if cover is None]
+    served = 0
+    for cover in filter(None, covers.values()):
+        try:
+            status, content_type, body = await client.fetch_unauthenticated(cover)
+        except aiohttp.ClientError as err:
+            status, content_type, body = 0, type(err).__name__, b""
+        if (status, content_type) == (200, "image/png") and body.startswith(PNG_SIGNATURE):
+            served += 1
+        else:
+            problems.append(f"cover {cover.partition('?')[0]}: HTTP {status} {content_type}")
+    if missing:
+        problems.append(f"recent albums without a cover: {missing}")
+    return {"recent_albums": len(covers), "png_served": served}
 
 
 async def _recap(client: HassClient, problems: list[str]) -> dict[str, Any]:

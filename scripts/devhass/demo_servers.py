@@ -10,7 +10,10 @@ Home Assistant runs as a subprocess; these servers run in the develop process it
   Room (playing), Kitchen and Office, playing in real time; it enables AIME at once.
 - ``discogs``: the fake Discogs of the tests with the account ``aime-demo``, whose collection
   holds albums of the demo history (vinyls mostly, CDs, a few cassettes and box sets).
-- ``spotify``: the fake Spotify of the tests, knowing most of those albums and their artists.
+- ``spotify``: the fake Spotify of the tests, knowing every album and artist of the history
+  but one record of the collection in four.
+- ``images``: the fake image host of the tests, serving the covers and artist images the
+  other two link to: PNGs generated from the names (``tests/fakes/cover_art.py``).
 - ``llm``: the fake OpenAI-compatible server of the tests; it writes texts and picks playlist
   tracks among the candidates it is sent, as a model following AIME's prompts would.
 
@@ -31,13 +34,16 @@ from pathlib import Path
 import random
 import sys
 import time
+from typing import Any
 
 from aiohttp import web
 
 from custom_components.aime.core.models import PlayInput, Source
 from scripts.devhass.original_app import DATABASE_PATH, write_original_app_database
 from scripts.synthetic_history import SyntheticLibrary, generate_plays
+from tests.fakes.cover_art import cover_key
 from tests.fakes.discogs import FakeDiscogs
+from tests.fakes.images import FakeImageHost
 from tests.fakes.lastfm import FakeLastfm
 from tests.fakes.llm import DEFAULT_API_KEY, DEFAULT_MODEL, FakeLLM
 from tests.fakes.roon import FakeRoonCore, Library
@@ -78,7 +84,13 @@ async def start_demo_servers(stack: AsyncExitStack, config_dir: Path) -> dict[st
     roon = await _start_demo_roon(ports.get("roon", 0), demo_roon_library(demo.history))
     stack.push_async_callback(roon.stop)
     ports["roon"] = roon.port
-    discogs, spotify = build_demo_collection(demo.upcoming)
+    images = FakeImageHost()  # First: the others link to its URLs.
+    await _start_on_remembered_port(images, ports.get("images", 0))
+    stack.push_async_callback(images.stop)
+    ports["images"] = images.port
+    discogs, spotify = build_demo_collection(
+        demo.upcoming, demo.history + demo.roon_history, images
+    )
     llm = FakeLLM()  # Its default replies follow AIME's prompts (texts, haikus, playlist picks).
     for name, fake in (("discogs", discogs), ("spotify", spotify), ("llm", llm)):
         await _start_on_remembered_port(fake, ports.get(name, 0))
@@ -91,19 +103,26 @@ async def start_demo_servers(stack: AsyncExitStack, config_dir: Path) -> dict[st
         "discogs": discogs.base_url,
         "spotify": spotify.base_url,
         "llm": llm.base_url,
+        "images": images.root_url,
     }
 
 
-def build_demo_collection(plays: list[PlayInput]) -> tuple[FakeDiscogs, FakeSpotify]:
-    """A Discogs collection of albums from the demo history, and a Spotify knowing most."""
+def build_demo_collection(
+    plays: list[PlayInput], history: list[PlayInput], images: FakeImageHost
+) -> tuple[FakeDiscogs, FakeSpotify]:
+    """A Discogs collection of albums of ``plays``, and a Spotify knowing the ``history``.
+
+    Records, Spotify albums and artists have generated images served by ``images`` (started).
+    """
     albums = list(dict.fromkeys((play.artist, play.album) for play in plays if play.album))
+    albums = albums[:DISCOGS_DEMO_RECORDS]
     rng = random.Random(_SEED)
     discogs = FakeDiscogs()
     discogs.add_user(DISCOGS_DEMO_USER, token=DISCOGS_DEMO_TOKEN)
     spotify = FakeSpotify()
     spotify.clients = {SPOTIFY_DEMO_CLIENT_ID: SPOTIFY_DEMO_CLIENT_SECRET}
     formats = ["Vinyl"] * 6 + ["CD"] * 3 + ["Cassette", "Box Set"]
-    for index, (artist, title) in enumerate(albums[:DISCOGS_DEMO_RECORDS]):
+    for index, (artist, title) in enumerate(albums):
         release_id, year = 100_000 + index, rng.randint(1955, 2024)
         medium = formats[index % len(formats)]
         master_id = 0
@@ -121,11 +140,31 @@ def build_demo_collection(plays: list[PlayInput]) -> tuple[FakeDiscogs, FakeSpot
             labels=[rng.choice(["Blue Note", "Columbia", "Warp", "ECM", "Impulse!"])],
             genres=[rng.choice(["Jazz", "Electronic", "Rock", "Folk, World, & Country"])],
             master_id=master_id,
+            cover=images.art_url(cover_key(artist, title)),
         )
         discogs.collect(DISCOGS_DEMO_USER, release_id)
-        if index % 4:  # Spotify lacks one album in four.
-            spotify.add_album(title, [artist], release_date=f"{year}-01-01")
+    _add_spotify_catalogue(spotify, history, images, lacking=set(albums[::4]))  # One in four.
     return discogs, spotify
+
+
+def _add_spotify_catalogue(
+    spotify: FakeSpotify,
+    history: list[PlayInput],
+    images: FakeImageHost,
+    lacking: set[tuple[str, str]],
+) -> None:
+    """Every artist and album of ``history`` but the ``lacking`` ones, each with an image."""
+
+    def image(*names: str) -> list[dict[str, Any]]:
+        return [{"url": images.art_url(cover_key(*names)), "width": 640, "height": 640}]
+
+    for artist in dict.fromkeys(play.artist for play in history):
+        spotify.add_artist(artist, images=image(artist))
+    year = random.Random(_SEED)
+    for artist, title in dict.fromkeys((play.artist, play.album) for play in history):
+        if title and (artist, title) not in lacking:
+            released = f"{year.randint(1955, 2024)}-01-01"
+            spotify.add_album(title, [artist], release_date=released, images=image(artist, title))
 
 
 def demo_roon_library(plays: list[PlayInput]) -> Library:
@@ -224,7 +263,7 @@ def build_demo_lastfm(now: int | None = None) -> DemoLastfm:
 
 
 async def _start_on_remembered_port(
-    fake: FakeLastfm | FakeDiscogs | FakeSpotify | FakeLLM, port: int
+    fake: FakeLastfm | FakeDiscogs | FakeSpotify | FakeLLM | FakeImageHost, port: int
 ) -> None:
     if port:
         try:

@@ -209,6 +209,8 @@ class HassClient:
                 "POST",
                 f"/api/config/config_entries/flow/{result['flow_id']}",
                 json_body=dict(answers[step_id]),
+                # The last step sets the entry up, which opens (and may migrate) a big store.
+                time_limit=_ACTION_TIMEOUT,
             )
         if result["type"] != "create_entry":
             raise ProvisionError(f"config flow ended with {result['type']}: {result}")
@@ -245,6 +247,13 @@ class HassClient:
             return response
         return {}
 
+    async def fetch_unauthenticated(self, path: str) -> tuple[int, str, bytes]:
+        """GET ``path`` as an ``<img>`` does (no Authorization): status, content type, body."""
+        async with self._session.get(
+            f"{self.base_url}{path}", timeout=_REQUEST_TIMEOUT
+        ) as response:
+            return response.status, response.content_type, await response.read()
+
     async def converse(self, text: str, language: str) -> str:
         """Ask the default conversation agent, as Assist does; its spoken answer."""
         result = await self._request(
@@ -278,6 +287,13 @@ class HassClient:
 
     async def websocket_aime_entries(self) -> list[dict[str, Any]]:
         """Return the AIME config entries as the websocket API lists them."""
+        entries: list[dict[str, Any]] = await self.websocket_command(
+            {"type": "config_entries/get", "domain": DOMAIN}
+        )
+        return entries
+
+    async def websocket_command(self, command: Mapping[str, Any]) -> Any:
+        """Send one websocket command (e.g. ``{"type": "aime/stats"}``) and return its result."""
         url = f"{self.base_url.replace('http', 'ws', 1)}/api/websocket"
         timeout = aiohttp.ClientWSTimeout(ws_receive=30, ws_close=10)
         async with self._session.ws_connect(url, timeout=timeout) as ws:
@@ -286,9 +302,8 @@ class HassClient:
             await ws.send_json({"type": "auth", "access_token": self.access_token})
             if (reply := await ws.receive_json())["type"] != "auth_ok":
                 raise ProvisionError(f"websocket authentication failed: {reply}")
-            await ws.send_json({"id": 1, "type": "config_entries/get", "domain": DOMAIN})
+            await ws.send_json({**command, "id": 1})
             reply = await ws.receive_json()
             if not reply.get("success"):
-                raise ProvisionError(f"config_entries/get failed: {reply}")
-            entries: list[dict[str, Any]] = reply["result"]
-            return entries
+                raise ProvisionError(f"{command.get('type')} failed: {reply}")
+            return reply["result"]

@@ -5,7 +5,7 @@ entries (the hub, then the demo Last.fm account) are created through the config-
 Every call is a public HA API, so a demo set up this way is exactly what a user who clicked
 through the UI would get (with advanced mode on, for the Last.fm server address). A new hub then
 gets what such a user does first (`fill_demo`): import their original AIME app's database and
-their Last.fm history, and sync their Discogs collection.
+their Last.fm history, sync their Discogs collection and enrich from Spotify.
 """
 
 import asyncio
@@ -45,6 +45,10 @@ DISCOGS_SYNC_BUTTON = "button.aime_sync_discogs_now"
 LASTFM_IMPORT_SENSOR = f"sensor.last_fm_{LASTFM_DEMO_USER.replace('-', '_')}_history_import"
 IMPORT_PROGRESS_EVERY = 5.0  # Seconds between two progress lines of the Last.fm import.
 _IMPORT_DONE = ("finished", "cancelled", "paused")
+# Spotify enrichment at setup: the most played albums and artists (the action's most), then the
+# albums of the journal's first page, so that the panel's first screens show covers.
+ENRICH_LIMIT = 500
+JOURNAL_PAGE_SIZE = 50
 
 type Say = Callable[[str], None]
 
@@ -164,8 +168,8 @@ async def provision(
 async def fill_demo(client: HassClient, say: Say) -> None:
     """Give a new demo what a user would do first, through the actions and buttons of the UI.
 
-    The original app's database (Roon plays with track lengths), the Last.fm history, then the
-    Discogs collection ("Sync Discogs now" button).
+    The original app's database (Roon plays with track lengths), the Last.fm history, the
+    Discogs collection ("Sync Discogs now" button), then Spotify's covers (`enrich_from_spotify`).
     """
     say(f"importing the original AIME app's database ({DATABASE_PATH}: Roon plays)")
     report = await client.call_action(DOMAIN, "import_aime_database", {"path": DATABASE_PATH})
@@ -185,6 +189,47 @@ async def fill_demo(client: HassClient, say: Say) -> None:
     if job["state"] != "success":
         raise ProvisionError(f"the Discogs sync ended {job['state']}: {job['attributes']}")
     say(f"  Discogs: {job['attributes'].get('result')}")
+    await enrich_from_spotify(client, say)
+    await save_demo_playlists(client, say)
+
+
+async def enrich_from_spotify(client: HassClient, say: Say) -> None:
+    """``aime.enrich``: the most played albums and artists, then the journal's recent albums."""
+    say(f"enriching the {ENRICH_LIMIT} most played albums and artists from Spotify (covers)")
+    counts = await client.call_action(DOMAIN, "enrich", {"limit": ENRICH_LIMIT})
+    say(f"  Spotify: {json.dumps(counts)}")
+    journal = await client.websocket_command(
+        {"type": "aime/history", "page_size": JOURNAL_PAGE_SIZE}
+    )
+    recent = {
+        entry["album_id"]: (entry["artist"], entry["album"])
+        for entry in journal["entries"]
+        if entry["album"] and entry["cover"] is None
+    }
+    for artist, album in recent.values():
+        data = {"scope": "album", "artist": artist, "album": album}
+        try:
+            await client.call_action(DOMAIN, "enrich", data)
+        except ProvisionError as err:  # A track artist that is not the album's: no cover.
+            say(f"  {artist} - {album}: {err}")
+    say(f"  Spotify: {len(recent)} recently played albums enriched")
+
+
+# Saved on the first start, so the panel's Playlists view and the media browser have some to show.
+DEMO_PLAYLISTS = (
+    {"algorithm": "rediscovery", "max_tracks": 20},
+    {"algorithm": "artist_flow", "max_tracks": 20},
+    {"algorithm": "complete_albums", "max_tracks": 25},
+    {"algorithm": "ai_generated", "max_tracks": 15, "prompt": "late-night jazz and quiet piano"},
+)
+
+
+async def save_demo_playlists(client: HassClient, say: Say) -> None:
+    """``aime.generate_playlist`` for a few algorithms, as a user trying the panel would."""
+    say(f"generating {len(DEMO_PLAYLISTS)} playlists")
+    for data in DEMO_PLAYLISTS:
+        playlist = await client.call_action(DOMAIN, "generate_playlist", dict(data))
+        say(f"  {playlist.get('name')}: {playlist.get('track_count')} tracks")
 
 
 async def _follow_lastfm_import(client: HassClient, say: Say) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+import sqlite3
 from typing import Any
 
 from homeassistant.const import STATE_UNKNOWN
@@ -56,7 +57,7 @@ async def _call(hass: HomeAssistant, service: str, **data: Any) -> Any:
 
 @pytest.mark.usefixtures("hub")
 async def test_generate_export_list_delete(
-    hass: HomeAssistant, hass_ws_client: WebSocketGenerator, config_dir: Path
+    hass: HomeAssistant, hass_ws_client: WebSocketGenerator, config_dir: Path, store_path: Path
 ) -> None:
     """A playlist is returned, shown by the sensor, listed, exported, then deleted."""
     assert _state(hass).state == STATE_UNKNOWN
@@ -64,6 +65,12 @@ async def test_generate_export_list_delete(
         hass, "generate_playlist", algorithm="top_sessions", max_tracks=5, name="Evening"
     )
     assert [track["title"] for track in playlist["tracks"]] == ["b1", "b2", "b3", "a1", "c1"]
+    with sqlite3.connect(store_path) as conn:
+        album_id, artist_id = conn.execute(
+            "SELECT al.id, ar.id FROM album al JOIN artist ar ON ar.id = al.artist_id "
+            "WHERE al.title = 'Beta' AND ar.name = 'Bo'"
+        ).fetchone()
+    conn.close()
     assert playlist["tracks"][0] == {
         "position": 1,
         "track_id": playlist["tracks"][0]["track_id"],
@@ -71,6 +78,9 @@ async def test_generate_export_list_delete(
         "artist": "Bo",
         "album": "Beta",
         "duration": 300,
+        # The panel links them; the saved playlist read back joins them too (playlists/get).
+        "album_id": album_id,
+        "artist_id": artist_id,
     }
     assert (playlist["name"], playlist["id"], playlist["track_count"]) == ("Evening", 1, 5)
     assert (playlist["total_duration"], playlist["unknown_durations"]) == (1100, 1)

@@ -135,3 +135,26 @@ async def test_now_playing_picture_is_served_by_home_assistant(
     assert await hass.config_entries.async_unload(roon_entry.entry_id)
     await hass.async_block_till_done()
     assert (await client.get(picture)).status == 404
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_now_playing_picture_is_never_an_svg(
+    hass: HomeAssistant,
+    fake_roon: FakeRoonCore,
+    roon_entry: MockConfigEntry,
+    hass_client_no_auth: ClientSessionGenerator,
+) -> None:
+    """Raster images only: an SVG from Home Assistant's origin could run script if opened."""
+    fake_roon.zones["zone-living"]["now_playing"]["image_key"] = "img-svg"
+    fake_roon.svg_images["img-svg"] = (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><script>1</script></svg>'
+    )
+    roon_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(roon_entry.entry_id)
+    await hass.async_block_till_done()
+    state = hass.states.get(NOW_PLAYING)
+    assert state is not None
+    client = await hass_client_no_auth()
+    response = await client.get(state.attributes[ATTR_ENTITY_PICTURE])
+    assert response.status == 502
+    assert b"<script>" not in await response.read()

@@ -28,6 +28,7 @@ from ..core.imports.aime_source import AimeImportError
 from ..enrichment.runtime import SIGNAL_COLLECTION_CHANGED
 from ..exceptions import validation_error
 from ..validation import FILE_PATH
+from .long_term_statistics import async_bulk_import
 from .lookup import require_hub_store
 from .recording import SIGNAL_PLAYS_RECORDED
 
@@ -54,7 +55,8 @@ async def _async_import_aime_database(call: ServiceCall) -> ServiceResponse:
         raise validation_error("aime_import_running")
     async with lock:
         try:
-            report = await access.async_run(import_aime_database, access.store, path)
+            async with async_bulk_import(hass):
+                report = await access.async_run(import_aime_database, access.store, path)
         except AimeImportError as err:
             # "detail": the missing tables, or why SQLite cannot read the file.
             raise validation_error(

@@ -9,6 +9,9 @@ from homeassistant.core import HomeAssistant
 from ..assist.setup import async_setup_assist
 from ..core.store.store import Store
 from ..enrichment.runtime import EnrichmentRuntime
+from ..panel.covers import async_setup_covers
+from ..panel.registration import async_register_frontend
+from .long_term_statistics import async_setup_long_term_statistics
 from .runtime import HubRuntime
 from .statistics import async_setup_statistics
 
@@ -19,6 +22,8 @@ if TYPE_CHECKING:
 async def async_setup_hub(hass: HomeAssistant, entry: AimeConfigEntry, store: Store) -> HubRuntime:
     """Compute the statistics, then start the enrichment services and their jobs."""
     stats = await async_setup_statistics(hass, entry, store)
+    # Shares the sensors' store access: stopping the statistics waits for its reads too.
+    await async_setup_long_term_statistics(hass, entry, stats.store)
     enrichment = EnrichmentRuntime(hass, entry, store)
     try:
         await enrichment.async_start()
@@ -27,4 +32,8 @@ async def async_setup_hub(hass: HomeAssistant, entry: AimeConfigEntry, store: St
         raise
     # The LLM API, intents and sentences: withdrawn when the entry unloads.
     entry.async_on_unload(await async_setup_assist(hass))
+    # The sidebar panel and the dashboard cards: shown while the hub is loaded.
+    entry.async_on_unload(await async_register_frontend(hass))
+    # The panel's covers (the view stays: Home Assistant cannot remove one).
+    async_setup_covers(hass)
     return HubRuntime(store=store, stats=stats, enrichment=enrichment)

@@ -32,6 +32,7 @@ from ..clients.lastfm import (
 )
 from ..const import DOMAIN, LOGGER
 from ..core.models import IngestResult, Source
+from ..hub.long_term_statistics import async_bulk_import
 from ..hub.recording import SIGNAL_PLAYS_RECORDED, async_record_plays
 from ..hub.store_access import StoreAccess, StoreClosedError
 
@@ -206,9 +207,11 @@ class LastfmImporter:
     async def _async_run(self, progress: ImportProgress) -> None:
         self._set_status(ImportStatus.RUNNING)
         try:
-            await self._async_import_pages(progress)
-            # Scrobbles that completed imported AIME plays may have moved them: recount now.
-            await self._store.async_run(self._store.store.settle_statistics)
+            # Long-term statistics get the imported hours once, at the end.
+            async with async_bulk_import(self._hass):
+                await self._async_import_pages(progress)
+                # Scrobbles that completed imported AIME plays may have moved them: recount.
+                await self._store.async_run(self._store.store.settle_statistics)
             async_dispatcher_send(self._hass, SIGNAL_PLAYS_RECORDED)
             stored = await self._store.async_run(
                 self._store.store.count_plays, progress.start, progress.end, Source.LASTFM

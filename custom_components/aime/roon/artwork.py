@@ -30,6 +30,7 @@ from homeassistant.helpers.http import KEY_AUTHENTICATED, KEY_HASS, HomeAssistan
 from homeassistant.util.hass_dict import HassKey
 
 from ..const import LOGGER
+from ..panel.covers import RASTER_TYPES
 
 URL: Final = "/api/aime/roon_artwork/{entry_id}/{image_key}"
 CACHE_SIZE: Final = 16  # images of 10-100 kB: the last few tracks' covers
@@ -98,10 +99,13 @@ class RoonArtworkView(HomeAssistantView):
             return web.Response(status=HTTPStatus.NOT_FOUND)
         if (image := artwork.cache.get((entry_id, image_key))) is None:
             content, content_type = await async_fetch_image(LOGGER, hass, image_url(image_key))
-            if content is None:
+            # Raster only: an SVG served from Home Assistant's origin could run script.
+            if content is None or (content_type or "").split(";")[0] not in RASTER_TYPES:
                 return web.Response(status=HTTPStatus.BAD_GATEWAY)
             image = (content, content_type)
             artwork.remember((entry_id, image_key), image)
         return web.Response(
-            body=image[0], content_type=image[1], headers={CACHE_CONTROL: "max-age=3600"}
+            body=image[0],
+            content_type=image[1],
+            headers={CACHE_CONTROL: "max-age=3600", "X-Content-Type-Options": "nosniff"},
         )

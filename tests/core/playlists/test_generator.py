@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
+import sqlite3
 from typing import Any
 
 import pytest
@@ -100,7 +101,12 @@ def test_time_based_defaults_to_the_hour_of_now(store: Store, ids: Ids) -> None:
 
 
 def test_playlist_model(store: Store, ids: Ids) -> None:
-    """Tracks carry artist, album and duration; totals skip unknown durations."""
+    """Tracks carry artist, album (and their ids) and duration; totals skip unknown durations."""
+    with sqlite3.connect(store.path) as conn:
+        album_id, artist_id = conn.execute(
+            "SELECT album_id, artist_id FROM track WHERE id = ?", (ids["b1"],)
+        ).fetchone()
+    conn.close()
     playlist = store.playlists.generate(request(Algorithm.TOP_SESSIONS))
     assert playlist.name == "top_sessions 2024-07-19 12:00"
     assert playlist.algorithm == "top_sessions"
@@ -110,6 +116,8 @@ def test_playlist_model(store: Store, ids: Ids) -> None:
         "artist": "Bo",
         "album": "Beta",
         "duration": 300,
+        "album_id": album_id,
+        "artist_id": artist_id,
     }
     assert (playlist.total_duration, playlist.unknown_durations) == (3 * 300 + 200, 1)
     assert (playlist.unique_artists, playlist.unique_albums) == (3, 3)

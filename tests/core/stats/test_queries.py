@@ -136,6 +136,15 @@ def test_last_7_days(paris: Store) -> None:
         ("Omega", 1),
     ]
     assert stats.top_tracks[0].artist == "Di"
+    # Albums and tracks carry their artist's (and a track its album's) id: the panel links them.
+    artist_ids = {artist.name: artist.id for artist in stats.top_artists}
+    album_ids = {album.name: album.id for album in stats.top_albums}
+    assert stats.top_albums[0].artist_id == artist_ids["Ada"]
+    assert (stats.top_tracks[0].artist_id, stats.top_tracks[0].album_id) == (
+        artist_ids["Di"],
+        album_ids["Fourth"],
+    )
+    assert (stats.top_artists[0].artist_id, stats.top_artists[0].album_id) == (None, None)
     # Di's first play ever is P7; Ada played in 2022, Bo and Cy in March.
     assert stats.new_artists == 1
     assert (stats.active_days, stats.longest_streak) == (6, 4)  # 24-27, then 29-30

@@ -22,7 +22,7 @@ def test_v1_file_migrates_to_current(db_path: Path) -> None:
     shutil.copy(V1_FIXTURE, db_path)
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 4
+        assert store.schema_version == CURRENT_VERSION == 5
         counts = store.counts()
         assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
         assert counts.collection_items == counts.playlists == 0
@@ -75,7 +75,7 @@ def test_schema_module_matches_migrated_tables(store: Store) -> None:
 
 
 def _write_v2_file(path: Path, version: int = 2) -> None:
-    """A database at ``version`` (2 or 3), as that release wrote it, with three plays."""
+    """A database at ``version`` (2 to 4), as that release wrote it, with three plays."""
     path.parent.mkdir(parents=True)
     with sqlite3.connect(path) as conn:
         conn.execute(VERSION_TABLE_DDL)
@@ -140,7 +140,7 @@ def test_v3_file_keeps_its_imported_plays_marked(db_path: Path) -> None:
     conn.close()
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 4
+        assert store.schema_version == CURRENT_VERSION == 5
         # A play imported before keeps merging with the same play reported again.
         result = store.ingest(
             [PlayInput("So What", "Miles Davis", 1_700_000_060, Source.LASTFM, album="KoB")]
@@ -156,3 +156,19 @@ def test_v3_file_keeps_its_imported_plays_marked(db_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM artist_candidate").fetchall() == [(0,)]
     with sqlite3.connect(db_path.with_name("aime.db.v3.bak")) as conn:
         assert conn.execute("SELECT version FROM schema_version").fetchall() == [(3,)]
+
+
+def test_v4_file_finds_an_artists_tracks_and_days_by_index(db_path: Path) -> None:
+    """Version 5 indexes the artist page's lookups: no scan of every track or day."""
+    _write_v2_file(db_path, version=4)
+    Store.open(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        plans = {
+            query: " ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {query}", (1,)))
+            for query in (
+                "SELECT id FROM track WHERE artist_id = ?",
+                "SELECT day, plays FROM stats_day_artist WHERE artist_id = ? ORDER BY day",
+            )
+        }
+    conn.close()
+    assert all("SCAN" not in plan for plan in plans.values()), plans

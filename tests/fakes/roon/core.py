@@ -129,6 +129,8 @@ class FakeRoonCore:
         self.display_version = display_version
         self.library = library or Library.default()
         self.zones: dict[str, dict[str, Any]] = {}
+        # Image keys served as this SVG instead of a PNG (a hostile or broken Core).
+        self.svg_images: dict[str, bytes] = {}
         self.outputs: dict[str, dict[str, Any]] = {}
         self.requests: list[tuple[str, dict[str, Any] | None]] = []
         self.incremental_steps: list[tuple[str, int]] = []
@@ -1053,5 +1055,7 @@ class FakeRoonCore:
         image_key = request.match_info["image_key"]
         if not self.known_image(image_key):
             raise web.HTTPNotFound
+        if image_key in self.svg_images:
+            return web.Response(body=self.svg_images[image_key], content_type="image/svg+xml")
         size = int(request.query.get("width") or 8)
         return web.Response(body=png(image_key, size), content_type="image/png")

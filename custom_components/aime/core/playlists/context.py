@@ -111,13 +111,14 @@ class Context:
         for first in range(0, len(track_ids), _CHUNK):
             chunk = tuple(track_ids[first : first + _CHUNK])
             marks = ",".join("?" * len(chunk))
-            for track_id, title, artist, album, duration in self.conn.exec_driver_sql(
-                "SELECT t.id, t.title, ar.name, al.title, t.duration FROM track t "
+            for track_id, *row in self.conn.exec_driver_sql(
+                "SELECT t.id, t.title, ar.name, al.title, t.duration, t.album_id, t.artist_id "
+                "FROM track t "
                 "JOIN artist ar ON ar.id = t.artist_id JOIN album al ON al.id = t.album_id "
                 f"WHERE t.id IN ({marks})",
                 chunk,
             ):
-                found[track_id] = PlaylistTrack(track_id, title, artist, album, duration)
+                found[track_id] = PlaylistTrack(track_id, *row)
         return [found[track_id] for track_id in track_ids]
 
 

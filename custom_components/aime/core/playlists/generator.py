@@ -192,7 +192,8 @@ def _load(conn: Connection, playlist_id: int) -> Playlist | None:
     tracks = tuple(
         PlaylistTrack(*row)
         for row in conn.exec_driver_sql(
-            "SELECT t.id, t.title, ar.name, al.title, t.duration FROM playlist_track pt "
+            "SELECT t.id, t.title, ar.name, al.title, t.duration, t.album_id, t.artist_id "
+            "FROM playlist_track pt "
             "JOIN track t ON t.id = pt.track_id JOIN artist ar ON ar.id = t.artist_id "
             "JOIN album al ON al.id = t.album_id WHERE pt.playlist_id = ? ORDER BY pt.position",
             (playlist_id,),

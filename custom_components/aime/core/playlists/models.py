@@ -106,13 +106,18 @@ class PlaylistRequest:
 
 @dataclass(frozen=True, slots=True)
 class PlaylistTrack:
-    """One track of a playlist; ``duration`` in seconds, ``None`` when unknown."""
+    """One track of a playlist; ``duration`` in seconds, ``None`` when unknown.
+
+    ``album_id`` and ``artist_id`` (the track's primary artist) let the panel link them.
+    """
 
     track_id: int
     title: str
     artist: str
     album: str
     duration: int | None
+    album_id: int | None = None
+    artist_id: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-able form."""
@@ -122,6 +127,8 @@ class PlaylistTrack:
             "artist": self.artist,
             "album": self.album,
             "duration": self.duration,
+            "album_id": self.album_id,
+            "artist_id": self.artist_id,
         }
 
 

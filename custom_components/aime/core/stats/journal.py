@@ -46,6 +46,15 @@ def last_play(conn: Connection, clock: LocalTime) -> JournalEntry | None:
     return found[0] if found else None
 
 
+def plays_at(conn: Connection, clock: LocalTime, times: Sequence[int]) -> list[JournalEntry]:
+    """The plays started at these times (through the time index), oldest first."""
+    marks = {f"at{number}": at for number, at in enumerate(times)}
+    if not marks:
+        return []
+    where = f"WHERE p.played_at IN ({', '.join(':' + name for name in marks)})"
+    return _entries(conn, clock, where, marks, "ORDER BY p.played_at, p.id")
+
+
 def history(
     conn: Connection, clock: LocalTime, filters: HistoryFilter, page: int, page_size: int
 ) -> HistoryPage:

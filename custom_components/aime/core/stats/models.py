@@ -29,12 +29,18 @@ class Window(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Ranked:
-    """An artist, album or track in a top list. ``artist`` names an album's or track's artist."""
+    """An artist, album or track in a top list.
+
+    ``artist`` and ``artist_id`` are an album's or track's artist, ``album_id`` a track's album:
+    the panel links them.
+    """
 
     id: int
     name: str
     plays: int
     artist: str | None = None
+    artist_id: int | None = None
+    album_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +250,7 @@ class CollectionRecord:
 
     id: int
     album_id: int
+    artist_id: int
     artist: str
     title: str
     format: str | None

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from functools import cached_property
+from typing import NamedTuple
 
 from sqlalchemy import Connection
 
@@ -28,6 +29,7 @@ from .models import (
     Comparison,
     HistoryFilter,
     HistoryPage,
+    JournalEntry,
     ListeningTime,
     MonthFigures,
     PeriodSummary,
@@ -39,6 +41,7 @@ from .models import (
     Window,
     WindowStats,
 )
+from .page_models import CollectionFacets, Shelf
 from .rollups import DEFAULT_PLAY_SECONDS
 from .track_windows import TrackWindows, top_with_ties
 
@@ -191,6 +194,11 @@ class Stats:
                 reader.conn, reader.clock, filters or HistoryFilter(), page, page_size
             )
 
+    def plays_at(self, times: list[int]) -> list[JournalEntry]:
+        """The plays started at these UTC times (epoch seconds), oldest first."""
+        with self._reading() as reader:
+            return journal.plays_at(reader.conn, reader.clock, times)
+
     def timeline(self, day: date) -> Timeline:
         """One local day, hour by hour."""
         with self._reading() as reader:
@@ -211,9 +219,20 @@ class Stats:
         record_format: str | None = None,
         sort: CollectionSort = CollectionSort.ARTIST,
         descending: bool = False,
+        genre: str | None = None,
+        style: str | None = None,
+        decade: int | None = None,
+        shelf: Shelf | None = None,
+        now: datetime | None = None,
     ) -> CollectionPage:
-        """One page of the collection listing."""
+        """One page of the collection listing; the ``not_played_year`` shelf needs ``now``."""
         with self._reading() as reader:
+            year_start = None
+            if shelf is Shelf.NOT_PLAYED_YEAR:
+                if now is None:
+                    raise ValueError("the not_played_year shelf needs now")
+                today = date_of_day(reader.today(now))
+                year_start = collection_stats.last_12_months_start(reader.clock, today)
             return collection_stats.collection_page(
                 reader.conn,
                 page=page,
@@ -222,7 +241,17 @@ class Stats:
                 record_format=record_format,
                 sort=sort,
                 descending=descending,
+                genre=genre,
+                style=style,
+                decade=decade,
+                shelf=shelf,
+                year_start=year_start,
             )
+
+    def collection_facets(self) -> CollectionFacets:
+        """What the collection listing can be filtered by."""
+        with self._reading() as reader:
+            return collection_stats.collection_facets(reader.conn)
 
     @contextmanager
     def _reading(self) -> Iterator[_Reader]:
@@ -334,13 +363,16 @@ class _Reader:
 
     def top_artists(self, first: int, last: int, count: int) -> tuple[int, list[Ranked]]:
         unique, candidates = self._counted("artist", first, last, count)
-        names = self._names("SELECT id, name, NULL FROM artist WHERE id IN ({marks})", candidates)
+        names = self._names(
+            "SELECT id, name, NULL, NULL, NULL FROM artist WHERE id IN ({marks})", candidates
+        )
         return unique, _ranked(candidates, names, count)
 
     def top_albums(self, first: int, last: int, count: int) -> tuple[int, list[Ranked]]:
         unique, candidates = self._counted("album", first, last, count)
         names = self._names(
-            "SELECT al.id, al.title, ar.name FROM album al JOIN artist ar ON ar.id = al.artist_id"
+            "SELECT al.id, al.title, ar.name, al.artist_id, NULL"
+            " FROM album al JOIN artist ar ON ar.id = al.artist_id"
             " WHERE al.id IN ({marks})",
             candidates,
         )
@@ -361,7 +393,8 @@ class _Reader:
         else:
             unique, candidates = self._tracks.top(self.conn, self.clock, key, (first, last), count)
         names = self._names(
-            "SELECT t.id, t.title, ar.name FROM track t JOIN artist ar ON ar.id = t.artist_id"
+            "SELECT t.id, t.title, ar.name, t.artist_id, t.album_id"
+            " FROM track t JOIN artist ar ON ar.id = t.artist_id"
             " WHERE t.id IN ({marks})",
             candidates,
         )
@@ -425,17 +458,16 @@ class _Reader:
             ]
         return unique, top_with_ties(candidates, count)
 
-    def _names(
-        self, query: str, candidates: list[tuple[int, int]]
-    ) -> dict[int, tuple[str, str | None]]:
-        names: dict[int, tuple[str, str | None]] = {}
+    def _names(self, query: str, candidates: list[tuple[int, int]]) -> dict[int, _Names]:
+        """``query``'s rows (id, name, artist, artist id, album id) by id."""
+        names: dict[int, _Names] = {}
         ids = [item for item, _ in candidates]
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            for item, name, artist in self.conn.exec_driver_sql(
+            for item, *row in self.conn.exec_driver_sql(
                 query.format(marks=",".join("?" * len(chunk))), tuple(chunk)
             ):
-                names[item] = (name, artist)
+                names[item] = _Names(*row)
         return names
 
     # --- shapes of listening --------------------------------------------------------------
@@ -486,13 +518,22 @@ class _Reader:
         )
 
 
+class _Names(NamedTuple):
+    """What a top list shows of an item besides its plays."""
+
+    name: str
+    artist: str | None
+    artist_id: int | None
+    album_id: int | None
+
+
 def _ranked(
-    candidates: list[tuple[int, int]], names: dict[int, tuple[str, str | None]], count: int
+    candidates: list[tuple[int, int]], names: dict[int, _Names], count: int
 ) -> list[Ranked]:
     ranked = [
-        Ranked(item, names[item][0], plays, names[item][1])
+        Ranked(item, found.name, plays, found.artist, found.artist_id, found.album_id)
         for item, plays in candidates
-        if item in names
+        if (found := names.get(item)) is not None
     ]
     ranked.sort(key=lambda entry: (-entry.plays, entry.name.casefold(), entry.id))
     return ranked[:count]

@@ -287,7 +287,15 @@ _V4 = (
     )""",
 )
 
-STEPS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
+# Version 5: an artist's page (``core/stats/artist_page.py``) finds the artist's tracks and
+# days without scanning every track and every day (~100 ms on a million plays before).
+_V5 = (
+    "CREATE INDEX track_artist ON track (artist_id)",
+    # Covering: the months of an artist read the index alone.
+    "CREATE INDEX stats_day_artist_by_artist ON stats_day_artist (artist_id, day, plays)",
+)
+
+STEPS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5}
 CURRENT_VERSION = max(STEPS)
 
 VERSION_TABLE_DDL = "CREATE TABLE schema_version (version INTEGER NOT NULL)"

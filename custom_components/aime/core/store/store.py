@@ -29,6 +29,7 @@ from ..localtime import LocalTime
 from ..models import SOURCE_CODES, IngestResult, LovedSync, PlayInput, Source, StoreCounts
 from ..normalize import artist_key, primary_artist, track_key
 from ..playlists.generator import Playlists
+from ..stats.hourly import HourlyStats
 from ..stats.queries import Stats
 from ..stats.rollups import Rollups
 from . import listened, schema
@@ -67,6 +68,7 @@ class Store:
         self._rollups = Rollups(time_zone)
         self._ingestor = Ingestor(dedup_window, clock, rollups=self._rollups)
         self._stats = Stats(self._read)
+        self._hourly = HourlyStats(self._read)
         self._ai_texts = AiTextStore(self._read, self._write)
         self._collection = Collection(self._read, self._write, self._ingestor.resolve_albums)
         self._enrichment = Enrichment(self._read, self._write)
@@ -134,6 +136,11 @@ class Store:
     def stats(self) -> Stats:
         """Statistics over this store; its methods block like the store's."""
         return self._stats
+
+    @property
+    def hourly(self) -> HourlyStats:
+        """Plays per UTC hour, for long-term statistics; its methods block like the store's."""
+        return self._hourly
 
     @property
     def collection(self) -> Collection:

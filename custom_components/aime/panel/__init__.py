@@ -1,0 +1,1 @@
+"""The AIME panel and dashboard cards: registration, websocket queries and covers."""

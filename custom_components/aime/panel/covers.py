@@ -1,0 +1,167 @@
+"""Album covers and artist images for the panel, served by Home Assistant.
+
+The images AIME knows are third-party URLs (Discogs, Spotify). The panel must not load them
+itself (no request leaves Home Assistant, and the browser would tell those services what is
+being looked at), so it shows ``/api/aime/cover/<kind>/<id>`` instead: this view finds the
+image in the store, fetches it with Home Assistant's shared HTTP session and keeps the last
+ones in memory. As with ``roon/artwork.py``, an ``<img>`` sends no Authorization header: the
+URL carries a signature of what it shows under a secret made at start, so the view serves
+only what AIME handed out.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from enum import StrEnum
+import hashlib
+from hmac import compare_digest, new as hmac_new
+from http import HTTPStatus
+import secrets
+from typing import Final
+
+from aiohttp import ClientError, ClientTimeout, web
+from aiohttp.hdrs import CACHE_CONTROL, CONTENT_TYPE
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.aiohttp_client import async_get_clientsession
+from homeassistant.helpers.http import KEY_AUTHENTICATED, KEY_HASS, HomeAssistantView
+from homeassistant.util.hass_dict import HassKey
+
+from ..const import LOGGER
+from ..core.stats.covers import known_covers
+from ..core.store.store import Store
+from ..hub.lookup import hub_store
+from ..validation import MAX_STORE_INT
+
+URL: Final = "/api/aime/cover/{kind}/{item_id}"
+CACHE_SIZE: Final = 200  # A page of covers, each a few tens of kB.
+MAX_IMAGE_BYTES: Final = 5 * 1024 * 1024
+FETCH_TIMEOUT: Final = ClientTimeout(total=15)
+# Raster images only: an SVG served from Home Assistant's origin could run script when opened.
+RASTER_TYPES: Final = frozenset(
+    {"image/jpeg", "image/png", "image/gif", "image/webp", "image/avif", "image/bmp"}
+)
+
+
+class CoverKind(StrEnum):
+    """What a cover shows."""
+
+    ALBUM = "album"
+    ARTIST = "artist"
+
+
+type Image = tuple[bytes, str]
+
+
+@dataclass(slots=True)
+class _Covers:
+    """The signing secret and the last images fetched, by their source URL."""
+
+    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    cache: OrderedDict[str, Image] = field(default_factory=OrderedDict)
+
+    def signature(self, kind: str, item_id: str) -> str:
+        message = f"{kind}/{item_id}".encode()
+        return hmac_new(self.secret, message, hashlib.sha256).hexdigest()
+
+    def remember(self, source: str, image: Image) -> None:
+        self.cache[source] = image
+        self.cache.move_to_end(source)
+        while len(self.cache) > CACHE_SIZE:
+            self.cache.popitem(last=False)
+
+
+_COVERS: HassKey[_Covers] = HassKey("aime_covers")
+
+
+@callback
+def async_setup_covers(hass: HomeAssistant) -> None:
+    """Serve the covers (once per Home Assistant run: views cannot be removed)."""
+    if _COVERS not in hass.data:
+        hass.data[_COVERS] = _Covers()
+        hass.http.register_view(CoverView())
+
+
+@callback
+def cover_url(hass: HomeAssistant, kind: CoverKind, item_id: int) -> str:
+    """The same-origin URL of an album's cover or an artist's image."""
+    covers = hass.data.get(_COVERS)
+    if covers is None:
+        async_setup_covers(hass)
+        covers = hass.data[_COVERS]
+    token = covers.signature(kind.value, str(item_id))
+    return f"/api/aime/cover/{kind.value}/{item_id}?token={token}"
+
+
+class CoverView(HomeAssistantView):
+    """Serves the images of the covers the panel shows."""
+
+    url = URL
+    name = "api:aime:cover"
+    requires_auth = False  # <img> sends no header: the URL's signature is checked instead
+
+    async def get(self, request: web.Request, kind: str, item_id: str) -> web.Response:
+        """The image, from the cache or its source."""
+        hass = request.app[KEY_HASS]
+        covers = hass.data[_COVERS]
+        signature = covers.signature(kind, item_id)
+        if not (
+            request[KEY_AUTHENTICATED] or compare_digest(request.query.get("token", ""), signature)
+        ):
+            return web.Response(status=HTTPStatus.UNAUTHORIZED)
+        number = _item_number(item_id)
+        if kind not in set(CoverKind) or number is None:
+            return web.Response(status=HTTPStatus.NOT_FOUND)
+        if (access := hub_store(hass)) is None:
+            return web.Response(status=HTTPStatus.NOT_FOUND)
+        source = await access.async_run(_image_source, access.store, CoverKind(kind), number)
+        if source is None:
+            return web.Response(status=HTTPStatus.NOT_FOUND)
+        if (image := covers.cache.get(source)) is None:
+            if (image := await _async_fetch(hass, source)) is None:
+                return web.Response(status=HTTPStatus.BAD_GATEWAY)
+            covers.remember(source, image)
+        return web.Response(
+            body=image[0],
+            content_type=image[1],
+            headers={CACHE_CONTROL: "private, max-age=86400", "X-Content-Type-Options": "nosniff"},
+        )
+
+
+def _item_number(item_id: str) -> int | None:
+    if not item_id.isdigit() or len(item_id) > 19:
+        return None
+    number = int(item_id)
+    return number if 0 < number <= MAX_STORE_INT else None
+
+
+def _image_source(store: Store, kind: CoverKind, item_id: int) -> str | None:
+    """The third-party URL of the image (blocking)."""
+    albums, artists = known_covers(
+        store.stats,
+        [item_id] if kind is CoverKind.ALBUM else [],
+        [item_id] if kind is CoverKind.ARTIST else [],
+    )
+    return (albums if kind is CoverKind.ALBUM else artists).get(item_id)
+
+
+async def _async_fetch(hass: HomeAssistant, source: str) -> Image | None:
+    """The raster image at ``source``; None (logged without the URL's query) when it is not one."""
+    session = async_get_clientsession(hass)
+    try:
+        async with session.get(source, timeout=FETCH_TIMEOUT) as response:
+            content_type = response.headers.get(CONTENT_TYPE, "").split(";")[0].strip().lower()
+            if response.status == HTTPStatus.OK and content_type in RASTER_TYPES:
+                body = await response.content.read(MAX_IMAGE_BYTES + 1)
+                if len(body) <= MAX_IMAGE_BYTES:
+                    return body, content_type
+            status = response.status
+    except (ClientError, TimeoutError, ValueError) as err:
+        LOGGER.debug("Cover from %s not fetched: %s", _host(source), type(err).__name__)
+        return None
+    LOGGER.debug("Cover from %s not an image (HTTP %s)", _host(source), status)
+    return None
+
+
+def _host(url: str) -> str:
+    return url.split("/")[2] if url.count("/") >= 2 else "?"

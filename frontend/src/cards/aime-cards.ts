@@ -1,0 +1,37 @@
+// The dashboard cards, loaded on every Home Assistant page by the integration: they register in the
+// dashboard's card picker (`window.customCards`) with their visual editors.
+import { localize } from "../i18n";
+import { pageHass } from "./card-config";
+import "./card-editors";
+import "./recent-card";
+import "./stats-card";
+
+declare global {
+  interface Window {
+    customCards?: {
+      type: string;
+      name: string;
+      description: string;
+      preview?: boolean;
+      documentationURL?: string;
+    }[];
+  }
+}
+
+const DOCUMENTATION = "https://github.com/aime-ha/aime-home-assistant#dashboard-cards";
+
+function register(type: string, area: "stats" | "recent") {
+  window.customCards ??= [];
+  if (window.customCards.some((card) => card.type === type)) return;
+  const hass = pageHass();
+  window.customCards.push({
+    type,
+    name: localize(hass, `cards.${area}.name`),
+    description: localize(hass, `cards.${area}.description`),
+    preview: true,
+    documentationURL: DOCUMENTATION,
+  });
+}
+
+register("aime-stats-card", "stats");
+register("aime-recent-card", "recent");

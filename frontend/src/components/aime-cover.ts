@@ -1,0 +1,78 @@
+// An album cover from a same-origin URL the backend gives (never a third-party address), or a placeholder.
+import { LitElement, css, html, nothing } from "lit";
+import { property, state } from "lit/decorators.js";
+import { define } from "../define";
+
+export class AimeCover extends LitElement {
+  @property() src: string | null | undefined = null;
+  @property() label = "";
+  @property({ type: Number }) size = 48;
+  /** Fills its container's width (square), for cover grids; `size` is then ignored. */
+  @property({ type: Boolean, reflect: true }) fluid = false;
+  @state() private failed = false;
+
+  static styles = css`
+    :host {
+      display: inline-block;
+      flex: none;
+    }
+    img,
+    .placeholder {
+      display: block;
+      width: var(--aime-cover-size);
+      height: var(--aime-cover-size);
+      border-radius: 6px;
+      object-fit: cover;
+      background: var(--secondary-background-color, rgba(127, 127, 127, 0.15));
+    }
+    :host([fluid]) {
+      display: block;
+      width: 100%;
+    }
+    :host([fluid]) img,
+    :host([fluid]) .placeholder {
+      width: 100%;
+      height: auto;
+      aspect-ratio: 1;
+    }
+    .placeholder {
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      color: var(--secondary-text-color);
+    }
+    svg {
+      width: 50%;
+      height: 50%;
+      fill: currentColor;
+      opacity: 0.6;
+    }
+  `;
+
+  protected willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has("src")) this.failed = false;
+  }
+
+  render() {
+    this.style.setProperty("--aime-cover-size", `${this.size}px`);
+    const usable = this.src && this.src.startsWith("/") && !this.src.startsWith("//") && !this.failed;
+    if (usable) {
+      return html`<img
+        src=${this.src!}
+        alt=${this.label}
+        loading="lazy"
+        decoding="async"
+        @error=${() => (this.failed = true)}
+      />`;
+    }
+    return html`<div class="placeholder" role="img" aria-label=${this.label || nothing}>
+      <svg viewBox="0 0 24 24" aria-hidden="true">
+        <path
+          d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 14.5a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9Zm0-5.5a1 1 0 1 0 0 2 1 1 0 0 0 0-2Z"
+        />
+      </svg>
+    </div>`;
+  }
+}
+
+define("aime-cover", AimeCover);

@@ -1,0 +1,82 @@
+// What every panel view shares: the `hass`/`narrow`/`params` it is given, translations, a live
+// subscription to AIME's events while it is on screen, and loading/error states.
+import { LitElement, html, type TemplateResult } from "lit";
+import { property } from "lit/decorators.js";
+import { subscribeAime, translatedError, type LiveEvent } from "../api";
+import { localize, type Vars } from "../i18n";
+import type { HomeAssistant } from "../types";
+
+export type Load<T> =
+  | { status: "loading" }
+  | { status: "error"; message: string }
+  | { status: "ready"; value: T };
+
+export const LOADING = { status: "loading" } as const;
+
+export abstract class AimeView extends LitElement {
+  @property({ attribute: false }) hass!: HomeAssistant;
+  @property({ type: Boolean }) narrow = false;
+  @property({ attribute: false }) params: Record<string, string> = {};
+
+  private unsubscribe?: Promise<() => Promise<void>>;
+
+  protected t(key: string, vars?: Vars): string {
+    return localize(this.hass, key, vars);
+  }
+
+  /** Called for each live event while the view is connected; views refresh what it changes. */
+  protected onLiveEvent(_event: LiveEvent): void {}
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hass) this.subscribe();
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    const pending = this.unsubscribe;
+    this.unsubscribe = undefined;
+    pending?.then((stop) => stop()).catch(() => undefined);
+  }
+
+  protected willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has("hass") && this.hass && !this.unsubscribe && this.isConnected) this.subscribe();
+  }
+
+  private subscribe(): void {
+    this.unsubscribe = subscribeAime(this.hass, (event) => {
+      // The hub unloaded: the next `hass` (its entities coming back) subscribes again.
+      if (event.kind === "ended") this.unsubscribe = undefined;
+      else this.onLiveEvent(event);
+    });
+    // A failed subscription (an older hub) leaves the view static rather than retrying at every update.
+    this.unsubscribe.catch(() => undefined);
+  }
+
+  /** Runs `fetch`, giving its state to `assign` first as loading, then as ready or error. */
+  protected async load<T>(fetch: () => Promise<T>, assign: (state: Load<T>) => void, quiet = false) {
+    if (!quiet) assign(LOADING);
+    try {
+      assign({ status: "ready", value: await fetch() });
+    } catch (error) {
+      assign({ status: "error", message: await translatedError(this.hass, error) });
+    }
+  }
+
+  protected renderLoad<T>(
+    state: Load<T>,
+    render: (value: T) => TemplateResult | TemplateResult[] | string,
+    retry?: () => void,
+  ): TemplateResult | TemplateResult[] | string {
+    if (state.status === "loading") {
+      return html`<div class="state" role="status" data-testid="loading">${this.t("common.loading")}</div>`;
+    }
+    if (state.status === "error") {
+      return html`<div class="state error" role="alert" data-testid="error">
+        ${this.t("common.error", { message: state.message })}
+        ${retry ? html`<button @click=${retry}>${this.t("common.retry")}</button>` : ""}
+      </div>`;
+    }
+    return render(state.value);
+  }
+}

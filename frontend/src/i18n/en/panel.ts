@@ -1,0 +1,18 @@
+export const panel: Record<string, string> = {
+  "panel.title": "AIME",
+  "panel.menu": "Open the sidebar",
+  "panel.nav.label": "AIME views",
+  "panel.nav.journal": "Journal",
+  "panel.nav.timeline": "Timeline",
+  "panel.nav.stats": "Statistics",
+  "panel.nav.collection": "Collection",
+  "panel.nav.playlists": "Playlists",
+  "panel.not_found": "This page does not exist.",
+  "panel.no_hub": "AIME is not set up yet: add the AIME integration first.",
+  "panel.now_playing.label": "Now playing",
+  "panel.now_playing.idle": "Nothing playing",
+  "panel.now_playing.previous": "Previous track",
+  "panel.now_playing.play": "Play",
+  "panel.now_playing.pause": "Pause",
+  "panel.now_playing.next": "Next track",
+};

@@ -1,0 +1,10 @@
+export { common } from "./common";
+export { panel } from "./panel";
+export { stats } from "./stats";
+export { playlists } from "./playlists";
+export { collection } from "./collection";
+export { album } from "./album";
+export { artist } from "./artist";
+export { journal } from "./journal";
+export { timeline } from "./timeline";
+export { cards } from "./cards";

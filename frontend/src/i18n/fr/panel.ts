@@ -1,0 +1,18 @@
+export const panel: Record<string, string> = {
+  "panel.title": "AIME",
+  "panel.menu": "Ouvrir la barre latérale",
+  "panel.nav.label": "Vues d’AIME",
+  "panel.nav.journal": "Journal",
+  "panel.nav.timeline": "Chronologie",
+  "panel.nav.stats": "Statistiques",
+  "panel.nav.collection": "Collection",
+  "panel.nav.playlists": "Playlists",
+  "panel.not_found": "Cette page n’existe pas.",
+  "panel.no_hub": "AIME n’est pas encore configuré : ajoutez d’abord l’intégration AIME.",
+  "panel.now_playing.label": "En cours de lecture",
+  "panel.now_playing.idle": "Rien en lecture",
+  "panel.now_playing.previous": "Piste précédente",
+  "panel.now_playing.play": "Lecture",
+  "panel.now_playing.pause": "Pause",
+  "panel.now_playing.next": "Piste suivante",
+};

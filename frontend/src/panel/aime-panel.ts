@@ -1,0 +1,159 @@
+// The AIME sidebar panel: navigation between the views, deep links (/aime/album/12) and the
+// now-playing strip. Home Assistant gives it `hass`, `narrow` and `route`.
+import { LitElement, css, html, type TemplateResult } from "lit";
+import { property } from "lit/decorators.js";
+import { sharedStyles } from "../components/styles";
+import "../components/aime-now-playing";
+import { define } from "../define";
+import { localize } from "../i18n";
+import { PANEL_PATH, followLink } from "../navigate";
+import type { HomeAssistant, PanelRoute } from "../types";
+import "../views/album";
+import "../views/artist";
+import "../views/collection";
+import "../views/journal";
+import "../views/playlists";
+import "../views/stats";
+import "../views/timeline";
+import { NAV_VIEWS, parseRoute, type Route } from "./routes";
+
+export class AimePanel extends LitElement {
+  @property({ attribute: false }) hass!: HomeAssistant;
+  @property({ type: Boolean, reflect: true }) narrow = false;
+  @property({ attribute: false }) route?: PanelRoute;
+
+  static styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
+        background: var(--primary-background-color);
+      }
+      header {
+        position: sticky;
+        top: 0;
+        z-index: 2;
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        padding: 0 12px;
+        min-height: var(--header-height, 56px);
+        background: var(--app-header-background-color, var(--primary-color));
+        color: var(--app-header-text-color, var(--text-primary-color, #fff));
+        border-bottom: var(--app-header-border-bottom, none);
+        flex-wrap: wrap;
+      }
+      header h1 {
+        margin: 0 8px 0 0;
+        font-size: 20px;
+        font-weight: 400;
+      }
+      .menu {
+        color: inherit;
+        display: none;
+      }
+      :host([narrow]) .menu {
+        display: inline-flex;
+      }
+      nav {
+        display: flex;
+        gap: 2px;
+        overflow-x: auto;
+        scrollbar-width: none;
+        flex: 1 1 auto;
+        min-width: 0;
+      }
+      nav a {
+        color: inherit;
+        opacity: 0.8;
+        padding: 16px 12px 13px;
+        border-bottom: 3px solid transparent;
+        white-space: nowrap;
+        text-decoration: none;
+      }
+      nav a[aria-current="page"] {
+        opacity: 1;
+        border-bottom-color: currentColor;
+      }
+      main {
+        flex: 1;
+        padding: 16px;
+        max-width: 1400px;
+        width: 100%;
+        box-sizing: border-box;
+        margin: 0 auto;
+      }
+      :host([narrow]) main {
+        padding: 8px;
+      }
+      aime-now-playing {
+        position: sticky;
+        bottom: 0;
+        z-index: 1;
+      }
+    `,
+  ];
+
+  private get current(): Route {
+    return parseRoute(this.route?.path ?? "");
+  }
+
+  render() {
+    const route = this.current;
+    const selected = route.view === "album" || route.view === "artist" ? undefined : route.view;
+    return html`
+      <header>
+        <button
+          class="icon menu"
+          aria-label=${localize(this.hass, "panel.menu")}
+          @click=${() => this.dispatchEvent(new CustomEvent("hass-toggle-menu", { bubbles: true, composed: true }))}
+        >
+          <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+            <path fill="currentColor" d="M3 6h18v2H3V6m0 5h18v2H3v-2m0 5h18v2H3v-2Z" />
+          </svg>
+        </button>
+        <h1>${localize(this.hass, "panel.title")}</h1>
+        <nav aria-label=${localize(this.hass, "panel.nav.label")}>
+          ${NAV_VIEWS.map(
+            (view) => html`<a
+              href="${PANEL_PATH}/${view}"
+              data-testid="nav-${view}"
+              aria-current=${view === selected ? "page" : "false"}
+              @click=${followLink}
+              >${localize(this.hass, `panel.nav.${view}`)}</a
+            >`,
+          )}
+        </nav>
+      </header>
+      <main>${this.renderView(route)}</main>
+      <aime-now-playing .hass=${this.hass} .narrow=${this.narrow}></aime-now-playing>
+    `;
+  }
+
+  private renderView(route: Route): TemplateResult {
+    const { hass, narrow } = this;
+    const params = route.params;
+    switch (route.view) {
+      case "journal":
+        return html`<aime-journal .hass=${hass} .narrow=${narrow} .params=${params}></aime-journal>`;
+      case "timeline":
+        return html`<aime-timeline .hass=${hass} .narrow=${narrow} .params=${params}></aime-timeline>`;
+      case "stats":
+        return html`<aime-stats .hass=${hass} .narrow=${narrow} .params=${params}></aime-stats>`;
+      case "collection":
+        return html`<aime-collection .hass=${hass} .narrow=${narrow} .params=${params}></aime-collection>`;
+      case "album":
+        return html`<aime-album .hass=${hass} .narrow=${narrow} .params=${params}></aime-album>`;
+      case "artist":
+        return html`<aime-artist .hass=${hass} .narrow=${narrow} .params=${params}></aime-artist>`;
+      case "playlists":
+        return html`<aime-playlists .hass=${hass} .narrow=${narrow} .params=${params}></aime-playlists>`;
+      default:
+        return html`<div class="state" data-testid="not-found">${localize(this.hass, "panel.not_found")}</div>`;
+    }
+  }
+}
+
+define("aime-panel", AimePanel);

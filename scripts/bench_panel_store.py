@@ -1,0 +1,47 @@
+"""The 1,000,000-play store the panel benchmark runs Home Assistant on (built once, then cached).
+
+Same synthetic library and history as ``scripts/bench`` (seeded, so the same arguments give the
+same store), with statistics rebuilt for the demo's time zone and a record collection.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+import shutil
+import time
+
+from custom_components.aime.core.store.store import Store
+
+from .bench import _ingest, log
+from .bench_stats import TIME_ZONE, _add_collection
+from .synthetic_history import SyntheticLibrary, generate_plays
+
+CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache"
+BATCH = 5000
+
+
+def cached_store(plays: int, seed: int = 1, years: float = 10) -> Path:
+    """Return the path of a store of `plays` synthetic plays, building it the first time."""
+    path = CACHE_DIR / f"bench-panel-{plays}-{seed}.db"
+    if path.exists():
+        return path
+    CACHE_DIR.mkdir(exist_ok=True)
+    building = path.with_suffix(".building")
+    for leftover in building.parent.glob(building.name + "*"):
+        leftover.unlink()
+    started = time.perf_counter()
+    log(f"building a store of {plays:,} plays (cached in {path.name} afterwards)")
+    library = SyntheticLibrary.build(seed, artists=10_000, albums=40_000, tracks=300_000)
+    history = list(generate_plays(library, plays=plays, years=years, seed=seed))
+    store = Store.open(building)
+    try:
+        _ingest(store, history, BATCH)
+        store.set_time_zone(TIME_ZONE)
+    finally:
+        store.close()
+    _add_collection(building, seed)
+    shutil.move(building, path)
+    for suffix in ("-wal", "-shm"):
+        building.with_name(building.name + suffix).unlink(missing_ok=True)
+    log(f"store built in {time.perf_counter() - started:.0f} s")
+    return path

@@ -1,0 +1,154 @@
+"""What the browser-test fixtures are made of: variants, the browser launch, the page watcher."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import os
+from pathlib import Path
+import re
+from urllib.parse import urlsplit
+
+from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, Route, WebSocket
+import pytest
+
+from scripts.devhass.config_dir import REPO_ROOT
+
+CHROMIUM = Path(os.environ.get("AIME_CHROMIUM", "/usr/bin/chromium"))
+# Without the background-networking flags Chromium calls Google's services, which a closed
+# network refuses: those would be requests to a foreign host.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS_DIR = Path(
+    os.environ.get("AIME_ARTIFACTS_DIR") or REPO_ROOT / ".artifacts" / "screenshots"
+)
+PAGE_HEIGHT = 900
+NAVIGATION_TIMEOUT_MS = 90_000
+# Locators wait this long: the first load of HA's frontend on a busy 2-core machine is slow.
+EXPECT_TIMEOUT_MS = 45_000
+# Every user setting of HA's profile's language section, as HA's frontend saves it.
+_LANGUAGE_DEFAULTS = {
+    "number_format": "language",
+    "time_format": "language",
+    "date_format": "language",
+    "time_zone": "local",
+    "first_weekday": "language",
+}
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One combination the issue asks screenshots of: language, theme and viewport width."""
+
+    language: str = "en"
+    theme: str = "light"
+    width: int = 1280
+
+    @property
+    def id(self) -> str:
+        """Return e.g. ``fr-dark-375``."""
+        return f"{self.language}-{self.theme}-{self.width}"
+
+    @property
+    def locale(self) -> str:
+        """The browser's locale (navigator.language) matching the language."""
+        return {"en": "en-US", "fr": "fr-FR"}[self.language]
+
+    def language_user_data(self) -> dict[str, str]:
+        """The value of HA's `frontend/set_user_data` key ``language`` for this variant."""
+        return {"language": self.language, **_LANGUAGE_DEFAULTS}
+
+
+DEFAULT_VARIANT = Variant()
+ALL_VARIANTS = [
+    Variant(language, theme, width)
+    for language in ("en", "fr")
+    for theme in ("light", "dark")
+    for width in (375, 1280)
+]
+# Decorate a test to run it once per language x theme x width (8 runs):
+#     @every_variant
+#     def test_journal_lists_plays(page, screenshot): ...
+every_variant = pytest.mark.parametrize(
+    "variant", ALL_VARIANTS, ids=[variant.id for variant in ALL_VARIANTS], indirect=True
+)
+
+
+def screenshot_path(test_name: str, name: str, variant: Variant) -> Path:
+    """Where `screenshot(name)` writes: ``<artifacts>/<test>[-<params>]-<name>-<variant>.png``.
+
+    `test_name` is pytest's (``test_x[journal-fr-dark-375]``): its other parameters stay in the
+    file name, so that two parametrized runs never overwrite each other's screenshots.
+    """
+    function, _, params = test_name.partition("[")
+    other_params = params.rstrip("]").replace(variant.id, "").strip("-")
+    stem = "-".join(part for part in (function, other_params, name, variant.id) if part)
+    return ARTIFACTS_DIR / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', stem)}.png"
+
+
+@dataclass
+class PageWatch:
+    """Console errors, page errors and requests to any host but Home Assistant's, of a context.
+
+    Foreign requests are aborted (and reported): nothing leaves the machine. A test expecting
+    a console error says so with `allow(pattern)`.
+    """
+
+    hass_url: str
+    console_errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    _allowed: list[re.Pattern[str]] = field(default_factory=list)
+
+    def attach(self, context: BrowserContext) -> None:
+        """Watch every page of `context`, from its first request."""
+        context.route(self._is_foreign, self._abort_foreign)
+        context.on("page", self._watch_page)
+
+    def allow(self, pattern: str) -> None:
+        """Accept console errors matching the regular expression `pattern` in this test."""
+        self._allowed.append(re.compile(pattern))
+
+    def problems(self) -> list[str]:
+        """Return what makes the test fail (empty when the page behaved)."""
+        errors = [
+            error
+            for error in self.console_errors
+            if not any(pattern.search(error) for pattern in self._allowed)
+        ]
+        return [
+            *(f"console error: {error}" for error in errors),
+            *(f"request outside {self.hass_url}: {url}" for url in self.foreign_requests),
+        ]
+
+    def _is_foreign(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about", "chrome", "chrome-extension"):
+            return False
+        return f"{parts.hostname}:{parts.port}" != f"{urlsplit(self.hass_url).netloc}"
+
+    def _abort_foreign(self, route: Route) -> None:
+        self.foreign_requests.append(route.request.url)
+        route.abort("blockedbyclient")
+
+    def _watch_page(self, page: Page) -> None:
+        page.on("console", self._on_console)
+        page.on("pageerror", self._on_page_error)
+        page.on("websocket", self._on_websocket)
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            location = message.location
+            self.console_errors.append(f"{message.text} ({location.get('url')})")
+
+    def _on_page_error(self, error: Error) -> None:
+        self.console_errors.append(f"uncaught {error.name}: {error.message}")
+
+    def _on_websocket(self, websocket: WebSocket) -> None:
+        if self._is_foreign(websocket.url.replace("ws", "http", 1)):
+            self.foreign_requests.append(websocket.url)
