@@ -28,6 +28,8 @@ from .fakes.spotify import FakeSpotify
 # The browser tests run apart, without this conftest nor Home Assistant's test plugin (see
 # tests/browser/conftest.py and the "browser" step of scripts/test).
 collect_ignore = ["browser"]
+# The hub over the small Paris history and its websocket `ask` (tests/hub_ws.py).
+pytest_plugins = ["tests.hub_ws"]
 
 # The test plugin logs every SQL statement at INFO; the recorder's thread then prints them
 # between test names. Statements are not what these tests look at.

@@ -23,34 +23,6 @@ from .loop_watch import LoopWatch
 pytestmark = pytest.mark.freeze_time(NOW)
 
 
-@pytest.fixture
-async def hub(
-    hass: HomeAssistant,
-    store_path: Path,
-    mock_config_entry: MockConfigEntry,
-) -> MockConfigEntry:
-    """The hub over the small Paris history, at its "now"."""
-    await hass.config.async_set_time_zone(TIME_ZONE)
-    await hass.async_add_executor_job(write_history, store_path)
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
-    return mock_config_entry
-
-
-@pytest.fixture
-async def ask(hass: HomeAssistant, hass_ws_client: WebSocketGenerator, hub: MockConfigEntry) -> Any:
-    """Send one command and return the whole answer."""
-    client = await hass_ws_client(hass)
-
-    async def send(command: dict[str, Any]) -> dict[str, Any]:
-        await client.send_json_auto_id(command)
-        answer: dict[str, Any] = await client.receive_json()
-        return answer
-
-    return send
-
-
 async def _result(ask: Any, command: dict[str, Any]) -> Any:
     answer = await ask(command)
     assert answer["success"], answer

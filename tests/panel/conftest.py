@@ -2,45 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Awaitable, Callable
-from pathlib import Path
+from collections.abc import AsyncGenerator
 from typing import Any
 
-from homeassistant.core import HomeAssistant
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
-from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from ..fakes.images import FakeImageHost
-from ..hub_history import TIME_ZONE, write_history
-
-type Ask = Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]
-
-
-@pytest.fixture
-async def hub(
-    hass: HomeAssistant, store_path: Path, mock_config_entry: MockConfigEntry
-) -> MockConfigEntry:
-    """The hub over the small Paris history."""
-    await hass.config.async_set_time_zone(TIME_ZONE)
-    await hass.async_add_executor_job(write_history, store_path)
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
-    return mock_config_entry
-
-
-@pytest.fixture
-async def ask(hass: HomeAssistant, hass_ws_client: WebSocketGenerator, hub: MockConfigEntry) -> Ask:
-    """Send one command and return the whole answer."""
-    client = await hass_ws_client(hass)
-
-    async def send(command: dict[str, Any]) -> dict[str, Any]:
-        await client.send_json_auto_id(command)
-        answer: dict[str, Any] = await client.receive_json()
-        return answer
-
-    return send
+from ..hub_ws import Ask
 
 
 @pytest.fixture
