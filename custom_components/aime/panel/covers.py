@@ -4,43 +4,33 @@ The images AIME knows are third-party URLs (Discogs, Spotify). The panel must no
 itself (no request leaves Home Assistant, and the browser would tell those services what is
 being looked at), so it shows ``/api/aime/cover/<kind>/<id>`` instead: this view finds the
 image in the store, fetches it with Home Assistant's shared HTTP session and keeps the last
-ones in memory. As with ``roon/artwork.py``, an ``<img>`` sends no Authorization header: the
-URL carries a signature of what it shows under a secret made at start, so the view serves
-only what AIME handed out.
+ones in memory. The URLs are signed like Roon's artwork (``signed_images.py``).
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from dataclasses import dataclass, field
 from enum import StrEnum
-import hashlib
-from hmac import compare_digest, new as hmac_new
 from http import HTTPStatus
-import secrets
 from typing import Final
 
 from aiohttp import ClientError, ClientTimeout, web
-from aiohttp.hdrs import CACHE_CONTROL, CONTENT_TYPE
+from aiohttp.hdrs import CONTENT_TYPE
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
-from homeassistant.helpers.http import KEY_AUTHENTICATED, KEY_HASS, HomeAssistantView
+from homeassistant.helpers.http import KEY_HASS, HomeAssistantView
 from homeassistant.util.hass_dict import HassKey
 
 from ..const import LOGGER
 from ..core.stats.covers import known_covers
 from ..core.store.store import Store
 from ..hub.lookup import hub_store
+from ..signed_images import Image, SignedImages, image_response, raster_type
 from ..validation import MAX_STORE_INT
 
 URL: Final = "/api/aime/cover/{kind}/{item_id}"
 CACHE_SIZE: Final = 200  # A page of covers, each a few tens of kB.
 MAX_IMAGE_BYTES: Final = 5 * 1024 * 1024
 FETCH_TIMEOUT: Final = ClientTimeout(total=15)
-# Raster images only: an SVG served from Home Assistant's origin could run script when opened.
-RASTER_TYPES: Final = frozenset(
-    {"image/jpeg", "image/png", "image/gif", "image/webp", "image/avif", "image/bmp"}
-)
 
 
 class CoverKind(StrEnum):
@@ -50,35 +40,14 @@ class CoverKind(StrEnum):
     ARTIST = "artist"
 
 
-type Image = tuple[bytes, str]
-
-
-@dataclass(slots=True)
-class _Covers:
-    """The signing secret and the last images fetched, by their source URL."""
-
-    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
-    cache: OrderedDict[str, Image] = field(default_factory=OrderedDict)
-
-    def signature(self, kind: str, item_id: str) -> str:
-        message = f"{kind}/{item_id}".encode()
-        return hmac_new(self.secret, message, hashlib.sha256).hexdigest()
-
-    def remember(self, source: str, image: Image) -> None:
-        self.cache[source] = image
-        self.cache.move_to_end(source)
-        while len(self.cache) > CACHE_SIZE:
-            self.cache.popitem(last=False)
-
-
-_COVERS: HassKey[_Covers] = HassKey("aime_covers")
+_COVERS: HassKey[SignedImages[str]] = HassKey("aime_covers")  # Images by source URL.
 
 
 @callback
 def async_setup_covers(hass: HomeAssistant) -> None:
     """Serve the covers (once per Home Assistant run: views cannot be removed)."""
     if _COVERS not in hass.data:
-        hass.data[_COVERS] = _Covers()
+        hass.data[_COVERS] = SignedImages(CACHE_SIZE)
         hass.http.register_view(CoverView())
 
 
@@ -89,7 +58,7 @@ def cover_url(hass: HomeAssistant, kind: CoverKind, item_id: int) -> str:
     if covers is None:
         async_setup_covers(hass)
         covers = hass.data[_COVERS]
-    token = covers.signature(kind.value, str(item_id))
+    token = covers.token(kind.value, str(item_id))
     return f"/api/aime/cover/{kind.value}/{item_id}?token={token}"
 
 
@@ -104,10 +73,7 @@ class CoverView(HomeAssistantView):
         """The image, from the cache or its source."""
         hass = request.app[KEY_HASS]
         covers = hass.data[_COVERS]
-        signature = covers.signature(kind, item_id)
-        if not (
-            request[KEY_AUTHENTICATED] or compare_digest(request.query.get("token", ""), signature)
-        ):
+        if not covers.allows(request, kind, item_id):
             return web.Response(status=HTTPStatus.UNAUTHORIZED)
         number = _item_number(item_id)
         if kind not in set(CoverKind) or number is None:
@@ -121,11 +87,7 @@ class CoverView(HomeAssistantView):
             if (image := await _async_fetch(hass, source)) is None:
                 return web.Response(status=HTTPStatus.BAD_GATEWAY)
             covers.remember(source, image)
-        return web.Response(
-            body=image[0],
-            content_type=image[1],
-            headers={CACHE_CONTROL: "private, max-age=86400", "X-Content-Type-Options": "nosniff"},
-        )
+        return image_response(image, "private, max-age=86400")
 
 
 def _item_number(item_id: str) -> int | None:
@@ -150,8 +112,8 @@ async def _async_fetch(hass: HomeAssistant, source: str) -> Image | None:
     session = async_get_clientsession(hass)
     try:
         async with session.get(source, timeout=FETCH_TIMEOUT) as response:
-            content_type = response.headers.get(CONTENT_TYPE, "").split(";")[0].strip().lower()
-            if response.status == HTTPStatus.OK and content_type in RASTER_TYPES:
+            content_type = raster_type(response.headers.get(CONTENT_TYPE))
+            if response.status == HTTPStatus.OK and content_type is not None:
                 body = await response.content.read(MAX_IMAGE_BYTES + 1)
                 if len(body) <= MAX_IMAGE_BYTES:
                     return body, content_type
