@@ -7,9 +7,10 @@ Monday (0) to Sunday (6); hours are local clock hours.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from ..models import Source
 
@@ -73,6 +74,29 @@ class Streaks:
     longest: int
     longest_first: str | None
     longest_last: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodFigures:
+    """What a named window (``WindowStats``) and a panel range (``RangeStats``) both show."""
+
+    plays: int
+    listening_seconds: int
+    estimated_plays: int
+    active_days: int
+    unique_artists: int
+    unique_albums: int
+    unique_tracks: int
+    top_artists: list[Ranked]
+    top_albums: list[Ranked]
+    top_tracks: list[Ranked]
+    heatmap: list[list[int]]  # heatmap[weekday][hour]: plays.
+    sessions: SessionStats
+    longest_streak: int  # Within the period.
+
+    def as_fields(self) -> dict[str, Any]:
+        """The figures as keyword arguments (a shallow copy, unlike ``asdict``)."""
+        return {figure.name: getattr(self, figure.name) for figure in fields(self)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from .models import (
     JournalEntry,
     ListeningTime,
     MonthFigures,
+    PeriodFigures,
     PeriodSummary,
     Ranked,
     SensorFigures,
@@ -88,32 +89,15 @@ class Stats:
         """Everything about one window ending today."""
         with self._reading() as reader:
             first, last = reader.window_days(window, reader.today(now))
-            listening = reader.listening(first, last)
-            artists, top_artists = reader.top_artists(first, last, top)
-            albums, top_albums = reader.top_albums(first, last, top)
-            tracks, top_tracks = reader.top_tracks(first, last, top, window.value)
-            heatmap = reader.heatmap(first, last)
-            active = reader.active_days(first, last)
+            figures = reader.figures(first, last, top, window.value)
             return WindowStats(
                 window=window.value,
                 first_day=date_of_day(first).isoformat(),
                 last_day=date_of_day(last).isoformat(),
-                plays=listening.plays,
-                listening_seconds=listening.seconds,
-                estimated_plays=listening.estimated_plays,
-                active_days=len(active),
-                unique_artists=artists,
-                unique_albums=albums,
-                unique_tracks=tracks,
                 new_artists=reader.new_artists(first, last),
-                top_artists=top_artists,
-                top_albums=top_albums,
-                top_tracks=top_tracks,
-                sessions=reader.sessions(first, last),
-                peak_hour=_peak([sum(row[hour] for row in heatmap) for hour in range(24)]),
-                peak_weekday=_peak([sum(row) for row in heatmap]),
-                heatmap=heatmap,
-                longest_streak=_longest_run(active)[0],
+                peak_hour=_peak([sum(row[hour] for row in figures.heatmap) for hour in range(24)]),
+                peak_weekday=_peak([sum(row) for row in figures.heatmap]),
+                **figures.as_fields(),
             )
 
     def periods(self, now: datetime) -> dict[str, ListeningTime]:
@@ -295,6 +279,32 @@ class _Reader:
             "SELECT (SELECT min(day) FROM stats_day), (SELECT max(day) FROM stats_day)"
         ).one()
         return low is None or (first <= low and last >= high)
+
+    def figures(self, first: int, last: int, top: int, track_key: str) -> PeriodFigures:
+        """The figures of days ``first`` to ``last`` (none when ``first > last``).
+
+        ``track_key`` names the per-track counts to cache (see ``TrackWindows``).
+        """
+        listening = self.listening(first, last)
+        artists, top_artists = self.top_artists(first, last, top)
+        albums, top_albums = self.top_albums(first, last, top)
+        tracks, top_tracks = self.top_tracks(first, last, top, track_key)
+        active = self.active_days(first, last)
+        return PeriodFigures(
+            plays=listening.plays,
+            listening_seconds=listening.seconds,
+            estimated_plays=listening.estimated_plays,
+            active_days=len(active),
+            unique_artists=artists,
+            unique_albums=albums,
+            unique_tracks=tracks,
+            top_artists=top_artists,
+            top_albums=top_albums,
+            top_tracks=top_tracks,
+            heatmap=self.heatmap(first, last),
+            sessions=self.sessions(first, last) if first <= last else SessionStats(0, 0, 0, None),
+            longest_streak=_longest_run(active)[0],
+        )
 
     def window_days(self, window: Window, today: int) -> tuple[int, int]:
         moment = date_of_day(today)

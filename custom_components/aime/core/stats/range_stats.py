@@ -11,9 +11,8 @@ from datetime import date
 
 from ..enrichment.collection import split_list
 from ..localtime import date_of_day, day_of_date, weekday_of_day
-from .models import SessionStats
 from .page_models import Genre, Granularity, NewArtist, RangeStats, SeriesPoint
-from .queries import _RESOLVED, Stats, _longest_run, _Reader
+from .queries import _RESOLVED, Stats, _Reader
 
 _TRACK_WINDOW_KEY = "range"  # One cached per-track count, reused while a range is browsed.
 MAX_NEW_ARTISTS = 500
@@ -33,31 +32,14 @@ def range_stats(
     with stats._reading() as reader:  # One snapshot; the reader is this package's own.
         last = day_of_date(last_day or today)
         first = day_of_date(first_day) if first_day else reader.first_day(last)
-        listening = reader.listening(first, last)
-        artists, top_artists = reader.top_artists(first, last, top)
-        albums, top_albums = reader.top_albums(first, last, top)
-        tracks, top_tracks = reader.top_tracks(first, last, top, _TRACK_WINDOW_KEY)
-        active = reader.active_days(first, last)
         return RangeStats(
             first_day=date_of_day(first).isoformat(),
             last_day=date_of_day(last).isoformat(),
             granularity=(granularity := _fitting(first, last, granularity)).value,
-            plays=listening.plays,
-            listening_seconds=listening.seconds,
-            estimated_plays=listening.estimated_plays,
-            active_days=len(active),
-            unique_artists=artists,
-            unique_albums=albums,
-            unique_tracks=tracks,
-            top_artists=top_artists,
-            top_albums=top_albums,
-            top_tracks=top_tracks,
             top_genres=_top_genres(reader, first, last, top),
-            heatmap=reader.heatmap(first, last),
-            sessions=reader.sessions(first, last) if first <= last else SessionStats(0, 0, 0, None),
-            longest_streak=_longest_run(active)[0],
             new_artists=_new_artists(reader, first, last),
             series=_series(reader, first, last, granularity),
+            **reader.figures(first, last, top, _TRACK_WINDOW_KEY).as_fields(),
         )
 
 
