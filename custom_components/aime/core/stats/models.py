@@ -100,28 +100,15 @@ class PeriodFigures:
 
 
 @dataclass(frozen=True, slots=True)
-class WindowStats:
+class WindowStats(PeriodFigures):
     """Everything about one window, for the ``aime/stats`` query."""
 
     window: str
     first_day: str
     last_day: str
-    plays: int
-    listening_seconds: int
-    estimated_plays: int
-    active_days: int
-    unique_artists: int
-    unique_albums: int
-    unique_tracks: int
     new_artists: int  # First play ever (whole history) inside the window.
-    top_artists: list[Ranked]
-    top_albums: list[Ranked]
-    top_tracks: list[Ranked]
-    sessions: SessionStats
     peak_hour: int | None
     peak_weekday: int | None
-    heatmap: list[list[int]]  # heatmap[weekday][hour]: plays.
-    longest_streak: int  # Within the window.
 
 
 @dataclass(frozen=True, slots=True)

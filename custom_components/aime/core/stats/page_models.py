@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .models import JournalEntry, Ranked, SessionStats
+from .models import JournalEntry, PeriodFigures, Ranked
 
 
 class Granularity(StrEnum):
@@ -55,26 +55,13 @@ class Genre:
 
 
 @dataclass(frozen=True, slots=True)
-class RangeStats:
+class RangeStats(PeriodFigures):
     """Statistics of local days ``first_day`` to ``last_day``, for ``aime/range``."""
 
     first_day: str
     last_day: str
     granularity: str
-    plays: int
-    listening_seconds: int
-    estimated_plays: int
-    active_days: int
-    unique_artists: int
-    unique_albums: int
-    unique_tracks: int
-    top_artists: list[Ranked]
-    top_albums: list[Ranked]
-    top_tracks: list[Ranked]
     top_genres: list[Genre]
-    heatmap: list[list[int]]  # heatmap[weekday][hour]: plays.
-    sessions: SessionStats
-    longest_streak: int
     new_artists: list[NewArtist]
     series: list[SeriesPoint]
 
