@@ -6,17 +6,20 @@ over the year's plays for the top tracks (``TrackWindows``).
 
 The previous period is the previous calendar month for a month, the previous calendar year for
 a year, and the same number of days just before for a range. Covers are the links the store
-keeps (the Discogs record's cover, else an enrichment image): data for the caller, which must
-not hot-link them into a page it renders. Minutes are whole minutes, rounded down.
+keeps (``covers.py``: the Discogs record's cover, else an enrichment image): data for the
+caller, which must not hot-link them into a page it renders. Minutes are whole minutes,
+rounded down.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
 from ..localtime import date_of_day, day_of_date
+from .covers import album_covers, artist_images
 from .models import Ranked
 from .queries import Stats, _change, _longest_run, _peak, _Reader
 
@@ -266,38 +269,19 @@ class _Recapper:
 
     # --- covers ---------------------------------------------------------------------------
 
-    def _items(self, ranked: list[Ranked], covers: dict[int, str | None]) -> list[RecapItem]:
+    def _items(self, ranked: list[Ranked], covers: Mapping[int, str]) -> list[RecapItem]:
         return [
             RecapItem(entry.id, entry.name, entry.plays, entry.artist, covers.get(entry.id))
             for entry in ranked
         ]
 
-    def _album_covers(self, album_ids: list[int]) -> dict[int, str | None]:
-        """The owned record's cover, else an enrichment image (sources in name order)."""
-        if not album_ids:
-            return {}
-        marks = ",".join("?" * len(album_ids))
-        rows = self.reader.conn.exec_driver_sql(
-            "SELECT al.id, coalesce((SELECT c.cover_url FROM collection_item c "
-            "WHERE c.album_id = al.id AND c.cover_url IS NOT NULL ORDER BY c.id LIMIT 1), "
-            "(SELECT e.url FROM enrichment e WHERE e.album_id = al.id AND e.kind = 'image' "
-            f"ORDER BY e.source LIMIT 1)) FROM album al WHERE al.id IN ({marks})",
-            tuple(album_ids),
-        )
-        return dict(rows.tuples().all())
+    def _album_covers(self, album_ids: list[int]) -> dict[int, str]:
+        return album_covers(self.reader.conn, album_ids)
 
-    def _artist_images(self, ranked: list[Ranked]) -> dict[int, str | None]:
-        if not ranked:
-            return {}
-        ids = tuple(entry.id for entry in ranked)
-        rows = self.reader.conn.exec_driver_sql(
-            "SELECT artist_id, url FROM enrichment WHERE album_id IS NULL AND kind = 'image' "
-            f"AND artist_id IN ({','.join('?' * len(ids))}) ORDER BY source DESC",
-            ids,
-        )
-        return dict(rows.tuples().all())  # Sources in reverse order: the first one wins.
+    def _artist_images(self, ranked: list[Ranked]) -> dict[int, str]:
+        return artist_images(self.reader.conn, (entry.id for entry in ranked))
 
-    def _track_covers(self, ranked: list[Ranked]) -> dict[int, str | None]:
+    def _track_covers(self, ranked: list[Ranked]) -> dict[int, str]:
         """A track shows its album's cover."""
         if not ranked:
             return {}
@@ -310,7 +294,7 @@ class _Recapper:
             .all()
         )
         covers = self._album_covers(sorted(set(album_of.values())))
-        return {track: covers.get(album) for track, album in album_of.items()}
+        return {track: covers[album] for track, album in album_of.items() if album in covers}
 
     # --- the other figures ----------------------------------------------------------------
 
