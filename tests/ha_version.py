@@ -6,9 +6,6 @@ counterpart on the other lane, so nothing goes untested on both.
 
 from __future__ import annotations
 
-import contextlib
-from typing import Any
-
 from awesomeversion import AwesomeVersion
 from homeassistant.const import __version__
 from homeassistant.core import HomeAssistant
@@ -31,28 +28,6 @@ def before(release: str, what: str) -> pytest.MarkDecorator:
     return pytest.mark.skipif(
         AwesomeVersion(release) <= HA_VERSION,
         reason=f"covers Home Assistant before {release} ({what}); this is {HA_VERSION}",
-    )
-
-
-def _advanced_options_always_shown() -> bool:
-    """Newer releases deprecate advanced mode: ``show_advanced_options`` is always true."""
-    from homeassistant.data_entry_flow import FlowHandler
-
-    flow: FlowHandler[Any, Any, Any] = FlowHandler()
-    flow.context = {"show_advanced_options": False}  # type: ignore[typeddict-item]
-    with contextlib.suppress(Exception):  # Its deprecation report, when there is one.
-        return bool(flow.show_advanced_options)
-    return True
-
-
-ADVANCED_OPTIONS_ALWAYS_SHOWN = _advanced_options_always_shown()
-
-
-def with_advanced_mode(what: str) -> pytest.MarkDecorator:
-    """Run only where advanced mode still hides ``what``."""
-    return pytest.mark.skipif(
-        ADVANCED_OPTIONS_ALWAYS_SHOWN,
-        reason=f"Home Assistant {HA_VERSION} has no advanced mode any more: {what} always shows",
     )
 
 

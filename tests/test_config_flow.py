@@ -7,16 +7,17 @@ from typing import Any
 
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
 from homeassistant.core import HomeAssistant
-from homeassistant.data_entry_flow import FlowResult, FlowResultType, InvalidData
+from homeassistant.data_entry_flow import FlowResult, FlowResultType, InvalidData, section
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pylast
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+import voluptuous as vol
 
+from custom_components.aime.clients.lastfm import DEFAULT_API_ROOT
 from custom_components.aime.const import CONF_DEDUP_WINDOW, DOMAIN
 
 from .fakes.lastfm import DEFAULT_API_KEY, FakeLastfm
-from .ha_version import with_advanced_mode
 
 NEW_KEY = "new-api-key"
 
@@ -50,11 +51,9 @@ async def test_hub_unique(hass: HomeAssistant, mock_config_entry: MockConfigEntr
     assert result["reason"] == "already_configured"
 
 
-async def _lastfm_form(hass: HomeAssistant, *, advanced: bool = True) -> FlowResult:
+async def _lastfm_form(hass: HomeAssistant) -> FlowResult:
     """Start from the menu shown once the hub exists, and open the Last.fm step."""
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_USER, "show_advanced_options": advanced}
-    )
+    result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
     assert result["type"] is FlowResultType.MENU
     assert result["step_id"] == "user"
     assert result["menu_options"] == ["lastfm", "roon"]
@@ -75,7 +74,7 @@ async def test_add_lastfm_account(hass: HomeAssistant, fake_lastfm: FakeLastfm) 
     """Username and key are checked with Last.fm; the entry uses Last.fm's spelling."""
     fake_lastfm.add_user("Alice")
     result = await _lastfm_form(hass)
-    assert _fields(result) == ["username", "api_key", "shared_secret", "api_root"]
+    assert _fields(result) == ["username", "api_key", "shared_secret", "advanced_options"]
 
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],
@@ -83,7 +82,7 @@ async def test_add_lastfm_account(hass: HomeAssistant, fake_lastfm: FakeLastfm) 
             "username": " alice ",
             "api_key": DEFAULT_API_KEY,
             "shared_secret": "a-secret",
-            "api_root": fake_lastfm.api_root,
+            "advanced_options": {"api_root": fake_lastfm.api_root},
         },
     )
     await hass.async_block_till_done(wait_background_tasks=True)
@@ -104,14 +103,36 @@ async def test_add_lastfm_account(hass: HomeAssistant, fake_lastfm: FakeLastfm) 
     assert [r["method"] for r in fake_lastfm.requests][:1] == ["user.getInfo"]
 
 
-@with_advanced_mode("the Last.fm API root")
 @pytest.mark.usefixtures("init_integration")
-async def test_lastfm_form_without_advanced_mode(hass: HomeAssistant) -> None:
-    """The API root is only offered in advanced mode; Last.fm itself is the default."""
-    result = await _lastfm_form(hass, advanced=False)
-    assert _fields(result) == ["username", "api_key", "shared_secret"]
+async def test_lastfm_server_is_folded_away(
+    hass: HomeAssistant, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The API root waits, set to Last.fm, in a collapsed section (not the deprecated
+    advanced mode, which current releases report as a warning naming AIME)."""
+    result = await _lastfm_form(hass)
+
+    advanced = _section(result, "advanced_options")
+    assert advanced.options == {"collapsed": True}
+    assert _suggested(advanced.schema) == {"api_root": DEFAULT_API_ROOT}
     assert result["description_placeholders"] == {
         "api_account_url": "https://www.last.fm/api/account/create"
+    }
+    assert "show_advanced_options" not in caplog.text
+
+
+def _section(result: FlowResult, name: str) -> section:
+    """The section ``name`` of the form."""
+    found = result["data_schema"].schema[name]
+    assert isinstance(found, section)
+    return found
+
+
+def _suggested(schema: vol.Schema) -> dict[str, Any]:
+    """The values a form suggests, by field."""
+    return {
+        str(key): key.description["suggested_value"]
+        for key in schema.schema
+        if key.description and "suggested_value" in key.description
     }
 
 
@@ -147,7 +168,11 @@ async def test_lastfm_errors_then_success(
 ) -> None:
     """Each failure is shown in the form, secrets are not sent back, and a retry works."""
     fake_lastfm.add_user("Alice")
-    valid = {"username": "Alice", "api_key": DEFAULT_API_KEY, "api_root": fake_lastfm.api_root}
+    valid = {
+        "username": "Alice",
+        "api_key": DEFAULT_API_KEY,
+        "advanced_options": {"api_root": fake_lastfm.api_root},
+    }
     result = await _lastfm_form(hass)
     if prepare is not None:
         with monkeypatch.context() as patched:
@@ -162,12 +187,11 @@ async def test_lastfm_errors_then_success(
 
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == errors
-    suggested = {
-        str(key): key.description["suggested_value"]
-        for key in result["data_schema"].schema
-        if key.description and "suggested_value" in key.description
-    }
+    suggested = _suggested(result["data_schema"])
     assert "api_key" not in suggested
+    assert _suggested(_section(result, "advanced_options").schema) == {
+        "api_root": fake_lastfm.api_root  # What was typed, shown again.
+    }
     if errors == {"base": "unknown"}:
         assert "Unexpected error while checking the Last.fm account" in caplog.text
     assert DEFAULT_API_KEY not in caplog.text
@@ -185,7 +209,11 @@ async def test_lastfm_account_only_once(
     result = await _lastfm_form(hass)
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],
-        {"username": "ALICE", "api_key": DEFAULT_API_KEY, "api_root": fake_lastfm.api_root},
+        {
+            "username": "ALICE",
+            "api_key": DEFAULT_API_KEY,
+            "advanced_options": {"api_root": fake_lastfm.api_root},
+        },
     )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"

@@ -8,14 +8,7 @@ from typing import Any
 from homeassistant.config_entries import ConfigEntry, ConfigFlowResult, OptionsFlow
 from homeassistant.const import CONF_API_KEY, CONF_SCAN_INTERVAL, CONF_USERNAME
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers.selector import (
-    NumberSelector,
-    NumberSelectorConfig,
-    NumberSelectorMode,
-    TextSelector,
-    TextSelectorConfig,
-    TextSelectorType,
-)
+from homeassistant.helpers.selector import NumberSelector, NumberSelectorConfig, NumberSelectorMode
 import voluptuous as vol
 
 from .clients.lastfm import (
@@ -45,15 +38,12 @@ from .const import (
     STORE_FOLDER,
 )
 from .enrichment.options_flow import EnrichmentOptionsSteps
+from .flow_fields import ADVANCED_OPTIONS, SECRET, TEXT, URL, advanced_input, advanced_options
 from .lastfm.coordinator import build_client
 from .roon.config_flow import RoonConfigSteps, RoonOptionsFlow
 
 HUB_TITLE = "AIME"
 LASTFM_API_ACCOUNT_URL = "https://www.last.fm/api/account/create"
-
-_TEXT = TextSelector()
-_SECRET = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
-_URL = TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
 
 
 def _lastfm_unique_id(username: str) -> str:
@@ -141,7 +131,7 @@ class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
             }
             if secret := user_input.get(CONF_SHARED_SECRET, "").strip():
                 data[CONF_SHARED_SECRET] = secret
-            api_root = user_input.get(CONF_API_ROOT, DEFAULT_API_ROOT).strip()
+            api_root = str(advanced_input(user_input).get(CONF_API_ROOT) or "").strip()
             if api_root and api_root != DEFAULT_API_ROOT:
                 data[CONF_API_ROOT] = api_root
             user, errors = await _async_validate(self.hass, data)
@@ -155,18 +145,17 @@ class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
                 )
 
         fields: dict[vol.Marker, Any] = {
-            vol.Required(CONF_USERNAME): _TEXT,
-            vol.Required(CONF_API_KEY): _SECRET,
-            vol.Optional(CONF_SHARED_SECRET): _SECRET,
+            vol.Required(CONF_USERNAME): TEXT,
+            vol.Required(CONF_API_KEY): SECRET,
+            vol.Optional(CONF_SHARED_SECRET): SECRET,
+            **advanced_options({vol.Optional(CONF_API_ROOT): URL}),
         }
-        if self.show_advanced_options:
-            fields[vol.Optional(CONF_API_ROOT, default=DEFAULT_API_ROOT)] = _URL
         # Typed secrets are never sent back to the browser: only the username and server.
-        suggested = {
-            key: value
-            for key, value in (user_input or {}).items()
-            if key in (CONF_USERNAME, CONF_API_ROOT)
-        }
+        typed = user_input or {}
+        api_root = advanced_input(typed).get(CONF_API_ROOT) or DEFAULT_API_ROOT
+        suggested: dict[str, Any] = {ADVANCED_OPTIONS: {CONF_API_ROOT: api_root}}
+        if CONF_USERNAME in typed:
+            suggested[CONF_USERNAME] = typed[CONF_USERNAME]
         return self.async_show_form(
             step_id="lastfm",
             data_schema=self.add_suggested_values_to_schema(vol.Schema(fields), suggested),
@@ -200,8 +189,8 @@ class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
             step_id="reauth_confirm",
             data_schema=vol.Schema(
                 {
-                    vol.Required(CONF_API_KEY): _SECRET,
-                    vol.Optional(CONF_SHARED_SECRET): _SECRET,
+                    vol.Required(CONF_API_KEY): SECRET,
+                    vol.Optional(CONF_SHARED_SECRET): SECRET,
                 }
             ),
             errors=errors,
@@ -239,9 +228,9 @@ class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
                 )
         schema = vol.Schema(
             {
-                vol.Required(CONF_USERNAME): _TEXT,
-                vol.Optional(CONF_API_KEY): _SECRET,
-                vol.Optional(CONF_SHARED_SECRET): _SECRET,
+                vol.Required(CONF_USERNAME): TEXT,
+                vol.Optional(CONF_API_KEY): SECRET,
+                vol.Optional(CONF_SHARED_SECRET): SECRET,
             }
         )
         username = (user_input or entry.data)[CONF_USERNAME]

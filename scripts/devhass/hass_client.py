@@ -185,9 +185,7 @@ class HassClient:
         result = await self._request(
             "POST",
             "/api/config/config_entries/flow",
-            # Advanced mode, as a user who turned it on in their profile: it shows the
-            # Last.fm server address, so the demo account can point at the demo server.
-            json_body={"handler": DOMAIN, "show_advanced_options": True},
+            json_body={"handler": DOMAIN},
         )
         while result["type"] in ("form", "menu", "progress"):
             if result["type"] == "progress":  # e.g. waiting for Roon to enable AIME
@@ -216,11 +214,9 @@ class HassClient:
             raise ProvisionError(f"config flow ended with {result['type']}: {result}")
 
     async def configure_options(self, entry_id: str, answers: Mapping[str, Any]) -> None:
-        """Run an entry's options flow to its end (advanced mode), answering from `answers`."""
+        """Run an entry's options flow to its end, answering from `answers`."""
         path = "/api/config/config_entries/options/flow"
-        result = await self._request(
-            "POST", path, json_body={"handler": entry_id, "show_advanced_options": True}
-        )
+        result = await self._request("POST", path, json_body={"handler": entry_id})
         while result["type"] in ("form", "menu"):
             step_id = result["step_id"]
             if result.get("errors") or step_id not in answers:

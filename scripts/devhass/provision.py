@@ -3,9 +3,9 @@
 Onboarding creates the demo owner, finishes the remaining onboarding steps, then the AIME config
 entries (the hub, then the demo Last.fm account) are created through the config-flow REST API.
 Every call is a public HA API, so a demo set up this way is exactly what a user who clicked
-through the UI would get (with advanced mode on, for the Last.fm server address). A new hub then
-gets what such a user does first (`fill_demo`): import their original AIME app's database and
-their Last.fm history, sync their Discogs collection and enrich from Spotify.
+through the UI would get (the demo servers' addresses typed in the forms' "Advanced options").
+A new hub then gets what such a user does first (`fill_demo`): import their original AIME app's
+database and their Last.fm history, sync their Discogs collection and enrich from Spotify.
 """
 
 import asyncio
@@ -68,7 +68,7 @@ def flow_answers(demo_urls: Mapping[str, str]) -> dict[str, dict[str, dict[str, 
             "lastfm": {
                 "username": LASTFM_DEMO_USER,
                 "api_key": LASTFM_DEMO_API_KEY,
-                "api_root": demo_urls["lastfm"],
+                "advanced_options": {"api_root": demo_urls["lastfm"]},
             },
         },
         ROON_TITLE: {
@@ -86,14 +86,17 @@ def hub_option_answers(demo_urls: Mapping[str, str]) -> list[dict[str, dict[str,
     return [
         {
             "init": {"next_step_id": "discogs"},
-            "discogs": {"discogs_token": DISCOGS_DEMO_TOKEN, "discogs_url": demo_urls["discogs"]},
+            "discogs": {
+                "discogs_token": DISCOGS_DEMO_TOKEN,
+                "advanced_options": {"discogs_url": demo_urls["discogs"]},
+            },
         },
         {
             "init": {"next_step_id": "spotify"},
             "spotify": {
                 "spotify_client_id": SPOTIFY_DEMO_CLIENT_ID,
                 "spotify_client_secret": SPOTIFY_DEMO_CLIENT_SECRET,
-                "spotify_url": demo_urls["spotify"],
+                "advanced_options": {"spotify_url": demo_urls["spotify"]},
             },
         },
         {

@@ -7,7 +7,7 @@ from typing import Any
 from unittest.mock import patch
 
 from homeassistant.core import HomeAssistant
-from homeassistant.data_entry_flow import FlowResult, FlowResultType
+from homeassistant.data_entry_flow import FlowResult, FlowResultType, section
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.components.diagnostics import (
@@ -34,6 +34,7 @@ from custom_components.aime.const import (
     CONF_SPOTIFY_URL,
 )
 from custom_components.aime.enrichment import options_flow as enrichment_options
+from custom_components.aime.flow_fields import ADVANCED_OPTIONS
 from custom_components.aime.hub.jobs import JobId, JobOutcome, JobTrigger
 
 from ..enrichment_helpers import (
@@ -46,18 +47,14 @@ from ..enrichment_helpers import (
 from ..fakes.discogs import DEFAULT_TOKEN, FakeDiscogs
 from ..fakes.llm import DEFAULT_API_KEY, DEFAULT_PRODUCT_ID, FakeLLM
 from ..fakes.spotify import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, FakeSpotify
-from ..ha_version import ADVANCED_OPTIONS_ALWAYS_SHOWN, HA_VERSION
+from ..ha_version import HA_VERSION
 
 CLOSED_PORT_URL = "http://127.0.0.1:9"  # Discard: nothing listens there.
 
 
-async def open_step(
-    hass: HomeAssistant, entry: MockConfigEntry, step: str, *, advanced: bool = False
-) -> FlowResult:
+async def open_step(hass: HomeAssistant, entry: MockConfigEntry, step: str) -> FlowResult:
     """Open the hub's options, then the menu entry ``step``."""
-    result = await hass.config_entries.options.async_init(
-        entry.entry_id, context={"show_advanced_options": advanced}
-    )
+    result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["type"] is FlowResultType.MENU
     assert result["menu_options"] == ["general", "discogs", "spotify", "ai", "jobs"]
     result = await hass.config_entries.options.async_configure(
@@ -78,13 +75,24 @@ def fields(result: FlowResult) -> list[str]:
     return [str(key) for key in result["data_schema"].schema]
 
 
-def suggested(result: FlowResult) -> dict[str, Any]:
-    """The values the form shows (never a secret)."""
+def suggested(result: FlowResult, section_name: str | None = None) -> dict[str, Any]:
+    """The values the form (or one of its sections) shows (never a secret)."""
+    schema = result["data_schema"]
+    if section_name is not None:
+        folded = schema.schema[section_name]
+        assert isinstance(folded, section)
+        assert folded.options == {"collapsed": True}
+        schema = folded.schema
     return {
         str(key): key.description["suggested_value"]
-        for key in result["data_schema"].schema
+        for key in schema.schema
         if key.description and key.description.get("suggested_value") is not None
     }
+
+
+def server(key: str, url: str) -> dict[str, Any]:
+    """A server address typed in the form's folded "Advanced options"."""
+    return {ADVANCED_OPTIONS: {key: url}}
 
 
 # --- Discogs -------------------------------------------------------------------------------
@@ -98,12 +106,16 @@ async def test_discogs_added_changed_and_removed(
     entry = await setup_hub(hass, {CONF_DEDUP_WINDOW: 3})
     assert runtime_of(entry).discogs is None
 
-    form = await open_step(hass, entry, "discogs", advanced=True)
-    assert fields(form) == [CONF_DISCOGS_TOKEN, CONF_DISCOGS_URL]
+    form = await open_step(hass, entry, "discogs")
+    assert fields(form) == [CONF_DISCOGS_TOKEN, ADVANCED_OPTIONS]
+    assert suggested(form, ADVANCED_OPTIONS) == {CONF_DISCOGS_URL: "https://api.discogs.com"}
     result = await submit(
         hass,
         form,
-        {CONF_DISCOGS_TOKEN: f" {DEFAULT_TOKEN} ", CONF_DISCOGS_URL: fake_discogs.base_url},
+        {
+            CONF_DISCOGS_TOKEN: f" {DEFAULT_TOKEN} ",
+            **server(CONF_DISCOGS_URL, fake_discogs.base_url),
+        },
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert entry.options == {
@@ -121,10 +133,11 @@ async def test_discogs_added_changed_and_removed(
     assert (run.trigger, run.outcome) == (JobTrigger.SERVICE_SET_UP, JobOutcome.SUCCESS)
 
     # A blank token keeps the saved one; the form offers removal and names the account.
-    form = await open_step(hass, entry, "discogs", advanced=True)
-    assert fields(form) == [CONF_DISCOGS_TOKEN, CONF_DISCOGS_URL, "remove"]
+    form = await open_step(hass, entry, "discogs")
+    assert fields(form) == [CONF_DISCOGS_TOKEN, ADVANCED_OPTIONS, "remove"]
+    assert suggested(form, ADVANCED_OPTIONS) == {CONF_DISCOGS_URL: fake_discogs.base_url}
     assert form["description_placeholders"]["account"] == DISCOGS_USER
-    result = await submit(hass, form, {CONF_DISCOGS_URL: fake_discogs.base_url + "/"})
+    result = await submit(hass, form, server(CONF_DISCOGS_URL, fake_discogs.base_url + "/"))
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert entry.options[CONF_DISCOGS_TOKEN] == DEFAULT_TOKEN
     assert runtime_of(entry).discogs is client  # Same options: the client is kept.
@@ -139,26 +152,26 @@ async def test_discogs_errors(hass: HomeAssistant, fake_discogs: FakeDiscogs) ->
     """A refused token, an unreachable server, an empty token, a bug: the form says so."""
     fake_discogs.add_user(DISCOGS_USER)
     entry = await setup_hub(hass, {})
-    form = await open_step(hass, entry, "discogs", advanced=True)
-    url = fake_discogs.base_url
+    form = await open_step(hass, entry, "discogs")
+    url = server(CONF_DISCOGS_URL, fake_discogs.base_url)
 
-    result = await submit(hass, form, {CONF_DISCOGS_TOKEN: "revoked", CONF_DISCOGS_URL: url})
+    result = await submit(hass, form, {CONF_DISCOGS_TOKEN: "revoked", **url})
     assert result["errors"] == {CONF_DISCOGS_TOKEN: "invalid_discogs_token"}
     fake_discogs.error_next(503)
-    result = await submit(hass, result, {CONF_DISCOGS_TOKEN: DEFAULT_TOKEN, CONF_DISCOGS_URL: url})
+    result = await submit(hass, result, {CONF_DISCOGS_TOKEN: DEFAULT_TOKEN, **url})
     assert result["errors"] == {"base": "cannot_connect_discogs"}
-    result = await submit(hass, result, {CONF_DISCOGS_TOKEN: "  ", CONF_DISCOGS_URL: url})
+    result = await submit(hass, result, {CONF_DISCOGS_TOKEN: "  ", **url})
     assert result["errors"] == {CONF_DISCOGS_TOKEN: "token_required"}
     with patch.object(DiscogsClient, "identity", side_effect=RuntimeError("bug")):
-        result = await submit(
-            hass, result, {CONF_DISCOGS_TOKEN: DEFAULT_TOKEN, CONF_DISCOGS_URL: url}
-        )
+        result = await submit(hass, result, {CONF_DISCOGS_TOKEN: DEFAULT_TOKEN, **url})
     assert result["errors"] == {"base": "unknown"}
     # The default server is not stored.
     with patch.object(DiscogsClient, "identity") as identity:
         identity.return_value.username = "bob"
         result = await submit(
-            hass, result, {CONF_DISCOGS_TOKEN: "t", CONF_DISCOGS_URL: "https://api.discogs.com/"}
+            hass,
+            result,
+            {CONF_DISCOGS_TOKEN: "t", **server(CONF_DISCOGS_URL, "https://api.discogs.com/")},
         )
     assert entry.options == {CONF_DISCOGS_TOKEN: "t", CONF_DISCOGS_USERNAME: "bob"}
 
@@ -171,15 +184,16 @@ async def test_spotify_added_changed_and_removed(
 ) -> None:
     """Credentials are checked with the token endpoint; a blank secret keeps the saved one."""
     entry = await setup_hub(hass, {})
-    form = await open_step(hass, entry, "spotify", advanced=True)
-    assert fields(form) == [CONF_SPOTIFY_CLIENT_ID, CONF_SPOTIFY_CLIENT_SECRET, CONF_SPOTIFY_URL]
+    form = await open_step(hass, entry, "spotify")
+    assert fields(form) == [CONF_SPOTIFY_CLIENT_ID, CONF_SPOTIFY_CLIENT_SECRET, ADVANCED_OPTIONS]
+    assert suggested(form, ADVANCED_OPTIONS) == {}  # Spotify itself.
     result = await submit(
         hass,
         form,
         {
             CONF_SPOTIFY_CLIENT_ID: DEFAULT_CLIENT_ID,
             CONF_SPOTIFY_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
-            CONF_SPOTIFY_URL: fake_spotify.base_url + "/",
+            **server(CONF_SPOTIFY_URL, fake_spotify.base_url + "/"),
         },
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
@@ -190,9 +204,14 @@ async def test_spotify_added_changed_and_removed(
     assert spotify.api_root == f"{fake_spotify.base_url}/v1/"
 
     form = await open_step(hass, entry, "spotify")
-    # Without advanced mode, no URL field (newer releases have no advanced mode: always shown).
-    url = [CONF_SPOTIFY_URL] if ADVANCED_OPTIONS_ALWAYS_SHOWN else []
-    assert fields(form) == [CONF_SPOTIFY_CLIENT_ID, CONF_SPOTIFY_CLIENT_SECRET, *url, "remove"]
+    assert fields(form) == [
+        CONF_SPOTIFY_CLIENT_ID,
+        CONF_SPOTIFY_CLIENT_SECRET,
+        ADVANCED_OPTIONS,
+        "remove",
+    ]
+    assert suggested(form, ADVANCED_OPTIONS) == {CONF_SPOTIFY_URL: fake_spotify.base_url}
+    # A form sent without its folded section keeps the saved server.
     result = await submit(hass, form, {CONF_SPOTIFY_CLIENT_ID: DEFAULT_CLIENT_ID})
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert entry.options == spotify_options(fake_spotify)
@@ -205,17 +224,23 @@ async def test_spotify_added_changed_and_removed(
 
 async def test_spotify_errors(hass: HomeAssistant, fake_spotify: FakeSpotify) -> None:
     entry = await setup_hub(hass, {})
-    form = await open_step(hass, entry, "spotify", advanced=True)
-    base = {CONF_SPOTIFY_CLIENT_ID: DEFAULT_CLIENT_ID, CONF_SPOTIFY_URL: fake_spotify.base_url}
+    form = await open_step(hass, entry, "spotify")
+    base = {
+        CONF_SPOTIFY_CLIENT_ID: DEFAULT_CLIENT_ID,
+        **server(CONF_SPOTIFY_URL, fake_spotify.base_url),
+    }
 
     result = await submit(hass, form, {**base, CONF_SPOTIFY_CLIENT_SECRET: "wrong"})
     assert result["errors"] == {"base": "invalid_spotify_credentials"}
     # Typed values come back, the secret does not.
-    assert suggested(result) == base
+    assert suggested(result) == {CONF_SPOTIFY_CLIENT_ID: DEFAULT_CLIENT_ID}
+    assert suggested(result, ADVANCED_OPTIONS) == {CONF_SPOTIFY_URL: fake_spotify.base_url}
     result = await submit(hass, result, {**base, CONF_SPOTIFY_CLIENT_SECRET: ""})
     assert result["errors"] == {CONF_SPOTIFY_CLIENT_SECRET: "secret_required"}
     result = await submit(
-        hass, result, {**base, CONF_SPOTIFY_URL: CLOSED_PORT_URL, CONF_SPOTIFY_CLIENT_SECRET: "s"}
+        hass,
+        result,
+        {**base, **server(CONF_SPOTIFY_URL, CLOSED_PORT_URL), CONF_SPOTIFY_CLIENT_SECRET: "s"},
     )
     assert result["errors"] == {"base": "cannot_connect_spotify"}
     with patch(

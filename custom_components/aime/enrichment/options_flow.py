@@ -15,7 +15,6 @@ from homeassistant.config_entries import ConfigFlowResult, OptionsFlow
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.selector import (
-    BooleanSelector,
     EntitySelector,
     EntitySelectorConfig,
     NumberSelector,
@@ -24,9 +23,6 @@ from homeassistant.helpers.selector import (
     SelectSelector,
     SelectSelectorConfig,
     SelectSelectorMode,
-    TextSelector,
-    TextSelectorConfig,
-    TextSelectorType,
     TimeSelector,
 )
 import voluptuous as vol
@@ -53,6 +49,15 @@ from ..const import (
     DEFAULT_EXPORTS_KEEP,
     LOGGER,
 )
+from ..flow_fields import (
+    ADVANCED_OPTIONS,
+    BOOLEAN,
+    SECRET,
+    TEXT,
+    URL,
+    advanced_input,
+    advanced_options,
+)
 from ..hub.jobs import (
     CONF_RECAP_MONTHLY,
     CONF_RECAP_YEARLY,
@@ -70,11 +75,6 @@ MAX_EXPORTS_KEEP = 100
 DISCOGS_TOKEN_URL = "https://www.discogs.com/settings/developers"
 SPOTIFY_DASHBOARD_URL = "https://developer.spotify.com/dashboard"
 EURIA_URL = "https://manager.infomaniak.com/v3/ng/products/cloud/ai-tools"
-
-_TEXT = TextSelector()
-_SECRET = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
-_URL = TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
-_BOOLEAN = BooleanSelector()
 
 # Options each service owns: all of them go when the service is removed.
 DISCOGS_OPTIONS = (CONF_DISCOGS_TOKEN, CONF_DISCOGS_USERNAME, CONF_DISCOGS_URL)
@@ -166,7 +166,7 @@ class EnrichmentOptionsSteps(OptionsFlow):
         return self.async_create_entry(data=options)
 
     def _remove_field(self, configured: bool) -> dict[vol.Marker, Any]:
-        return {vol.Optional(CONF_REMOVE, default=False): _BOOLEAN} if configured else {}
+        return {vol.Optional(CONF_REMOVE, default=False): BOOLEAN} if configured else {}
 
     async def async_step_discogs(
         self, user_input: dict[str, Any] | None = None
@@ -180,7 +180,8 @@ class EnrichmentOptionsSteps(OptionsFlow):
             if user_input.get(CONF_REMOVE):
                 return self._save(options)
             token = _typed(user_input, CONF_DISCOGS_TOKEN) or current.get(CONF_DISCOGS_TOKEN, "")
-            url = _typed(user_input, CONF_DISCOGS_URL) or current.get(CONF_DISCOGS_URL)
+            typed_url = _typed(advanced_input(user_input), CONF_DISCOGS_URL)
+            url = typed_url or current.get(CONF_DISCOGS_URL)
             if token:
                 options[CONF_DISCOGS_TOKEN] = token
                 if url and url.rstrip("/") != DISCOGS_BASE_URL:
@@ -191,12 +192,12 @@ class EnrichmentOptionsSteps(OptionsFlow):
             else:
                 errors = {CONF_DISCOGS_TOKEN: "token_required"}
         fields: dict[vol.Marker, Any] = {
-            (vol.Optional if is_set else vol.Required)(CONF_DISCOGS_TOKEN): _SECRET
+            (vol.Optional if is_set else vol.Required)(CONF_DISCOGS_TOKEN): SECRET,
+            **advanced_options({vol.Optional(CONF_DISCOGS_URL): URL}),
         }
-        if self.show_advanced_options:
-            fields[vol.Optional(CONF_DISCOGS_URL)] = _URL
         fields |= self._remove_field(is_set)
-        suggested = {CONF_DISCOGS_URL: current.get(CONF_DISCOGS_URL, DISCOGS_BASE_URL)}
+        server = {CONF_DISCOGS_URL: current.get(CONF_DISCOGS_URL, DISCOGS_BASE_URL)}
+        suggested = {ADVANCED_OPTIONS: server}
         return self.async_show_form(
             step_id="discogs",
             data_schema=self.add_suggested_values_to_schema(vol.Schema(fields), suggested),
@@ -223,22 +224,23 @@ class EnrichmentOptionsSteps(OptionsFlow):
             options[CONF_SPOTIFY_CLIENT_SECRET] = secret or current.get(
                 CONF_SPOTIFY_CLIENT_SECRET, ""
             )
-            if url := _typed(user_input, CONF_SPOTIFY_URL) or current.get(CONF_SPOTIFY_URL):
+            typed_url = _typed(advanced_input(user_input), CONF_SPOTIFY_URL)
+            if url := typed_url or current.get(CONF_SPOTIFY_URL):
                 options[CONF_SPOTIFY_URL] = url.rstrip("/")
             if not options[CONF_SPOTIFY_CLIENT_SECRET]:
                 errors = {CONF_SPOTIFY_CLIENT_SECRET: "secret_required"}
             elif not (errors := await async_validate_spotify(self.hass, options)):
                 return self._save(options)
         fields: dict[vol.Marker, Any] = {
-            vol.Required(CONF_SPOTIFY_CLIENT_ID): _TEXT,
-            (vol.Optional if is_set else vol.Required)(CONF_SPOTIFY_CLIENT_SECRET): _SECRET,
+            vol.Required(CONF_SPOTIFY_CLIENT_ID): TEXT,
+            (vol.Optional if is_set else vol.Required)(CONF_SPOTIFY_CLIENT_SECRET): SECRET,
+            **advanced_options({vol.Optional(CONF_SPOTIFY_URL): URL}),
         }
-        if self.show_advanced_options:
-            fields[vol.Optional(CONF_SPOTIFY_URL)] = _URL
         fields |= self._remove_field(is_set)
+        shown_url = advanced_input(user_input or {}).get(CONF_SPOTIFY_URL)
         suggested = {
-            key: (user_input or current).get(key)
-            for key in (CONF_SPOTIFY_CLIENT_ID, CONF_SPOTIFY_URL)
+            CONF_SPOTIFY_CLIENT_ID: (user_input or current).get(CONF_SPOTIFY_CLIENT_ID),
+            ADVANCED_OPTIONS: {CONF_SPOTIFY_URL: shown_url or current.get(CONF_SPOTIFY_URL)},
         }
         return self.async_show_form(
             step_id="spotify",
@@ -276,10 +278,10 @@ class EnrichmentOptionsSteps(OptionsFlow):
                     options=presets, mode=SelectSelectorMode.LIST, translation_key=CONF_AI_PRESET
                 )
             ),
-            vol.Optional(CONF_AI_PRODUCT_ID): _TEXT,
-            vol.Optional(CONF_AI_BASE_URL): _URL,
-            vol.Optional(CONF_AI_API_KEY): _SECRET,
-            vol.Optional(CONF_AI_MODEL): _TEXT,
+            vol.Optional(CONF_AI_PRODUCT_ID): TEXT,
+            vol.Optional(CONF_AI_BASE_URL): URL,
+            vol.Optional(CONF_AI_API_KEY): SECRET,
+            vol.Optional(CONF_AI_MODEL): TEXT,
         }
         if with_ai_task:
             fields[vol.Optional(CONF_AI_TASK_ENTITY)] = EntitySelector(
@@ -351,5 +353,5 @@ class EnrichmentOptionsSteps(OptionsFlow):
             NumberSelectorConfig(min=1, max=MAX_EXPORTS_KEEP, step=1, mode=NumberSelectorMode.BOX)
         )
         for recap in (CONF_RECAP_MONTHLY, CONF_RECAP_YEARLY):
-            fields[vol.Required(recap, default=bool(current.get(recap, False)))] = _BOOLEAN
+            fields[vol.Required(recap, default=bool(current.get(recap, False)))] = BOOLEAN
         return self.async_show_form(step_id="jobs", data_schema=vol.Schema(fields))
