@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 import sqlite3
+import threading
 from typing import Any
 
 from homeassistant.config_entries import ConfigEntryState
@@ -28,6 +30,8 @@ from custom_components.aime.hub.store_access import StoreAccess, StoreClosedErro
 
 from .fakes.lastfm import FakeLastfm, FakeScrobble
 from .loop_watch import LoopWatch
+
+LONG_WAIT = 600  # Released by the test long before: only a hang would reach it.
 
 
 async def _assert_closed(hass: HomeAssistant, store: Store) -> None:
@@ -103,6 +107,33 @@ async def test_store_closed_when_home_assistant_stops(
     assert init_integration.state is ConfigEntryState.NOT_LOADED
     assert "Error" not in caplog.text
     assert "Detected blocking call" not in caplog.text
+
+
+async def test_stop_lets_store_work_in_progress_finish(
+    hass: HomeAssistant, init_integration: MockConfigEntry, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Stopping waits for a store call already running (a sync started at set-up, say), then
+    closes the store; work that starts later is refused with the quiet StoreClosedError."""
+    store = init_integration.runtime_data.store
+    access = StoreAccess(hass, store)
+    release = threading.Event()
+
+    def slow_read() -> Any:
+        release.wait(timeout=LONG_WAIT)
+        return store.counts()
+
+    running = hass.async_create_task(access.async_run(slow_read))
+    hass.bus.async_fire(EVENT_HOMEASSISTANT_STOP)
+    await asyncio.sleep(0)
+    assert not running.done()
+    release.set()
+    await hass.async_block_till_done()
+
+    assert running.result() is not None  # Read before the store closed.
+    await _assert_closed(hass, store)
+    with pytest.raises(StoreClosedError):
+        await access.async_run(store.counts)
+    assert "Error" not in caplog.text
 
 
 async def test_store_never_used_on_the_event_loop(

@@ -33,6 +33,7 @@ from ..const import (
 from ..core.errors import StoreOpenError
 from ..core.store.store import Store
 from .recording import SIGNAL_PLAYS_RECORDED
+from .store_access import async_close_all_accesses
 
 
 @dataclass(slots=True)
@@ -69,6 +70,9 @@ async def async_acquire_store(hass: HomeAssistant, entry: ConfigEntry) -> Store:
                 if shared.unsubscribe_config is not None:
                     shared.unsubscribe_config()
                     shared.unsubscribe_config = None
+                # Background work still reading (a sync started at set-up) ends first, and
+                # what starts later gets StoreClosedError, which it ends on quietly.
+                await async_close_all_accesses(hass)
                 await hass.async_add_executor_job(store.close)
 
             async def _async_follow_time_zone(_: Event) -> None:

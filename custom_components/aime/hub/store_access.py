@@ -8,6 +8,7 @@ from typing import Any
 
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
+from homeassistant.util.hass_dict import HassKey
 
 from ..const import DOMAIN
 from ..core.store.store import Store
@@ -25,6 +26,9 @@ class StoreClosedError(HomeAssistantError):
         super().__init__(translation_domain=DOMAIN, translation_key="store_closed")
 
 
+_OPEN_ACCESSES: HassKey[set[StoreAccess]] = HassKey(f"{DOMAIN}_store_accesses")
+
+
 class StoreAccess:
     """Blocking store calls made by one entry, so unloading can wait for them.
 
@@ -38,6 +42,7 @@ class StoreAccess:
         self.store = store
         self._closing = False
         self._running: set[asyncio.Future[Any]] = set()
+        hass.data.setdefault(_OPEN_ACCESSES, set()).add(self)
 
     async def async_run[T](self, func: Callable[..., T], *args: Any) -> T:
         """Run ``func(*args)`` in the executor; it completes even if the caller is cancelled.
@@ -59,4 +64,11 @@ class StoreAccess:
     async def async_close(self) -> None:
         """Refuse new calls and wait for the running ones."""
         self._closing = True
+        self._hass.data.get(_OPEN_ACCESSES, set()).discard(self)
         await self.async_wait_idle()
+
+
+async def async_close_all_accesses(hass: HomeAssistant) -> None:
+    """Close every entry's access (Home Assistant stopping does not unload entries)."""
+    accesses = list(hass.data.get(_OPEN_ACCESSES, ()))
+    await asyncio.gather(*(access.async_close() for access in accesses))
