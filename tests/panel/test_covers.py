@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 import sqlite3
 
+from aiohttp import ClientResponse
+from aiohttp.test_utils import TestClient
 from homeassistant.core import HomeAssistant
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -21,6 +23,17 @@ from .conftest import Ask, result
 pytestmark = pytest.mark.freeze_time(NOW)
 
 
+@pytest.fixture
+async def client(hub: MockConfigEntry, hass_client_no_auth: ClientSessionGenerator) -> TestClient:
+    """A browser's <img> requests: no authentication, only the URL's token."""
+    return await hass_client_no_auth()
+
+
+async def _get_cover(client: TestClient, hass: HomeAssistant, album_id: int) -> ClientResponse:
+    """Fetch an album's cover through the URL the panel would be given."""
+    return await client.get(cover_url(hass, CoverKind.ALBUM, album_id))
+
+
 def _set_cover(store_path: Path, title: str, url: str) -> int:
     with sqlite3.connect(store_path) as conn:
         album_id: int = conn.execute("SELECT id FROM album WHERE title = ?", (title,)).fetchone()[0]
@@ -33,7 +46,7 @@ async def test_a_cover_is_proxied_and_cached(
     ask: Ask,
     store_path: Path,
     image_host: FakeImageHost,
-    hass_client_no_auth: ClientSessionGenerator,
+    client: TestClient,
 ) -> None:
     """The album's answer names only the same-origin URL; an <img> (no auth) gets the image."""
     source = image_host.url("/cover.jpg")
@@ -43,7 +56,6 @@ async def test_a_cover_is_proxied_and_cached(
     assert source not in json.dumps(album)  # The third-party URL never reaches the browser.
     history = await result(ask, {"type": "aime/history", "album_id": album_id})
     assert {entry["cover"] for entry in history["entries"]} == {album["cover"]}
-    client = await hass_client_no_auth()
     for _ in range(2):
         response = await client.get(album["cover"])
         assert response.status == 200
@@ -54,16 +66,14 @@ async def test_a_cover_is_proxied_and_cached(
 
 async def test_forged_tokens_are_refused(
     hass: HomeAssistant,
-    ask: Ask,
     store_path: Path,
     image_host: FakeImageHost,
-    hass_client_no_auth: ClientSessionGenerator,
+    client: TestClient,
 ) -> None:
     """No token, a made-up one, another album's: 401, and nothing is fetched."""
     album_id = _set_cover(store_path, "Kind of Blue", image_host.url("/cover.jpg"))
     other = cover_url(hass, CoverKind.ALBUM, album_id + 1).partition("?")[2]
     album_token = cover_url(hass, CoverKind.ALBUM, album_id).partition("?")[2]
-    client = await hass_client_no_auth()
     for url in (
         f"/api/aime/cover/album/{album_id}",
         f"/api/aime/cover/album/{album_id}?token=" + "0" * 64,
@@ -79,33 +89,30 @@ async def test_missing_and_bad_images(
     ask: Ask,
     store_path: Path,
     image_host: FakeImageHost,
-    hass_client_no_auth: ClientSessionGenerator,
+    client: TestClient,
 ) -> None:
     """No image known: 404 (and ``cover`` null); a source that is no image: 502."""
-    client = await hass_client_no_auth()
     album_id = _set_cover(store_path, "Pastel Blues", image_host.url("/page.html"))
-    assert (await client.get(cover_url(hass, CoverKind.ALBUM, album_id))).status == 502
+    assert (await _get_cover(client, hass, album_id)).status == 502
     gone = _set_cover(store_path, "A Love Supreme", image_host.url("/gone.jpg"))
-    assert (await client.get(cover_url(hass, CoverKind.ALBUM, gone))).status == 502
+    assert (await _get_cover(client, hass, gone)).status == 502
     with sqlite3.connect(store_path) as conn:
         bare = conn.execute("SELECT id FROM album WHERE title = 'Waltz for Debby'").fetchone()[0]
     assert (await result(ask, {"type": "aime/album", "album_id": bare}))["cover"] is None
-    assert (await client.get(cover_url(hass, CoverKind.ALBUM, bare))).status == 404
+    assert (await _get_cover(client, hass, bare)).status == 404
     assert (await client.get(cover_url(hass, CoverKind.ARTIST, 1))).status == 404
 
 
 async def test_svg_is_never_served(
     hass: HomeAssistant,
-    ask: Ask,
     store_path: Path,
     image_host: FakeImageHost,
-    hass_client_no_auth: ClientSessionGenerator,
+    client: TestClient,
 ) -> None:
     """An SVG could run script on Home Assistant's origin: refused (502), never cached."""
     album_id = _set_cover(store_path, "Pastel Blues", image_host.url("/logo.svg"))
-    client = await hass_client_no_auth()
     for _ in range(2):
-        response = await client.get(cover_url(hass, CoverKind.ALBUM, album_id))
+        response = await _get_cover(client, hass, album_id)
         assert response.status == 502
         assert b"<svg" not in await response.read()
     assert image_host.requests == ["/logo.svg"] * 2
@@ -113,15 +120,14 @@ async def test_svg_is_never_served(
 
 async def test_a_generated_png_cover_is_served_as_png(
     hass: HomeAssistant,
-    ask: Ask,
     store_path: Path,
     image_host: FakeImageHost,
-    hass_client_no_auth: ClientSessionGenerator,
+    client: TestClient,
 ) -> None:
     """The demo's covers (``cover_art.py``) go through the proxy byte for byte, unsniffable."""
     key = cover_key("Miles Davis", "Kind of Blue")
     album_id = _set_cover(store_path, "Kind of Blue", image_host.art_url(key))
-    response = await (await hass_client_no_auth()).get(cover_url(hass, CoverKind.ALBUM, album_id))
+    response = await _get_cover(client, hass, album_id)
     assert response.status == 200
     assert response.headers["Content-Type"] == "image/png"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
@@ -133,7 +139,7 @@ async def test_artist_images(
     ask: Ask,
     store_path: Path,
     image_host: FakeImageHost,
-    hass_client_no_auth: ClientSessionGenerator,
+    client: TestClient,
 ) -> None:
     """An artist's enrichment image is served the same way."""
     with sqlite3.connect(store_path) as conn:
@@ -145,14 +151,14 @@ async def test_artist_images(
         )
     artist = await result(ask, {"type": "aime/artist", "artist_id": miles})
     assert artist["cover"].startswith(f"/api/aime/cover/artist/{miles}?token=")
-    response = await (await hass_client_no_auth()).get(artist["cover"])
+    response = await client.get(artist["cover"])
     assert (response.status, await response.read()) == (200, JPEG)
 
 
 async def test_the_view_is_there_without_the_hub(
-    hass: HomeAssistant, hub: MockConfigEntry, hass_client_no_auth: ClientSessionGenerator
+    hass: HomeAssistant, hub: MockConfigEntry, client: TestClient
 ) -> None:
     """Unloaded hub: a signed URL answers 404, never an error."""
     url = cover_url(hass, CoverKind.ALBUM, 1)
     assert await hass.config_entries.async_unload(hub.entry_id)
-    assert (await (await hass_client_no_auth()).get(url)).status == 404
+    assert (await client.get(url)).status == 404

@@ -95,23 +95,18 @@ async def websocket_album(
 ) -> None:
     """One album: what is known of it, its tracks, and a page of its plays (newest first)."""
     language = msg.get("language") or hass.config.language
-
-    def query(store: Store) -> dict[str, Any] | None:
-        page = album_page(
+    await _async_answer_page(
+        hass,
+        connection,
+        msg,
+        "album_id",
+        lambda store: album_page(
             store.stats,
             msg["album_id"],
             page=msg["page"],
             page_size=msg["page_size"],
             language=language,
-        )
-        return None if page is None else asdict(page)
-
-    await async_answer(
-        hass,
-        connection,
-        msg,
-        query,
-        if_none=lambda: _send_unknown(connection, msg, "unknown_album", "album_id"),
+        ),
     )
 
 
@@ -127,17 +122,12 @@ async def websocket_artist(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """One artist: totals, plays by month, albums and top tracks."""
-
-    def query(store: Store) -> dict[str, Any] | None:
-        page = artist_page(store.stats, msg["artist_id"], top=msg["top"])
-        return None if page is None else asdict(page)
-
-    await async_answer(
+    await _async_answer_page(
         hass,
         connection,
         msg,
-        query,
-        if_none=lambda: _send_unknown(connection, msg, "unknown_artist", "artist_id"),
+        "artist_id",
+        lambda store: artist_page(store.stats, msg["artist_id"], top=msg["top"]),
     )
 
 
@@ -171,16 +161,34 @@ async def async_answer(
     connection.send_result(msg["id"], add_covers_and_media(hass, result, known))
 
 
-def _send_unknown(connection: ActiveConnection, msg: dict[str, Any], key: str, field: str) -> None:
-    """Answer that no album or artist has the id in ``field``."""
-    placeholders = {field: str(msg[field])}
+async def _async_answer_page(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+    field: str,
+    read_page: Callable[[Store], Any | None],
+) -> None:
+    """Answer the page ``read_page`` finds for the id in ``field``, or that it is unknown."""
+
+    def query(store: Store) -> dict[str, Any] | None:
+        page = read_page(store)
+        return None if page is None else asdict(page)
+
+    await async_answer(
+        hass, connection, msg, query, if_none=lambda: _send_unknown(connection, msg, field)
+    )
+
+
+def _send_unknown(connection: ActiveConnection, msg: dict[str, Any], field: str) -> None:
+    """Answer that no album or artist has the id in ``field`` (``album_id``, ``artist_id``)."""
+    kind = field.removesuffix("_id")
     connection.send_error(
         msg["id"],
         ERR_NOT_FOUND,
-        f"There is no {field.removesuffix('_id')} {msg[field]}.",
+        f"There is no {kind} {msg[field]}.",
         translation_domain=DOMAIN,
-        translation_key=key,
-        translation_placeholders=placeholders,
+        translation_key=f"unknown_{kind}",
+        translation_placeholders={field: str(msg[field])},
     )
 
 
