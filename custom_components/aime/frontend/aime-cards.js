@@ -1,19 +1,7 @@
-import{F as S,H as _,I as k,J as p,K as T,L,M as W,R as O,a as m,b as r,d as u,f as D,g as U,h,i as v,j as f,k as q,l as g,m as $,n as P,o as G,p as j,r as K,s as V,u as J}from"./chunks/chunk-I4V3UOSF.js";import{b as l}from"./chunks/chunk-CQAH7SST.js";var y=["7d","30d","365d","all"],H=["artists","albums","tracks"],R={min:1,max:25,default:5},M={min:1,max:50,default:5};function N(){return document.querySelector("home-assistant")?.hass}function C(s,n,t={}){return new Error(g(s??N(),n,t))}function F(s,n){let t=n.title;if(t!=null){if(typeof t!="string")throw C(s,"cards.invalid.title");return t}}function Y(s,n,t,e){let i=n[t];if(i===void 0)return e;if(typeof i!="boolean")throw C(s,"cards.invalid.boolean",{option:t});return i}function Q(s,n,t,e){let i=n[t];if(i===void 0)return e.default;if(typeof i!="number"||!Number.isInteger(i)||i<e.min||i>e.max)throw C(s,"cards.invalid.count",{option:t,min:e.min,max:e.max});return i}function B(s,n,t,e,i){let a=n[t];if(a===void 0)return i;if(!e.includes(a))throw C(s,"cards.invalid.choice",{option:t,choices:e.join(", ")});return a}function X(s,n){if(!n||typeof n!="object"||Array.isArray(n))throw C(s,"cards.invalid.config");return n}function Z(s,n){let t=X(s,n);return{...t,title:F(s,t),period:B(s,t,"period",y,"30d"),show_chart:Y(s,t,"show_chart",!0),top_count:Q(s,t,"top_count",R),top:B(s,t,"top",H,"artists")}}function tt(s,n){let t=X(s,n);return{...t,title:F(s,t),count:Q(s,t,"count",M),show_now_playing:Y(s,t,"show_now_playing",!0)}}var w=class extends D{constructor(){super(...arguments);this.config={type:""}}static{this.styles=[v,m`
+import{G as S,I as _,J as k,K as p,L as T,M as L,N as B,S as O,a as m,b as r,d as u,f as z,g as U,h,i as v,j as q,k as f,l as G,m as g,n as b,o as P,p as j,q as K,s as V,t as J,v as W}from"./chunks/chunk-OMALFWSG.js";import{b as l}from"./chunks/chunk-CQAH7SST.js";var w=["7d","30d","365d","all"],H=["artists","albums","tracks"],R={min:1,max:25,default:5},M={min:1,max:50,default:5};function N(){return document.querySelector("home-assistant")?.hass}function C(s,n,t={}){return new Error(g(s??N(),n,t))}function Y(s,n){let t=n.title;if(t!=null){if(typeof t!="string")throw C(s,"cards.invalid.title");return t}}function Q(s,n,t,e){let i=n[t];if(i===void 0)return e;if(typeof i!="boolean")throw C(s,"cards.invalid.boolean",{option:t});return i}function X(s,n,t,e){let i=n[t];if(i===void 0)return e.default;if(typeof i!="number"||!Number.isInteger(i)||i<e.min||i>e.max)throw C(s,"cards.invalid.count",{option:t,min:e.min,max:e.max});return i}function F(s,n,t,e,i){let a=n[t];if(a===void 0)return i;if(!e.includes(a))throw C(s,"cards.invalid.choice",{option:t,choices:e.join(", ")});return a}function Z(s,n){if(!n||typeof n!="object"||Array.isArray(n))throw C(s,"cards.invalid.config");return n}function tt(s,n){let t=Z(s,n);return{...t,title:Y(s,t),period:F(s,t,"period",w,"30d"),show_chart:Q(s,t,"show_chart",!0),top_count:X(s,t,"top_count",R),top:F(s,t,"top",H,"artists")}}function et(s,n){let t=Z(s,n);return{...t,title:Y(s,t),count:X(s,t,"count",M),show_now_playing:Q(s,t,"show_now_playing",!0)}}var y=class extends z{constructor(){super(...arguments);this.config={type:""}}static{this.styles=[v,q,m`
       .editor {
         display: grid;
         gap: 12px;
-      }
-      label {
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-        font-size: 0.875rem;
-        color: var(--secondary-text-color);
-      }
-      label input,
-      label select {
-        color: var(--primary-text-color);
-        width: 100%;
       }
       label.check {
         flex-direction: row;
@@ -60,13 +48,13 @@ import{F as S,H as _,I as k,J as p,K as T,L,M as W,R as O,a as m,b as r,d as u,f
         .checked=${this.config[t]!==!1}
         @change=${i=>this.change(t,i.target.checked)}
       />${e}</label
-    >`}};l([U({attribute:!1})],w.prototype,"hass",2),l([h()],w.prototype,"config",2);var I=class extends w{render(){return r`<div class="editor" data-testid="aime-stats-card-editor">
+    >`}};l([U({attribute:!1})],y.prototype,"hass",2),l([h()],y.prototype,"config",2);var I=class extends y{render(){return r`<div class="editor" data-testid="aime-stats-card-editor">
       ${this.text("title",this.t("cards.editor.title"),this.t("cards.stats.default_title"))}
-      ${this.select("period",this.t("cards.editor.period"),y,"30d","common.window.")}
+      ${this.select("period",this.t("cards.editor.period"),w,"30d","common.window.")}
       ${this.select("top",this.t("cards.editor.top"),H,"artists","cards.stats.top_")}
       ${this.number("top_count",this.t("cards.editor.top_count"),R)}
       ${this.checkbox("show_chart",this.t("cards.editor.show_chart"))}
-    </div>`}},A=class extends w{render(){return r`<div class="editor" data-testid="aime-recent-card-editor">
+    </div>`}},A=class extends y{render(){return r`<div class="editor" data-testid="aime-recent-card-editor">
       ${this.text("title",this.t("cards.editor.title"),this.t("cards.recent.default_title"))}
       ${this.number("count",this.t("cards.editor.count"),M)}
       ${this.checkbox("show_now_playing",this.t("cards.editor.show_now_playing"))}
@@ -135,18 +123,6 @@ import{F as S,H as _,I as k,J as p,K as T,L,M as W,R as O,a as m,b as r,d as u,f
     height: 40px;
     margin: 6px 0;
     border-radius: 8px;
-    background: var(--secondary-background-color, rgba(127, 127, 127, 0.15));
-    animation: pulse 1.4s ease-in-out infinite;
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.45;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton-row {
-      animation: none;
-    }
   }
   .state {
     padding: 16px 8px;
@@ -158,21 +134,21 @@ import{F as S,H as _,I as k,J as p,K as T,L,M as W,R as O,a as m,b as r,d as u,f
     font-size: 0.875rem;
     border-radius: 16px;
   }
-`;var et=60,it=3600,z=86400,x=class extends L{constructor(){super(...arguments);this.plays=T;this.now=Date.now()/1e3;this.request=0}static{this.styles=[v,E,m`
+`;var it=60,st=3600,D=86400,$=class extends L{constructor(){super(...arguments);this.plays=T;this.now=Date.now()/1e3;this.request=0}static{this.styles=[v,E,m`
       aime-now-playing {
         margin: 0 -16px 8px;
       }
       .when {
         font-size: 0.8125rem;
       }
-    `]}static getConfigElement(){return document.createElement("aime-recent-card-editor")}static getStubConfig(){return{count:5,show_now_playing:!0}}setConfig(t){let e=tt(this.hass,t),i=!this.config||e.count!==this.config.count;this.config=e,i&&this.hass&&this.fetch()}getCardSize(){return 1+(this.config?.count??5)+(this.config?.show_now_playing===!1?0:1)}getGridOptions(){return{columns:12,min_columns:6,rows:"auto"}}connectedCallback(){super.connectedCallback(),this.now=Date.now()/1e3,this.ticker=window.setInterval(()=>this.now=Date.now()/1e3,6e4)}disconnectedCallback(){super.disconnectedCallback(),window.clearInterval(this.ticker)}willUpdate(t){super.willUpdate(t),t.has("hass")&&!t.get("hass")&&this.hass&&this.config&&this.fetch()}onLiveEvent(t){if(t.kind!=="play"||this.plays.status!=="ready")return;let e=this.plays.value.filter(a=>a.play_id!==t.play.play_id),i=[t.play,...e].sort((a,o)=>o.played_at-a.played_at).slice(0,this.config.count);this.plays={status:"ready",value:i},this.now=Math.max(this.now,Date.now()/1e3)}fetch(){let t=++this.request;this.load(()=>V(this.hass,{},0,this.config.count).then(e=>e.entries),e=>{t===this.request&&(this.plays=e)})}render(){return!this.config||!this.hass?u:r`<ha-card data-testid="aime-recent-card">
+    `]}static getConfigElement(){return document.createElement("aime-recent-card-editor")}static getStubConfig(){return{count:5,show_now_playing:!0}}setConfig(t){let e=et(this.hass,t),i=!this.config||e.count!==this.config.count;this.config=e,i&&this.hass&&this.fetch()}getCardSize(){return 1+(this.config?.count??5)+(this.config?.show_now_playing===!1?0:1)}getGridOptions(){return{columns:12,min_columns:6,rows:"auto"}}connectedCallback(){super.connectedCallback(),this.now=Date.now()/1e3,this.ticker=window.setInterval(()=>this.now=Date.now()/1e3,6e4)}disconnectedCallback(){super.disconnectedCallback(),window.clearInterval(this.ticker)}willUpdate(t){super.willUpdate(t),t.has("hass")&&!t.get("hass")&&this.hass&&this.config&&this.fetch()}onLiveEvent(t){if(t.kind!=="play"||this.plays.status!=="ready")return;let e=this.plays.value.filter(a=>a.play_id!==t.play.play_id),i=[t.play,...e].sort((a,o)=>o.played_at-a.played_at).slice(0,this.config.count);this.plays={status:"ready",value:i},this.now=Math.max(this.now,Date.now()/1e3)}fetch(){let t=++this.request;this.load(()=>J(this.hass,{},0,this.config.count).then(e=>e.entries),e=>{t===this.request&&(this.plays=e)})}render(){return!this.config||!this.hass?u:r`<ha-card data-testid="aime-recent-card">
       <div class="aime-card-header">
         <h2>${this.config.title||this.t("cards.recent.default_title")}</h2>
         <a class="open" href="${S}/journal" @click=${p}>${this.t("cards.open_panel")}</a>
       </div>
       ${this.config.show_now_playing?r`<aime-now-playing stacked .hass=${this.hass}></aime-now-playing>`:u}
       ${this.plays.status==="loading"?r`<div role="status" aria-label=${this.t("common.loading")} data-testid="loading">
-            ${Array.from({length:Math.min(this.config.count,5)},()=>r`<div class="skeleton-row"></div>`)}
+            ${Array.from({length:Math.min(this.config.count,5)},()=>r`<div class="skeleton-row placeholder"></div>`)}
           </div>`:this.renderLoad(this.plays,t=>this.renderPlays(t),()=>this.fetch())}
     </ha-card>`}renderPlays(t){return t.length?r`<ul class="items">
       ${t.map(e=>r`<li data-testid="recent-card-item" data-play-id=${e.play_id}>
@@ -190,7 +166,7 @@ import{F as S,H as _,I as k,J as p,K as T,L,M as W,R as O,a as m,b as r,d as u,f
             ${this.ago(e.played_at)}
           </time>
         </li>`)}
-    </ul>`:r`<div class="state" data-testid="recent-card-empty">${this.t("cards.recent.empty")}</div>`}ago(t){let e=Math.max(0,this.now-t),i=new Intl.RelativeTimeFormat(q(this.hass),{numeric:"auto",style:"short"});return e<et?this.t("cards.recent.just_now"):e<it?i.format(-Math.floor(e/et),"minute"):e<z?i.format(-Math.floor(e/it),"hour"):e<7*z?i.format(-Math.floor(e/z),"day"):P(this.hass,t,{dateStyle:"medium"})}};l([h()],x.prototype,"config",2),l([h()],x.prototype,"plays",2),l([h()],x.prototype,"now",2);f("aime-recent-card",x);var st={"7d":"day","30d":"day","365d":"week",all:"month"},rt=s=>!!(s&&typeof s=="object"&&s.code==="unknown_command"),b=class extends L{constructor(){super(...arguments);this.window="30d";this.stats=T;this.request=0}static{this.styles=[v,E,m`
+    </ul>`:r`<div class="state" data-testid="recent-card-empty">${this.t("cards.recent.empty")}</div>`}ago(t){let e=Math.max(0,this.now-t),i=new Intl.RelativeTimeFormat(G(this.hass),{numeric:"auto",style:"short"});return e<it?this.t("cards.recent.just_now"):e<st?i.format(-Math.floor(e/it),"minute"):e<D?i.format(-Math.floor(e/st),"hour"):e<7*D?i.format(-Math.floor(e/D),"day"):P(this.hass,t,{dateStyle:"medium"})}};l([h()],$.prototype,"config",2),l([h()],$.prototype,"plays",2),l([h()],$.prototype,"now",2);f("aime-recent-card",$);var at={"7d":"day","30d":"day","365d":"week",all:"month"},nt=s=>!!(s&&typeof s=="object"&&s.code==="unknown_command"),x=class extends L{constructor(){super(...arguments);this.window="30d";this.stats=T;this.request=0}static{this.styles=[v,E,m`
       aime-period-picker {
         margin-bottom: 12px;
       }
@@ -240,7 +216,7 @@ import{F as S,H as _,I as k,J as p,K as T,L,M as W,R as O,a as m,b as r,d as u,f
         background: var(--primary-color);
         opacity: 0.1;
       }
-    `]}static getConfigElement(){return document.createElement("aime-stats-card-editor")}static getStubConfig(){return{period:"30d",show_chart:!0,top:"artists",top_count:5}}setConfig(t){let e=Z(this.hass,t),i=!this.config||e.period!==this.config.period||e.top_count!==this.config.top_count;this.config=e,i&&(this.window=e.period,this.hass&&this.fetch())}getCardSize(){return 3+Math.ceil((this.config?.top_count??5)*.8)+(this.config?.show_chart===!1?0:3)}getGridOptions(){return{columns:12,min_columns:6,rows:"auto"}}willUpdate(t){super.willUpdate(t),t.has("hass")&&!t.get("hass")&&this.hass&&this.config&&this.fetch()}onLiveEvent(t){t.kind==="stats"&&this.fetch(!0)}fetch(t=!1){let e=O(this.hass,this.window),i=++this.request,a=this.window,o=this.config.top_count,d=async()=>{try{return await J(this.hass,{first_day:e.first_day,last_day:e.last_day,top:o,granularity:st[a]})}catch(c){if(!rt(c))throw c;return{...await K(this.hass,a,o),series:[],granularity:st[a]}}};this.load(d,c=>{i===this.request&&(this.stats=c)},t)}choose(t){let e=t.detail.window;!y.includes(e)||e===this.window||(this.window=e,this.fetch())}render(){if(!this.config||!this.hass)return u;let t=O(this.hass,this.window);return r`<ha-card data-testid="aime-stats-card">
+    `]}static getConfigElement(){return document.createElement("aime-stats-card-editor")}static getStubConfig(){return{period:"30d",show_chart:!0,top:"artists",top_count:5}}setConfig(t){let e=tt(this.hass,t),i=!this.config||e.period!==this.config.period||e.top_count!==this.config.top_count;this.config=e,i&&(this.window=e.period,this.hass&&this.fetch())}getCardSize(){return 3+Math.ceil((this.config?.top_count??5)*.8)+(this.config?.show_chart===!1?0:3)}getGridOptions(){return{columns:12,min_columns:6,rows:"auto"}}willUpdate(t){super.willUpdate(t),t.has("hass")&&!t.get("hass")&&this.hass&&this.config&&this.fetch()}onLiveEvent(t){t.kind==="stats"&&this.fetch(!0)}fetch(t=!1){let e=O(this.hass,this.window),i=++this.request,a=this.window,o=this.config.top_count,d=async()=>{try{return await W(this.hass,{first_day:e.first_day,last_day:e.last_day,top:o,granularity:at[a]})}catch(c){if(!nt(c))throw c;return{...await V(this.hass,a,o),series:[],granularity:at[a]}}};this.load(d,c=>{i===this.request&&(this.stats=c)},t)}choose(t){let e=t.detail.window;!w.includes(e)||e===this.window||(this.window=e,this.fetch())}render(){if(!this.config||!this.hass)return u;let t=O(this.hass,this.window);return r`<ha-card data-testid="aime-stats-card">
       <div class="aime-card-header">
         <h2>${this.config.title||this.t("cards.stats.default_title")}</h2>
         <a class="open" href="${S}/stats" @click=${p}>${this.t("cards.open_panel")}</a>
@@ -248,20 +224,20 @@ import{F as S,H as _,I as k,J as p,K as T,L,M as W,R as O,a as m,b as r,d as u,f
       <aime-period-picker
         .hass=${this.hass}
         .period=${t}
-        .windows=${[...y]}
+        .windows=${[...w]}
         @period-changed=${this.choose}
       ></aime-period-picker>
       ${this.stats.status==="loading"?r`<div role="status" aria-label=${this.t("common.loading")} data-testid="loading">
-            ${[0,1,2].map(()=>r`<div class="skeleton-row"></div>`)}
+            ${[0,1,2].map(()=>r`<div class="skeleton-row placeholder"></div>`)}
           </div>`:this.renderLoad(this.stats,e=>this.renderStats(e),()=>this.fetch())}
     </ha-card>`}renderStats(t){return t.plays?r`<div class="figures">
-        ${this.figure($(this.hass,t.plays),this.t("cards.stats.plays"))}
+        ${this.figure(b(this.hass,t.plays),this.t("cards.stats.plays"))}
         ${this.figure(this.listening(t.listening_seconds),this.t("cards.stats.listening"))}
-        ${this.figure($(this.hass,t.unique_artists),this.t("cards.stats.artists"))}
+        ${this.figure(b(this.hass,t.unique_artists),this.t("cards.stats.artists"))}
       </div>
       ${this.config.show_chart&&t.series.length>1?this.renderChart(t):u}
       <h3>${this.t(`cards.stats.top_${this.config.top}`)}</h3>
-      ${this.renderTop(this.topOf(t))}`:r`<div class="state" data-testid="stats-card-empty">${this.t("cards.stats.empty")}</div>`}listening(t){let e=Math.floor(t/3600);return e>=10?this.t("cards.stats.hours",{hours:$(this.hass,e)}):j(this.hass,t)}figure(t,e){return r`<div class="figure"><div class="value" title=${t}>${t}</div><div class="label">${e}</div></div>`}renderChart(t){let e=t.granularity==="month",i=t.series.map(d=>G(this.hass,d.start,e?{month:"short",year:"2-digit"}:{day:"numeric",month:"short"})),a=W(this),o={grid:{left:4,right:4,top:8,bottom:4,containLabel:!0},tooltip:{trigger:"axis"},xAxis:{type:"category",data:i,axisLabel:{color:a.secondaryText,hideOverlap:!0},axisLine:{lineStyle:{color:a.divider}},axisTick:{show:!1}},yAxis:{type:"value",minInterval:1,axisLabel:{color:a.secondaryText},splitLine:{lineStyle:{color:a.divider}}},series:[{type:"bar",name:this.t("cards.stats.plays"),data:t.series.map(d=>d.plays),itemStyle:{borderRadius:[3,3,0,0]}}]};return r`<aime-chart
+      ${this.renderTop(this.topOf(t))}`:r`<div class="state" data-testid="stats-card-empty">${this.t("cards.stats.empty")}</div>`}listening(t){let e=Math.floor(t/3600);return e>=10?this.t("cards.stats.hours",{hours:b(this.hass,e)}):K(this.hass,t)}figure(t,e){return r`<div class="figure"><div class="value" title=${t}>${t}</div><div class="label">${e}</div></div>`}renderChart(t){let e=t.granularity==="month",i=t.series.map(d=>j(this.hass,d.start,e?{month:"short",year:"2-digit"}:{day:"numeric",month:"short"})),a=B(this),o={grid:{left:4,right:4,top:8,bottom:4,containLabel:!0},tooltip:{trigger:"axis"},xAxis:{type:"category",data:i,axisLabel:{color:a.secondaryText,hideOverlap:!0},axisLine:{lineStyle:{color:a.divider}},axisTick:{show:!1}},yAxis:{type:"value",minInterval:1,axisLabel:{color:a.secondaryText},splitLine:{lineStyle:{color:a.divider}}},series:[{type:"bar",name:this.t("cards.stats.plays"),data:t.series.map(d=>d.plays),itemStyle:{borderRadius:[3,3,0,0]}}]};return r`<aime-chart
       data-testid="stats-card-chart"
       .options=${o}
       .height=${140}
@@ -272,8 +248,8 @@ import{F as S,H as _,I as k,J as p,K as T,L,M as W,R as O,a as m,b as r,d as u,f
           <span class="rank">${o+1}</span>
           ${i==="albums"?r`<aime-cover .src=${a.cover??null} .size=${36} label=${a.name}></aime-cover>`:u}
           <span class="item-text ellipsis">${this.itemName(a)}</span>
-          <span class="item-end">${$(this.hass,a.plays)}</span>
+          <span class="item-end">${b(this.hass,a.plays)}</span>
         </li>`)}
     </ul>`}itemName(t){let e=this.config.top;if(e==="artists")return r`<a class="item-title" href=${k(t.id)} @click=${p}>${t.name}</a>`;let i=t.artist?t.artist_id===void 0||t.artist_id===null?r`<span class="muted"> · ${t.artist}</span>`:r`<span class="muted">
             · <a class="item-artist" href=${k(t.artist_id)} @click=${p}>${t.artist}</a></span
-          >`:u,a=e==="albums"?t.id:t.album_id;return a!=null?r`<a class="item-title" href=${_(a)} @click=${p}>${t.name}</a>${i}`:r`<span class="item-title">${t.name}</span>${i}`}};l([h()],b.prototype,"config",2),l([h()],b.prototype,"window",2),l([h()],b.prototype,"stats",2);f("aime-stats-card",b);var nt="https://github.com/aime-ha/aime-home-assistant#dashboard-cards";function at(s,n){if(window.customCards??=[],window.customCards.some(e=>e.type===s))return;let t=N();window.customCards.push({type:s,name:g(t,`cards.${n}.name`),description:g(t,`cards.${n}.description`),preview:!0,documentationURL:nt})}at("aime-stats-card","stats");at("aime-recent-card","recent");
+          >`:u,a=e==="albums"?t.id:t.album_id;return a!=null?r`<a class="item-title" href=${_(a)} @click=${p}>${t.name}</a>${i}`:r`<span class="item-title">${t.name}</span>${i}`}};l([h()],x.prototype,"config",2),l([h()],x.prototype,"window",2),l([h()],x.prototype,"stats",2);f("aime-stats-card",x);var ot="https://github.com/aime-ha/aime-home-assistant#dashboard-cards";function rt(s,n){if(window.customCards??=[],window.customCards.some(e=>e.type===s))return;let t=N();window.customCards.push({type:s,name:g(t,`cards.${n}.name`),description:g(t,`cards.${n}.description`),preview:!0,documentationURL:ot})}rt("aime-stats-card","stats");rt("aime-recent-card","recent");

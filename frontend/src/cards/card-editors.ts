@@ -1,7 +1,7 @@
 // The cards' visual editors: plain inputs and selects that fire `config-changed` with the new options.
 import { LitElement, css, html, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
-import { sharedStyles } from "../components/styles";
+import { formStyles, sharedStyles } from "../components/styles";
 import { define } from "../define";
 import { localize } from "../i18n";
 import type { HomeAssistant, LovelaceCardConfig } from "../types";
@@ -13,22 +13,11 @@ abstract class AimeCardEditor extends LitElement {
 
   static styles = [
     sharedStyles,
+    formStyles,
     css`
       .editor {
         display: grid;
         gap: 12px;
-      }
-      label {
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-        font-size: 0.875rem;
-        color: var(--secondary-text-color);
-      }
-      label input,
-      label select {
-        color: var(--primary-text-color);
-        width: 100%;
       }
       label.check {
         flex-direction: row;

@@ -66,18 +66,6 @@ export const cardStyles = css`
     height: 40px;
     margin: 6px 0;
     border-radius: 8px;
-    background: var(--secondary-background-color, rgba(127, 127, 127, 0.15));
-    animation: pulse 1.4s ease-in-out infinite;
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.45;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton-row {
-      animation: none;
-    }
   }
   .state {
     padding: 16px 8px;

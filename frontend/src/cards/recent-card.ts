@@ -105,7 +105,7 @@ export class AimeRecentCard extends AimeView {
       ${this.config.show_now_playing ? html`<aime-now-playing stacked .hass=${this.hass}></aime-now-playing>` : nothing}
       ${this.plays.status === "loading"
         ? html`<div role="status" aria-label=${this.t("common.loading")} data-testid="loading">
-            ${Array.from({ length: Math.min(this.config.count, 5) }, () => html`<div class="skeleton-row"></div>`)}
+            ${Array.from({ length: Math.min(this.config.count, 5) }, () => html`<div class="skeleton-row placeholder"></div>`)}
           </div>`
         : this.renderLoad(this.plays, (plays) => this.renderPlays(plays), () => this.fetch())}
     </ha-card>`;

@@ -183,7 +183,7 @@ export class AimeStatsCard extends AimeView {
       ></aime-period-picker>
       ${this.stats.status === "loading"
         ? html`<div role="status" aria-label=${this.t("common.loading")} data-testid="loading">
-            ${[0, 1, 2].map(() => html`<div class="skeleton-row"></div>`)}
+            ${[0, 1, 2].map(() => html`<div class="skeleton-row placeholder"></div>`)}
           </div>`
         : this.renderLoad(this.stats, (stats) => this.renderStats(stats), () => this.fetch())}
     </ha-card>`;

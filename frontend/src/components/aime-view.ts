@@ -24,6 +24,15 @@ export abstract class AimeView extends LitElement {
     return localize(this.hass, key, vars);
   }
 
+  /** Whether an update shows another page of the route (`/album/<id>`): Home Assistant has just
+   * arrived, or the id changed. `hass` and `params` are new objects at every state change. */
+  protected routeIdChanged(changed: Map<string, unknown>): boolean {
+    if (!this.hass) return false;
+    const firstHass = changed.has("hass") && changed.get("hass") === undefined;
+    const before = (changed.get("params") as Record<string, string> | undefined)?.id;
+    return firstHass || (changed.has("params") && before !== this.params?.id);
+  }
+
   /** Called for each live event while the view is connected; views refresh what it changes. */
   protected onLiveEvent(_event: LiveEvent): void {}
 

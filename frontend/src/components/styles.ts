@@ -73,7 +73,8 @@ export const sharedStyles = css`
     outline-offset: 2px;
   }
   input,
-  select {
+  select,
+  textarea {
     font: inherit;
     color: var(--primary-text-color);
     background: var(--card-background-color, #fff);
@@ -95,6 +96,31 @@ export const sharedStyles = css`
     display: grid;
     gap: 16px;
     grid-template-columns: repeat(auto-fill, minmax(280px, 1fr));
+  }
+  /* A title over two lines at most, cut with an ellipsis. */
+  .two-lines {
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+    overflow-wrap: anywhere;
+    line-height: 1.3;
+  }
+  /* Placeholders while data loads: one soft pulse everywhere, still when motion is reduced. */
+  .placeholder {
+    border-radius: 6px;
+    background: var(--secondary-background-color, rgba(127, 127, 127, 0.15));
+    animation: aime-placeholder 1.4s ease-in-out infinite;
+  }
+  @keyframes aime-placeholder {
+    50% {
+      opacity: 0.45;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .placeholder {
+      animation: none;
+    }
   }
   .state {
     padding: 24px;
@@ -132,5 +158,26 @@ export const sharedStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
     min-width: 0;
+  }
+`;
+
+// Forms (the cards' editors, the playlist generator): each field's label over its input.
+export const formStyles = css`
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    font-size: 0.875rem;
+    color: var(--secondary-text-color);
+  }
+  label input,
+  label select,
+  label textarea {
+    width: 100%;
+    color: var(--primary-text-color);
+  }
+  textarea {
+    resize: vertical;
+    min-height: 72px;
   }
 `;

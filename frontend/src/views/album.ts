@@ -14,12 +14,12 @@ import {
 import "../components/aime-cover";
 import "../components/aime-load-more";
 import { AimeView, LOADING, type Load } from "../components/aime-view";
-import "../components/aime-zone-picker";
 import { sharedStyles } from "../components/styles";
 import { define } from "../define";
 import { formatDateTime, formatDuration, formatNumber } from "../i18n";
 import { artistPath, followLink } from "../navigate";
-import { externalLinks, formatName, playsText, sourceName } from "./music-format";
+import { formatName, playsText, sourceName } from "./music-format";
+import { heroActions, heroFigure, playedOn } from "./page-parts";
 import { pageStyles } from "./page-styles";
 
 const PAGE_SIZE = 50;
@@ -49,11 +49,7 @@ export class AimeAlbumView extends AimeView {
 
   protected willUpdate(changed: Map<string, unknown>): void {
     super.willUpdate(changed);
-    const firstHass = changed.has("hass") && changed.get("hass") === undefined;
-    if (this.hass && (firstHass || changed.has("params"))) {
-      const before = (changed.get("params") as Record<string, string> | undefined)?.id;
-      if (firstHass || before !== this.params?.id) this.reload();
-    }
+    if (this.routeIdChanged(changed)) this.reload();
   }
 
   protected onLiveEvent(event: LiveEvent): void {
@@ -131,11 +127,11 @@ export class AimeAlbumView extends AimeView {
     return html`<div class="layout" role="status" data-testid="loading">
       <span class="visually-hidden">${this.t("common.loading")}</span>
       <section class="card hero" aria-hidden="true">
-        <div class="skeleton-block" style="width:220px;aspect-ratio:1"></div>
+        <div class="placeholder" style="width:220px;aspect-ratio:1"></div>
         <div class="info">
-          <div class="skeleton-block" style="height:32px;width:60%"></div>
-          <div class="skeleton-block" style="height:20px;width:35%"></div>
-          <div class="skeleton-block" style="height:56px;width:80%"></div>
+          <div class="placeholder" style="height:32px;width:60%"></div>
+          <div class="placeholder" style="height:20px;width:35%"></div>
+          <div class="placeholder" style="height:56px;width:80%"></div>
         </div>
       </section>
     </div>`;
@@ -155,11 +151,6 @@ export class AimeAlbumView extends AimeView {
         ? this.t("album.pressing_year", { year: album.pressing_year })
         : "",
     ].filter(Boolean);
-    const when = (moment: number | null) =>
-      moment ? formatDateTime(this.hass, moment, { dateStyle: "medium" }) : this.t("album.never");
-    const figure = (value: string, label: string) =>
-      html`<div class="figure"><span class="value">${value}</span><span class="label">${label}</span></div>`;
-    const links = externalLinks(album.links);
     return html`<section class="card hero">
       <aime-cover
         fluid
@@ -177,36 +168,12 @@ export class AimeAlbumView extends AimeView {
         ${years.length ? html`<div class="facts">${years.map((year) => html`<span>${year}</span>`)}</div>` : nothing}
         ${this.renderChips(album.genres, "genre", "album.genres")} ${this.renderChips(album.styles, "style", "album.styles")}
         <div class="figures">
-          ${figure(formatNumber(this.hass, album.total_plays), this.t("album.plays"))}
-          ${figure(formatDuration(this.hass, album.listening_seconds), this.t("album.listening"))}
-          ${figure(when(album.first_played_at), this.t("album.first_played"))}
-          ${figure(when(album.last_played_at), this.t("album.last_played"))}
+          ${heroFigure(formatNumber(this.hass, album.total_plays), this.t("album.plays"))}
+          ${heroFigure(formatDuration(this.hass, album.listening_seconds), this.t("album.listening"))}
+          ${heroFigure(playedOn(this.hass, "album", album.first_played_at), this.t("album.first_played"))}
+          ${heroFigure(playedOn(this.hass, "album", album.last_played_at), this.t("album.last_played"))}
         </div>
-        <div class="actions">
-          ${album.play_media_id
-            ? html`<aime-zone-picker
-                data-testid="album-play"
-                .hass=${this.hass}
-                media-id=${album.play_media_id}
-                .label=${this.t("album.play")}
-              ></aime-zone-picker>`
-            : nothing}
-          ${links.length
-            ? html`<nav class="links" aria-label=${this.t("album.links")}>
-                ${links.map(
-                  (link) =>
-                    html`<a
-                      href=${link.url}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      data-testid="album-link-${link.service}"
-                      aria-label=${this.t("album.new_tab", { service: link.name })}
-                      >${link.name} ↗</a
-                    >`,
-                )}
-              </nav>`
-            : nothing}
-        </div>
+        ${heroActions(this.hass, "album", album)}
       </div>
     </section>`;
   }

@@ -3,7 +3,7 @@ import { css } from "lit";
 
 export const artistStyles = css`
   aime-cover.portrait,
-  .skeleton-block.round {
+  .placeholder.round {
     border-radius: 50%;
     overflow: hidden;
   }
@@ -42,12 +42,6 @@ export const artistStyles = css`
   }
   .tile-title {
     font-weight: 500;
-    display: -webkit-box;
-    -webkit-line-clamp: 2;
-    -webkit-box-orient: vertical;
-    overflow: hidden;
-    overflow-wrap: anywhere;
-    line-height: 1.3;
   }
   .tile-meta {
     display: flex;

@@ -7,13 +7,13 @@ import { themeColors } from "../components/aime-chart";
 import "../components/aime-chart";
 import "../components/aime-cover";
 import { AimeView, LOADING, type Load } from "../components/aime-view";
-import "../components/aime-zone-picker";
 import { sharedStyles } from "../components/styles";
 import { define } from "../define";
-import { formatDateTime, formatNumber, languageOf } from "../i18n";
+import { formatNumber, languageOf } from "../i18n";
 import { albumPath, followLink } from "../navigate";
 import { artistStyles } from "./artist-styles";
-import { counted, externalLinks, playsText } from "./music-format";
+import { counted, playsText } from "./music-format";
+import { heroActions, heroFigure, playedOn } from "./page-parts";
 import { pageStyles } from "./page-styles";
 
 const TOP_TRACKS = 10;
@@ -47,11 +47,7 @@ export class AimeArtistView extends AimeView {
 
   protected willUpdate(changed: Map<string, unknown>): void {
     super.willUpdate(changed);
-    const firstHass = changed.has("hass") && changed.get("hass") === undefined;
-    if (this.hass && (firstHass || changed.has("params"))) {
-      const before = (changed.get("params") as Record<string, string> | undefined)?.id;
-      if (firstHass || before !== this.params?.id) this.reload();
-    }
+    if (this.routeIdChanged(changed)) this.reload();
     // Chart colours follow the theme: rebuild the options when it turns dark or light, not at every update.
     const dark = Boolean(this.hass?.themes?.darkMode);
     if (this.artist.status === "ready" && (changed.has("artist") || dark !== this.chartDark)) {
@@ -130,13 +126,13 @@ export class AimeArtistView extends AimeView {
       return html`<div class="layout" role="status" data-testid="loading">
         <span class="visually-hidden">${this.t("common.loading")}</span>
         <section class="card hero" aria-hidden="true">
-          <div class="skeleton-block round" style="width:160px;aspect-ratio:1"></div>
+          <div class="placeholder round" style="width:160px;aspect-ratio:1"></div>
           <div class="info">
-            <div class="skeleton-block" style="height:32px;width:50%"></div>
-            <div class="skeleton-block" style="height:56px;width:80%"></div>
+            <div class="placeholder" style="height:32px;width:50%"></div>
+            <div class="placeholder" style="height:56px;width:80%"></div>
           </div>
         </section>
-        <div class="card skeleton-block" style="height:260px" aria-hidden="true"></div>
+        <div class="card placeholder" style="height:260px" aria-hidden="true"></div>
       </div>`;
     }
     return html`<div class="layout" data-testid="view-artist">
@@ -182,11 +178,6 @@ export class AimeArtistView extends AimeView {
   }
 
   private renderHero(artist: ArtistPage, albumsPlayed: number, albumsOwned: number): TemplateResult {
-    const when = (moment: number | null) =>
-      moment ? formatDateTime(this.hass, moment, { dateStyle: "medium" }) : this.t("artist.never");
-    const figure = (value: string, label: string) =>
-      html`<div class="figure"><span class="value">${value}</span><span class="label">${label}</span></div>`;
-    const links = externalLinks(artist.links);
     return html`<section class="card hero">
       <aime-cover class="portrait" fluid style="width:160px" .src=${artist.cover ?? null} .label=${artist.name}></aime-cover>
       <div class="info">
@@ -196,36 +187,13 @@ export class AimeArtistView extends AimeView {
           ? html`<span class="muted">${this.t("artist.stands_for", { names: artist.candidates.join(", ") })}</span>`
           : nothing}
         <div class="figures">
-          ${figure(formatNumber(this.hass, artist.total_plays), this.t("artist.plays"))}
-          ${figure(formatNumber(this.hass, albumsPlayed), this.t("artist.albums"))}
-          ${figure(formatNumber(this.hass, albumsOwned), this.t("artist.albums_owned"))}
-          ${figure(when(artist.first_played_at), this.t("artist.first_played"))}
-          ${figure(when(artist.last_played_at), this.t("artist.last_played"))}
+          ${heroFigure(formatNumber(this.hass, artist.total_plays), this.t("artist.plays"))}
+          ${heroFigure(formatNumber(this.hass, albumsPlayed), this.t("artist.albums"))}
+          ${heroFigure(formatNumber(this.hass, albumsOwned), this.t("artist.albums_owned"))}
+          ${heroFigure(playedOn(this.hass, "artist", artist.first_played_at), this.t("artist.first_played"))}
+          ${heroFigure(playedOn(this.hass, "artist", artist.last_played_at), this.t("artist.last_played"))}
         </div>
-        <div class="actions">
-          ${artist.play_media_id
-            ? html`<aime-zone-picker
-                data-testid="artist-play"
-                .hass=${this.hass}
-                media-id=${artist.play_media_id}
-                .label=${this.t("artist.play")}
-              ></aime-zone-picker>`
-            : nothing}
-          ${links.length
-            ? html`<nav class="links" aria-label=${this.t("artist.links")}>
-                ${links.map(
-                  (link) =>
-                    html`<a
-                      href=${link.url}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      aria-label=${this.t("artist.new_tab", { service: link.name })}
-                      >${link.name} ↗</a
-                    >`,
-                )}
-              </nav>`
-            : nothing}
-        </div>
+        ${heroActions(this.hass, "artist", artist)}
       </div>
     </section>`;
   }
@@ -234,7 +202,7 @@ export class AimeArtistView extends AimeView {
     return html`<li class="tile" data-testid=${testid} data-album-id=${album.album_id}>
       <a class="tile-link" href=${albumPath(album.album_id)} @click=${followLink}>
         <aime-cover fluid .src=${album.cover ?? null} label=""></aime-cover>
-        <span class="tile-title">${album.title || this.t("common.unknown")}</span>
+        <span class="tile-title two-lines">${album.title || this.t("common.unknown")}</span>
       </a>
       ${album.artist !== artist.name
         ? html`<span class="muted ellipsis">${this.t("artist.by", { artist: album.artist })}</span>`

@@ -171,12 +171,6 @@ export const collectionStyles = css`
   }
   .title {
     font-weight: 500;
-    display: -webkit-box;
-    -webkit-line-clamp: 2;
-    -webkit-box-orient: vertical;
-    overflow: hidden;
-    overflow-wrap: anywhere;
-    line-height: 1.3;
   }
   .artist {
     font-size: 0.9rem;
@@ -201,18 +195,6 @@ export const collectionStyles = css`
     color: var(--secondary-text-color);
     padding: 32px 16px;
   }
-  .skeleton .block,
-  .skeleton .line {
-    border-radius: 6px;
-    background: linear-gradient(
-      90deg,
-      var(--secondary-background-color, rgba(127, 127, 127, 0.12)) 0%,
-      rgba(127, 127, 127, 0.22) 50%,
-      var(--secondary-background-color, rgba(127, 127, 127, 0.12)) 100%
-    );
-    background-size: 200% 100%;
-    animation: shimmer 1.4s ease-in-out infinite;
-  }
   .skeleton .block {
     aspect-ratio: 1;
     margin-bottom: 8px;
@@ -224,19 +206,7 @@ export const collectionStyles = css`
   .skeleton .line.short {
     width: 60%;
   }
-  @keyframes shimmer {
-    from {
-      background-position: 100% 0;
-    }
-    to {
-      background-position: -100% 0;
-    }
-  }
   @media (prefers-reduced-motion: reduce) {
-    .skeleton .block,
-    .skeleton .line {
-      animation: none;
-    }
     .record {
       transition: none;
     }

@@ -318,7 +318,7 @@ export class AimeCollectionView extends AimeView {
     return html`<div role="status" data-testid="loading">
       <span class="visually-hidden">${this.t("common.loading")}</span>
       <ul class="covers" aria-hidden="true">
-        ${Array.from({ length: 12 }, () => html`<li class="record skeleton"><div class="block"></div><div class="line"></div><div class="line short"></div></li>`)}
+        ${Array.from({ length: 12 }, () => html`<li class="record skeleton"><div class="block placeholder"></div><div class="line placeholder"></div><div class="line short placeholder"></div></li>`)}
       </ul>
     </div>`;
   }
@@ -365,7 +365,7 @@ export class AimeCollectionView extends AimeView {
     return html`<li class="record" data-testid="collection-record" data-album-id=${record.album_id}>
       <a class="album-link" href=${albumPath(record.album_id)} @click=${followLink}>
         <aime-cover fluid .src=${record.cover ?? null} label=""></aime-cover>
-        <span class="title" title=${record.title}>${record.title}</span>
+        <span class="title two-lines" title=${record.title}>${record.title}</span>
       </a>
       ${record.artist_id
         ? html`<a class="artist ellipsis" href=${artistPath(record.artist_id)} @click=${followLink}>${record.artist}</a>`

@@ -164,18 +164,6 @@ export const journalStyles = css`
       background: transparent;
     }
   }
-  .text {
-    min-width: 0;
-    display: flex;
-    flex-direction: column;
-    gap: 2px;
-  }
-  .line {
-    display: flex;
-    align-items: center;
-    gap: 6px;
-    min-width: 0;
-  }
   .actions {
     display: flex;
     gap: 4px;
@@ -278,11 +266,6 @@ export const journalStyles = css`
     }
   }
   /* Skeleton rows while the first page loads. */
-  .skeleton .bar {
-    border-radius: 6px;
-    background: var(--secondary-background-color, rgba(127, 127, 127, 0.15));
-    animation: aime-pulse 1.4s ease-in-out infinite;
-  }
   .skeleton .heading {
     width: 140px;
     height: 16px;
@@ -304,13 +287,7 @@ export const journalStyles = css`
     height: 12px;
     margin-top: 6px;
   }
-  @keyframes aime-pulse {
-    50% {
-      opacity: 0.45;
-    }
-  }
   @media (prefers-reduced-motion: reduce) {
-    .skeleton .bar,
     .row.fresh {
       animation: none;
     }

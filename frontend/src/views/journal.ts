@@ -398,13 +398,13 @@ export class AimeJournalView extends AimeView {
 
   private renderSkeleton() {
     return html`<div class="skeleton" data-testid="loading" role="status" aria-label=${this.t("common.loading")}>
-      <div class="bar heading"></div>
+      <div class="bar heading placeholder"></div>
       <div class="card rows">
         ${Array.from(
           { length: 8 },
           () => html`<div class="row">
-            <div class="bar cover"></div>
-            <div class="text"><div class="bar long"></div><div class="bar short"></div></div>
+            <div class="bar cover placeholder"></div>
+            <div class="text"><div class="bar long placeholder"></div><div class="bar short placeholder"></div></div>
           </div>`,
         )}
       </div>

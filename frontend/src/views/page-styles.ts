@@ -202,21 +202,6 @@ export const pageStyles = css`
     color: var(--secondary-text-color);
     margin: 4px 0;
   }
-  .skeleton-block {
-    border-radius: 8px;
-    background: var(--secondary-background-color, rgba(127, 127, 127, 0.12));
-    animation: pulse 1.4s ease-in-out infinite;
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.55;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton-block {
-      animation: none;
-    }
-  }
   @media (max-width: 900px) {
     .columns {
       grid-template-columns: minmax(0, 1fr);

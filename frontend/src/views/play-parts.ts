@@ -68,6 +68,19 @@ export function lovedHeart(hass: HomeAssistant, loved: boolean): TemplateResult 
 export const heartPath = HEART;
 
 export const playStyles = css`
+  /* A play's text: its title's line over its artist's and album's. */
+  .text {
+    min-width: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+  }
+  .line {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    min-width: 0;
+  }
   .badges {
     display: inline-flex;
     flex-wrap: wrap;

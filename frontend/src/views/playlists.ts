@@ -151,23 +151,10 @@ export class AimePlaylistsView extends AimeView {
       }
       .skeleton span {
         display: block;
-        border-radius: 6px;
-        background: var(--secondary-background-color, rgba(127, 127, 127, 0.15));
-        animation: pulse 1.4s ease-in-out infinite;
       }
       .skeleton .bar {
         height: 14px;
         margin: 4px 0;
-      }
-      @keyframes pulse {
-        50% {
-          opacity: 0.45;
-        }
-      }
-      @media (prefers-reduced-motion: reduce) {
-        .skeleton span {
-          animation: none;
-        }
       }
       a.back {
         align-self: flex-start;
@@ -264,7 +251,7 @@ export class AimePlaylistsView extends AimeView {
       ${this.list.status === "loading"
         ? html`<div role="status" aria-label=${this.t("common.loading")} data-testid="loading">
             ${[0, 1, 2, 3].map(
-              () => html`<div class="skeleton"><span style="height:40px"></span><div><span class="bar" style="width:70%"></span><span class="bar" style="width:45%"></span></div></div>`,
+              () => html`<div class="skeleton"><span class="placeholder" style="height:40px"></span><div><span class="bar placeholder" style="width:70%"></span><span class="bar placeholder" style="width:45%"></span></div></div>`,
             )}
           </div>`
         : this.renderLoad(this.list, (playlists) => this.renderRows(playlists, selected), () => this.loadList())}

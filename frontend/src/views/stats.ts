@@ -199,9 +199,9 @@ export class AimeStatsView extends AimeView {
   private renderSkeleton(): TemplateResult {
     return html`<div class="content" role="status" aria-busy="true" data-testid="loading">
       <span class="visually-hidden">${this.t("common.loading")}</span>
-      <div class="figures">${Array.from({ length: 8 }, () => html`<div class="skeleton tile-shape"></div>`)}</div>
-      <div class="skeleton chart-shape"></div>
-      <div class="columns"><div class="skeleton chart-shape"></div><div class="skeleton chart-shape"></div></div>
+      <div class="figures">${Array.from({ length: 8 }, () => html`<div class="skeleton tile-shape placeholder"></div>`)}</div>
+      <div class="skeleton chart-shape placeholder"></div>
+      <div class="columns"><div class="skeleton chart-shape placeholder"></div><div class="skeleton chart-shape placeholder"></div></div>
     </div>`;
   }
 

@@ -189,18 +189,6 @@ export const timelineStyles = css`
     color: var(--secondary-text-color);
     font-size: 0.875rem;
   }
-  .text {
-    min-width: 0;
-    display: flex;
-    flex-direction: column;
-    gap: 2px;
-  }
-  .line {
-    display: flex;
-    align-items: center;
-    gap: 6px;
-    min-width: 0;
-  }
   .state.empty {
     padding: 40px 24px;
   }

@@ -3,7 +3,7 @@
 import { LitElement, css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import { callAimeAction, defined, translatedError } from "../../api";
-import { sharedStyles } from "../../components/styles";
+import { formStyles, sharedStyles } from "../../components/styles";
 import { define } from "../../define";
 import { localize, type Vars } from "../../i18n";
 import type { HomeAssistant } from "../../types";
@@ -56,36 +56,13 @@ export class AimePlaylistGenerator extends LitElement {
 
   static styles = [
     sharedStyles,
+    formStyles,
     css`
       form {
         display: grid;
         gap: 12px 16px;
         grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
         align-items: start;
-      }
-      label {
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-        font-size: 0.875rem;
-        color: var(--secondary-text-color);
-      }
-      label input,
-      label select,
-      label textarea {
-        width: 100%;
-        color: var(--primary-text-color);
-      }
-      textarea {
-        font: inherit;
-        color: var(--primary-text-color);
-        background: var(--card-background-color, #fff);
-        border: 1px solid var(--divider-color, #ccc);
-        border-radius: 8px;
-        padding: 6px 10px;
-        box-sizing: border-box;
-        resize: vertical;
-        min-height: 72px;
       }
       .wide {
         grid-column: 1 / -1;

@@ -96,32 +96,11 @@ export const statsStyles = css`
   }
   .skeleton {
     border-radius: var(--ha-card-border-radius, 12px);
-    background: linear-gradient(
-      90deg,
-      var(--secondary-background-color, rgba(127, 127, 127, 0.12)) 25%,
-      var(--divider-color, rgba(127, 127, 127, 0.2)) 50%,
-      var(--secondary-background-color, rgba(127, 127, 127, 0.12)) 75%
-    );
-    background-size: 200% 100%;
-    animation: shimmer 1.4s ease-in-out infinite;
   }
   .skeleton.tile-shape {
     height: 84px;
   }
   .skeleton.chart-shape {
     height: 280px;
-  }
-  @keyframes shimmer {
-    from {
-      background-position: 100% 0;
-    }
-    to {
-      background-position: -100% 0;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
-    }
   }
 `;
