@@ -16,7 +16,7 @@ import sqlite3
 
 import pytest
 
-from custom_components.aime.core.models import PlayInput, Source
+from custom_components.aime.core.models import Source
 from custom_components.aime.core.stats.models import (
     CollectionSort,
     HistoryFilter,
@@ -452,19 +452,3 @@ def test_long_window_track_counts_stay_current(paris: Store) -> None:
     paris.rebuild_statistics()
     assert tracks(paris, NOW) == fresh(NOW)
     assert tracks(paris, NOW)[0] == 4
-
-
-def test_ties_beyond_the_first_rows_are_ordered_by_name(store: Store) -> None:
-    """Forty artists with one play each: the top five are the first five names."""
-    at = local("2024-10-30 08:00")
-    store.ingest(
-        [
-            PlayInput(f"Song {n}", f"Artist {n:02d}", at + 60 * n, Source.LASTFM, album="A")
-            for n in reversed(range(40))
-        ]
-    )
-    expected = [(f"Artist {n:02d}", 1) for n in range(5)]
-    for window in (Window.TODAY, Window.ALL):
-        stats = store.stats.window(NOW, window, top=5)
-        assert (stats.unique_artists, names(stats.top_artists)) == (40, expected)
-        assert len(stats.top_tracks) == 5

@@ -12,7 +12,8 @@ from datetime import date
 from ..enrichment.collection import split_list
 from ..localtime import date_of_day, day_of_date, weekday_of_day
 from .page_models import Genre, Granularity, NewArtist, RangeStats, SeriesPoint
-from .queries import _RESOLVED, Stats, _Reader
+from .queries import Stats, _Reader
+from .top_lists import RESOLVED
 
 _TRACK_WINDOW_KEY = "range"  # One cached per-track count, reused while a range is browsed.
 MAX_NEW_ARTISTS = 500
@@ -71,7 +72,7 @@ def _new_artists(reader: _Reader, first: int, last: int) -> list[NewArtist]:
         "SELECT s.artist_id, ar.name, s.first_played_at FROM stats_artist s "
         "JOIN artist ar ON ar.id = s.artist_id "
         "WHERE s.first_played_at >= ? AND s.first_played_at < ?"
-        + _RESOLVED["artist"]
+        + RESOLVED["artist"]
         + " ORDER BY s.first_played_at, s.artist_id LIMIT ?",
         (start, end, MAX_NEW_ARTISTS),
     )
