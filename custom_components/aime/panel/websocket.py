@@ -99,7 +99,7 @@ async def websocket_album(
         hass,
         connection,
         msg,
-        "album_id",
+        "album",
         lambda store: album_page(
             store.stats,
             msg["album_id"],
@@ -126,7 +126,7 @@ async def websocket_artist(
         hass,
         connection,
         msg,
-        "artist_id",
+        "artist",
         lambda store: artist_page(store.stats, msg["artist_id"], top=msg["top"]),
     )
 
@@ -165,30 +165,31 @@ async def _async_answer_page(
     hass: HomeAssistant,
     connection: ActiveConnection,
     msg: dict[str, Any],
-    field: str,
+    kind: str,
     read_page: Callable[[Store], Any | None],
 ) -> None:
-    """Answer the page ``read_page`` finds for the id in ``field``, or that it is unknown."""
+    """Answer the page ``read_page`` finds for the ``kind``'s id (``album_id``), or that no
+    ``kind`` has it."""
 
     def query(store: Store) -> dict[str, Any] | None:
         page = read_page(store)
         return None if page is None else asdict(page)
 
     await async_answer(
-        hass, connection, msg, query, if_none=lambda: _send_unknown(connection, msg, field)
+        hass, connection, msg, query, if_none=lambda: _send_unknown(connection, msg, kind)
     )
 
 
-def _send_unknown(connection: ActiveConnection, msg: dict[str, Any], field: str) -> None:
-    """Answer that no album or artist has the id in ``field`` (``album_id``, ``artist_id``)."""
-    kind = field.removesuffix("_id")
+def _send_unknown(connection: ActiveConnection, msg: dict[str, Any], kind: str) -> None:
+    """Answer that no ``kind`` (album, artist) has the id the message asked for."""
+    field = f"{kind}_id"
     connection.send_error(
         msg["id"],
         ERR_NOT_FOUND,
         f"There is no {kind} {msg[field]}.",
         translation_domain=DOMAIN,
         translation_key=f"unknown_{kind}",
-        translation_placeholders={field: str(msg[field])},
+        translation_placeholders={f"{kind}_id": str(msg[field])},
     )
 
 
