@@ -48,7 +48,14 @@ from pathlib import Path
 import time
 from typing import Any
 
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    TimeoutError as PlaywrightTimeoutError,
+    expect,
+    sync_playwright,
+)
 import pytest
 
 from scripts.devhass import DEMO_PASSWORD, DEMO_USERNAME
@@ -239,6 +246,14 @@ _HASS_READY = """({language, dark}) => {
         && hass.themes && hass.themes.darkMode === dark);
 }"""
 
+# What `_HASS_READY` looks at, for the failure message when it never turns true.
+_HASS_STATE = """() => {
+    const hass = document.querySelector("home-assistant")?.hass;
+    return {url: location.href, hass: Boolean(hass), connected: hass?.connected,
+        user: hass?.user?.name, language: hass?.language, darkMode: hass?.themes?.darkMode,
+        tokens: Boolean(window.localStorage.getItem("hassTokens"))};
+}"""
+
 
 @pytest.fixture
 def goto(page: Page, variant: Variant) -> Callable[[str], Page]:
@@ -246,11 +261,17 @@ def goto(page: Page, variant: Variant) -> Callable[[str], Page]:
 
     def open_path(path: str) -> Page:
         page.goto(path)
-        page.wait_for_function(
-            _HASS_READY,
-            arg={"language": variant.language, "dark": variant.theme == "dark"},
-            timeout=NAVIGATION_TIMEOUT_MS,
-        )
+        try:
+            page.wait_for_function(
+                _HASS_READY,
+                arg={"language": variant.language, "dark": variant.theme == "dark"},
+                timeout=NAVIGATION_TIMEOUT_MS,
+            )
+        except PlaywrightTimeoutError as err:
+            # Say what the frontend was waiting for: this has timed out once in CI (issue 12).
+            raise AssertionError(
+                f"Home Assistant's frontend never got ready: {page.evaluate(_HASS_STATE)}"
+            ) from err
         # The panel's code and icons load after the connection: a screenshot would be blank.
         page.wait_for_load_state("networkidle")
         return page
