@@ -13,12 +13,18 @@ import pytest
 
 from scripts.devhass.config_dir import INTEGRATION_SOURCE
 from scripts.devhass.demo_check import MIN_DEMO_PLAYS
+from tests.browser.conftest import wait_until_ready
 from tests.browser.demo_thread import HassApi
 from tests.browser.harness import PageWatch, Variant, every_variant, screenshot_path
 
 # HA's sidebar entry of its settings, and the profile's language setting, in each language.
 SETTINGS_LABEL = {"en": "Settings", "fr": "Paramètres"}
 LANGUAGE_LABEL = {"en": "Language", "fr": "Langue"}
+# The background colour HA's theme gives its pages.
+PAGE_BACKGROUND = (
+    "() => getComputedStyle(document.querySelector('home-assistant'))"
+    ".getPropertyValue('--primary-background-color').trim()"
+)
 
 
 def test_demo_imports_are_done_before_the_tests(hass_api: HassApi) -> None:
@@ -47,10 +53,7 @@ def test_home_assistant_loads_in_each_variant(
     page = goto("/profile/general")
     hass_language = page.evaluate("() => document.querySelector('home-assistant').hass.language")
     assert hass_language == variant.language
-    background = page.evaluate(
-        "() => getComputedStyle(document.querySelector('home-assistant'))"
-        ".getPropertyValue('--primary-background-color').trim()"
-    )
+    background = page.evaluate(PAGE_BACKGROUND)
     is_dark = page.evaluate("() => document.querySelector('home-assistant').hass.themes.darkMode")
     assert is_dark is (variant.theme == "dark"), background
     profile = page.locator("ha-panel-profile")
@@ -63,6 +66,24 @@ def test_home_assistant_loads_in_each_variant(
     assert path.is_file()
     assert path.read_bytes().startswith(b"\x89PNG")
     assert variant.id in path.name
+
+
+@pytest.mark.parametrize(
+    "variant", [Variant(theme="light"), Variant(theme="dark")], ids=["light", "dark"], indirect=True
+)
+def test_a_theme_the_frontend_missed_is_applied_again(
+    goto: Callable[[str], Page], variant: Variant
+) -> None:
+    """When the frontend never applied its theme (a race seen in CI), readiness re-applies it."""
+    page = goto("/profile/general")
+    background = page.evaluate(PAGE_BACKGROUND)
+    page.evaluate(
+        "() => { document.querySelector('home-assistant').hass.themes.darkMode = undefined; }"
+    )
+    wait_until_ready(page, language=variant.language, dark=variant.theme == "dark")
+    is_dark = page.evaluate("() => document.querySelector('home-assistant').hass.themes.darkMode")
+    assert is_dark is (variant.theme == "dark")
+    assert page.evaluate(PAGE_BACKGROUND) == background
 
 
 def test_the_watcher_reports_console_errors_and_foreign_requests(
