@@ -52,7 +52,6 @@ from playwright.sync_api import (
     Browser,
     BrowserContext,
     Page,
-    TimeoutError as PlaywrightTimeoutError,
     expect,
     sync_playwright,
 )
@@ -70,6 +69,7 @@ from tests.browser.harness import (
     PageWatch,
     Variant,
     screenshot_path,
+    wait_until_ready,
 )
 
 SKIP_VARIABLE = "AIME_SKIP_BROWSER"
@@ -235,51 +235,6 @@ def context(
 def page(context: BrowserContext) -> Page:
     """A page of the test's context (not navigated yet: see `goto`)."""
     return context.new_page()
-
-
-# Home Assistant's frontend is connected, in the expected language, its themes loaded.
-_HASS_CONNECTED = """({language}) => {
-    const hass = document.querySelector("home-assistant")?.hass;
-    return Boolean(hass && hass.connected && hass.user && hass.language === language
-        && hass.themes);
-}"""
-
-# The frontend has applied the expected light or dark theme.
-_HASS_DARK_MODE = """(dark) =>
-    document.querySelector("home-assistant")?.hass?.themes?.darkMode === dark"""
-
-# What the readiness checks look at, for the failure message when they never turn true.
-_HASS_STATE = """() => {
-    const hass = document.querySelector("home-assistant")?.hass;
-    return {url: location.href, hass: Boolean(hass), connected: hass?.connected,
-        user: hass?.user?.name, language: hass?.language, darkMode: hass?.themes?.darkMode,
-        tokens: Boolean(window.localStorage.getItem("hassTokens"))};
-}"""
-
-# How long the frontend gets to apply the theme by itself before it is nudged.
-THEME_GRACE_MS = 5_000
-
-
-def wait_until_ready(page: Page, *, language: str, dark: bool) -> None:
-    """Wait until Home Assistant's frontend is connected, in ``language``, ``dark`` or light."""
-    try:
-        page.wait_for_function(
-            _HASS_CONNECTED, arg={"language": language}, timeout=NAVIGATION_TIMEOUT_MS
-        )
-        try:
-            page.wait_for_function(_HASS_DARK_MODE, arg=dark, timeout=THEME_GRACE_MS)
-        except PlaywrightTimeoutError:
-            # The frontend can miss its first theme application when the themes arrive while it
-            # is still being built (seen once in CI, issue 12: darkMode stayed undefined). It
-            # re-applies the theme whenever the colour scheme changes: flip it there and back,
-            # each flip awaited (two flips within one frame would cancel out unseen).
-            for step_dark in (not dark, dark):
-                page.emulate_media(color_scheme="dark" if step_dark else "light")
-                page.wait_for_function(_HASS_DARK_MODE, arg=step_dark, timeout=THEME_GRACE_MS)
-    except PlaywrightTimeoutError as err:
-        raise AssertionError(
-            f"Home Assistant's frontend never got ready: {page.evaluate(_HASS_STATE)}"
-        ) from err
 
 
 @pytest.fixture

@@ -8,7 +8,15 @@ from pathlib import Path
 import re
 from urllib.parse import urlsplit
 
-from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, Route, WebSocket
+from playwright.sync_api import (
+    BrowserContext,
+    ConsoleMessage,
+    Error,
+    Page,
+    Route,
+    TimeoutError as PlaywrightTimeoutError,
+    WebSocket,
+)
 import pytest
 
 from scripts.devhass.config_dir import REPO_ROOT
@@ -152,3 +160,48 @@ class PageWatch:
     def _on_websocket(self, websocket: WebSocket) -> None:
         if self._is_foreign(websocket.url.replace("ws", "http", 1)):
             self.foreign_requests.append(websocket.url)
+
+
+# Home Assistant's frontend is connected, in the expected language, its themes loaded.
+_HASS_CONNECTED = """({language}) => {
+    const hass = document.querySelector("home-assistant")?.hass;
+    return Boolean(hass && hass.connected && hass.user && hass.language === language
+        && hass.themes);
+}"""
+
+# The frontend has applied the expected light or dark theme.
+_HASS_DARK_MODE = """(dark) =>
+    document.querySelector("home-assistant")?.hass?.themes?.darkMode === dark"""
+
+# What the readiness checks look at, for the failure message when they never turn true.
+_HASS_STATE = """() => {
+    const hass = document.querySelector("home-assistant")?.hass;
+    return {url: location.href, hass: Boolean(hass), connected: hass?.connected,
+        user: hass?.user?.name, language: hass?.language, darkMode: hass?.themes?.darkMode,
+        tokens: Boolean(window.localStorage.getItem("hassTokens"))};
+}"""
+
+# How long the frontend gets to apply the theme by itself before it is nudged.
+THEME_GRACE_MS = 5_000
+
+
+def wait_until_ready(page: Page, *, language: str, dark: bool) -> None:
+    """Wait until Home Assistant's frontend is connected, in ``language``, ``dark`` or light."""
+    try:
+        page.wait_for_function(
+            _HASS_CONNECTED, arg={"language": language}, timeout=NAVIGATION_TIMEOUT_MS
+        )
+        try:
+            page.wait_for_function(_HASS_DARK_MODE, arg=dark, timeout=THEME_GRACE_MS)
+        except PlaywrightTimeoutError:
+            # The frontend can miss its first theme application when the themes arrive while it
+            # is still being built (seen once in CI, issue 12: darkMode stayed undefined). It
+            # re-applies the theme whenever the colour scheme changes: flip it there and back,
+            # each flip awaited (two flips within one frame would cancel out unseen).
+            for step_dark in (not dark, dark):
+                page.emulate_media(color_scheme="dark" if step_dark else "light")
+                page.wait_for_function(_HASS_DARK_MODE, arg=step_dark, timeout=THEME_GRACE_MS)
+    except PlaywrightTimeoutError as err:
+        raise AssertionError(
+            f"Home Assistant's frontend never got ready: {page.evaluate(_HASS_STATE)}"
+        ) from err

@@ -13,9 +13,14 @@ import pytest
 
 from scripts.devhass.config_dir import INTEGRATION_SOURCE
 from scripts.devhass.demo_check import MIN_DEMO_PLAYS
-from tests.browser.conftest import wait_until_ready
 from tests.browser.demo_thread import HassApi
-from tests.browser.harness import PageWatch, Variant, every_variant, screenshot_path
+from tests.browser.harness import (
+    PageWatch,
+    Variant,
+    every_variant,
+    screenshot_path,
+    wait_until_ready,
+)
 
 # HA's sidebar entry of its settings, and the profile's language setting, in each language.
 SETTINGS_LABEL = {"en": "Settings", "fr": "Paramètres"}
@@ -25,6 +30,8 @@ PAGE_BACKGROUND = (
     "() => getComputedStyle(document.querySelector('home-assistant'))"
     ".getPropertyValue('--primary-background-color').trim()"
 )
+# Whether HA's frontend shows its dark theme.
+IS_DARK = "() => document.querySelector('home-assistant').hass.themes.darkMode"
 
 
 def test_demo_imports_are_done_before_the_tests(hass_api: HassApi) -> None:
@@ -54,7 +61,7 @@ def test_home_assistant_loads_in_each_variant(
     hass_language = page.evaluate("() => document.querySelector('home-assistant').hass.language")
     assert hass_language == variant.language
     background = page.evaluate(PAGE_BACKGROUND)
-    is_dark = page.evaluate("() => document.querySelector('home-assistant').hass.themes.darkMode")
+    is_dark = page.evaluate(IS_DARK)
     assert is_dark is (variant.theme == "dark"), background
     profile = page.locator("ha-panel-profile")
     expect(profile.get_by_text(LANGUAGE_LABEL[variant.language], exact=True).first).to_be_visible()
@@ -81,7 +88,7 @@ def test_a_theme_the_frontend_missed_is_applied_again(
         "() => { document.querySelector('home-assistant').hass.themes.darkMode = undefined; }"
     )
     wait_until_ready(page, language=variant.language, dark=variant.theme == "dark")
-    is_dark = page.evaluate("() => document.querySelector('home-assistant').hass.themes.darkMode")
+    is_dark = page.evaluate(IS_DARK)
     assert is_dark is (variant.theme == "dark")
     assert page.evaluate(PAGE_BACKGROUND) == background
 
