@@ -81,7 +81,7 @@ def test_home_assistant_loads_in_each_variant(
 def test_a_theme_the_frontend_missed_is_applied_again(
     goto: Callable[[str], Page], variant: Variant
 ) -> None:
-    """When the frontend never applied its theme (a race seen in CI), readiness re-applies it."""
+    """When the frontend never applied its theme (HA's theme-before-config race), readiness does."""
     page = goto("/profile/general")
     background = page.evaluate(PAGE_BACKGROUND)
     page.evaluate(
@@ -111,6 +111,42 @@ def test_the_watcher_reports_console_errors_and_foreign_requests(
     page_watch.allow("a console error|an uncaught error|net::ERR_BLOCKED_BY_CLIENT")
     page_watch.foreign_requests.clear()
     assert page_watch.problems() == []
+
+
+# What a CI run's page watcher saw when HA's frontend got its themes before its config.
+HASS_THEME_BEFORE_CONFIG_ERRORS = [
+    "uncaught TypeError: Cannot read properties of null (reading 'recovery_mode')",
+    "Failed to load resource: net::ERR_BLOCKED_BY_CLIENT.Inspector (https://raw.githubusercontent"
+    ".com/home-assistant/frontend/20250411.0/src/state/themes-mixin.ts)",
+    "Failed to load resource: the server responded with a status of 404 (Not Found) (http://"
+    "127.0.0.1:8123/unknown/node_modules/home-assistant-js-websocket/dist/store.js)",
+]
+HASS_THEME_BEFORE_CONFIG_REQUEST = (
+    "https://raw.githubusercontent.com/home-assistant/frontend/20250411.0/src/state/themes-mixin.ts"
+)
+
+
+def test_the_watcher_lets_home_assistants_theme_race_through() -> None:
+    """HA's own theme-before-config error and its stack's source fetches fail no test."""
+    watch = PageWatch("http://127.0.0.1:8123")
+    watch.console_errors.extend(HASS_THEME_BEFORE_CONFIG_ERRORS)
+    watch.foreign_requests.append(HASS_THEME_BEFORE_CONFIG_REQUEST)
+    assert watch.problems() == []
+
+    watch.console_errors.append("uncaught TypeError: AIME's own mistake")
+    watch.foreign_requests.append("https://example.com/x")
+    assert watch.problems() == [
+        "console error: uncaught TypeError: AIME's own mistake",
+        "request outside http://127.0.0.1:8123: https://example.com/x",
+    ]
+
+
+def test_the_watcher_reports_source_fetches_without_home_assistants_theme_race() -> None:
+    """Without HA's theme error, the same source fetches are problems like any other."""
+    watch = PageWatch("http://127.0.0.1:8123")
+    watch.console_errors.extend(HASS_THEME_BEFORE_CONFIG_ERRORS[1:])
+    watch.foreign_requests.append(HASS_THEME_BEFORE_CONFIG_REQUEST)
+    assert len(watch.problems()) == 3
 
 
 def test_screenshot_names_keep_every_parameter() -> None:
