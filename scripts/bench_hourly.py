@@ -1,7 +1,7 @@
 """The ``hourly`` section of ``scripts/bench``: the history per hour, for long-term statistics.
 
 Reuses the ``store`` section's database when it ran (else ingests the history itself). Times
-what ``hub/long_term_statistics.py`` does in the executor: the full read (the first set-up, a
+what ``stats/long_term_statistics.py`` does in the executor: the full read (the first set-up, a
 time zone change), the recorder rows built from it, the set-up check (the totals before the
 recorder's last hour) and an incremental read (the last 24 hours, nothing new imported).
 """
@@ -12,7 +12,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from custom_components.aime.core.store.store import Store
-from custom_components.aime.hub.long_term_statistics import RECENT_HOURS, _statistic_rows
+from custom_components.aime.stats.long_term_statistics import RECENT_HOURS, _statistic_rows
 
 if TYPE_CHECKING:
     from .bench import Bench

@@ -28,8 +28,8 @@ from .fakes.spotify import FakeSpotify
 # The browser tests run apart, without this conftest nor Home Assistant's test plugin (see
 # tests/browser/conftest.py and the "browser" step of scripts/test).
 collect_ignore = ["browser"]
-# The hub over the small Paris history and its websocket `ask` (tests/hub_ws.py).
-pytest_plugins = ["tests.hub_ws"]
+# The hub over the small Paris history and its websocket `ask` (tests/helpers/hub_ws.py).
+pytest_plugins = ["tests.helpers.hub_ws"]
 
 # The test plugin logs every SQL statement at INFO; the recorder's thread then prints them
 # between test names. Statements are not what these tests look at.
@@ -66,7 +66,7 @@ class AimeSnapshotExtension(HomeAssistantSnapshotExtension):  # type: ignore[mis
 
     @classmethod
     def dirname(cls, *, test_location: PyTestLocation) -> str:
-        from .ha_version import SNAPSHOT_LANE
+        from .helpers.ha_version import SNAPSHOT_LANE
 
         return str(Path(test_location.filepath).parent / "snapshots" / SNAPSHOT_LANE)
 

@@ -29,7 +29,7 @@ from custom_components.aime.hub.runtime import HubRuntime
 from custom_components.aime.hub.store_access import StoreAccess, StoreClosedError
 
 from .fakes.lastfm import FakeLastfm, FakeScrobble
-from .loop_watch import LoopWatch
+from .helpers.loop_watch import LoopWatch
 
 LONG_WAIT = 600  # Released by the test long before: only a hang would reach it.
 

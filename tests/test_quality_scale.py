@@ -55,7 +55,7 @@ RULE_CHECKS: dict[str, list[str]] = {
     "docs-removal-instructions": [f"{HERE}::test_readme_sections"],
     "entity-event-setup": [
         "tests/test_sensor.py::test_recorded_plays_refresh_the_sensors",
-        "tests/test_media_player.py::test_rename_keeps_the_entity",
+        "tests/roon/test_media_player.py::test_rename_keeps_the_entity",
     ],
     "entity-unique-id": [f"{HERE}::test_every_entity_is_named_registered_and_translated"],
     "has-entity-name": [
@@ -85,12 +85,12 @@ RULE_CHECKS: dict[str, list[str]] = {
     # Silver
     "action-exceptions": [
         "tests/lastfm/test_services.py::test_entry_checks",
-        "tests/test_media_player.py::test_join_is_validated",
+        "tests/roon/test_media_player.py::test_join_is_validated",
     ],
     "config-entry-unloading": [
         "tests/test_init.py::test_setup_and_unload",
         "tests/test_init.py::test_unload_during_import_and_poll",
-        "tests/test_media_player.py::test_unload_leaves_no_thread",
+        "tests/roon/test_media_player.py::test_unload_leaves_no_thread",
     ],
     "docs-configuration-parameters": [f"{HERE}::test_readme_sections"],
     "docs-installation-parameters": [f"{HERE}::test_readme_sections"],
@@ -102,7 +102,7 @@ RULE_CHECKS: dict[str, list[str]] = {
     "entity-unavailable": [
         "tests/lastfm/test_coordinator.py::test_failures_back_off_then_go_unavailable",
         "tests/roon/test_coordinator.py::test_network_loss",
-        "tests/test_media_player.py::test_zone_removed_and_core_errors",
+        "tests/roon/test_media_player.py::test_zone_removed_and_core_errors",
     ],
     "parallel-updates": [f"{HERE}::test_every_platform_sets_parallel_updates"],
     "reauthentication-flow": [
@@ -126,7 +126,7 @@ RULE_CHECKS: dict[str, list[str]] = {
     ],
     "docs-troubleshooting": [f"{HERE}::test_readme_sections"],
     "docs-use-cases": [f"{HERE}::test_readme_sections"],
-    "dynamic-devices": ["tests/test_media_player.py::test_volume_incremental_and_fixed"],
+    "dynamic-devices": ["tests/roon/test_media_player.py::test_volume_incremental_and_fixed"],
     "entity-category": ["tests/test_sensor.py::test_hub_sensors"],
     "entity-device-class": ["tests/test_sensor.py::test_hub_sensors"],
     "entity-disabled-by-default": [
@@ -146,7 +146,7 @@ RULE_CHECKS: dict[str, list[str]] = {
     "repair-issues": ["tests/test_init.py::test_unusable_database"],
     "stale-devices": [
         "tests/test_config_flow.py::test_reconfigure_to_another_user",
-        "tests/test_media_player.py::test_only_gone_players_can_be_deleted",
+        "tests/roon/test_media_player.py::test_only_gone_players_can_be_deleted",
     ],
 }
 

@@ -19,7 +19,7 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.aime.const import DOMAIN
 
-from .ha_version import before, since
+from .helpers.ha_version import before, since
 
 # Cancelling a Last.fm import while no Last.fm account is set up: refused.
 ACTION = f"/api/services/{DOMAIN}/cancel_lastfm_import"

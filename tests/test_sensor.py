@@ -21,11 +21,11 @@ from syrupy.assertion import SnapshotAssertion
 from custom_components.aime.const import DOMAIN, KIND_HUB
 from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.hub.recording import async_record_plays
-from custom_components.aime.hub.statistics import REFRESH_COOLDOWN_SECONDS
+from custom_components.aime.stats.coordinator import REFRESH_COOLDOWN_SECONDS
 
 from .fakes.lastfm import FakeLastfm, FakeScrobble
-from .ha_version import find_device
-from .hub_history import NOW, PARIS, TIME_ZONE, at, write_history
+from .helpers.ha_version import find_device
+from .helpers.hub_history import NOW, PARIS, TIME_ZONE, at, write_history
 
 pytestmark = pytest.mark.usefixtures("no_lastfm_pacing")
 
@@ -104,7 +104,7 @@ async def hub_with_history(
     freezer.move_to(NOW)
     await hass.async_add_executor_job(write_history, store_path)
     mock_config_entry.add_to_hass(hass)
-    # The sensors only (the hub's buttons are tested in test_button.py).
+    # The sensors only (the hub's buttons are tested in hub/test_button.py).
     with patch.dict("custom_components.aime.PLATFORMS", {KIND_HUB: [Platform.SENSOR]}):
         assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
         await hass.async_block_till_done()

@@ -16,8 +16,8 @@ from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.aime.const import DOMAIN
 
-from .enrichment_helpers import setup_hub
-from .ha_version import find_device
+from .helpers.enrichment_helpers import setup_hub
+from .helpers.ha_version import find_device
 
 EXPECTED = {
     "en": {

@@ -19,7 +19,7 @@ import pytest
 
 from custom_components.aime.const import DOMAIN
 
-from .translation_sites import PACKAGE, Collector, Site
+from .helpers.translation_sites import PACKAGE, Collector, Site
 
 LANGUAGES = ("en", "fr")
 # Sentences end like one, or with the value of their last placeholder (a name, a detail).

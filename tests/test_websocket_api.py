@@ -16,8 +16,8 @@ from custom_components.aime.core.stats.queries import Stats
 from custom_components.aime.core.store.store import Store
 from custom_components.aime.hub.recording import async_record_plays
 
-from .hub_history import NOW, TIME_ZONE, write_history
-from .loop_watch import LoopWatch
+from .helpers.hub_history import NOW, TIME_ZONE, write_history
+from .helpers.loop_watch import LoopWatch
 
 # Frozen from the start: access tokens must not come from the future.
 pytestmark = pytest.mark.freeze_time(NOW)

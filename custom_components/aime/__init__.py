@@ -12,8 +12,8 @@ from homeassistant.helpers.typing import ConfigType
 
 from .const import CONF_KIND, DOMAIN, KIND_HUB, KIND_LASTFM, KIND_ROON
 from .core.store.store import Store
+from .entry_setup import async_setup_hub
 from .hub.runtime import HubRuntime
-from .hub.setup import async_setup_hub
 from .hub.shared_store import async_acquire_store, async_release_store
 from .lastfm.history_import import async_forget_checkpoint
 from .lastfm.runtime import LastfmRuntime, async_setup_lastfm, async_start_lastfm

@@ -27,10 +27,10 @@ from .enrichment.sensor import enrichment_sensors
 from .entity import LastfmEntity, hub_device_info, hub_unique_id
 from .hub.now_playing import SIGNAL_NOW_PLAYING, NowPlaying, async_current_now_playing
 from .hub.runtime import HubRuntime
-from .hub.statistics import StatsCoordinator, StatsData
 from .lastfm.history_import import ImportStatus
 from .lastfm.runtime import LastfmRuntime
 from .playlists.sensor import LastPlaylistSensor
+from .stats.coordinator import StatsCoordinator, StatsData
 
 # Entities only read what the coordinator and the importer already hold.
 PARALLEL_UPDATES = 0

@@ -6,13 +6,13 @@ from homeassistant.core import HomeAssistant, callback
 
 from .action import Action
 from .ai.services import AI_ACTIONS
+from .aime_import.services import AIME_IMPORT_ACTIONS
 from .const import DOMAIN
 from .enrichment.services import ENRICHMENT_ACTIONS
-from .hub.aime_import import AIME_IMPORT_ACTIONS
-from .hub.recap import RECAP_ACTIONS
 from .lastfm.services import LASTFM_ACTIONS
 from .playlists.play_in_roon import PLAY_PLAYLIST_ACTIONS
 from .playlists.services import PLAYLIST_ACTIONS
+from .recap.services import RECAP_ACTIONS
 from .roon.services import ROON_ACTIONS
 from .validation import ActionSchema
 

@@ -28,8 +28,8 @@ from custom_components.aime.ai.backend import GeneratedText, ai_task_available, 
 from custom_components.aime.const import CONF_AI_TASK_ENTITY
 from custom_components.aime.core.enrichment.ai_texts import daily_haiku_prompt
 
-from ..ai_hub import async_setup_hub
-from ..ha_version import since
+from ..helpers.ai_hub import async_setup_hub
+from ..helpers.ha_version import since
 
 pytestmark = since("2025.8", "the AI Task integration")
 

@@ -41,10 +41,10 @@ from custom_components.aime.core.enrichment.ai_texts import (
 from custom_components.aime.core.store.store import Store
 from custom_components.aime.hub.jobs import ServiceNotConfiguredError
 
-from ..ai_hub import ai_options, async_setup_hub
 from ..core.playlist_fixture import plays
 from ..fakes.llm import DEFAULT_API_KEY, DEFAULT_MODEL, FakeLLM
-from ..ha_version import before
+from ..helpers.ai_hub import ai_options, async_setup_hub
+from ..helpers.ha_version import before
 
 ALBUM = AlbumFacts("Miles Davis", "Kind of Blue", original_year=1959)
 HAIKU = "Le vinyle tourne\nune voix monte dans le soir\nle silence écoute"

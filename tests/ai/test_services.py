@@ -20,8 +20,8 @@ from custom_components.aime.core.enrichment.ai_texts import AiTextKind
 from custom_components.aime.core.store.store import Store
 from custom_components.aime.hub.jobs import JobId, JobOutcome, JobScheduler, JobTrigger
 
-from ..ai_hub import ai_options, async_setup_hub, write_recent_plays
 from ..fakes.llm import DEFAULT_MODEL, FakeLLM
+from ..helpers.ai_hub import ai_options, async_setup_hub, write_recent_plays
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.aime.assist.llm_api import API_ID, API_NAME
 from custom_components.aime.core.stats.queries import Stats
 
-from ..loop_watch import LoopWatch
+from ..helpers.loop_watch import LoopWatch
 from .agent import api_instance, call_tool
 
 TOOLS = {

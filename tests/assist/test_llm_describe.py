@@ -8,8 +8,8 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.aime.const import DOMAIN
 
-from ..ai_hub import ai_options
 from ..fakes.llm import FakeLLM
+from ..helpers.ai_hub import ai_options
 from .agent import call_tool
 
 

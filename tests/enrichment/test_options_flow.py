@@ -37,17 +37,17 @@ from custom_components.aime.enrichment import options_flow as enrichment_options
 from custom_components.aime.flow_fields import ADVANCED_OPTIONS
 from custom_components.aime.hub.jobs import JobId, JobOutcome, JobTrigger
 
-from ..enrichment_helpers import (
+from ..fakes.discogs import DEFAULT_TOKEN, FakeDiscogs
+from ..fakes.llm import DEFAULT_API_KEY, DEFAULT_PRODUCT_ID, FakeLLM
+from ..fakes.spotify import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, FakeSpotify
+from ..helpers.enrichment_helpers import (
     DISCOGS_USER,
     discogs_options,
     runtime_of,
     setup_hub,
     spotify_options,
 )
-from ..fakes.discogs import DEFAULT_TOKEN, FakeDiscogs
-from ..fakes.llm import DEFAULT_API_KEY, DEFAULT_PRODUCT_ID, FakeLLM
-from ..fakes.spotify import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, FakeSpotify
-from ..ha_version import HA_VERSION
+from ..helpers.ha_version import HA_VERSION
 
 CLOSED_PORT_URL = "http://127.0.0.1:9"  # Discard: nothing listens there.
 

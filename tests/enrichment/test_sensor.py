@@ -12,7 +12,7 @@ from homeassistant.util import dt as dt_util
 from custom_components.aime.const import DOMAIN
 from custom_components.aime.hub.jobs import JobId, job_times
 
-from ..enrichment_helpers import setup_hub
+from ..helpers.enrichment_helpers import setup_hub
 
 ENTITY_IDS = {
     JobId.ENRICHMENT: "sensor.aime_spotify_enrichment_job",

@@ -18,7 +18,9 @@ from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.enrichment import export_files, runtime as enrichment
 from custom_components.aime.hub.jobs import JobId
 
-from ..enrichment_helpers import (
+from ..fakes.discogs import FakeDiscogs
+from ..fakes.spotify import FakeSpotify
+from ..helpers.enrichment_helpers import (
     DISCOGS_USER,
     discogs_options,
     fill_discogs,
@@ -27,8 +29,6 @@ from ..enrichment_helpers import (
     setup_hub,
     spotify_options,
 )
-from ..fakes.discogs import FakeDiscogs
-from ..fakes.spotify import FakeSpotify
 
 
 async def call(hass: HomeAssistant, service: str, data: dict[str, Any] | None = None) -> Any:

@@ -24,8 +24,8 @@ from custom_components.aime.hub.jobs import (
     job_times,
 )
 
-from ..enrichment_helpers import discogs_options, fill_discogs, runtime_of, setup_hub
 from ..fakes.discogs import FakeDiscogs
+from ..helpers.enrichment_helpers import discogs_options, fill_discogs, runtime_of, setup_hub
 
 TIME_ZONE = "Europe/Paris"
 

@@ -16,7 +16,7 @@ from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.hub.recording import EVENT_PLAY_RECORDED, async_record_plays
-from custom_components.aime.hub.statistics import REFRESH_COOLDOWN_SECONDS
+from custom_components.aime.stats.coordinator import REFRESH_COOLDOWN_SECONDS
 
 T0 = 1_700_000_000
 

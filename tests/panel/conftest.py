@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from ..fakes.images import FakeImageHost
-from ..hub_ws import Ask
+from ..helpers.hub_ws import Ask
 
 
 @pytest.fixture

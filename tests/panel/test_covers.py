@@ -17,7 +17,7 @@ from custom_components.aime.panel.covers import CoverKind, cover_url
 
 from ..fakes.cover_art import cover_key, cover_png
 from ..fakes.images import JPEG, FakeImageHost
-from ..hub_history import NOW
+from ..helpers.hub_history import NOW
 from .conftest import Ask, result
 
 pytestmark = pytest.mark.freeze_time(NOW)

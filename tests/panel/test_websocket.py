@@ -20,10 +20,10 @@ from custom_components.aime.const import DOMAIN
 from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.hub.lookup import require_hub_store
 from custom_components.aime.hub.recording import EVENT_PLAY_RECORDED, async_record_plays
-from custom_components.aime.hub.statistics import REFRESH_COOLDOWN_SECONDS
 from custom_components.aime.panel.subscribe import MAX_PLAYS_AT_ONCE
+from custom_components.aime.stats.coordinator import REFRESH_COOLDOWN_SECONDS
 
-from ..hub_history import NOW, at
+from ..helpers.hub_history import NOW, at
 from .conftest import Ask, result
 
 pytestmark = pytest.mark.freeze_time(NOW)

@@ -20,7 +20,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from ..fakes.roon import FakeRoonCore
-from ..test_media_player import is_state, wait_state
+from ..roon.test_media_player import is_state, wait_state
 from .roon_history import KITCHEN, LIVING, OFFICE, RECENT_TITLES, call, queue, wait_queue
 
 

@@ -16,8 +16,8 @@ from homeassistant.setup import async_setup_component
 import pytest
 
 from ..fakes.roon import FakeRoonCore
-from ..ha_version import since
-from ..test_media_player import KITCHEN
+from ..helpers.ha_version import since
+from .test_media_player import KITCHEN
 
 pytestmark = [
     since("2025.5", "media search (SearchMedia, HassMediaSearchAndPlay)"),

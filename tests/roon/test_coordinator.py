@@ -29,7 +29,7 @@ from custom_components.aime.roon import (
 from custom_components.aime.roon.coordinator import RoonCoordinator
 
 from ..fakes.roon import FakeRoonCore
-from ..test_media_player import LIVING, OFFICE, attr, is_state, wait_state
+from .test_media_player import LIVING, OFFICE, attr, is_state, wait_state
 
 FAST = (0.05, 0.1, 0.2)
 

@@ -35,7 +35,7 @@ from custom_components.aime.roon import history as roon_history
 
 from ..fakes.roon import FakeRoonCore
 from ..fakes.roon.harness import ChangeLog
-from ..loop_watch import LoopWatch
+from ..helpers.loop_watch import LoopWatch
 
 TOKEN = "saved-token"
 KIND_OF_BLUE = [("So What", 562), ("Freddie Freeloader", 586), ("Blue in Green", 337)]

@@ -31,7 +31,7 @@ from custom_components.aime.roon.media import (
 from ..fakes.roon import FakeRoonCore
 from ..fakes.roon.harness import ChangeLog
 from ..fakes.roon.library import Album, Library, Node, Track, _actions, _list
-from ..ha_version import before, since
+from ..helpers.ha_version import before, since
 
 TOKEN = "saved-token"
 KITCHEN = "zone-kitchen"

@@ -12,7 +12,7 @@ from PIL import Image
 import pytest
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
-from ..ha_version import since
+from ..helpers.ha_version import since
 from . import hacs
 
 ROOT = Path(__file__).parents[2]

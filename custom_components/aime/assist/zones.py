@@ -11,7 +11,7 @@ from homeassistant.helpers.entity_platform import async_get_platforms
 from ..const import DOMAIN
 from ..core.normalize import fold
 from ..exceptions import validation_error
-from ..media_player import RoonZonePlayer
+from ..roon.media_player import RoonZonePlayer
 
 # Said before a room's name ("in the kitchen", "dans la cuisine"), never part of it.
 _ARTICLES = re.compile(

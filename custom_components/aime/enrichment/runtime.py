@@ -60,8 +60,8 @@ from ..core.enrichment.links import AlbumToEnrich, ArtistToEnrich
 from ..core.store.store import Store
 from ..exceptions import service_error
 from ..hub.jobs import JobId, JobScheduler, JobTrigger, ServiceNotConfiguredError, job_times
-from ..hub.recap import async_schedule_recaps
 from ..hub.store_access import StoreAccess
+from ..recap.services import async_schedule_recaps
 from .export_files import write_export_file
 
 if TYPE_CHECKING:

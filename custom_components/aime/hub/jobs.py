@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 STORAGE_KEY = f"{DOMAIN}.jobs"
 STORAGE_VERSION = 1
 MAX_ERROR_LENGTH = 255
-# Hub options (booleans, off by default): the recaps made on the 1st (``hub/recap.py``).
+# Hub options (booleans, off by default): the recaps made on the 1st (``recap/services.py``).
 CONF_RECAP_MONTHLY = "recap_monthly"
 CONF_RECAP_YEARLY = "recap_yearly"
 

@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # Only annotations: hub/lookup.py imports this module from ev
     from .. import AimeConfigEntry
     from ..core.store.store import Store
     from ..enrichment.runtime import EnrichmentRuntime
-    from .statistics import StatsCoordinator
+    from ..stats.coordinator import StatsCoordinator
 
 
 @dataclass(slots=True)

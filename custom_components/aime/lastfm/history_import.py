@@ -32,9 +32,9 @@ from ..clients.lastfm import (
 )
 from ..const import DOMAIN, LOGGER
 from ..core.models import IngestResult, Source
-from ..hub.long_term_statistics import async_bulk_import
 from ..hub.recording import SIGNAL_PLAYS_RECORDED, async_record_plays
 from ..hub.store_access import StoreAccess, StoreClosedError
+from ..stats.long_term_statistics import async_bulk_import
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry

@@ -20,7 +20,7 @@ from ..action import Action
 from ..core.playlists.models import Playlist
 from ..exceptions import validation_error
 from ..hub.lookup import require_hub_store
-from ..media_player import find_player
+from ..roon.media_player import find_player
 from ..roon.queue import async_queue_playlist
 from ..validation import STORE_ID, exactly_one_of, text
 

@@ -7,7 +7,7 @@ from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
 from ..action import Action
-from ..media_player import find_player
+from .media_player import find_player
 
 SERVICE_TRANSFER_ZONE = "transfer_zone"
 ATTR_SOURCE = "source"

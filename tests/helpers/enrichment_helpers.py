@@ -18,8 +18,8 @@ from custom_components.aime.const import (
 )
 from custom_components.aime.enrichment.runtime import EnrichmentRuntime
 
-from .fakes.discogs import DEFAULT_TOKEN, FakeDiscogs
-from .fakes.spotify import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, FakeSpotify
+from ..fakes.discogs import DEFAULT_TOKEN, FakeDiscogs
+from ..fakes.spotify import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, FakeSpotify
 
 DISCOGS_USER = "alice"
 

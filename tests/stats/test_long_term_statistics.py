@@ -38,14 +38,14 @@ import yaml
 from custom_components.aime.const import DOMAIN
 from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.core.store.store import Store
-from custom_components.aime.hub import long_term_statistics as lts
-from custom_components.aime.hub.long_term_statistics import (
+from custom_components.aime.hub.lookup import require_hub_store
+from custom_components.aime.hub.recording import SIGNAL_PLAYS_RECORDED, async_record_plays
+from custom_components.aime.stats import long_term_statistics as lts
+from custom_components.aime.stats.long_term_statistics import (
     STATISTIC_LISTENING_TIME,
     STATISTIC_PLAYS,
     async_bulk_import,
 )
-from custom_components.aime.hub.lookup import require_hub_store
-from custom_components.aime.hub.recording import SIGNAL_PLAYS_RECORDED, async_record_plays
 
 from ..fakes.lastfm import FakeLastfm, FakeScrobble
 

@@ -13,12 +13,12 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.aime.aime_import import services as aime_import_service
+from custom_components.aime.aime_import.services import resolve_under
 from custom_components.aime.const import DOMAIN
 from custom_components.aime.core.models import Source
 from custom_components.aime.core.store.store import Store
 from custom_components.aime.enrichment.runtime import SIGNAL_COLLECTION_CHANGED
-from custom_components.aime.hub import aime_import as aime_import_service
-from custom_components.aime.hub.aime_import import resolve_under
 from custom_components.aime.hub.recording import SIGNAL_PLAYS_RECORDED
 
 from ..fakes.lastfm import FakeLastfm, FakeScrobble

@@ -18,7 +18,7 @@ from custom_components.aime.const import (
 from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.core.store.store import Store
 
-from .fakes.llm import DEFAULT_API_KEY, DEFAULT_MODEL, FakeLLM
+from ..fakes.llm import DEFAULT_API_KEY, DEFAULT_MODEL, FakeLLM
 
 # Recent plays (minutes ago), so that "the last N days" hold them whatever today is.
 RECENT: tuple[tuple[str, str, str, int], ...] = (

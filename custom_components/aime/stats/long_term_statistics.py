@@ -44,9 +44,9 @@ from homeassistant.util.hass_dict import HassKey
 
 from ..const import DOMAIN, LOGGER
 from ..core.stats.hourly import HOUR, HourlyRead, HourTotals
+from ..hub.recording import SIGNAL_PLAYS_RECORDED
+from ..hub.store_access import StoreAccess, StoreClosedError
 from ..texts import async_option_label
-from .recording import SIGNAL_PLAYS_RECORDED
-from .store_access import StoreAccess, StoreClosedError
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry

@@ -70,7 +70,7 @@ from pytest_homeassistant_custom_component.typing import (
 from custom_components.aime.clients.roon import RoonCommandError, RoonFailure
 from custom_components.aime.const import DOMAIN
 
-from .fakes.roon import DEFAULT_CORE_ID, FakeRoonCore
+from ..fakes.roon import DEFAULT_CORE_ID, FakeRoonCore
 
 LIVING = "media_player.living_room"
 KITCHEN = "media_player.kitchen"
@@ -432,7 +432,7 @@ async def test_search_is_handed_to_the_media_module(hass: HomeAssistant) -> None
     one (2025.5+, see tests/roon/test_assist_search.py for Assist), its fields otherwise."""
     from homeassistant.components import media_player
 
-    from .roon.test_media import Query
+    from .test_media import Query
 
     query_type = getattr(media_player, "SearchMediaQuery", Query)
     player = hass.data["entity_components"][MP_DOMAIN].get_entity(KITCHEN)

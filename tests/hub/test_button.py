@@ -11,9 +11,9 @@ import pytest
 
 from custom_components.aime.const import DOMAIN
 
-from .enrichment_helpers import discogs_options, fill_discogs, setup_hub
-from .fakes.discogs import FakeDiscogs
-from .ha_version import find_device
+from ..fakes.discogs import FakeDiscogs
+from ..helpers.enrichment_helpers import discogs_options, fill_discogs, setup_hub
+from ..helpers.ha_version import find_device
 
 BUTTONS = {
     "button.aime_enrich_from_spotify_now": "Enrich from Spotify now",

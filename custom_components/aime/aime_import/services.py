@@ -27,10 +27,10 @@ from ..core.imports.aime_import import import_aime_database
 from ..core.imports.aime_source import AimeImportError
 from ..enrichment.runtime import SIGNAL_COLLECTION_CHANGED
 from ..exceptions import validation_error
+from ..hub.lookup import require_hub_store
+from ..hub.recording import SIGNAL_PLAYS_RECORDED
+from ..stats.long_term_statistics import async_bulk_import
 from ..validation import FILE_PATH
-from .long_term_statistics import async_bulk_import
-from .lookup import require_hub_store
-from .recording import SIGNAL_PLAYS_RECORDED
 
 SERVICE_IMPORT_AIME_DATABASE = "import_aime_database"
 ATTR_PATH = "path"

@@ -29,12 +29,12 @@ from custom_components.aime.const import DOMAIN
 from custom_components.aime.core.stats.queries import Stats
 from custom_components.aime.core.store.store import Store
 from custom_components.aime.hub.jobs import CONF_RECAP_MONTHLY, CONF_RECAP_YEARLY
-from custom_components.aime.hub.recap import EVENT_RECAP_READY
+from custom_components.aime.recap.services import EVENT_RECAP_READY
 
-from ..ai_hub import ai_options, async_setup_hub
 from ..core.stats_fixture import history
 from ..fakes.llm import DEFAULT_MODEL, FakeLLM
-from ..loop_watch import LoopWatch
+from ..helpers.ai_hub import ai_options, async_setup_hub
+from ..helpers.loop_watch import LoopWatch
 
 PARIS = "Europe/Paris"
 PARAGRAPH_FR = (

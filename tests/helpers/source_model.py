@@ -15,7 +15,7 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-PACKAGE = Path(__file__).parents[1] / "custom_components" / "aime"
+PACKAGE = Path(__file__).parents[2] / "custom_components" / "aime"
 _ENUM_BASES = {"Enum", "StrEnum", "IntEnum"}
 
 

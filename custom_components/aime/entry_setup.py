@@ -6,17 +6,17 @@ from typing import TYPE_CHECKING
 
 from homeassistant.core import HomeAssistant
 
-from ..assist.setup import async_setup_assist
-from ..core.store.store import Store
-from ..enrichment.runtime import EnrichmentRuntime
-from ..panel.covers import async_setup_covers
-from ..panel.registration import async_register_frontend
-from .long_term_statistics import async_setup_long_term_statistics
-from .runtime import HubRuntime
-from .statistics import async_setup_statistics
+from .assist.setup import async_setup_assist
+from .core.store.store import Store
+from .enrichment.runtime import EnrichmentRuntime
+from .hub.runtime import HubRuntime
+from .panel.covers import async_setup_covers
+from .panel.registration import async_register_frontend
+from .stats.coordinator import async_setup_statistics
+from .stats.long_term_statistics import async_setup_long_term_statistics
 
 if TYPE_CHECKING:
-    from .. import AimeConfigEntry
+    from . import AimeConfigEntry
 
 
 async def async_setup_hub(hass: HomeAssistant, entry: AimeConfigEntry, store: Store) -> HubRuntime:

@@ -21,8 +21,8 @@ from ..const import DOMAIN, LOGGER
 from ..core.stats.models import SensorFigures
 from ..core.store.store import Store
 from ..enrichment.runtime import SIGNAL_COLLECTION_CHANGED
-from .recording import SIGNAL_PLAYS_RECORDED
-from .store_access import StoreAccess, StoreClosedError
+from ..hub.recording import SIGNAL_PLAYS_RECORDED
+from ..hub.store_access import StoreAccess, StoreClosedError
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry

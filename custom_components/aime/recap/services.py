@@ -55,9 +55,9 @@ from ..core.stats.recap_markdown import (
     recap_markdown,
 )
 from ..exceptions import validation_error
+from ..hub.jobs import CONF_RECAP_MONTHLY, CONF_RECAP_YEARLY, ServiceNotConfiguredError
+from ..hub.lookup import hub_runtime, require_hub_store
 from ..validation import LOCAL_DATE, ordered_days, whole_number
-from .jobs import CONF_RECAP_MONTHLY, CONF_RECAP_YEARLY, ServiceNotConfiguredError
-from .lookup import hub_runtime, require_hub_store
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry

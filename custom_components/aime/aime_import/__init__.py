@@ -1,0 +1,1 @@
+"""aime_import."""
