@@ -174,7 +174,7 @@ async def test_recorded_plays_refresh_the_sensors(
     hass: HomeAssistant, hub_with_history: MockConfigEntry, freezer: FrozenDateTimeFactory
 ) -> None:
     """A recorded play shows at once; a burst right after it in one refresh a moment later."""
-    access = hub_with_history.runtime_data.stats.store
+    access = hub_with_history.runtime_data.access
     play = PlayInput("Naima", "John Coltrane", at(3, 13, 10, 20), Source.ROON, "Giant Steps")
     await async_record_plays(hass, access, [play])
     await hass.async_block_till_done()

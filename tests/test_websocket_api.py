@@ -215,7 +215,7 @@ async def test_database_work_stays_off_the_event_loop(
     assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
     await hass.async_block_till_done()
 
-    access = mock_config_entry.runtime_data.stats.store
+    access = mock_config_entry.runtime_data.access
     play = PlayInput("Naima", "John Coltrane", int(NOW.timestamp()), Source.ROON, "Giant Steps")
     await async_record_plays(hass, access, [play])
     client = await hass_ws_client(hass)

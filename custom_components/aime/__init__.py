@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
@@ -11,13 +9,12 @@ from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
 from .const import CONF_KIND, DOMAIN, KIND_HUB, KIND_LASTFM, KIND_ROON
-from .core.store.store import Store
-from .entry_setup import async_setup_hub
-from .hub.runtime import HubRuntime
+from .entry_setup import ENTRY_SETUP, AimeRuntime
 from .hub.shared_store import async_acquire_store, async_release_store
+from .hub.store_access import StoreAccess
 from .lastfm.history_import import async_forget_checkpoint
-from .lastfm.runtime import LastfmRuntime, async_setup_lastfm, async_start_lastfm
-from .roon.coordinator import RoonRuntime, async_setup_roon
+from .roon.coordinator import RoonRuntime
+from .roon.entity import output_unique_id
 from .roon.history import async_forget_listens
 from .services import async_setup_services
 from .websocket_api import async_register_websocket_commands
@@ -31,15 +28,7 @@ PLATFORMS: dict[str, list[Platform]] = {
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
-# What a loaded entry holds: one runtime class per entry kind.
-type AimeRuntime = HubRuntime | LastfmRuntime | RoonRuntime
 type AimeConfigEntry = ConfigEntry[AimeRuntime]
-
-_SETUP: dict[str, Callable[[HomeAssistant, AimeConfigEntry, Store], Awaitable[AimeRuntime]]] = {
-    KIND_HUB: async_setup_hub,
-    KIND_LASTFM: async_setup_lastfm,
-    KIND_ROON: async_setup_roon,
-}
 
 
 def entry_kind(entry: ConfigEntry) -> str:
@@ -55,18 +44,26 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: AimeConfigEntry) -> bool:
-    """Open (or join) the listening store, then start what the entry's kind needs."""
+    """Open (or join) the listening store, then start what the entry's kind needs.
+
+    Whatever fails on the way (a first refresh, a Core that does not answer, a platform)
+    stops what was started and lets go of the store, so retries leave nothing behind.
+    """
     store = await async_acquire_store(hass, entry)
+    access = StoreAccess(hass, store)
+    runtime: AimeRuntime | None = None
     kind = entry_kind(entry)
     try:
-        entry.runtime_data = await _SETUP[kind](hass, entry, store)
-    except Exception:
+        runtime = entry.runtime_data = await ENTRY_SETUP[kind](hass, entry, access)
+        await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS[kind])
+        await runtime.async_start()
+    except BaseException:
+        if runtime is not None:
+            await runtime.async_stop()
+        await access.async_close()
         await async_release_store(hass, entry)
         raise
     entry.async_on_unload(entry.add_update_listener(_async_options_updated))
-    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS[kind])
-    if isinstance(entry.runtime_data, LastfmRuntime):
-        await async_start_lastfm(entry.runtime_data)
     return True
 
 
@@ -77,7 +74,8 @@ async def async_remove_config_entry_device(
     roon = entry.runtime_data
     if not isinstance(roon, RoonRuntime):
         return False
-    current = {(DOMAIN, f"{entry.unique_id}_{output_id}") for output_id in roon.coordinator.outputs}
+    coordinator = roon.coordinator
+    current = {(DOMAIN, output_unique_id(coordinator, output)) for output in coordinator.outputs}
     return not device.identifiers & current
 
 
@@ -85,7 +83,9 @@ async def async_unload_entry(hass: HomeAssistant, entry: AimeConfigEntry) -> boo
     """Unload the platforms, stop background work, then let go of the store."""
     if not await hass.config_entries.async_unload_platforms(entry, PLATFORMS[entry_kind(entry)]):
         return False
-    await entry.runtime_data.async_stop()
+    runtime = entry.runtime_data
+    await runtime.async_stop()
+    await runtime.access.async_close()  # Waits for the store calls still running.
     await async_release_store(hass, entry)
     return True
 

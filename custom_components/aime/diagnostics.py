@@ -11,7 +11,7 @@ from homeassistant.core import HomeAssistant
 from . import AimeConfigEntry
 from .const import TO_REDACT
 from .core.store.store import Store
-from .enrichment.runtime import service_summary
+from .enrichment.runtime import ENRICHMENT, service_summary
 from .hub.runtime import HubRuntime
 from .lastfm.runtime import LastfmRuntime
 from .roon.coordinator import RoonRuntime
@@ -34,8 +34,8 @@ async def async_get_config_entry_diagnostics(
         diagnostics["lastfm"] = _lastfm_info(runtime)
     elif isinstance(runtime, RoonRuntime):
         diagnostics["roon"] = _roon_info(runtime)
-    elif isinstance(runtime, HubRuntime):
-        diagnostics["enrichment"] = service_summary(runtime.enrichment)
+    elif isinstance(runtime, HubRuntime) and (enrichment := runtime.feature(ENRICHMENT)):
+        diagnostics["enrichment"] = service_summary(enrichment)
     return diagnostics
 
 

@@ -1,39 +1,66 @@
-"""Starting the hub entry: statistics first, then the enrichment services and their jobs."""
+"""Starting an entry: the hub's kernel and its features in order, or a source account.
+
+This module sits above every feature: it is the only one that knows them all. A piece that
+fails to start stops what was started before it (each registers its cleanup with the hub as
+soon as it exists), so a failed or retried set-up leaves nothing running.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from homeassistant.core import HomeAssistant
 
+from .ai.services import async_register_haiku_job
 from .assist.setup import async_setup_assist
-from .core.store.store import Store
-from .enrichment.runtime import EnrichmentRuntime
+from .const import KIND_HUB, KIND_LASTFM, KIND_ROON
+from .enrichment.runtime import async_setup_enrichment
 from .hub.runtime import HubRuntime
+from .hub.store_access import StoreAccess
+from .lastfm.runtime import LastfmRuntime, async_setup_lastfm
 from .panel.covers import async_setup_covers
 from .panel.registration import async_register_frontend
+from .recap.services import async_schedule_recaps
+from .roon.coordinator import RoonRuntime, async_setup_roon
 from .stats.coordinator import async_setup_statistics
 from .stats.long_term_statistics import async_setup_long_term_statistics
 
 if TYPE_CHECKING:
     from . import AimeConfigEntry
 
+# What a loaded entry holds: one runtime class per entry kind.
+type AimeRuntime = HubRuntime | LastfmRuntime | RoonRuntime
 
-async def async_setup_hub(hass: HomeAssistant, entry: AimeConfigEntry, store: Store) -> HubRuntime:
-    """Compute the statistics, then start the enrichment services and their jobs."""
-    stats = await async_setup_statistics(hass, entry, store)
-    # Shares the sensors' store access: stopping the statistics waits for its reads too.
-    await async_setup_long_term_statistics(hass, entry, stats.store)
-    enrichment = EnrichmentRuntime(hass, entry, store)
+
+async def async_setup_hub(
+    hass: HomeAssistant, entry: AimeConfigEntry, access: StoreAccess
+) -> HubRuntime:
+    """The kernel, then statistics, enrichment, AI texts, recaps, Assist and the panel."""
+    hub = HubRuntime(hass, entry, access)
     try:
-        await enrichment.async_start()
-    except Exception:
-        await stats.async_stop()
+        await async_setup_statistics(hass, hub)
+        await async_setup_long_term_statistics(hass, hub)
+        await async_setup_enrichment(hass, hub)
+        hub.async_on_stop(async_register_haiku_job(hass, hub.jobs))
+        hub.async_on_stop(async_schedule_recaps(hass, entry))
+        await hub.async_start_jobs()
+        # The LLM API, intents and sentences: withdrawn when the hub stops.
+        hub.async_on_stop(await async_setup_assist(hass))
+        # The sidebar panel and the dashboard cards: shown while the hub is loaded.
+        hub.async_on_stop(await async_register_frontend(hass))
+        # The panel's covers (the view stays: Home Assistant cannot remove one).
+        async_setup_covers(hass)
+    except BaseException:
+        await hub.async_stop()
         raise
-    # The LLM API, intents and sentences: withdrawn when the entry unloads.
-    entry.async_on_unload(await async_setup_assist(hass))
-    # The sidebar panel and the dashboard cards: shown while the hub is loaded.
-    entry.async_on_unload(await async_register_frontend(hass))
-    # The panel's covers (the view stays: Home Assistant cannot remove one).
-    async_setup_covers(hass)
-    return HubRuntime(store=store, stats=stats, enrichment=enrichment)
+    return hub
+
+
+ENTRY_SETUP: dict[
+    str, Callable[[HomeAssistant, AimeConfigEntry, StoreAccess], Awaitable[AimeRuntime]]
+] = {
+    KIND_HUB: async_setup_hub,
+    KIND_LASTFM: async_setup_lastfm,
+    KIND_ROON: async_setup_roon,
+}

@@ -10,9 +10,9 @@ from .aime_import.services import AIME_IMPORT_ACTIONS
 from .const import DOMAIN
 from .enrichment.services import ENRICHMENT_ACTIONS
 from .lastfm.services import LASTFM_ACTIONS
-from .playlists.play_in_roon import PLAY_PLAYLIST_ACTIONS
 from .playlists.services import PLAYLIST_ACTIONS
 from .recap.services import RECAP_ACTIONS
+from .roon.play_playlist import PLAY_PLAYLIST_ACTIONS
 from .roon.services import ROON_ACTIONS
 from .validation import ActionSchema
 

@@ -278,4 +278,4 @@ async def test_hub_writes_the_haiku_at_six(
     await hass.async_block_till_done(wait_background_tasks=True)
     [haiku] = await _stored(hass, hub, AiTextKind.DAILY_HAIKU)
     assert haiku.subject == six.date().isoformat()
-    assert hub.runtime_data.enrichment.jobs.runs[JobId.HAIKU].outcome is JobOutcome.SUCCESS
+    assert hub.runtime_data.jobs.runs[JobId.HAIKU].outcome is JobOutcome.SUCCESS

@@ -18,8 +18,8 @@ from custom_components.aime.aime_import.services import resolve_under
 from custom_components.aime.const import DOMAIN
 from custom_components.aime.core.models import Source
 from custom_components.aime.core.store.store import Store
-from custom_components.aime.enrichment.runtime import SIGNAL_COLLECTION_CHANGED
 from custom_components.aime.hub.recording import SIGNAL_PLAYS_RECORDED
+from custom_components.aime.hub.signals import SIGNAL_COLLECTION_CHANGED
 
 from ..fakes.lastfm import FakeLastfm, FakeScrobble
 from ..fixtures.aime_original import Listen, build_aime_database, build_from_listens

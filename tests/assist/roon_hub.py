@@ -11,7 +11,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.core.store.store import Store
 
-from ..playlists.roon_history import DAY, write_history
+from ..helpers.roon_history import DAY, write_history
 
 
 def _write(path: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from ..fakes.roon import FakeRoonCore
-from ..playlists.roon_history import KITCHEN, queue
+from ..helpers.roon_history import KITCHEN, queue
 from .agent import call_tool
 from .roon_hub import async_setup_hub_with_history
 

@@ -12,7 +12,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from ..fakes.roon import FakeRoonCore
-from ..playlists.roon_history import KITCHEN, LIVING, queue
+from ..helpers.roon_history import KITCHEN, LIVING, queue
 from .agent import ask
 from .roon_hub import async_setup_hub_with_history
 

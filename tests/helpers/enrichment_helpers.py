@@ -16,7 +16,7 @@ from custom_components.aime.const import (
     CONF_SPOTIFY_URL,
     DOMAIN,
 )
-from custom_components.aime.enrichment.runtime import EnrichmentRuntime
+from custom_components.aime.enrichment.runtime import ENRICHMENT, EnrichmentRuntime
 
 from ..fakes.discogs import DEFAULT_TOKEN, FakeDiscogs
 from ..fakes.spotify import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, FakeSpotify
@@ -83,6 +83,6 @@ async def setup_hub(hass: HomeAssistant, options: dict[str, Any]) -> MockConfigE
 
 def runtime_of(entry: MockConfigEntry) -> EnrichmentRuntime:
     """The hub's enrichment runtime."""
-    runtime = entry.runtime_data.enrichment
+    runtime = entry.runtime_data.require(ENRICHMENT)
     assert runtime is not None
     return runtime

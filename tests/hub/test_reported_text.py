@@ -28,7 +28,7 @@ async def test_one_more_time_shows_as_scrobbled(
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """Roon named the song "(2011 Remaster)"; the later scrobble still reads "One More Time"."""
-    access = init_integration.runtime_data.stats.store
+    access = init_integration.runtime_data.access
     events = async_capture_events(hass, EVENT_PLAY_RECORDED)
     await async_record_plays(
         hass,

@@ -7,6 +7,8 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
+from custom_components.aime.stats.coordinator import STATS
+
 CLOSED = "AIME is being unloaded or reloaded, so this was not done. Try again once it is loaded"
 
 
@@ -14,7 +16,7 @@ async def test_a_websocket_command_racing_an_unload_is_answered(
     hass: HomeAssistant, init_integration: MockConfigEntry, hass_ws_client: WebSocketGenerator
 ) -> None:
     """The dashboard gets a translated error, not a command left without an answer."""
-    await init_integration.runtime_data.stats.store.async_close()  # the hub is unloading
+    await init_integration.runtime_data.access.async_close()  # the hub is unloading
     client = await hass_ws_client(hass)
     await client.send_json_auto_id({"type": "aime/stats"})
     response = await client.receive_json()
@@ -27,7 +29,7 @@ async def test_a_statistics_refresh_racing_an_unload_stops_quietly(
     hass: HomeAssistant, init_integration: MockConfigEntry, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The sensors keep their figures; nothing is logged."""
-    stats = init_integration.runtime_data.stats
+    stats = init_integration.runtime_data.require(STATS)
     figures = stats.data
     await stats.store.async_close()
     caplog.clear()

@@ -25,10 +25,10 @@ from ..action import Action
 from ..const import DOMAIN
 from ..core.imports.aime_import import import_aime_database
 from ..core.imports.aime_source import AimeImportError
-from ..enrichment.runtime import SIGNAL_COLLECTION_CHANGED
 from ..exceptions import validation_error
 from ..hub.lookup import require_hub_store
 from ..hub.recording import SIGNAL_PLAYS_RECORDED
+from ..hub.signals import SIGNAL_COLLECTION_CHANGED
 from ..stats.long_term_statistics import async_bulk_import
 from ..validation import FILE_PATH
 

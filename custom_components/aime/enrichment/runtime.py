@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import ServiceValidationError
@@ -23,7 +23,6 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.util import dt as dt_util
 
-from ..ai.services import async_register_haiku_job
 from ..clients.discogs import (
     DEFAULT_BASE_URL as DISCOGS_BASE_URL,
     DiscogsAuthError,
@@ -50,26 +49,20 @@ from ..const import (
     CONF_SPOTIFY_URL,
     DEFAULT_EXPORTS_KEEP,
     DOMAIN,
-    EXPORTS_FOLDER,
-    STORE_FOLDER,
 )
 from ..core.enrichment import exports
 from ..core.enrichment.collection import RecordFormat
 from ..core.enrichment.exports import ExportFormat, ExportSubject
 from ..core.enrichment.links import AlbumToEnrich, ArtistToEnrich
-from ..core.store.store import Store
 from ..exceptions import service_error
-from ..hub.jobs import JobId, JobScheduler, JobTrigger, ServiceNotConfiguredError, job_times
+from ..hub.jobs import JobId, JobTrigger, ServiceNotConfiguredError
+from ..hub.runtime import FeatureKey, HubRuntime
+from ..hub.signals import SIGNAL_COLLECTION_CHANGED
 from ..hub.store_access import StoreAccess
-from ..recap.services import async_schedule_recaps
 from .export_files import write_export_file
 
-if TYPE_CHECKING:
-    from .. import AimeConfigEntry
-
-# Sent (without arguments) when the record collection changed: its sensors refresh.
-SIGNAL_COLLECTION_CHANGED = "aime_collection_changed"
 SPOTIFY = "spotify"
+ENRICHMENT: FeatureKey[EnrichmentRuntime] = FeatureKey("enrichment")
 
 
 class Service(StrEnum):
@@ -173,12 +166,13 @@ def not_configured(service: Service) -> ServiceNotConfiguredError:
 class EnrichmentRuntime:
     """The hub's optional services, their jobs, and the work they do."""
 
-    def __init__(self, hass: HomeAssistant, entry: AimeConfigEntry, store: Store) -> None:
+    def __init__(self, hass: HomeAssistant, hub: HubRuntime) -> None:
         """Nothing is built until ``async_start``."""
         self.hass = hass
-        self.entry = entry
-        self.store = StoreAccess(hass, store)
-        self.jobs = JobScheduler(hass, entry)
+        self.entry = hub.entry
+        self.store: StoreAccess = hub.access
+        self.jobs = hub.jobs
+        self._hub = hub
         self.discogs: DiscogsClient | None = None
         self.spotify: SpotifyClient | None = None
         self.sync_progress: SyncProgress | None = None
@@ -187,7 +181,7 @@ class EnrichmentRuntime:
         self._started = False
 
     async def async_start(self) -> None:
-        """Build the clients, then schedule the jobs."""
+        """Build the clients and register the jobs (the hub schedules them)."""
         await self.async_apply_options()
         self.jobs.async_register(JobId.ENRICHMENT, self._async_nightly_enrichment)
         self.jobs.async_register(JobId.DISCOGS_SYNC, self.async_sync_discogs)
@@ -197,9 +191,6 @@ class EnrichmentRuntime:
         self.jobs.async_register(
             JobId.JSON_EXPORT, partial(self._async_nightly_export, ExportFormat.JSON)
         )
-        async_register_haiku_job(self.hass, self.jobs)
-        self.entry.async_on_unload(async_schedule_recaps(self.hass, self.entry))
-        await self.jobs.async_start(job_times(self.entry.options))
         self._started = True
 
     async def async_apply_options(self) -> None:
@@ -227,13 +218,11 @@ class EnrichmentRuntime:
                     if enabled
                     else None
                 )
-        if self._started:
-            self.jobs.async_reschedule(job_times(options))
 
     @property
     def exports_directory(self) -> Path:
         """``<config>/aime/exports``: the only folder exports are written to."""
-        return Path(self.hass.config.path(STORE_FOLDER, EXPORTS_FOLDER))
+        return self._hub.exports_directory
 
     # --- Discogs ------------------------------------------------------------------------
 
@@ -406,11 +395,6 @@ class EnrichmentRuntime:
     async def _async_nightly_export(self, export_format: ExportFormat) -> dict[str, Any]:
         return await self.async_export(ExportSubject.COLLECTION, export_format)
 
-    async def async_stop(self) -> None:
-        """Stop the jobs and wait for store calls in progress."""
-        await self.jobs.async_stop()
-        await self.store.async_close()
-
 
 def _count(counts: EnrichCounts, matched: bool) -> None:
     counts.checked += 1
@@ -438,3 +422,11 @@ def service_summary(runtime: EnrichmentRuntime) -> dict[str, Any]:
             for job_id in JobId
         },
     }
+
+
+async def async_setup_enrichment(hass: HomeAssistant, hub: HubRuntime) -> EnrichmentRuntime:
+    """Discogs, Spotify and their jobs, following the hub's options."""
+    enrichment = hub.add_feature(ENRICHMENT, EnrichmentRuntime(hass, hub))
+    hub.async_on_options(enrichment.async_apply_options)
+    await enrichment.async_start()
+    return enrichment

@@ -7,7 +7,7 @@ when it runs next. While the Discogs sync runs, its sensor also shows how far it
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from homeassistant.components.sensor import (
     SensorDeviceClass,
@@ -21,12 +21,11 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.util import dt as dt_util
 
 from ..core.enrichment.collection import RecordFormat
-from ..entity import hub_device_info, hub_unique_id
+from ..hub.entity import HubEntity
 from ..hub.jobs import JobId, JobOutcome
-from .runtime import SIGNAL_COLLECTION_CHANGED, EnrichmentRuntime
-
-if TYPE_CHECKING:
-    from .. import AimeConfigEntry
+from ..hub.runtime import HubRuntime
+from ..hub.signals import SIGNAL_COLLECTION_CHANGED
+from .runtime import ENRICHMENT, EnrichmentRuntime
 
 # A job sensor's state before the job's first run (its next_run attribute says when).
 NEVER_RUN = "never_run"
@@ -38,26 +37,23 @@ VINYL_COUNT = SensorEntityDescription(
 )
 
 
-def enrichment_sensors(entry: AimeConfigEntry, runtime: EnrichmentRuntime) -> list[SensorEntity]:
+def enrichment_sensors(hub: HubRuntime) -> list[SensorEntity]:
     """The hub's vinyl count and job sensors."""
-    return [VinylCountSensor(entry, runtime), *(JobSensor(entry, runtime, job) for job in JobId)]
+    runtime = hub.require(ENRICHMENT)
+    return [VinylCountSensor(hub, runtime), *(JobSensor(hub, runtime, job) for job in JobId)]
 
 
 def _format_of(name: str) -> str:
     return name.strip().lower().replace(" ", "_")
 
 
-class VinylCountSensor(SensorEntity):
+class VinylCountSensor(HubEntity, SensorEntity):
     """How many records of the collection are vinyl; every format's count as attributes."""
 
-    _attr_has_entity_name = True
-    _attr_should_poll = False
-
-    def __init__(self, entry: AimeConfigEntry, runtime: EnrichmentRuntime) -> None:
+    def __init__(self, hub: HubRuntime, runtime: EnrichmentRuntime) -> None:
         """Attach the sensor to the hub's device."""
+        super().__init__(hub, VINYL_COUNT.key)
         self.entity_description = VINYL_COUNT
-        self._attr_unique_id = hub_unique_id(entry, VINYL_COUNT.key)
-        self._attr_device_info = hub_device_info(entry)
         self._runtime = runtime
         self._by_format: dict[str, int] = {}
 
@@ -96,21 +92,18 @@ class VinylCountSensor(SensorEntity):
         return {"by_format": dict(sorted(self._by_format.items()))}
 
 
-class JobSensor(SensorEntity):
+class JobSensor(HubEntity, SensorEntity):
     """One daily job: its last run's outcome."""
 
-    _attr_has_entity_name = True
-    _attr_should_poll = False
     _attr_entity_category = EntityCategory.DIAGNOSTIC
     _attr_device_class = SensorDeviceClass.ENUM
     _unrecorded_attributes = frozenset({"result", "progress"})
 
-    def __init__(self, entry: AimeConfigEntry, runtime: EnrichmentRuntime, job_id: JobId) -> None:
+    def __init__(self, hub: HubRuntime, runtime: EnrichmentRuntime, job_id: JobId) -> None:
         """Attach the sensor to the hub's device."""
         key = f"job_{job_id.value}"
+        super().__init__(hub, key)
         self.entity_description = SensorEntityDescription(key=key, translation_key=key)
-        self._attr_unique_id = hub_unique_id(entry, key)
-        self._attr_device_info = hub_device_info(entry)
         self._attr_options = [NEVER_RUN, *(outcome.value for outcome in JobOutcome)]
         self._runtime = runtime
         self._job_id = job_id

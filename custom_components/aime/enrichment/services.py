@@ -25,9 +25,9 @@ from ..core.enrichment.collection import RecordFormat
 from ..core.enrichment.exports import ExportFormat, ExportSubject
 from ..exceptions import validation_error
 from ..hub.jobs import JobId, JobTrigger
-from ..hub.lookup import hub_runtime
+from ..hub.lookup import require_hub_feature
 from ..validation import FILE_NAME, LOCAL_DATE, text, whole_number
-from .runtime import SPOTIFY, EnrichmentRuntime, EnrichScope
+from .runtime import ENRICHMENT, SPOTIFY, EnrichmentRuntime, EnrichScope
 
 if TYPE_CHECKING:
     pass
@@ -77,9 +77,7 @@ EXPORT_SCHEMA = vol.Schema(
 
 def hub_enrichment(hass: HomeAssistant) -> EnrichmentRuntime:
     """The loaded hub's enrichment runtime; a translated error when the hub is not loaded."""
-    if (runtime := hub_runtime(hass)) is None:
-        raise validation_error("hub_not_loaded")
-    return runtime.enrichment
+    return require_hub_feature(hass, ENRICHMENT)
 
 
 async def _async_sync_discogs(call: ServiceCall) -> ServiceResponse:

@@ -10,18 +10,19 @@ from homeassistant.core import HomeAssistant
 
 from ..const import CONF_KIND, DOMAIN, KIND_HUB
 from ..exceptions import validation_error
-from .runtime import HubRuntime
+from .runtime import FeatureKey, HubRuntime
 
 if TYPE_CHECKING:
-    from .. import AimeConfigEntry
+    from homeassistant.config_entries import ConfigEntry
+
     from .store_access import StoreAccess
 
 
-def loaded_hub(hass: HomeAssistant) -> AimeConfigEntry | None:
+def loaded_hub(hass: HomeAssistant) -> ConfigEntry[Any] | None:
     """The hub entry, when it is loaded."""
     for entry in hass.config_entries.async_loaded_entries(DOMAIN):
         if entry.data.get(CONF_KIND, KIND_HUB) == KIND_HUB:
-            hub: AimeConfigEntry = entry
+            hub: ConfigEntry[Any] = entry
             return hub
     return None
 
@@ -34,17 +35,29 @@ def hub_runtime(hass: HomeAssistant) -> HubRuntime | None:
     return hub.runtime_data
 
 
+def require_hub_runtime(hass: HomeAssistant) -> HubRuntime:
+    """What the loaded hub holds; a translated ``hub_not_loaded`` error otherwise."""
+    if (runtime := hub_runtime(hass)) is None:
+        raise validation_error("hub_not_loaded")
+    return runtime
+
+
+def require_hub_feature[T](hass: HomeAssistant, key: FeatureKey[T]) -> T:
+    """A feature's runtime in the loaded hub; ``hub_not_loaded`` when there is none."""
+    if (feature := require_hub_runtime(hass).feature(key)) is None:
+        raise validation_error("hub_not_loaded")
+    return feature
+
+
 def hub_store(hass: HomeAssistant) -> StoreAccess | None:
     """The loaded hub's store access, or ``None``."""
     runtime = hub_runtime(hass)
-    return None if runtime is None else runtime.stats.store
+    return None if runtime is None else runtime.access
 
 
 def require_hub_store(hass: HomeAssistant) -> StoreAccess:
     """The loaded hub's store access; a translated ``hub_not_loaded`` error otherwise."""
-    if (access := hub_store(hass)) is None:
-        raise validation_error("hub_not_loaded")
-    return access
+    return require_hub_runtime(hass).access
 
 
 def hub_store_or_send_error(

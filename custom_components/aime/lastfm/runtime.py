@@ -37,18 +37,21 @@ class LastfmRuntime:
         """A new scan interval applies at once (credentials reload from their own flow)."""
         self.coordinator.async_apply_options()
 
+    async def async_start(self) -> None:
+        """Once its sensors exist: sync loved tracks daily, resume an interrupted import."""
+        self.coordinator.async_start_loved_tracks_sync()
+        await self.importer.async_resume()
+
     async def async_stop(self) -> None:
-        """Stop the import and wait for store calls, so the store can be closed."""
+        """Stop the import (its store calls end before the entry's access closes)."""
         await self.importer.async_stop()
-        await self.access.async_close()
 
 
 async def async_setup_lastfm(
-    hass: HomeAssistant, entry: AimeConfigEntry, store: Store
+    hass: HomeAssistant, entry: AimeConfigEntry, access: StoreAccess
 ) -> LastfmRuntime:
     """Build the client, poll once, and get the importer ready."""
     client = await hass.async_add_executor_job(build_client, dict(entry.data))
-    access = StoreAccess(hass, store)
     coordinator = LastfmCoordinator(hass, entry, client, access)
     await coordinator.async_config_entry_first_refresh()
     _remove_stale_devices(hass, entry)
@@ -58,12 +61,6 @@ async def async_setup_lastfm(
         importer=LastfmImporter(hass, entry, client, access),
         access=access,
     )
-
-
-async def async_start_lastfm(runtime: LastfmRuntime) -> None:
-    """Once its sensors exist: sync loved tracks daily, resume an interrupted import."""
-    runtime.coordinator.async_start_loved_tracks_sync()
-    await runtime.importer.async_resume()
 
 
 @callback

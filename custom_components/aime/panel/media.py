@@ -24,8 +24,8 @@ from homeassistant.core import HomeAssistant, callback
 from ..clients.roon import SearchKind
 from ..core.stats.covers import known_covers
 from ..core.store.store import Store
-from ..media_source import search_media_id
 from ..roon.library import SearchTarget
+from ..roon.media_source import search_media_id
 from .covers import CoverKind, cover_url
 
 type Node = dict[str, Any]

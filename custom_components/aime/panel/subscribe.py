@@ -34,11 +34,11 @@ from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from ..core.store.store import Store
-from ..enrichment.runtime import SIGNAL_COLLECTION_CHANGED
 from ..hub.lookup import hub_runtime, hub_store_or_send_error, loaded_hub
 from ..hub.recording import EVENT_PLAY_RECORDED
+from ..hub.signals import SIGNAL_COLLECTION_CHANGED, SIGNAL_PLAYLISTS_CHANGED
 from ..hub.store_access import StoreAccess, StoreClosedError
-from ..playlists.services import SIGNAL_PLAYLISTS_CHANGED
+from ..stats.coordinator import STATS
 from .media import add_covers_and_media, query_with_covers
 
 # More plays announced at once (one poll, one turn of the loop) are one "stats" event.
@@ -56,9 +56,10 @@ async def websocket_subscribe(
     hub, runtime = loaded_hub(hass), hub_runtime(hass)
     assert hub is not None  # The store access comes from the loaded hub.
     assert runtime is not None
+    stats = runtime.require(STATS)
     subscription = _Subscription(hass, connection, msg["id"], access)
     unsubscribers = [
-        runtime.stats.async_add_listener(subscription.stats_refreshed),
+        stats.async_add_listener(subscription.stats_refreshed),
         hass.bus.async_listen(EVENT_PLAY_RECORDED, subscription.play_recorded),
         async_dispatcher_connect(hass, SIGNAL_PLAYLISTS_CHANGED, subscription.sender("playlists")),
         async_dispatcher_connect(

@@ -7,40 +7,34 @@ Assistant stores per state; they are not recorded in the history either.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from homeassistant.components.sensor import SensorEntity, SensorEntityDescription
+from homeassistant.const import MAX_LENGTH_STATE_STATE
 from homeassistant.core import callback
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.util import dt as dt_util
 
 from ..core.playlists.models import Playlist
-from ..entity import hub_device_info, hub_unique_id
-from .services import SIGNAL_PLAYLISTS_CHANGED
-
-if TYPE_CHECKING:
-    from .. import AimeConfigEntry
-    from ..hub.store_access import StoreAccess
+from ..hub.entity import HubEntity
+from ..hub.runtime import HubRuntime
+from ..hub.signals import SIGNAL_PLAYLISTS_CHANGED
 
 MAX_TRACK_ATTRIBUTE_BYTES = 12_000  # Of the 16,384 bytes allowed, with room for the rest.
-MAX_STATE_LENGTH = 255
 
 LAST_PLAYLIST = SensorEntityDescription(key="last_playlist", translation_key="last_playlist")
 
 
-class LastPlaylistSensor(SensorEntity):
+class LastPlaylistSensor(HubEntity, SensorEntity):
     """The name of the last generated playlist; how it was made and its tracks as attributes."""
 
-    _attr_has_entity_name = True
-    _attr_should_poll = False
     _unrecorded_attributes = frozenset({"tracks", "tracks_truncated"})
 
-    def __init__(self, entry: AimeConfigEntry, store: StoreAccess) -> None:
+    def __init__(self, hub: HubRuntime) -> None:
         """Attach the sensor to the hub's device."""
+        super().__init__(hub, LAST_PLAYLIST.key)
         self.entity_description = LAST_PLAYLIST
-        self._attr_unique_id = hub_unique_id(entry, LAST_PLAYLIST.key)
-        self._attr_device_info = hub_device_info(entry)
-        self._store = store
+        self._store = hub.access
         self._playlist: Playlist | None = None
 
     async def async_added_to_hass(self) -> None:
@@ -65,7 +59,7 @@ class LastPlaylistSensor(SensorEntity):
     @property
     def native_value(self) -> str | None:
         """The playlist's name."""
-        return self._playlist.name[:MAX_STATE_LENGTH] if self._playlist else None
+        return self._playlist.name[:MAX_LENGTH_STATE_STATE] if self._playlist else None
 
     @property
     def extra_state_attributes(self) -> dict[str, Any] | None:

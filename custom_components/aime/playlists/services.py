@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from homeassistant.components.websocket_api.connection import ActiveConnection
 from homeassistant.components.websocket_api.const import ERR_NOT_FOUND
@@ -50,18 +50,14 @@ from ..core.stats.models import Window
 from ..core.store.store import Store
 from ..exceptions import validation_error
 from ..hub.lookup import hub_store_or_send_error, require_hub_store
+from ..hub.signals import SIGNAL_PLAYLISTS_CHANGED
 from ..texts import async_option_label
 from ..validation import STORE_ID, STORE_INT, text, whole_number
-
-if TYPE_CHECKING:
-    pass
 
 SERVICE_GENERATE_PLAYLIST = "generate_playlist"
 SERVICE_EXPORT_PLAYLIST = "export_playlist"
 SERVICE_DELETE_PLAYLIST = "delete_playlist"
 SERVICE_RENAME_PLAYLIST = "rename_playlist"
-# Sent with a new playlist, or None when one was renamed or deleted.
-SIGNAL_PLAYLISTS_CHANGED = "aime_playlists_changed"
 EXPORT_FOLDER = "exports"
 
 ATTR_ALGORITHM = "algorithm"

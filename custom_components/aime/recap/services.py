@@ -168,7 +168,7 @@ async def async_make_recap(
         written = await access.async_run(
             partial(
                 exports.write_export,
-                runtime.enrichment.exports_directory,
+                runtime.exports_directory,
                 RECAP_FILE_SUBJECT,
                 ExportFormat.MARKDOWN,
                 text,

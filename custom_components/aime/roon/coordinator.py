@@ -109,18 +109,20 @@ class RoonRuntime:
     async def async_apply_options(self, entry: AimeConfigEntry) -> None:
         """Nothing to do: the Roon options are read where they are used."""
 
+    async def async_start(self) -> None:
+        """Nothing more once the players exist: recording started with the bridge."""
+
     async def async_stop(self) -> None:
-        """Stop recording, detach the bridge, stop every roonapi thread, wait for the store."""
+        """Stop recording, detach the bridge, stop every roonapi thread."""
         await self.stop_recording()
         self.coordinator.async_stop()
         leftovers = await self.coordinator.hass.async_add_executor_job(self.connection.close)
         if leftovers:
             LOGGER.warning("Roon threads still running after unload: %s", leftovers)
-        await self.access.async_close()
 
 
 async def async_setup_roon(
-    hass: HomeAssistant, entry: AimeConfigEntry, store: Store
+    hass: HomeAssistant, entry: AimeConfigEntry, access: StoreAccess
 ) -> RoonRuntime:
     """Connect to the entry's Core (bounded wait), start the bridge and the play recording."""
     data = entry.data
@@ -155,7 +157,6 @@ async def async_setup_roon(
             translation_key="roon_cannot_connect",
             translation_placeholders={"host": data[CONF_HOST], "port": str(data[CONF_PORT])},
         ) from err
-    access = StoreAccess(hass, store)
     coordinator = RoonCoordinator(hass, entry, connection)
     try:
         coordinator.async_start()

@@ -30,17 +30,17 @@ from homeassistant.components.media_player.const import (
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
-from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity_platform import AddEntitiesCallback, async_get_platforms
 from homeassistant.util import dt as dt_util
 
 from ..clients.roon import RoonCommandError, RoonControl, RoonOutput, RoonZone
 from ..const import DOMAIN
-from ..media_source import async_roon_target, browse_root_entry, is_aime_media_id
-from ..texts import async_option_labels, cached_option_label
+from ..texts import async_option_labels
 from . import media as roon_media
 from .coordinator import RoonCoordinator, RoonRuntime, async_roon_command
+from .entity import RoonOutputEntity
 from .library import ROOT_ID
+from .media_source import async_roon_target, browse_root_entry, is_aime_media_id
 from .queue import async_queue_playlist
 
 if TYPE_CHECKING:
@@ -103,13 +103,11 @@ def find_player(hass: HomeAssistant, entity_id: str) -> RoonZonePlayer:
     )
 
 
-class RoonZonePlayer(MediaPlayerEntity):
+class RoonZonePlayer(RoonOutputEntity, MediaPlayerEntity):
     """The zone one Roon output plays in, controlled from Home Assistant."""
 
-    _attr_has_entity_name = True
     _attr_name = None
     _attr_translation_key = "roon_zone"
-    _attr_should_poll = False
     _attr_device_class = MediaPlayerDeviceClass.SPEAKER
     _attr_media_content_type = MediaType.MUSIC
     # The Core serves artwork on the LAN only: Home Assistant proxies it.
@@ -117,17 +115,8 @@ class RoonZonePlayer(MediaPlayerEntity):
 
     def __init__(self, coordinator: RoonCoordinator, output_id: str) -> None:
         """Follow ``output_id`` on the coordinator's Core."""
-        self.coordinator = coordinator
-        self.output_id = output_id
-        self._attr_unique_id = f"{coordinator.entry.unique_id}_{output_id}"
-        output = coordinator.outputs[output_id]
-        self._device_name = output.display_name
-        self._attr_device_info = DeviceInfo(
-            identifiers={(DOMAIN, self._attr_unique_id)},
-            name=output.display_name,
-            manufacturer="Roon Labs",
-            model=cached_option_label(coordinator.hass, "device_model", "roon_zone", "Roon zone"),
-        )
+        super().__init__(coordinator, output_id)
+        self._device_name = coordinator.outputs[output_id].display_name
         self._signature: tuple[Any, ...] | None = None
         self._attr_media_position = None
         self._attr_media_position_updated_at = None

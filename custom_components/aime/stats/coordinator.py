@@ -19,9 +19,9 @@ from homeassistant.util import dt as dt_util
 
 from ..const import DOMAIN, LOGGER
 from ..core.stats.models import SensorFigures
-from ..core.store.store import Store
-from ..enrichment.runtime import SIGNAL_COLLECTION_CHANGED
 from ..hub.recording import SIGNAL_PLAYS_RECORDED
+from ..hub.runtime import FeatureKey, HubRuntime
+from ..hub.signals import SIGNAL_COLLECTION_CHANGED
 from ..hub.store_access import StoreAccess, StoreClosedError
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 # Plays often arrive in bursts (a poll, a page of an import): one read per burst.
 REFRESH_COOLDOWN_SECONDS = 5.0
+
+STATS: FeatureKey[StatsCoordinator] = FeatureKey("statistics")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,20 +73,19 @@ class StatsCoordinator(DataUpdateCoordinator[StatsData]):
         return StatsData(figures=figures, now=now)
 
     @callback
-    def async_start(self) -> None:
-        """Follow recorded plays and the clock until the entry unloads."""
-        entry = self.config_entry
-        entry.async_on_unload(
+    def async_start(self, hub: HubRuntime) -> None:
+        """Follow recorded plays and the clock until the hub stops."""
+        hub.async_on_stop(
             async_dispatcher_connect(self.hass, SIGNAL_PLAYS_RECORDED, self._async_schedule_refresh)
         )
         # The collection sensors count records: a Discogs sync changes them.
-        entry.async_on_unload(
+        hub.async_on_stop(
             async_dispatcher_connect(
                 self.hass, SIGNAL_COLLECTION_CHANGED, self._async_schedule_refresh
             )
         )
         # Each local hour, so midnight (whatever the DST rules) is always among them.
-        entry.async_on_unload(
+        hub.async_on_stop(
             async_track_time_change(self.hass, self._async_schedule_refresh, minute=0, second=0)
         )
 
@@ -94,16 +95,10 @@ class StatsCoordinator(DataUpdateCoordinator[StatsData]):
             self.hass, self.async_request_refresh(), "AIME statistics refresh"
         )
 
-    async def async_stop(self) -> None:
-        """Wait for a computation in progress, so the store can be closed."""
-        await self.store.async_close()
 
-
-async def async_setup_statistics(
-    hass: HomeAssistant, entry: AimeConfigEntry, store: Store
-) -> StatsCoordinator:
+async def async_setup_statistics(hass: HomeAssistant, hub: HubRuntime) -> StatsCoordinator:
     """The hub's statistics: computed once now, then kept current."""
-    coordinator = StatsCoordinator(hass, entry, StoreAccess(hass, store))
+    coordinator = StatsCoordinator(hass, hub.entry, hub.access)
     await coordinator.async_config_entry_first_refresh()
-    coordinator.async_start()
-    return coordinator
+    coordinator.async_start(hub)
+    return hub.add_feature(STATS, coordinator)

@@ -45,6 +45,7 @@ from homeassistant.util.hass_dict import HassKey
 from ..const import DOMAIN, LOGGER
 from ..core.stats.hourly import HOUR, HourlyRead, HourTotals
 from ..hub.recording import SIGNAL_PLAYS_RECORDED
+from ..hub.runtime import HubRuntime
 from ..hub.store_access import StoreAccess, StoreClosedError
 from ..texts import async_option_label
 
@@ -91,22 +92,19 @@ class LongTermStatistics:
         )
 
     @callback
-    def async_start(self) -> None:
+    def async_start(self, hub: HubRuntime) -> None:
         """Catch the recorder up with the store, then follow plays, the clock and the zone."""
-        entry = self._entry
         self.hass.data[_KEY] = self
-        entry.async_on_unload(self._async_forget)
-        entry.async_on_unload(
+        hub.async_on_stop(self._async_forget)
+        hub.async_on_stop(
             async_dispatcher_connect(self.hass, SIGNAL_PLAYS_RECORDED, self.async_request_sync)
         )
         # Lengths Roon reports late land in past hours: the recent hours are sent again.
-        entry.async_on_unload(
-            async_track_time_change(self.hass, self._async_tick, minute=5, second=0)
-        )
-        entry.async_on_unload(
+        hub.async_on_stop(async_track_time_change(self.hass, self._async_tick, minute=5, second=0))
+        hub.async_on_stop(
             self.hass.bus.async_listen(EVENT_CORE_CONFIG_UPDATE, self._async_config_updated)
         )
-        entry.async_create_background_task(
+        self._entry.async_create_background_task(
             self.hass, self._async_guarded(self.async_catch_up()), "AIME long-term statistics"
         )
 
@@ -256,13 +254,13 @@ async def async_bulk_import(hass: HomeAssistant) -> AsyncIterator[None]:
 
 
 async def async_setup_long_term_statistics(
-    hass: HomeAssistant, entry: AimeConfigEntry, access: StoreAccess
+    hass: HomeAssistant, hub: HubRuntime
 ) -> LongTermStatistics | None:
     """Start following the history (nothing without the recorder)."""
     if "recorder" not in hass.config.components:
         return None
-    statistics = LongTermStatistics(hass, entry, access)
-    statistics.async_start()
+    statistics = LongTermStatistics(hass, hub.entry, hub.access)
+    statistics.async_start(hub)
     return statistics
 
 

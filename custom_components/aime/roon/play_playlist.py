@@ -20,9 +20,9 @@ from ..action import Action
 from ..core.playlists.models import Playlist
 from ..exceptions import validation_error
 from ..hub.lookup import require_hub_store
-from ..roon.media_player import find_player
-from ..roon.queue import async_queue_playlist
 from ..validation import STORE_ID, exactly_one_of, text
+from .media_player import find_player
+from .queue import async_queue_playlist
 
 if TYPE_CHECKING:
     from ..core.store.store import Store

@@ -19,9 +19,9 @@ from homeassistant.exceptions import ServiceValidationError
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from ..fakes.roon import FakeRoonCore
-from ..roon.test_media_player import is_state, wait_state
-from .roon_history import KITCHEN, LIVING, OFFICE, RECENT_TITLES, call, queue, wait_queue
+from ...fakes.roon import FakeRoonCore
+from ...helpers.roon_history import KITCHEN, LIVING, OFFICE, RECENT_TITLES, call, queue, wait_queue
+from ..test_media_player import is_state, wait_state
 
 
 async def _play(hass: HomeAssistant, **data: Any) -> Any:

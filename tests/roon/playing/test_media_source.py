@@ -20,8 +20,8 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.aime.const import DOMAIN
 
-from ..fakes.roon import FakeRoonCore
-from .roon_history import KITCHEN, RECENT_TITLES, call, wait_queue
+from ...fakes.roon import FakeRoonCore
+from ...helpers.roon_history import KITCHEN, RECENT_TITLES, call, wait_queue
 
 ROOT = "media-source://aime"
 

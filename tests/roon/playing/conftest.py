@@ -1,4 +1,7 @@
-"""Fixtures of the playlist tests: the picky Core, the history, three saved playlists."""
+"""Fixtures of the tests playing AIME's playlists and media in Roon.
+
+The picky Core, the history, and three saved playlists.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +12,9 @@ from homeassistant.core import HomeAssistant
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from ..conftest import ROON_TOKEN
-from ..fakes.roon import FakeRoonCore
-from .roon_history import PickyLibrary, call, write_history
+from ...conftest import ROON_TOKEN
+from ...fakes.roon import FakeRoonCore
+from ...helpers.roon_history import PickyLibrary, call, write_history
 
 
 @pytest.fixture

@@ -1,21 +1,18 @@
-"""Base entities: a Last.fm account's, and the hub's."""
+"""The base entity of a Last.fm account's device (a web service)."""
 
 from __future__ import annotations
 
-from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_USERNAME
-from homeassistant.core import async_get_hass
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
-from .const import DOMAIN, LASTFM_PROFILE_URL
-from .lastfm.coordinator import LastfmCoordinator
-from .texts import cached_option_label
+from ..const import DOMAIN, LASTFM_PROFILE_URL
+from .coordinator import LastfmCoordinator
 
 
 class LastfmEntity(CoordinatorEntity[LastfmCoordinator]):
-    """An entity of the Last.fm account's device (a web service)."""
+    """An entity of the Last.fm account's device, named by its description."""
 
     _attr_has_entity_name = True
 
@@ -34,20 +31,3 @@ class LastfmEntity(CoordinatorEntity[LastfmCoordinator]):
             configuration_url=coordinator.data.user.url
             or LASTFM_PROFILE_URL.format(username=username),
         )
-
-
-def hub_device_info(entry: ConfigEntry) -> DeviceInfo:
-    """The hub's device ("AIME"): its statistics and what plays now."""
-    return DeviceInfo(
-        identifiers={(DOMAIN, str(entry.unique_id or entry.entry_id))},
-        name="AIME",
-        manufacturer="AIME",
-        # Entities are made on the event loop, where Home Assistant's instance is known.
-        model=cached_option_label(async_get_hass(), "device_model", "hub", "Listening hub"),
-        entry_type=DeviceEntryType.SERVICE,
-    )
-
-
-def hub_unique_id(entry: ConfigEntry, key: str) -> str:
-    """The unique id of the hub's entity ``key``."""
-    return f"{entry.unique_id or entry.entry_id}_{key}"
