@@ -31,10 +31,11 @@ from .conftest import get_cover, set_cover
 
 pytestmark = pytest.mark.freeze_time(NOW)
 
-FAKE_NAMES = {  # Public-looking names and what the patched resolver answers for them.
+FAKE_NAMES = {  # Names (public-looking, or numeric) and what the patched resolver answers.
     "covers.example.com": ["127.0.0.1"],
     "mixed.example.com": ["93.184.216.34", "10.0.0.1"],
     "mapped.example.com": ["::ffff:127.0.0.1"],
+    "0x7f.1": ["127.0.0.1"],  # As the OS reads it (the current lane's plugin blocks lookups).
 }
 
 
