@@ -4,6 +4,8 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 INTEGRATION_SOURCE = REPO_ROOT / "custom_components" / "aime"
+# The demo's own integration: lets the cover proxy fetch from the demo's image host.
+DEMO_INTEGRATION_SOURCE = Path(__file__).resolve().parent / "aime_demo"
 DEFAULT_CONFIG_DIR = REPO_ROOT / ".develop" / "config"
 LOG_FILE_NAME = "home-assistant.log"
 
@@ -40,6 +42,7 @@ history:
 logbook:
 system_health:
 backup:
+aime_demo:
 
 logger:
   default: warning
@@ -49,16 +52,19 @@ logger:
 
 
 def prepare_config_dir(config_dir: Path, port: int) -> None:
-    """Write configuration.yaml and link AIME from this checkout into `config_dir`."""
+    """Write configuration.yaml and link AIME (and the demo's integration) into `config_dir`."""
     config_dir.mkdir(parents=True, exist_ok=True)
     (config_dir / "configuration.yaml").write_text(CONFIGURATION_YAML.format(port=port))
+    for source in (INTEGRATION_SOURCE, DEMO_INTEGRATION_SOURCE):
+        _link(config_dir / "custom_components" / source.name, source)
 
-    link = config_dir / "custom_components" / "aime"
+
+def _link(link: Path, source: Path) -> None:
     link.parent.mkdir(exist_ok=True)
     if link.is_symlink():
-        if link.resolve() == INTEGRATION_SOURCE:
+        if link.resolve() == source:
             return
         link.unlink()
     elif link.exists():
-        raise FileExistsError(f"{link} exists and is not a link to {INTEGRATION_SOURCE}")
-    link.symlink_to(INTEGRATION_SOURCE, target_is_directory=True)
+        raise FileExistsError(f"{link} exists and is not a link to {source}")
+    link.symlink_to(source, target_is_directory=True)

@@ -13,14 +13,15 @@ SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 
 class FakeImageHost(LoopbackServer):
     """``/cover.jpg`` (a JPEG), ``/page.html`` (not an image), ``/logo.svg`` (an SVG with a
-    script), ``/art/<key>.png`` (a generated
-    cover, ``cover_art.py``) and 404 otherwise; counts GETs."""
+    script), ``/art/<key>.png`` (a generated cover, ``cover_art.py``), a 302 to
+    ``redirects[name]`` for the names it holds, and 404 otherwise; counts GETs."""
 
     service = "image host"
 
     def __init__(self) -> None:
         super().__init__()
         self.requests: list[str] = []
+        self.redirects: dict[str, str] = {}  # "/moved.jpg" redirects to redirects["moved.jpg"]
 
     def url(self, path: str) -> str:
         """The absolute URL of ``path`` ("/cover.jpg")."""
@@ -43,6 +44,8 @@ class FakeImageHost(LoopbackServer):
     async def _file(self, request: web.Request) -> web.Response:
         self.requests.append(request.path)
         name = request.match_info["name"]
+        if name in self.redirects:
+            raise web.HTTPFound(self.redirects[name])
         if name == "cover.jpg":
             return web.Response(body=JPEG, content_type="image/jpeg")
         if name == "logo.svg":

@@ -6,39 +6,19 @@ import json
 from pathlib import Path
 import sqlite3
 
-from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient
 from homeassistant.core import HomeAssistant
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
-from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.aime.panel.covers import CoverKind, cover_url
 
 from ..fakes.cover_art import cover_key, cover_png
 from ..fakes.images import JPEG, FakeImageHost
 from ..helpers.hub_history import NOW
-from .conftest import Ask, result
+from .conftest import Ask, get_cover, result, set_cover
 
 pytestmark = pytest.mark.freeze_time(NOW)
-
-
-@pytest.fixture
-async def client(hub: MockConfigEntry, hass_client_no_auth: ClientSessionGenerator) -> TestClient:
-    """A browser's <img> requests: no authentication, only the URL's token."""
-    return await hass_client_no_auth()
-
-
-async def _get_cover(client: TestClient, hass: HomeAssistant, album_id: int) -> ClientResponse:
-    """Fetch an album's cover through the URL the panel would be given."""
-    return await client.get(cover_url(hass, CoverKind.ALBUM, album_id))
-
-
-def _set_cover(store_path: Path, title: str, url: str) -> int:
-    with sqlite3.connect(store_path) as conn:
-        album_id: int = conn.execute("SELECT id FROM album WHERE title = ?", (title,)).fetchone()[0]
-        conn.execute("UPDATE collection_item SET cover_url = ? WHERE album_id = ?", (url, album_id))
-    return album_id
 
 
 async def test_a_cover_is_proxied_and_cached(
@@ -50,7 +30,7 @@ async def test_a_cover_is_proxied_and_cached(
 ) -> None:
     """The album's answer names only the same-origin URL; an <img> (no auth) gets the image."""
     source = image_host.url("/cover.jpg")
-    album_id = _set_cover(store_path, "Kind of Blue", source)
+    album_id = set_cover(store_path, "Kind of Blue", source)
     album = await result(ask, {"type": "aime/album", "album_id": album_id})
     assert album["cover"].startswith(f"/api/aime/cover/album/{album_id}?token=")
     assert source not in json.dumps(album)  # The third-party URL never reaches the browser.
@@ -71,7 +51,7 @@ async def test_forged_tokens_are_refused(
     client: TestClient,
 ) -> None:
     """No token, a made-up one, another album's: 401, and nothing is fetched."""
-    album_id = _set_cover(store_path, "Kind of Blue", image_host.url("/cover.jpg"))
+    album_id = set_cover(store_path, "Kind of Blue", image_host.url("/cover.jpg"))
     other = cover_url(hass, CoverKind.ALBUM, album_id + 1).partition("?")[2]
     album_token = cover_url(hass, CoverKind.ALBUM, album_id).partition("?")[2]
     for url in (
@@ -92,14 +72,14 @@ async def test_missing_and_bad_images(
     client: TestClient,
 ) -> None:
     """No image known: 404 (and ``cover`` null); a source that is no image: 502."""
-    album_id = _set_cover(store_path, "Pastel Blues", image_host.url("/page.html"))
-    assert (await _get_cover(client, hass, album_id)).status == 502
-    gone = _set_cover(store_path, "A Love Supreme", image_host.url("/gone.jpg"))
-    assert (await _get_cover(client, hass, gone)).status == 502
+    album_id = set_cover(store_path, "Pastel Blues", image_host.url("/page.html"))
+    assert (await get_cover(client, hass, album_id)).status == 502
+    gone = set_cover(store_path, "A Love Supreme", image_host.url("/gone.jpg"))
+    assert (await get_cover(client, hass, gone)).status == 502
     with sqlite3.connect(store_path) as conn:
         bare = conn.execute("SELECT id FROM album WHERE title = 'Waltz for Debby'").fetchone()[0]
     assert (await result(ask, {"type": "aime/album", "album_id": bare}))["cover"] is None
-    assert (await _get_cover(client, hass, bare)).status == 404
+    assert (await get_cover(client, hass, bare)).status == 404
     assert (await client.get(cover_url(hass, CoverKind.ARTIST, 1))).status == 404
 
 
@@ -110,9 +90,9 @@ async def test_svg_is_never_served(
     client: TestClient,
 ) -> None:
     """An SVG could run script on Home Assistant's origin: refused (502), never cached."""
-    album_id = _set_cover(store_path, "Pastel Blues", image_host.url("/logo.svg"))
+    album_id = set_cover(store_path, "Pastel Blues", image_host.url("/logo.svg"))
     for _ in range(2):
-        response = await _get_cover(client, hass, album_id)
+        response = await get_cover(client, hass, album_id)
         assert response.status == 502
         assert b"<svg" not in await response.read()
     assert image_host.requests == ["/logo.svg"] * 2
@@ -126,8 +106,8 @@ async def test_a_generated_png_cover_is_served_as_png(
 ) -> None:
     """The demo's covers (``cover_art.py``) go through the proxy byte for byte, unsniffable."""
     key = cover_key("Miles Davis", "Kind of Blue")
-    album_id = _set_cover(store_path, "Kind of Blue", image_host.art_url(key))
-    response = await _get_cover(client, hass, album_id)
+    album_id = set_cover(store_path, "Kind of Blue", image_host.art_url(key))
+    response = await get_cover(client, hass, album_id)
     assert response.status == 200
     assert response.headers["Content-Type"] == "image/png"
     assert response.headers["X-Content-Type-Options"] == "nosniff"

@@ -278,3 +278,34 @@ async def test_unsubscribe_and_unload_end_it(
     await client.send_json_auto_id({"type": "aime/subscribe"})
     answer = await client.receive_json()
     assert answer["error"]["translation_key"] == "hub_not_loaded"
+
+
+async def test_ended_subscriptions_leave_nothing_on_the_hub(
+    hass: HomeAssistant, hass_ws_client: WebSocketGenerator, hub: MockConfigEntry
+) -> None:
+    """Subscriptions ended by the client or its closed connection leave the hub's unload list
+    as it was (it would keep them alive); one still live is ended by the hub's unload."""
+    unload_callbacks = len(hub._on_unload or [])
+    listeners = hass.bus.async_listeners().get(EVENT_PLAY_RECORDED, 0)
+    for _ in range(5):
+        client = await hass_ws_client(hass)
+        await client.send_json_auto_id({"type": "aime/subscribe"})
+        subscription = (await client.receive_json())["id"]
+        await client.send_json_auto_id({"type": "unsubscribe_events", "subscription": subscription})
+        assert (await client.receive_json())["success"]
+        await client.send_json_auto_id({"type": "aime/subscribe"})
+        assert (await client.receive_json())["success"]
+        await client.close()  # Ends the second subscription with the connection.
+        await hass.async_block_till_done()
+    assert len(hub._on_unload or []) <= unload_callbacks + 1  # Its one registry of them.
+    assert hass.bus.async_listeners().get(EVENT_PLAY_RECORDED, 0) == listeners
+    live = await hass_ws_client(hass)
+    await live.send_json_auto_id({"type": "aime/subscribe"})
+    subscribed = await live.receive_json()
+    assert len(hub._on_unload or []) <= unload_callbacks + 1
+    assert await hass.config_entries.async_unload(hub.entry_id)
+    ended = await live.receive_json()
+    assert (ended["id"], ended["event"]) == (subscribed["id"], {"kind": "ended"})
+    assert await hass.config_entries.async_setup(hub.entry_id)  # Back: subscriptions again.
+    await live.send_json_auto_id({"type": "aime/subscribe"})
+    assert (await live.receive_json())["success"]

@@ -3,8 +3,8 @@
 The images AIME knows are third-party URLs (Discogs, Spotify). The panel must not load them
 itself (no request leaves Home Assistant, and the browser would tell those services what is
 being looked at), so it shows ``/api/aime/cover/<kind>/<id>`` instead: this view finds the
-image in the store, fetches it with Home Assistant's shared HTTP session and keeps the last
-ones in memory. The URLs are signed like Roon's artwork (``signed_images.py``).
+image in the store, fetches it (over https, from public hosts only: ``public_images.py``)
+and keeps the last ones in memory. The URLs are signed like Roon's artwork (``signed_images.py``).
 """
 
 from __future__ import annotations
@@ -13,24 +13,20 @@ from enum import StrEnum
 from http import HTTPStatus
 from typing import Final
 
-from aiohttp import ClientError, ClientTimeout, web
-from aiohttp.hdrs import CONTENT_TYPE
+from aiohttp import web
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.http import KEY_HASS, HomeAssistantView
 from homeassistant.util.hass_dict import HassKey
 
-from ..const import LOGGER
 from ..core.stats.covers import known_covers
 from ..core.store.store import Store
 from ..hub.lookup import hub_store
-from ..signed_images import Image, SignedImages, image_response, raster_type
+from ..signed_images import SignedImages, image_response
 from ..validation import MAX_STORE_INT
+from .public_images import RefusedSourceError, async_fetch_image
 
 URL: Final = "/api/aime/cover/{kind}/{item_id}"
 CACHE_SIZE: Final = 200  # A page of covers, each a few tens of kB.
-MAX_IMAGE_BYTES: Final = 5 * 1024 * 1024
-FETCH_TIMEOUT: Final = ClientTimeout(total=15)
 
 
 class CoverKind(StrEnum):
@@ -84,7 +80,11 @@ class CoverView(HomeAssistantView):
         if source is None:
             return web.Response(status=HTTPStatus.NOT_FOUND)
         if (image := covers.cache.get(source)) is None:
-            if (image := await _async_fetch(hass, source)) is None:
+            try:
+                image = await async_fetch_image(hass, source)
+            except RefusedSourceError:  # Not a public https URL: as if there were no image.
+                return web.Response(status=HTTPStatus.NOT_FOUND)
+            if image is None:
                 return web.Response(status=HTTPStatus.BAD_GATEWAY)
             covers.remember(source, image)
         return image_response(image, "private, max-age=86400")
@@ -105,25 +105,3 @@ def _image_source(store: Store, kind: CoverKind, item_id: int) -> str | None:
         [item_id] if kind is CoverKind.ARTIST else [],
     )
     return (albums if kind is CoverKind.ALBUM else artists).get(item_id)
-
-
-async def _async_fetch(hass: HomeAssistant, source: str) -> Image | None:
-    """The raster image at ``source``; None (logged without the URL's query) when it is not one."""
-    session = async_get_clientsession(hass)
-    try:
-        async with session.get(source, timeout=FETCH_TIMEOUT) as response:
-            content_type = raster_type(response.headers.get(CONTENT_TYPE))
-            if response.status == HTTPStatus.OK and content_type is not None:
-                body = await response.content.read(MAX_IMAGE_BYTES + 1)
-                if len(body) <= MAX_IMAGE_BYTES:
-                    return body, content_type
-            status = response.status
-    except (ClientError, TimeoutError, ValueError) as err:
-        LOGGER.debug("Cover from %s not fetched: %s", _host(source), type(err).__name__)
-        return None
-    LOGGER.debug("Cover from %s not an image (HTTP %s)", _host(source), status)
-    return None
-
-
-def _host(url: str) -> str:
-    return url.split("/")[2] if url.count("/") >= 2 else "?"

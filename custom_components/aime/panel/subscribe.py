@@ -28,9 +28,11 @@ from homeassistant.components.websocket_api.decorators import (
     async_response,
     websocket_command,
 )
+from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.util import dt as dt_util
+from homeassistant.util.hass_dict import HassKey
 import voluptuous as vol
 
 from ..core.store.store import Store
@@ -43,6 +45,10 @@ from .media import add_covers_and_media, query_with_covers
 
 # More plays announced at once (one poll, one turn of the loop) are one "stats" event.
 MAX_PLAYS_AT_ONCE: Final = 5
+# The live subscriptions of each loaded hub (by entry id), ended when it unloads.
+_LIVE_SUBSCRIPTIONS: HassKey[dict[str, set[Callable[[], None]]]] = HassKey(
+    "aime_live_subscriptions"
+)
 
 
 @websocket_command({vol.Required("type"): "aime/subscribe"})
@@ -67,9 +73,12 @@ async def websocket_subscribe(
         ),
     ]
 
+    live = _live_subscriptions(hass, hub)
+
     @callback
     def unsubscribe() -> None:
         subscription.active = False
+        live.discard(hub_unloaded)
         while unsubscribers:
             unsubscribers.pop()()
 
@@ -79,9 +88,30 @@ async def websocket_subscribe(
             subscription.send({"kind": "ended"})
             unsubscribe()
 
-    hub.async_on_unload(hub_unloaded)
+    live.add(hub_unloaded)
     connection.subscriptions[msg["id"]] = unsubscribe
     connection.send_result(msg["id"])
+
+
+@callback
+def _live_subscriptions(hass: HomeAssistant, hub: ConfigEntry) -> set[Callable[[], None]]:
+    """The enders of the hub's live subscriptions, all called by one unload callback of the hub.
+
+    One callback per subscription would pile up on the hub (it cannot be removed) and keep
+    every closed connection alive until the hub unloads.
+    """
+    by_hub = hass.data.setdefault(_LIVE_SUBSCRIPTIONS, {})
+    if (live := by_hub.get(hub.entry_id)) is None:
+        live = by_hub[hub.entry_id] = set()
+
+        @callback
+        def end_all() -> None:
+            del by_hub[hub.entry_id]  # A reloaded hub starts a registry of its own.
+            for end in list(live):
+                end()
+
+        hub.async_on_unload(end_all)
+    return live
 
 
 class _Subscription:
