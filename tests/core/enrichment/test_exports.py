@@ -335,3 +335,19 @@ def test_paths_outside_the_folder_are_refused(tmp_path: Path, requested: str) ->
             filename=requested,
         )
     assert (tmp_path / "outside.md").read_text() == "secret"
+
+
+def test_write_export_numbers_a_subject_with_regex_characters(tmp_path: Path) -> None:
+    """The file stem is matched literally: "+", "(", "." or "[" in it are no pattern."""
+    exports = tmp_path / "exports"
+    now = datetime(2024, 5, 1, tzinfo=UTC)
+    written = [
+        write_export(exports, "a+b (1).[x]", ExportFormat.MARKDOWN, f"{index}", now=now)
+        for index in range(3)
+    ]
+    assert [path.name for path in written] == [
+        "a+b (1).[x]-20240501-000000.md",
+        "a+b (1).[x]-20240501-000000-2.md",
+        "a+b (1).[x]-20240501-000000-3.md",
+    ]
+    assert [path.read_text() for path in written] == ["0", "1", "2"]

@@ -349,7 +349,7 @@ def write_export(
     else:
         # Within one second, number the files after the newest one (pruned ones included).
         stem = f"{subject}-{now:%Y%m%d-%H%M%S}"
-        same_second = re.compile(rf"^{stem}(?:-(\d+))?\.{extension}$")
+        same_second = re.compile(rf"^{re.escape(stem)}(?:-(\d+))?\.{re.escape(extension)}$")
         taken = [int(m[1] or 1) for p in directory.iterdir() if (m := same_second.match(p.name))]
         name = f"{stem}-{max(taken) + 1}" if taken else stem
         target = directory.resolve() / f"{name}.{extension}"
