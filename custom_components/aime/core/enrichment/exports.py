@@ -1,7 +1,8 @@
 """Collection and history exports: pure Markdown and JSON writers, and the exports folder.
 
 Writers return text; only ``write_export`` touches the disk, and only directly inside the
-exports folder it is given. Headings and labels come in English or French (``STRINGS``);
+exports folder it is given. Headings and labels come in English or French (``EXPORT_STRINGS`` in
+``core/text.py``);
 any other language falls back to English.
 
 JSON schemas (``version`` changes only when a field changes meaning or disappears):
@@ -29,6 +30,7 @@ import re
 from typing import Any
 
 from ..stats.models import JournalEntry
+from ..text import escape_markdown, export_strings
 from .collection import ExportRecord, RecordFormat
 
 COLLECTION_SCHEMA_VERSION = 1
@@ -53,66 +55,6 @@ class ExportPathError(ValueError):
     """The requested file is not directly inside the exports folder."""
 
 
-STRINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "collection": "Record collection",
-        "history": "Listening history",
-        "exported": "Exported on {when}",
-        "when": "%Y-%m-%d %H:%M",
-        "day": "%Y-%m-%d",
-        "albums": "{count} albums",
-        "album": "1 album",
-        "plays": "{count} plays",
-        "play": "1 play",
-        "period": "From {first} to {last}",
-        "contents": "Contents",
-        "year": "Year",
-        "pressing": "pressing {year}",
-        "labels": "Labels",
-        "format": "Format",
-        "genres": "Genres",
-        "styles": "Styles",
-        "links": "Links",
-        "colon": ":",
-        "written": "Text by {model}, {when}",
-        "vinyl": "Vinyl",
-        "cd": "CD",
-        "cassette": "Cassette",
-        "digital": "Digital",
-        "box_set": "Box set",
-        "other": "Other",
-    },
-    "fr": {
-        "collection": "Collection de disques",
-        "history": "Historique d’écoute",  # noqa: RUF001 - French typographic apostrophe
-        "exported": "Export du {when}",
-        "when": "%d/%m/%Y à %H:%M",
-        "day": "%d/%m/%Y",
-        "albums": "{count} albums",
-        "album": "1 album",
-        "plays": "{count} écoutes",
-        "play": "1 écoute",
-        "period": "Du {first} au {last}",
-        "contents": "Sommaire",
-        "year": "Année",
-        "pressing": "pressage {year}",
-        "labels": "Labels",
-        "format": "Support",
-        "genres": "Genres",
-        "styles": "Styles",
-        "links": "Liens",
-        "colon": "\u00a0:",  # French puts a no-break space before a colon.
-        "written": "Texte de {model}, {when}",
-        "vinyl": "Vinyle",
-        "cd": "CD",
-        "cassette": "Cassette",
-        "digital": "Numérique",
-        "box_set": "Coffret",
-        "other": "Autre",
-    },
-}
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 _SLUG_DROP = re.compile(r"[^\w\- ]")
 
 
@@ -124,7 +66,7 @@ def collection_markdown(
     record_format: RecordFormat | None = None,
 ) -> str:
     """The collection as Markdown: a table of contents by artist, then each album."""
-    text = _strings(language)
+    text = export_strings(language)
     slugs = _Slugger()
     by_artist: dict[str, list[ExportRecord]] = {}
     for record in records:
@@ -132,7 +74,7 @@ def collection_markdown(
     title = text["collection"]
     if record_format is not None:
         title += f" · {text[record_format.value]}"
-    lines = [f"# {_escape(title)}", ""]
+    lines = [f"# {escape_markdown(title)}", ""]
     slugs.slug(title)
     lines += [_exported_line(text, exported_at, len(records), "albums", "album"), ""]
     lines += [f"## {text['contents']}", ""]
@@ -140,11 +82,11 @@ def collection_markdown(
     body: list[str] = []
     for artist, albums in by_artist.items():
         anchor = slugs.slug(artist)
-        lines.append(f"- [{_escape(artist)}](#{anchor}) ({len(albums)})")
-        body += ["", "---", "", f"## {_escape(artist)}"]
+        lines.append(f"- [{escape_markdown(artist)}](#{anchor}) ({len(albums)})")
+        body += ["", "---", "", f"## {escape_markdown(artist)}"]
         for record in albums:
             slugs.slug(record.title)
-            body += ["", f"### {_escape(record.title)}"]
+            body += ["", f"### {escape_markdown(record.title)}"]
             if details := _album_lines(record, text):
                 body += ["", *details]
     return "\n".join([*lines, *body, ""])
@@ -165,12 +107,12 @@ def _album_lines(record: ExportRecord, text: dict[str, str]) -> list[str]:
         ("styles", record.styles),
     ):
         if values:
-            facts.append(f"- **{text[key]}{text['colon']}** {_escape(', '.join(values))}")
+            facts.append(f"- **{text[key]}{text['colon']}** {escape_markdown(', '.join(values))}")
     lines = facts
     if record.description is not None:
         written = datetime.fromtimestamp(record.description.created_at, UTC)
         credit = text["written"].format(
-            model=_escape(record.description.model), when=written.strftime(text["day"])
+            model=escape_markdown(record.description.model), when=written.strftime(text["day"])
         )
         lines += ["", record.description.text.strip(), "", f"*{credit}*"]
     links = [f"[{source.title()}]({url})" for source, url in sorted(record.links.items())]
@@ -180,7 +122,7 @@ def _album_lines(record: ExportRecord, text: dict[str, str]) -> list[str]:
         lines += ["", f"**{text['links']}{text['colon']}** " + " · ".join(links)]
     cover = record.cover_url or next(iter(sorted(record.images.items())), ("", None))[1]
     if cover:
-        lines += ["", f"![{_escape(record.title)}]({cover})"]
+        lines += ["", f"![{escape_markdown(record.title)}]({cover})"]
     return lines
 
 
@@ -249,7 +191,7 @@ def history_markdown(
     last_day: date | None = None,
 ) -> str:
     """Plays as Markdown, one section per local day, in the order given (newest first)."""
-    text = _strings(language)
+    text = export_strings(language)
     lines = [
         f"# {text['history']}",
         "",
@@ -266,9 +208,10 @@ def history_markdown(
         if day != current_day:
             current_day = day
             lines += ["", f"## {day.strftime(text['day'])}", ""]
-        line = f"- {entry.local_time[11:16]} · **{_escape(entry.artist)}** — {_escape(entry.title)}"
+        artist, title = escape_markdown(entry.artist), escape_markdown(entry.title)
+        line = f"- {entry.local_time[11:16]} · **{artist}** — {title}"
         if entry.album:
-            line += f" · *{_escape(entry.album)}*"
+            line += f" · *{escape_markdown(entry.album)}*"
         lines.append(line + (" ♥" if entry.loved else ""))
     return "\n".join([*lines, ""])
 
@@ -370,20 +313,12 @@ def _prune(directory: Path, subject: str, extension: str, keep: int) -> None:
         path.unlink(missing_ok=True)
 
 
-def _strings(language: str) -> dict[str, str]:
-    return STRINGS.get(language.split("-", maxsplit=1)[0].lower(), STRINGS["en"])
-
-
 def _exported_line(
     text: dict[str, str], exported_at: datetime, count: int, many: str, one: str
 ) -> str:
     when = text["exported"].format(when=exported_at.strftime(text["when"]))
     amount = text[one] if count == 1 else text[many].format(count=count)
     return f"*{when}* · **{amount}**"
-
-
-def _escape(value: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
 
 
 def _iso(epoch: int | None) -> str | None:

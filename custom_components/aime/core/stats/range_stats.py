@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from ..enrichment.collection import split_list
 from ..localtime import date_of_day, day_of_date, weekday_of_day
+from ..text import split_list
 from .page_models import Genre, Granularity, NewArtist, RangeStats, SeriesPoint
 from .queries import Stats, _Reader
 from .top_lists import RESOLVED
