@@ -15,11 +15,10 @@ from sqlalchemy import Connection
 
 from ..models import SOURCE_CODES, PlayInput
 from ..normalize import album_key, artist_key, split_credits, track_key
+from ..stats.bulk import chunks
 from ..stats.rollups import Rollups
 from .dedup import Song
 
-# SQLite's bound-parameter limit is 32766 on current versions; stay well below it.
-_CHUNK = 500
 _RAW_MEMO_LIMIT = 500_000
 
 
@@ -312,9 +311,3 @@ def parse_names(play: PlayInput) -> Names:
 def positive(value: int | None) -> int | None:
     """``value`` when above zero; ``None`` for zero, negative or missing."""
     return value if value is not None and value > 0 else None
-
-
-def chunks[T](items: list[T], size: int = _CHUNK) -> Iterable[list[T]]:
-    """``items`` in slices small enough for one statement's bound parameters."""
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
