@@ -4,10 +4,10 @@
     scripts/bench-panel --runs 3 --plays 100000
 
 Starts the demo Home Assistant (`scripts/devhass`) on a free port with its hub on a copy of the
-cached synthetic store (`scripts/bench_panel_store.py`; see `bench_panel_demo.py` for why the
+cached synthetic store (`scripts/benchmarks/panel_store.py`; see `panel_demo.py` for why the
 demo is provisioned first and restarted over it), logs in once through HA's login form with
 Debian's Chromium (headless, the browser tests' flags) and times, in the page
-(`scripts/bench_panel_probes.py`): the first render of the journal, every view switch, the
+(`scripts/benchmarks/panel_probes.py`): the first render of the journal, every view switch, the
 filter changes, a 1,000-row journal scroll and each websocket command the views send (through
 the page's own connection), and reports the bundle sizes. Targets are reported, never enforced:
 the exit code is 0 even when one is missed. The 1 s first-render target is compared with the
@@ -42,12 +42,12 @@ from tests.browser.harness import (
     PageWatch,
 )
 
-from .bench import log
-from .bench_panel_backend import CALL_WS, time_websocket_commands
-from .bench_panel_bundle import bundle_report
-from .bench_panel_demo import newest_day, start_demo
-from .bench_panel_probes import PROBES_JS
-from .bench_panel_store import cached_store
+from .common import log
+from .panel_backend import CALL_WS, time_websocket_commands
+from .panel_bundle import bundle_report
+from .panel_demo import newest_day, start_demo
+from .panel_probes import PROBES_JS
+from .panel_store import cached_store
 
 TARGET_FIRST_RENDER_MS = 1000
 TARGET_SWITCH_MS = 300
