@@ -1,9 +1,9 @@
-"""Collection and history exports: pure Markdown and JSON writers, and the exports folder.
+"""Collection and history exports: pure Markdown and JSON writers.
 
-Writers return text; only ``write_export`` touches the disk, and only directly inside the
-exports folder it is given. Headings and labels come in English or French (``EXPORT_STRINGS`` in
-``core/text.py``);
-any other language falls back to English.
+Writers return text; only ``write_export`` (``export_folder.py``, re-exported here) touches
+the disk, and only directly inside the exports folder it is given. Headings and labels come in
+English or French (``EXPORT_STRINGS`` in ``core/text.py``); any other language falls back to
+English.
 
 JSON schemas (``version`` changes only when a field changes meaning or disappears):
 
@@ -23,36 +23,38 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from enum import StrEnum
 import json
-from pathlib import Path
 import re
 from typing import Any
 
 from ..stats.models import JournalEntry
 from ..text import escape_markdown, export_strings
 from .collection import ExportRecord, RecordFormat
+from .export_folder import (
+    ExportFormat,
+    ExportPathError,
+    ExportSubject,
+    resolve_export_path,
+    write_export,
+)
+
+# The glue reads the whole export API from here: the folder's part is re-exported.
+__all__ = [
+    "COLLECTION_SCHEMA_VERSION",
+    "HISTORY_SCHEMA_VERSION",
+    "ExportFormat",
+    "ExportPathError",
+    "ExportSubject",
+    "collection_json",
+    "collection_markdown",
+    "history_json",
+    "history_markdown",
+    "resolve_export_path",
+    "write_export",
+]
 
 COLLECTION_SCHEMA_VERSION = 1
 HISTORY_SCHEMA_VERSION = 1
-DEFAULT_KEEP = 5
-
-
-class ExportSubject(StrEnum):
-    COLLECTION = "collection"
-    HISTORY = "history"
-
-
-class ExportFormat(StrEnum):
-    MARKDOWN = "markdown"
-    JSON = "json"
-
-
-EXTENSIONS = {ExportFormat.MARKDOWN: "md", ExportFormat.JSON: "json"}
-
-
-class ExportPathError(ValueError):
-    """The requested file is not directly inside the exports folder."""
 
 
 _SLUG_DROP = re.compile(r"[^\w\- ]")
@@ -250,67 +252,6 @@ def history_json(
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def resolve_export_path(directory: Path, requested: str) -> Path:
-    """The file ``requested`` names (absolute, or relative to ``directory``), if directly inside.
-
-    Anything else — another folder, "..", a symlink leading out, a hidden name — raises
-    ``ExportPathError``.
-    """
-    if not requested.strip():
-        raise ExportPathError("empty file name")
-    path = Path(requested)
-    target = (path if path.is_absolute() else directory / path).resolve()
-    if target.parent != directory.resolve() or target.name.startswith("."):
-        raise ExportPathError(f"{requested!r} is not a file in {directory}")
-    return target
-
-
-def write_export(
-    directory: Path,
-    subject: str,
-    export_format: ExportFormat,
-    text: str,
-    *,
-    now: datetime,
-    keep: int = DEFAULT_KEEP,
-    filename: str | None = None,
-) -> Path:
-    """Write ``text`` into ``directory`` and keep only the newest ``keep`` automatic files.
-
-    Automatic names are ``<subject>-YYYYMMDD-HHMMSS.<md|json>``; a ``filename`` given by the
-    user must resolve directly inside ``directory`` and is never pruned. ``subject`` is an
-    ``ExportSubject`` or another kind of file (``recap``).
-    """
-    directory.mkdir(parents=True, exist_ok=True)
-    extension = EXTENSIONS[export_format]
-    if filename is not None:
-        target = resolve_export_path(directory, filename)
-        if target.suffix != f".{extension}":
-            target = resolve_export_path(directory, f"{target.name}.{extension}")
-    else:
-        # Within one second, number the files after the newest one (pruned ones included).
-        stem = f"{subject}-{now:%Y%m%d-%H%M%S}"
-        same_second = re.compile(rf"^{re.escape(stem)}(?:-(\d+))?\.{re.escape(extension)}$")
-        taken = [int(m[1] or 1) for p in directory.iterdir() if (m := same_second.match(p.name))]
-        name = f"{stem}-{max(taken) + 1}" if taken else stem
-        target = directory.resolve() / f"{name}.{extension}"
-    partial = target.with_name(f".{target.name}.partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(target)
-    _prune(directory, subject, extension, max(keep, 1))
-    return target
-
-
-def _prune(directory: Path, subject: str, extension: str, keep: int) -> None:
-    pattern = re.compile(rf"^{re.escape(subject)}-(\d{{8}}-\d{{6}})(?:-(\d+))?\.{extension}$")
-    automatic = []
-    for path in directory.iterdir():
-        if match := pattern.match(path.name):
-            automatic.append(((match[1], int(match[2] or 1)), path))
-    for _key, path in sorted(automatic, reverse=True)[keep:]:
-        path.unlink(missing_ok=True)
 
 
 def _exported_line(
