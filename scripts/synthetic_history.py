@@ -1,8 +1,8 @@
 """A deterministic, realistic synthetic music library and listening history.
 
-Used by ``scripts/bench.py`` and meant for reuse by the statistics and playlist benchmarks and
-the demo Last.fm server. Everything derives from the seeds: the same arguments give the same
-library and the same plays, byte for byte.
+Used by the benchmarks (``scripts/benchmarks/``) and the demo Last.fm server. Everything
+derives from the seeds: the same arguments give the same library and the same plays, byte for
+byte.
 
     library = SyntheticLibrary.build(seed=1, artists=10_000, albums=40_000, tracks=300_000)
     stream = generate_plays(library, plays=1_000_000, years=10, seed=1)

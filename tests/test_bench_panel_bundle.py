@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from scripts.bench_panel_bundle import bundle_report
+from scripts.benchmarks.panel_bundle import bundle_report
 
 
 def _write(path: Path, text: str) -> None:

@@ -1,16 +1,13 @@
-"""Tests for the synthetic listening history and the benchmark script (small scale)."""
+"""Tests for the synthetic listening history (small scale)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from itertools import pairwise
-import json
-from pathlib import Path
 
 import pytest
 
 from custom_components.aime.core.models import PlayInput, Source
-from scripts import bench
 from scripts.synthetic_history import (
     CROSS_SOURCE_MAX_OFFSET,
     DEFAULT_END,
@@ -26,7 +23,6 @@ from scripts.synthetic_history import (
 
 SIZES = {"artists": 200, "albums": 800, "tracks": 6000}
 PLAYS = 2000
-SMALL_BENCH = ["--artists", "200", "--albums", "800", "--tracks", "6000"]
 
 
 @pytest.fixture(scope="module")
@@ -174,48 +170,3 @@ def test_distinct_plays_needs_the_whole_stream(library: SyntheticLibrary) -> Non
 def test_impossible_density_is_refused(library: SyntheticLibrary) -> None:
     with pytest.raises(ValueError, match="do not fit"):
         generate_plays(library, plays=1_000_000, years=0.5)
-
-
-@pytest.mark.usefixtures("socket_enabled")  # the lastfm_import section serves a fake Last.fm
-def test_bench_reports_store_figures(capsys: pytest.CaptureFixture[str]) -> None:
-    report = bench.main(["--plays", "3000", *SMALL_BENCH])
-
-    assert json.loads(capsys.readouterr().out) == report
-    for key in (
-        "ingest_plays_per_s",
-        "reingest_plays_per_s",
-        "merged",
-        "db_bytes_per_play",
-        "peak_rss_mib",
-        "generation_s",
-        "counts",
-        "python",
-        "sqlite",
-    ):
-        assert key in report
-    assert report["reingest_added"] == 0
-    assert report["plays_stored"] == report["expected_plays"]
-    assert report["merged"] == report["cross_source_duplicates"] > 0
-    assert set(report["targets"]) >= {
-        "ingest_plays_per_s",
-        "reingest_plays_per_s",
-        "db_bytes_per_play",
-        "reingest_added_zero",
-    }
-    assert report["targets"]["reingest_added_zero"] is True
-
-
-@pytest.mark.usefixtures("socket_enabled")
-def test_bench_sections_and_kept_database(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    report = bench.main(["--plays", "500", "--only", "history", *SMALL_BENCH])
-    assert report["sections"] == ["history"]
-    assert "ingest_plays_per_s" not in report
-    assert report["targets"] == {}
-
-    database = tmp_path / "bench.db"
-    report = bench.main(["--plays", "500", "--db", str(database), "--keep", *SMALL_BENCH])
-    assert report["db_path"] == str(database)
-    assert database.exists()
-    capsys.readouterr()

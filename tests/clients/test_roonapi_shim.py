@@ -1,4 +1,4 @@
-"""The roonapi shim: its version guard, its scoped log filter and its roonapi-free merge."""
+"""The roonapi shim: its version guard, its socket's scoped log filter, its roonapi-free merge."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from custom_components.aime.clients.roon import (
     RoonEvent,
     RoonLibraryMismatch,
     roonapi_shim,
+    roonapi_socket,
 )
 from custom_components.aime.clients.roon.state import merge_change
 
@@ -118,11 +119,11 @@ async def test_no_log_filter_outside_our_connections(
     hass: HomeAssistant, core: FakeRoonCore
 ) -> None:
     """Importing the client changes no logger; the filter lives as long as our sockets."""
-    assert roonapi_shim.QUIET_DROPS not in WEBSOCKET_LOGGER.filters
+    assert roonapi_socket.QUIET_DROPS not in WEBSOCKET_LOGGER.filters
     connection = await _connect(hass, core.port)
-    assert roonapi_shim.QUIET_DROPS in WEBSOCKET_LOGGER.filters
+    assert roonapi_socket.QUIET_DROPS in WEBSOCKET_LOGGER.filters
     await _close(hass, connection)
-    assert roonapi_shim.QUIET_DROPS not in WEBSOCKET_LOGGER.filters
+    assert roonapi_socket.QUIET_DROPS not in WEBSOCKET_LOGGER.filters
 
 
 async def test_a_dropped_connection_logs_no_library_error(

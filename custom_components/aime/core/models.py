@@ -25,6 +25,16 @@ SOURCE_CODES: dict[Source, int] = {
 SOURCES_BY_CODE: dict[int, Source] = {code: source for source, code in SOURCE_CODES.items()}
 
 
+class AiTextKind(StrEnum):
+    """What an AI text is. Values are stored in ``ai_text.kind``."""
+
+    ALBUM_DESCRIPTION = "album_description"
+    ALBUM_SUMMARY = "album_summary"
+    DAILY_HAIKU = "daily_haiku"
+    LISTENING_HAIKU = "listening_haiku"
+    RECAP_PARAGRAPH = "recap_paragraph"
+
+
 @dataclass(frozen=True, slots=True)
 class PlayInput:
     """One play as a source reports it, before identity is resolved.

@@ -9,7 +9,6 @@ import pytest
 
 from custom_components.aime.core.enrichment.ai_texts import (
     DESCRIPTION_MAX_CHARS,
-    AiTextKind,
     AlbumFacts,
     InvalidAiText,
     ListeningDigest,
@@ -18,11 +17,10 @@ from custom_components.aime.core.enrichment.ai_texts import (
     check_storable,
     daily_haiku_prompt,
     listening_haiku_prompt,
-    text_language,
     validate_imported_text,
     validate_text,
 )
-from custom_components.aime.core.models import PlayInput, Source
+from custom_components.aime.core.models import AiTextKind, PlayInput, Source
 from custom_components.aime.core.store.store import Store
 
 from ...fakes.llm import default_responder
@@ -100,7 +98,6 @@ def test_other_prompts_in_both_languages() -> None:
             "top_albums": [{"artist": "Air", "album": "Moon Safari", "plays": 8}],
         }
     }
-    assert (text_language(None), text_language("FR"), text_language("en-GB")) == ("en", "fr", "en")
 
 
 def test_fake_model_follows_the_prompts() -> None:

@@ -11,8 +11,6 @@ from custom_components.aime.core.enrichment.collection import (
     CollectionEntry,
     CollectionSyncResult,
     RecordFormat,
-    join_list,
-    split_list,
 )
 from custom_components.aime.core.enrichment.links import AlbumToEnrich, ArtistToEnrich, Enriched
 from custom_components.aime.core.models import PlayInput, Source
@@ -133,13 +131,6 @@ def test_failed_sync_changes_nothing(store: Store) -> None:
     assert rows(store, "SELECT name FROM artist WHERE name = 'Newcomer'") == []
     store.ingest([play("Song", "Newcomer", "New")])
     assert rows(store, "SELECT name FROM artist WHERE name = 'Newcomer'") == [("Newcomer",)]
-
-
-def test_list_helpers() -> None:
-    assert join_list(["A; B", " ", "C"]) == "A, B; C"
-    assert join_list([]) is None
-    assert split_list("A, B; C") == ("A, B", "C")
-    assert split_list(None) == ()
 
 
 def test_export_records(store: Store) -> None:

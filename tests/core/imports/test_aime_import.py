@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from custom_components.aime.core.enrichment.ai_texts import AiTextKind
 from custom_components.aime.core.imports.aime_import import (
     IMPORTED_TEXT_MODEL,
     AimeImportReport,
@@ -21,7 +20,7 @@ from custom_components.aime.core.imports.aime_source import (
     epoch,
     read_aime_database,
 )
-from custom_components.aime.core.models import PlayInput, Source
+from custom_components.aime.core.models import AiTextKind, PlayInput, Source
 from custom_components.aime.core.store.store import Store
 
 from ...fixtures.aime_original import (

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from custom_components.aime.core.enrichment.ai_texts import AiTextKind
-from custom_components.aime.core.models import PlayInput, Source
+from custom_components.aime.core.models import AiTextKind, PlayInput, Source
 from custom_components.aime.core.stats.album_page import album_page
 from custom_components.aime.core.stats.covers import album_covers
 from custom_components.aime.core.store.store import Store

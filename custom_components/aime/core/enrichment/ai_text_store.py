@@ -20,8 +20,10 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from ..models import AiTextKind
 from ..normalize import album_key, artist_key
-from .ai_texts import AiTextKind, AlbumFacts, ListeningDigest, check_storable, text_language
+from ..text import text_language
+from .ai_texts import AlbumFacts, ListeningDigest, check_storable
 
 type Connect = Callable[[], AbstractContextManager[Connection]]
 

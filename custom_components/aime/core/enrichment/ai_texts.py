@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from enum import StrEnum
 import json
 import re
 from typing import Any
+
+# Re-exported: the AI glue (ai/) imports both from here.
+from ..models import AiTextKind as AiTextKind  # noqa: PLC0414
+from ..text import text_language as text_language  # noqa: PLC0414
 
 DESCRIPTION_MIN_CHARS = 1500
 DESCRIPTION_MAX_CHARS = 2000
@@ -59,16 +62,6 @@ _ERROR_ANYWHERE = re.compile(
     r"|\{(?:artist|album|title|year)\}",
     re.IGNORECASE,
 )
-
-
-class AiTextKind(StrEnum):
-    """What a text is. Values are stored in ``ai_text.kind``."""
-
-    ALBUM_DESCRIPTION = "album_description"
-    ALBUM_SUMMARY = "album_summary"
-    DAILY_HAIKU = "daily_haiku"
-    LISTENING_HAIKU = "listening_haiku"
-    RECAP_PARAGRAPH = "recap_paragraph"
 
 
 class InvalidAiText(ValueError):
@@ -128,11 +121,6 @@ class TextRequest:
     max_tokens: int
     temperature: float = 0.7
     data: dict[str, Any] = field(default_factory=dict)
-
-
-def text_language(language: str | None) -> str:
-    """The text language for a Home Assistant language ("fr", "fr-CA" → fr; else en)."""
-    return "fr" if (language or "").lower().startswith("fr") else "en"
 
 
 # --- prompts ------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ Rules:
 - An original year, once learned from the master release, is kept when a later snapshot
   does not bring it again (the client fetches each master once).
 - Album rows are never deleted here: plays may point at them, and the ingestor caches ids.
-- Labels, genres and styles are stored joined with ``LIST_SEPARATOR`` (Discogs genres
+- Labels, genres and styles are stored joined with ``core.text.LIST_SEPARATOR`` (Discogs genres
   contain commas: "Folk, World, & Country").
 - Formats are ``RecordFormat`` values; reading also accepts other spellings ("Vinyl").
 """
@@ -27,10 +27,10 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from ..models import AiTextKind
 from ..normalize import primary_artist
-from .ai_texts import AiTextKind
+from ..text import join_list, split_list
 
-LIST_SEPARATOR = "; "
 _CHUNK = 500
 
 type Connect = Callable[[], AbstractContextManager[Connection]]
@@ -127,17 +127,6 @@ class ExportRecord:
         if self.discogs_release_id is None:
             return None
         return f"https://www.discogs.com/release/{self.discogs_release_id}"
-
-
-def join_list(values: Sequence[str]) -> str | None:
-    """Store a list of names; ``None`` when empty."""
-    cleaned = [value.replace(LIST_SEPARATOR, ", ").strip() for value in values]
-    return LIST_SEPARATOR.join(value for value in cleaned if value) or None
-
-
-def split_list(text: str | None) -> tuple[str, ...]:
-    """Read back a list written by ``join_list``."""
-    return tuple(text.split(LIST_SEPARATOR)) if text else ()
 
 
 def album_artist_of(credit: str) -> str:

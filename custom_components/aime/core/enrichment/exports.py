@@ -1,8 +1,9 @@
-"""Collection and history exports: pure Markdown and JSON writers, and the exports folder.
+"""Collection and history exports: pure Markdown and JSON writers.
 
-Writers return text; only ``write_export`` touches the disk, and only directly inside the
-exports folder it is given. Headings and labels come in English or French (``STRINGS``);
-any other language falls back to English.
+Writers return text; only ``write_export`` (``export_folder.py``, re-exported here) touches
+the disk, and only directly inside the exports folder it is given. Headings and labels come in
+English or French (``EXPORT_STRINGS`` in ``core/text.py``); any other language falls back to
+English.
 
 JSON schemas (``version`` changes only when a field changes meaning or disappears):
 
@@ -22,97 +23,40 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from enum import StrEnum
 import json
-from pathlib import Path
 import re
 from typing import Any
 
 from ..stats.models import JournalEntry
+from ..text import escape_markdown, export_strings
 from .collection import ExportRecord, RecordFormat
+from .export_folder import (
+    ExportFormat,
+    ExportPathError,
+    ExportSubject,
+    resolve_export_path,
+    write_export,
+)
+
+# The glue reads the whole export API from here: the folder's part is re-exported.
+__all__ = [
+    "COLLECTION_SCHEMA_VERSION",
+    "HISTORY_SCHEMA_VERSION",
+    "ExportFormat",
+    "ExportPathError",
+    "ExportSubject",
+    "collection_json",
+    "collection_markdown",
+    "history_json",
+    "history_markdown",
+    "resolve_export_path",
+    "write_export",
+]
 
 COLLECTION_SCHEMA_VERSION = 1
 HISTORY_SCHEMA_VERSION = 1
-DEFAULT_KEEP = 5
 
 
-class ExportSubject(StrEnum):
-    COLLECTION = "collection"
-    HISTORY = "history"
-
-
-class ExportFormat(StrEnum):
-    MARKDOWN = "markdown"
-    JSON = "json"
-
-
-EXTENSIONS = {ExportFormat.MARKDOWN: "md", ExportFormat.JSON: "json"}
-
-
-class ExportPathError(ValueError):
-    """The requested file is not directly inside the exports folder."""
-
-
-STRINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "collection": "Record collection",
-        "history": "Listening history",
-        "exported": "Exported on {when}",
-        "when": "%Y-%m-%d %H:%M",
-        "day": "%Y-%m-%d",
-        "albums": "{count} albums",
-        "album": "1 album",
-        "plays": "{count} plays",
-        "play": "1 play",
-        "period": "From {first} to {last}",
-        "contents": "Contents",
-        "year": "Year",
-        "pressing": "pressing {year}",
-        "labels": "Labels",
-        "format": "Format",
-        "genres": "Genres",
-        "styles": "Styles",
-        "links": "Links",
-        "colon": ":",
-        "written": "Text by {model}, {when}",
-        "vinyl": "Vinyl",
-        "cd": "CD",
-        "cassette": "Cassette",
-        "digital": "Digital",
-        "box_set": "Box set",
-        "other": "Other",
-    },
-    "fr": {
-        "collection": "Collection de disques",
-        "history": "Historique d’écoute",  # noqa: RUF001 - French typographic apostrophe
-        "exported": "Export du {when}",
-        "when": "%d/%m/%Y à %H:%M",
-        "day": "%d/%m/%Y",
-        "albums": "{count} albums",
-        "album": "1 album",
-        "plays": "{count} écoutes",
-        "play": "1 écoute",
-        "period": "Du {first} au {last}",
-        "contents": "Sommaire",
-        "year": "Année",
-        "pressing": "pressage {year}",
-        "labels": "Labels",
-        "format": "Support",
-        "genres": "Genres",
-        "styles": "Styles",
-        "links": "Liens",
-        "colon": "\u00a0:",  # French puts a no-break space before a colon.
-        "written": "Texte de {model}, {when}",
-        "vinyl": "Vinyle",
-        "cd": "CD",
-        "cassette": "Cassette",
-        "digital": "Numérique",
-        "box_set": "Coffret",
-        "other": "Autre",
-    },
-}
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 _SLUG_DROP = re.compile(r"[^\w\- ]")
 
 
@@ -124,7 +68,7 @@ def collection_markdown(
     record_format: RecordFormat | None = None,
 ) -> str:
     """The collection as Markdown: a table of contents by artist, then each album."""
-    text = _strings(language)
+    text = export_strings(language)
     slugs = _Slugger()
     by_artist: dict[str, list[ExportRecord]] = {}
     for record in records:
@@ -132,7 +76,7 @@ def collection_markdown(
     title = text["collection"]
     if record_format is not None:
         title += f" · {text[record_format.value]}"
-    lines = [f"# {_escape(title)}", ""]
+    lines = [f"# {escape_markdown(title)}", ""]
     slugs.slug(title)
     lines += [_exported_line(text, exported_at, len(records), "albums", "album"), ""]
     lines += [f"## {text['contents']}", ""]
@@ -140,11 +84,11 @@ def collection_markdown(
     body: list[str] = []
     for artist, albums in by_artist.items():
         anchor = slugs.slug(artist)
-        lines.append(f"- [{_escape(artist)}](#{anchor}) ({len(albums)})")
-        body += ["", "---", "", f"## {_escape(artist)}"]
+        lines.append(f"- [{escape_markdown(artist)}](#{anchor}) ({len(albums)})")
+        body += ["", "---", "", f"## {escape_markdown(artist)}"]
         for record in albums:
             slugs.slug(record.title)
-            body += ["", f"### {_escape(record.title)}"]
+            body += ["", f"### {escape_markdown(record.title)}"]
             if details := _album_lines(record, text):
                 body += ["", *details]
     return "\n".join([*lines, *body, ""])
@@ -165,12 +109,12 @@ def _album_lines(record: ExportRecord, text: dict[str, str]) -> list[str]:
         ("styles", record.styles),
     ):
         if values:
-            facts.append(f"- **{text[key]}{text['colon']}** {_escape(', '.join(values))}")
+            facts.append(f"- **{text[key]}{text['colon']}** {escape_markdown(', '.join(values))}")
     lines = facts
     if record.description is not None:
         written = datetime.fromtimestamp(record.description.created_at, UTC)
         credit = text["written"].format(
-            model=_escape(record.description.model), when=written.strftime(text["day"])
+            model=escape_markdown(record.description.model), when=written.strftime(text["day"])
         )
         lines += ["", record.description.text.strip(), "", f"*{credit}*"]
     links = [f"[{source.title()}]({url})" for source, url in sorted(record.links.items())]
@@ -180,7 +124,7 @@ def _album_lines(record: ExportRecord, text: dict[str, str]) -> list[str]:
         lines += ["", f"**{text['links']}{text['colon']}** " + " · ".join(links)]
     cover = record.cover_url or next(iter(sorted(record.images.items())), ("", None))[1]
     if cover:
-        lines += ["", f"![{_escape(record.title)}]({cover})"]
+        lines += ["", f"![{escape_markdown(record.title)}]({cover})"]
     return lines
 
 
@@ -249,7 +193,7 @@ def history_markdown(
     last_day: date | None = None,
 ) -> str:
     """Plays as Markdown, one section per local day, in the order given (newest first)."""
-    text = _strings(language)
+    text = export_strings(language)
     lines = [
         f"# {text['history']}",
         "",
@@ -266,9 +210,10 @@ def history_markdown(
         if day != current_day:
             current_day = day
             lines += ["", f"## {day.strftime(text['day'])}", ""]
-        line = f"- {entry.local_time[11:16]} · **{_escape(entry.artist)}** — {_escape(entry.title)}"
+        artist, title = escape_markdown(entry.artist), escape_markdown(entry.title)
+        line = f"- {entry.local_time[11:16]} · **{artist}** — {title}"
         if entry.album:
-            line += f" · *{_escape(entry.album)}*"
+            line += f" · *{escape_markdown(entry.album)}*"
         lines.append(line + (" ♥" if entry.loved else ""))
     return "\n".join([*lines, ""])
 
@@ -309,81 +254,12 @@ def history_json(
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def resolve_export_path(directory: Path, requested: str) -> Path:
-    """The file ``requested`` names (absolute, or relative to ``directory``), if directly inside.
-
-    Anything else — another folder, "..", a symlink leading out, a hidden name — raises
-    ``ExportPathError``.
-    """
-    if not requested.strip():
-        raise ExportPathError("empty file name")
-    path = Path(requested)
-    target = (path if path.is_absolute() else directory / path).resolve()
-    if target.parent != directory.resolve() or target.name.startswith("."):
-        raise ExportPathError(f"{requested!r} is not a file in {directory}")
-    return target
-
-
-def write_export(
-    directory: Path,
-    subject: str,
-    export_format: ExportFormat,
-    text: str,
-    *,
-    now: datetime,
-    keep: int = DEFAULT_KEEP,
-    filename: str | None = None,
-) -> Path:
-    """Write ``text`` into ``directory`` and keep only the newest ``keep`` automatic files.
-
-    Automatic names are ``<subject>-YYYYMMDD-HHMMSS.<md|json>``; a ``filename`` given by the
-    user must resolve directly inside ``directory`` and is never pruned. ``subject`` is an
-    ``ExportSubject`` or another kind of file (``recap``).
-    """
-    directory.mkdir(parents=True, exist_ok=True)
-    extension = EXTENSIONS[export_format]
-    if filename is not None:
-        target = resolve_export_path(directory, filename)
-        if target.suffix != f".{extension}":
-            target = resolve_export_path(directory, f"{target.name}.{extension}")
-    else:
-        # Within one second, number the files after the newest one (pruned ones included).
-        stem = f"{subject}-{now:%Y%m%d-%H%M%S}"
-        same_second = re.compile(rf"^{stem}(?:-(\d+))?\.{extension}$")
-        taken = [int(m[1] or 1) for p in directory.iterdir() if (m := same_second.match(p.name))]
-        name = f"{stem}-{max(taken) + 1}" if taken else stem
-        target = directory.resolve() / f"{name}.{extension}"
-    partial = target.with_name(f".{target.name}.partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(target)
-    _prune(directory, subject, extension, max(keep, 1))
-    return target
-
-
-def _prune(directory: Path, subject: str, extension: str, keep: int) -> None:
-    pattern = re.compile(rf"^{re.escape(subject)}-(\d{{8}}-\d{{6}})(?:-(\d+))?\.{extension}$")
-    automatic = []
-    for path in directory.iterdir():
-        if match := pattern.match(path.name):
-            automatic.append(((match[1], int(match[2] or 1)), path))
-    for _key, path in sorted(automatic, reverse=True)[keep:]:
-        path.unlink(missing_ok=True)
-
-
-def _strings(language: str) -> dict[str, str]:
-    return STRINGS.get(language.split("-", maxsplit=1)[0].lower(), STRINGS["en"])
-
-
 def _exported_line(
     text: dict[str, str], exported_at: datetime, count: int, many: str, one: str
 ) -> str:
     when = text["exported"].format(when=exported_at.strftime(text["when"]))
     amount = text[one] if count == 1 else text[many].format(count=count)
     return f"*{when}* · **{amount}**"
-
-
-def _escape(value: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
 
 
 def _iso(epoch: int | None) -> str | None:

@@ -32,11 +32,13 @@ import time
 
 from sqlalchemy import Connection
 
-from ..enrichment.ai_texts import AiTextKind, InvalidAiText, validate_imported_text
-from ..enrichment.collection import RecordFormat, join_list
+from ..enrichment.ai_texts import InvalidAiText, validate_imported_text
+from ..enrichment.collection import RecordFormat
 from ..enrichment.links import EnrichmentKind
+from ..models import AiTextKind
 from ..normalize import album_key, artist_key, fold
 from ..store.store import Store
+from ..text import join_list
 from .aime_plan import AimeImportReport, Identities, display_name, plan_identities, plan_plays
 from .aime_source import AimeDatabase, read_aime_database
 from .aime_store import mark_imported, register_candidates, store_evidence

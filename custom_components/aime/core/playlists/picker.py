@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from ..enrichment.ai_texts import text_language
+from ..text import text_language
 from .models import Candidate
 
 PICKER_MAX_TOKENS_PER_TRACK = 8  # An id and a comma: a few tokens each.

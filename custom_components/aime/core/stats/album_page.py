@@ -12,9 +12,9 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection
 
-from ..enrichment.ai_texts import AiTextKind, text_language
-from ..enrichment.collection import split_list
 from ..localtime import LocalTime
+from ..models import AiTextKind
+from ..text import split_list, text_language
 from . import journal
 from .models import HistoryFilter
 from .page_models import AlbumPage, AlbumTrack, Description, OwnedRecord

@@ -1,11 +1,27 @@
-"""Bulk statements for the rollups, fed row by row."""
+"""Bulk statements for the rollups, fed row by row, and the upserts they share."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
+
+# SQLite's bound-parameter limit is 32766 on current versions; stay well below it.
+_CHUNK = 500
+KEY_BITS = 40  # Ids below 2**40 pack with a day into one int key.
+_KEY_MASK = (1 << KEY_BITS) - 1
+
+UPSERT_DAY = (
+    "INSERT INTO stats_day (day, plays, seconds, estimated) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (day) DO UPDATE SET plays = plays + excluded.plays, "
+    "seconds = seconds + excluded.seconds, estimated = estimated + excluded.estimated"
+)
+UPSERT_PLAYS = (
+    "INSERT INTO {table} ({keys}, plays) VALUES (?, ?, ?) "
+    "ON CONFLICT ({keys}) DO UPDATE SET plays = plays + excluded.plays"
+)
 
 
 def executemany(conn: Connection, statement: str, rows: Iterable[Sequence[Any]]) -> None:
@@ -16,3 +32,27 @@ def executemany(conn: Connection, statement: str, rows: Iterable[Sequence[Any]])
     cost more than the statements. The DB-API cursor takes a generator.
     """
     conn.connection.driver_connection.executemany(statement, rows)  # type: ignore[union-attr]
+
+
+def upsert_day_plays(conn: Connection, table: str, column: str, counts: Counter[int]) -> None:
+    """Upsert plays counted by packed (day, id) keys."""
+    executemany(
+        conn,
+        UPSERT_PLAYS.format(table=table, keys=f"day, {column}"),
+        ((key >> KEY_BITS, key & _KEY_MASK, plays) for key, plays in counts.items()),
+    )
+
+
+def add_priced(conn: Connection, plays: int, seconds: int) -> None:
+    """Move the totals of plays priced by a known length (the typical length's basis)."""
+    conn.exec_driver_sql(
+        "UPDATE stats_meta SET priced_plays = priced_plays + ?, "
+        "priced_seconds = priced_seconds + ?",
+        (plays, seconds),
+    )
+
+
+def chunks[T](items: list[T], size: int = _CHUNK) -> Iterable[list[T]]:
+    """``items`` in slices small enough for one statement's bound parameters."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

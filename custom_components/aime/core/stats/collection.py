@@ -12,9 +12,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from ..enrichment.collection import LIST_SEPARATOR, split_list
 from ..localtime import LocalTime, day_of_date
 from ..normalize import fold
+from ..text import LIST_SEPARATOR, split_list
 from .models import CollectionPage, CollectionRecord, CollectionSort, CollectionStats
 from .page_models import CollectionFacets, Facet, Shelf
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from ..localtime import date_of_day, day_of_date
+from .figure_reader import FigureReader
 from .models import CollectionRecord, CollectionSort, HistoryFilter, JournalEntry, Ranked, Window
-from .queries import Stats, _Reader
+from .queries import Stats
 
 _PAGE = 500
 _TRACK_WINDOW_KEY = "questions"  # The per-track counts cached for custom periods.
@@ -86,7 +87,7 @@ def period_top(stats: Stats, first_day: date, last_day: date, top: int) -> Perio
         return _top(reader, first, last, top, _TRACK_WINDOW_KEY)
 
 
-def _top(reader: _Reader, first: int, last: int, top: int, key: str) -> PeriodTop:
+def _top(reader: FigureReader, first: int, last: int, top: int, key: str) -> PeriodTop:
     listening = reader.listening(first, last)
     artists, top_artists = reader.top_artists(first, last, top)
     _albums, top_albums = reader.top_albums(first, last, top)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from ..enrichment.collection import split_list
 from ..localtime import date_of_day, day_of_date, weekday_of_day
+from ..text import split_list
+from .figure_reader import FigureReader
 from .page_models import Genre, Granularity, NewArtist, RangeStats, SeriesPoint
-from .queries import Stats, _Reader
+from .queries import Stats
 from .top_lists import RESOLVED
 
 _TRACK_WINDOW_KEY = "range"  # One cached per-track count, reused while a range is browsed.
@@ -44,7 +45,7 @@ def range_stats(
         )
 
 
-def _top_genres(reader: _Reader, first: int, last: int, top: int) -> list[Genre]:
+def _top_genres(reader: FigureReader, first: int, last: int, top: int) -> list[Genre]:
     """Plays of owned albums by their records' genres (an album counts once per genre)."""
     genres: Counter[str] = Counter()
     per_album = (  # The whole history: from the per-album totals, not every day's rows.
@@ -66,7 +67,7 @@ def _top_genres(reader: _Reader, first: int, last: int, top: int) -> list[Genre]
     return [Genre(name, plays) for name, plays in ranked[:top]]
 
 
-def _new_artists(reader: _Reader, first: int, last: int) -> list[NewArtist]:
+def _new_artists(reader: FigureReader, first: int, last: int) -> list[NewArtist]:
     start, end = reader.clock.day_range(first, last)
     rows = reader.conn.exec_driver_sql(
         "SELECT s.artist_id, ar.name, s.first_played_at FROM stats_artist s "
@@ -82,7 +83,9 @@ def _new_artists(reader: _Reader, first: int, last: int) -> list[NewArtist]:
     ]
 
 
-def _series(reader: _Reader, first: int, last: int, granularity: Granularity) -> list[SeriesPoint]:
+def _series(
+    reader: FigureReader, first: int, last: int, granularity: Granularity
+) -> list[SeriesPoint]:
     """One point per day, week (from Monday) or month of the range, empty ones included."""
     starts = _cut_starts(first, last, granularity)
     index = {start: position for position, start in enumerate(starts)}

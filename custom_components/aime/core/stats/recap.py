@@ -20,8 +20,9 @@ from enum import StrEnum
 
 from ..localtime import date_of_day, day_of_date
 from .covers import album_covers, artist_images
+from .figure_reader import FigureReader, longest_run, peak_index, percent_change
 from .models import Ranked
-from .queries import Stats, _change, _longest_run, _peak, _Reader
+from .queries import Stats
 
 RECAP_TOP = 10
 MAX_RANGE_DAYS = 366  # A custom range spans at most a (leap) year.
@@ -206,7 +207,7 @@ def recap(stats: Stats, period: RecapPeriod, top: int = RECAP_TOP) -> Recap:
 
 
 class _Recapper:
-    def __init__(self, reader: _Reader, period: RecapPeriod, top: int) -> None:
+    def __init__(self, reader: FigureReader, period: RecapPeriod, top: int) -> None:
         self.reader = reader
         self.period = period
         self.top = top
@@ -219,7 +220,7 @@ class _Recapper:
         albums, top_albums = reader.top_albums(first, last, top)
         tracks, top_tracks = reader.top_tracks(first, last, top, _TRACK_WINDOW_KEY)
         active = reader.active_days(first, last)
-        streak, streak_first, streak_last = _longest_run(active)
+        streak, streak_first, streak_last = longest_run(active)
         heatmap = reader.heatmap(first, last)
         hours = [sum(row[hour] for row in heatmap) for hour in range(24)]
         weekdays = [sum(row) for row in heatmap]
@@ -262,8 +263,8 @@ class _Recapper:
                 listening_minutes=before.seconds // 60,
                 plays_delta=listening.plays - before.plays,
                 minutes_delta=minutes - before.seconds // 60,
-                plays_change=_change(listening.plays, before.plays),
-                listening_change=_change(listening.seconds, before.seconds),
+                plays_change=percent_change(listening.plays, before.plays),
+                listening_change=percent_change(listening.seconds, before.seconds),
             ),
         )
 
@@ -338,5 +339,5 @@ class _Recapper:
 
 def _peak_of(values: list[int]) -> RecapPeak | None:
     """The first of the largest values (an earlier hour or weekday wins a tie)."""
-    index = _peak(values)
+    index = peak_index(values)
     return None if index is None else RecapPeak(index, values[index])

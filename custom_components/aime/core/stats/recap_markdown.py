@@ -1,9 +1,9 @@
 """The recap as Markdown, in English or French, and the period's name in those languages.
 
 Same conventions as the collection and history exports (``core/enrichment/exports.py``):
-headings and labels from ``STRINGS`` (any other language falls back to English), values
-escaped. Covers are left out: the file is meant to be read anywhere without fetching images
-from other sites.
+headings and labels from ``STRINGS`` and ``core/text.py``'s ``EXPORT_STRINGS`` (any other
+language falls back to English), values escaped. Covers are left out: the file is meant to be
+read anywhere without fetching images from other sites.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from ..enrichment.exports import STRINGS as EXPORT_STRINGS, _escape
+from ..text import EXPORT_STRINGS, escape_markdown, text_language
 from .recap import Recap, RecapComparison, RecapItem, RecapKind
 
 MONTHS = {
@@ -112,9 +112,8 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-def recap_language(language: str) -> str:
-    """``fr`` for French ("fr", "fr-CA"), else ``en``."""
-    return "fr" if language.lower().startswith("fr") else "en"
+# Under its old name for hub/recap.py: the recap's language is the AI texts' one.
+recap_language = text_language
 
 
 def period_label(kind: RecapKind, first: date, last: date, language: str) -> str:
@@ -222,11 +221,11 @@ def recap_markdown(
     exported = EXPORT_STRINGS[language]["exported"].format(
         when=exported_at.strftime(EXPORT_STRINGS[language]["when"])
     )
-    lines = [f"# {_escape(text['title'].format(period=label))}", "", f"*{exported}*"]
+    lines = [f"# {escape_markdown(text['title'].format(period=label))}", "", f"*{exported}*"]
     if paragraph:
         lines += ["", paragraph.strip()]
         if model:
-            lines += ["", f"*{_escape(text['ai'].format(model=model))}*"]
+            lines += ["", f"*{escape_markdown(text['ai'].format(model=model))}*"]
     lines += ["", f"## {text['figures']}", ""]
     if not recap.plays:
         lines += [text["nothing"], ""]
@@ -261,7 +260,7 @@ def _facts(recap: Recap, language: str) -> list[tuple[str, str]]:
         ),
     ]
     if recap.new_artists:
-        names = ", ".join(_escape(item.name) for item in recap.top_new_artists)
+        names = ", ".join(escape_markdown(item.name) for item in recap.top_new_artists)
         facts.append((text["new_artists"], f"{number(recap.new_artists, language)} ({names})"))
     streak = recap.longest_streak
     if streak.days and streak.first and streak.last:
@@ -289,8 +288,8 @@ def _facts(recap: Recap, language: str) -> list[tuple[str, str]]:
             else None,
             str(record.year) if record.year else None,
         ]
-        extra = ", ".join(_escape(detail) for detail in details if detail)
-        value = f"{_escape(record.artist)} — *{_escape(record.title)}*"
+        extra = ", ".join(escape_markdown(detail) for detail in details if detail)
+        value = f"{escape_markdown(record.artist)} — *{escape_markdown(record.title)}*"
         if extra:
             value += f" ({extra})"
         facts.append((text["top_record"], f"{value}, {plays_label(record.plays, language)}"))
@@ -318,7 +317,7 @@ def _comparison(previous: RecapComparison, recap: Recap, language: str, colon: s
             previous.listening_change,
         ),
     )
-    lines = ["", f"## {_escape(heading)}", ""]
+    lines = ["", f"## {escape_markdown(heading)}", ""]
     for name, current, before, delta, change in rows:
         shown = f"{delta:+,}".replace(",", text["thousands"])
         if change is not None:
@@ -333,8 +332,8 @@ def _comparison(previous: RecapComparison, recap: Recap, language: str, colon: s
 def _ranked(items: list[RecapItem], language: str) -> list[str]:
     lines = []
     for position, item in enumerate(items, start=1):
-        line = f"{position}. **{_escape(item.name)}**"
+        line = f"{position}. **{escape_markdown(item.name)}**"
         if item.artist:
-            line += f" · {_escape(item.artist)}"
+            line += f" · {escape_markdown(item.artist)}"
         lines.append(f"{line} — {plays_label(item.plays, language)}")
     return lines

@@ -13,7 +13,7 @@ Reports that bring a length later correct the rollups already written, so that t
 equal a recomputation from the plays: listened seconds merged from a report, or updated (a
 Roon play heard on after it counted), at once; a track's newly learned duration at the end of
 the ``Store.ingest`` call (``reprice``), because finding that track's unpriced plays reads the
-whole ``stats_unpriced`` table.
+whole ``stats_unpriced`` table. The SQL of those corrections is in ``repricing.py``.
 
 Rows are aggregated in Python, where the ingestor already holds the batch, and upserted.
 """
@@ -30,18 +30,24 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection
 
 from ..localtime import LocalTime
-from .bulk import executemany
+from . import repricing
+from .bulk import (
+    KEY_BITS,
+    UPSERT_DAY,
+    UPSERT_PLAYS,
+    add_priced,
+    chunks,
+    executemany,
+    upsert_day_plays,
+)
 from .sessions import SESSION_GAP, Session, merge_sessions, session_runs
 from .totals import Totals
 
 DEFAULT_PLAY_SECONDS = 240  # Until some play's duration is known.
-_CHUNK = 500
 _REBUILD_CHUNK = 50_000
 _TRACK_CACHE_LIMIT = 500_000
 _DAY = 86_400
 _HOUR = 3_600
-_KEY_BITS = 40  # Ids below 2**40 pack with a day into one int key.
-_KEY_MASK = (1 << _KEY_BITS) - 1
 
 STATS_TABLES = (
     "stats_day",
@@ -56,16 +62,6 @@ STATS_TABLES = (
     "stats_unpriced",
     "stats_repricing",
     "stats_session",
-)
-
-_UPSERT_DAY = (
-    "INSERT INTO stats_day (day, plays, seconds, estimated) VALUES (?, ?, ?, ?) "
-    "ON CONFLICT (day) DO UPDATE SET plays = plays + excluded.plays, "
-    "seconds = seconds + excluded.seconds, estimated = estimated + excluded.estimated"
-)
-_UPSERT_PLAYS = (
-    "INSERT INTO {table} ({keys}, plays) VALUES (?, ?, ?) "
-    "ON CONFLICT ({keys}) DO UPDATE SET plays = plays + excluded.plays"
 )
 
 
@@ -156,19 +152,15 @@ class Rollups:
         if pairs:
             times, sources = zip(*pairs, strict=True)
             days = map(floordiv, self.clock.local_seconds(times), repeat(_DAY))
-            keys = map(add, map(lshift, days, repeat(_KEY_BITS)), sources)
-            _upsert_day_plays(conn, "stats_day_source", "source_id", Counter(keys))
+            keys = map(add, map(lshift, days, repeat(KEY_BITS)), sources)
+            upsert_day_plays(conn, "stats_day_source", "source_id", Counter(keys))
 
     def durations_filled(self, conn: Connection, durations: dict[int, int]) -> None:
         """Tracks learned their duration: note them for ``reprice``."""
         for track_id, duration in durations.items():
             if track_id in self._duration_of:
                 self._duration_of[track_id] = duration
-        next_play = conn.exec_driver_sql("SELECT coalesce(max(id), 0) + 1 FROM play").scalar()
-        conn.exec_driver_sql(
-            "INSERT OR IGNORE INTO stats_repricing (track_id, first_priced_play) VALUES (?, ?)",
-            [(track_id, next_play) for track_id in durations],
-        )
+        repricing.note_durations(conn, durations)
         self.repricing = True
 
     def reprice(self, conn: Connection) -> int:
@@ -177,33 +169,7 @@ class Rollups:
         Returns how many plays were priced.
         """
         self.repricing = False
-        if not conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM stats_repricing)").scalar():
-            return 0
-        found = conn.exec_driver_sql(
-            "SELECT u.day, u.track_id, u.plays, t.duration FROM stats_unpriced u "
-            "JOIN stats_repricing r ON r.track_id = u.track_id "
-            "JOIN track t ON t.id = u.track_id"
-        ).all()
-        day_deltas: dict[int, list[int]] = {}
-        for day, _, plays, duration in found:
-            delta = day_deltas.setdefault(day, [day, 0, 0, 0])
-            delta[2] += plays * duration
-            delta[3] -= plays
-        priced: int = sum(plays for _, _, plays, _ in found)
-        if found:
-            conn.exec_driver_sql(
-                "DELETE FROM stats_unpriced WHERE day = ? AND track_id = ?",
-                [(day, track_id) for day, track_id, _, _ in found],
-            )
-            conn.exec_driver_sql(_UPSERT_DAY, [tuple(delta) for delta in day_deltas.values()])
-            _add_priced(conn, priced, sum(delta[2] for delta in day_deltas.values()))
-        conn.exec_driver_sql(
-            "UPDATE stats_session SET last_seconds = "
-            "(SELECT duration FROM track WHERE id = last_track_id) "
-            "WHERE last_seconds IS NULL AND last_track_id IN (SELECT track_id FROM stats_repricing)"
-        )
-        conn.exec_driver_sql("DELETE FROM stats_repricing")
-        return priced
+        return repricing.reprice(conn)
 
     def listened_filled(
         self, conn: Connection, listened: dict[int, int], *, replace: bool = False
@@ -213,39 +179,7 @@ class Rollups:
         Call before the update. Plays that already know their listened seconds keep them,
         unless ``replace``: then their day moves by the difference (a Roon play heard on).
         """
-        found: list[Any] = []
-        for chunk in _chunks(list(listened)):
-            marks = ",".join("?" * len(chunk))
-            found.extend(
-                conn.exec_driver_sql(
-                    "SELECT p.id, p.played_at, p.track_id, t.duration, EXISTS "
-                    "(SELECT 1 FROM stats_repricing r "
-                    "WHERE r.track_id = p.track_id AND p.id < r.first_priced_play), "
-                    "p.seconds_listened FROM play p JOIN track t ON t.id = p.track_id "
-                    f"WHERE p.id IN ({marks}) AND (p.seconds_listened IS NULL OR ?)",
-                    (*chunk, replace),
-                ).all()
-            )
-        for play_id, played_at, track_id, duration, repricing, known in found:
-            seconds = listened[play_id]
-            day = self.clock.day(played_at)
-            if known is not None:  # Priced by its listened seconds already.
-                conn.exec_driver_sql(_UPSERT_DAY, (day, 0, seconds - known, 0))
-            elif duration is None or repricing:  # Counted as unpriced so far.
-                conn.exec_driver_sql(_UPSERT_DAY, (day, 0, seconds, -1))
-                for statement in (
-                    "UPDATE stats_unpriced SET plays = plays - 1 WHERE day = ? AND track_id = ?",
-                    "DELETE FROM stats_unpriced WHERE day = ? AND track_id = ? AND plays = 0",
-                ):
-                    conn.exec_driver_sql(statement, (day, track_id))
-            else:
-                conn.exec_driver_sql(_UPSERT_DAY, (day, 0, seconds - duration, 0))
-                _add_priced(conn, -1, -duration)
-            conn.exec_driver_sql(
-                "UPDATE stats_session SET last_seconds = ? WHERE last_play_id = ? AND start_at = "
-                "(SELECT max(start_at) FROM stats_session WHERE start_at <= ?)",
-                (seconds, play_id, played_at),
-            )
+        repricing.listened_filled(conn, self.clock, listened, replace=replace)
 
     # --- rebuild --------------------------------------------------------------------------
 
@@ -282,7 +216,7 @@ class Rollups:
         local = self.clock.local_seconds(plays.times)
         days = list(map(floordiv, local, repeat(_DAY)))
         # (day, id) pairs packed in one int: counting ints is much cheaper than tuples.
-        day_keys = list(map(lshift, days, repeat(_KEY_BITS)))
+        day_keys = list(map(lshift, days, repeat(KEY_BITS)))
         lengths = [
             heard or duration
             for heard, duration in zip(plays.listened, plays.durations, strict=True)
@@ -292,13 +226,13 @@ class Rollups:
             ("stats_day_artist", "artist_id", plays.artists),
             ("stats_day_album", "album_id", plays.albums),
         ):
-            _upsert_day_plays(conn, table, column, Counter(map(add, day_keys, ids)))
+            upsert_day_plays(conn, table, column, Counter(map(add, day_keys, ids)))
         self._totals.add(plays.play_ids, plays.track_ids, plays.artists, plays.albums, plays.times)
         # Plays without listened seconds whose duration is known: priced by the duration.
         by_duration = list(compress(plays.durations, map(not_, plays.listened)))
         priced = len(by_duration) - by_duration.count(None)
         if priced:
-            _add_priced(conn, priced, sum(filter(None, by_duration)))
+            add_priced(conn, priced, sum(filter(None, by_duration)))
         runs = session_runs(plays.times, plays.play_ids, plays.track_ids, lengths)
         self._add_sessions(conn, runs)
 
@@ -324,14 +258,14 @@ class Rollups:
             day_sources = plays.sources[start:end]
             by_source.extend((day, code, day_sources.count(code)) for code in set(day_sources))
             start = end
-        conn.exec_driver_sql(_UPSERT_DAY, totals)
+        conn.exec_driver_sql(UPSERT_DAY, totals)
         conn.exec_driver_sql(
-            _UPSERT_PLAYS.format(table="stats_day_source", keys="day, source_id"), by_source
+            UPSERT_PLAYS.format(table="stats_day_source", keys="day, source_id"), by_source
         )
         hours = Counter(map(floordiv, local, repeat(_HOUR)))  # day * 24 + hour
         executemany(
             conn,
-            _UPSERT_PLAYS.format(table="stats_day_hour", keys="day, hour"),
+            UPSERT_PLAYS.format(table="stats_day_hour", keys="day, hour"),
             ((key // 24, key % 24, count) for key, count in hours.items()),
         )
         week_hours: Counter[int] = Counter()
@@ -339,13 +273,13 @@ class Rollups:
             week_hours[(key + 72) % 168] += count
         executemany(
             conn,
-            _UPSERT_PLAYS.format(table="stats_week_hour", keys="weekday, hour"),
+            UPSERT_PLAYS.format(table="stats_week_hour", keys="weekday, hour"),
             ((key // 24, key % 24, count) for key, count in week_hours.items()),
         )
         if any(total[3] for total in totals):
             unknown = map(is_, lengths, repeat(None))
             unpriced = Counter(compress(map(add, day_keys, plays.track_ids), unknown))
-            _upsert_day_plays(conn, "stats_unpriced", "track_id", unpriced)
+            upsert_day_plays(conn, "stats_unpriced", "track_id", unpriced)
 
     def _add_sessions(self, conn: Connection, runs: list[Session]) -> None:
         low, high = runs[0].start_at, runs[-1].last_at
@@ -373,7 +307,7 @@ class Rollups:
         """Make sure the details of these tracks are cached (the ingestor usually did)."""
         cached = self._artist_of
         missing = [track for track in set(track_ids) if track not in cached]
-        for chunk in _chunks(missing):
+        for chunk in chunks(missing):
             marks = ",".join("?" * len(chunk))
             for track_id, artist_id, album_id, duration in conn.exec_driver_sql(
                 f"SELECT id, artist_id, album_id, duration FROM track WHERE id IN ({marks})",
@@ -383,25 +317,3 @@ class Rollups:
 
     def _forget_tracks(self) -> None:
         self._artist_of, self._album_of, self._duration_of = {}, {}, {}
-
-
-def _upsert_day_plays(conn: Connection, table: str, column: str, counts: Counter[int]) -> None:
-    """Upsert plays counted by packed (day, id) keys."""
-    executemany(
-        conn,
-        _UPSERT_PLAYS.format(table=table, keys=f"day, {column}"),
-        ((key >> _KEY_BITS, key & _KEY_MASK, plays) for key, plays in counts.items()),
-    )
-
-
-def _add_priced(conn: Connection, plays: int, seconds: int) -> None:
-    conn.exec_driver_sql(
-        "UPDATE stats_meta SET priced_plays = priced_plays + ?, "
-        "priced_seconds = priced_seconds + ?",
-        (plays, seconds),
-    )
-
-
-def _chunks[T](items: list[T], size: int = _CHUNK) -> Iterable[list[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

@@ -2,7 +2,8 @@
 
 Every method blocks; the Home Assistant glue calls them from the executor. Writes are
 serialised by one lock (SQLite has a single writer anyway); WAL lets readers run while a
-write is in progress, so readers never block the writer.
+write is in progress, so readers never block the writer. Opening the file (refusals, engine,
+migration) is in ``database_file.py``.
 """
 
 from __future__ import annotations
@@ -12,42 +13,30 @@ from contextlib import contextmanager
 from itertools import islice
 import logging
 from pathlib import Path
-import shutil
-import sqlite3
 import threading
 import time
-from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import DBAPIError
 
 from ..enrichment.ai_text_store import AiTextStore
 from ..enrichment.collection import Collection
 from ..enrichment.links import Enrichment
-from ..errors import StoreError, StoreOpenError, StoreOpenFailure
+from ..errors import StoreError
 from ..localtime import LocalTime
 from ..models import SOURCE_CODES, IngestResult, LovedSync, PlayInput, Source, StoreCounts
-from ..normalize import artist_key, primary_artist, track_key
 from ..playlists.generator import Playlists
 from ..stats.hourly import HourlyStats
 from ..stats.queries import Stats
 from ..stats.rollups import Rollups
-from . import listened, schema
+from . import listened, loved, schema
+from .database_file import check_database_file, create_database_engine, prepare_database
 from .ingest import Ingestor
-from .migrations import CURRENT_VERSION, migrate
 
 _LOGGER = logging.getLogger(__name__)
 
 DEFAULT_DEDUP_WINDOW = 300
 DEFAULT_BATCH_SIZE = 5000
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_PRAGMAS = (
-    "PRAGMA foreign_keys = ON",
-    "PRAGMA synchronous = NORMAL",
-    "PRAGMA busy_timeout = 30000",
-    "PRAGMA temp_store = MEMORY",
-    "PRAGMA cache_size = -32000",
-)
 
 
 class Store:
@@ -92,11 +81,11 @@ class Store:
         the stored one, or the statistics are missing (a migrated file), they are rebuilt.
         ``clock`` (epoch seconds) bounds future start times and paces statistics rebuilds.
         """
-        _check_file(path)
+        check_database_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        engine = _create_engine(path)
+        engine = create_database_engine(path)
         try:
-            _prepare(engine, path)
+            prepare_database(engine, path)
             with engine.connect() as conn:
                 stored_zone, built = conn.exec_driver_sql(
                     "SELECT time_zone, built FROM stats_meta"
@@ -341,28 +330,8 @@ class Store:
         Songs are matched like plays are (primary artist and title, folded), so a love made
         on one service marks the track whatever album it was played from.
         """
-        wanted = {
-            (artist_key(primary_artist(artist)), track_key(title))
-            for artist, title in songs
-            if artist.strip() and title.strip()
-        }
         with self._write() as conn:
-            conn.exec_driver_sql(
-                "CREATE TEMP TABLE IF NOT EXISTS loved_song "
-                "(artist_key TEXT, title_key TEXT, PRIMARY KEY (artist_key, title_key))"
-            )
-            conn.exec_driver_sql("DELETE FROM loved_song")
-            conn.exec_driver_sql("INSERT INTO loved_song VALUES (?, ?)", list(wanted) or [("", "")])
-            is_loved = (
-                "EXISTS (SELECT 1 FROM loved_song l JOIN artist a ON a.key = l.artist_key "
-                "WHERE a.id = track.artist_id AND l.title_key = track.key)"
-            )
-            changed = conn.exec_driver_sql(
-                f"UPDATE track SET loved = {is_loved} WHERE loved != {is_loved}"
-            ).rowcount
-            loved = conn.exec_driver_sql("SELECT count(*) FROM track WHERE loved").scalar_one()
-            conn.exec_driver_sql("DELETE FROM loved_song")
-        return LovedSync(songs=len(wanted), loved_tracks=int(loved), changed=int(changed))
+            return loved.set_loved(conn, songs)
 
     def database_size(self) -> int:
         """Bytes on disk: the main file plus its write-ahead log."""
@@ -390,102 +359,3 @@ class Store:
     def _ensure_open(self) -> None:
         if self._closed:
             raise StoreError("the store is closed")
-
-
-def _check_file(path: Path) -> None:
-    """Refuse files SQLite must not touch, without writing anything."""
-    if not path.exists():
-        return
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(_SQLITE_MAGIC))
-    except OSError as err:
-        raise StoreOpenError(path, StoreOpenFailure.UNREADABLE, str(err)) from err
-    if header and header != _SQLITE_MAGIC:
-        raise StoreOpenError(path, StoreOpenFailure.CORRUPT, "not an SQLite database")
-    if not _writable(path):
-        raise StoreOpenError(path, StoreOpenFailure.UNREADABLE, "not writable")
-
-
-def _writable(path: Path) -> bool:
-    try:
-        with path.open("r+b"):
-            return True
-    except OSError:
-        return False
-
-
-def _create_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-        # Let SQLAlchemy's begin() emit BEGIN itself so DDL is transactional too.
-        dbapi_connection.isolation_level = None
-        for pragma in _PRAGMAS:
-            dbapi_connection.execute(pragma)
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        # aime_begin=None: statements run outside a transaction (PRAGMAs, VACUUM INTO).
-        begin = conn.get_execution_options().get("aime_begin", "BEGIN")
-        if begin:
-            conn.exec_driver_sql(begin)
-
-    return engine
-
-
-def _prepare(engine: Engine, path: Path) -> None:
-    """Check integrity and version, switch to WAL, and migrate."""
-    try:
-        with engine.connect() as conn:
-            conn.execution_options(aime_begin=None)
-            if conn.exec_driver_sql("PRAGMA quick_check(1)").scalar() != "ok":
-                raise StoreOpenError(path, StoreOpenFailure.CORRUPT, "integrity check failed")
-            version = _schema_version(conn, path)
-            if version > CURRENT_VERSION:
-                raise StoreOpenError(
-                    path, StoreOpenFailure.TOO_NEW, f"schema {version} > {CURRENT_VERSION}"
-                )
-            conn.exec_driver_sql("PRAGMA journal_mode = WAL")
-            if version > 0 and version < CURRENT_VERSION:
-                _backup_before_migration(conn, path, version)
-            conn.commit()  # ends SQLAlchemy's autobegun (statement-less) transaction
-            if version < CURRENT_VERSION:
-                conn.execution_options(aime_begin="BEGIN IMMEDIATE")
-                with conn.begin():
-                    migrate(conn, version)
-                _LOGGER.info("AIME database at schema %s (was %s)", CURRENT_VERSION, version)
-    except sqlite3.DatabaseError as err:  # pragma: no cover - raw driver errors are wrapped
-        raise StoreOpenError(path, StoreOpenFailure.CORRUPT, str(err)) from err
-    except DBAPIError as err:
-        failure = (
-            StoreOpenFailure.UNREADABLE
-            if isinstance(err.orig, sqlite3.OperationalError) and "unable to open" in str(err.orig)
-            else StoreOpenFailure.CORRUPT
-        )
-        raise StoreOpenError(path, failure, str(err.orig)) from err
-
-
-def _schema_version(conn: Connection, path: Path) -> int:
-    tables = set(
-        conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'").scalars()
-    )
-    if "schema_version" in tables:
-        version = conn.exec_driver_sql("SELECT max(version) FROM schema_version").scalar()
-        if isinstance(version, int):
-            return version
-        raise StoreOpenError(path, StoreOpenFailure.CORRUPT, "schema version missing")
-    if tables:
-        raise StoreOpenError(path, StoreOpenFailure.NOT_AIME, ", ".join(sorted(tables)[:5]))
-    return 0
-
-
-def _backup_before_migration(conn: Connection, path: Path, version: int) -> None:
-    """Keep a consistent copy of the file as it was, in case the user needs to go back."""
-    backup = path.with_name(f"{path.name}.v{version}.bak")
-    if backup.exists():
-        backup.unlink()
-    conn.exec_driver_sql("VACUUM INTO ?", (str(backup),))
-    if not backup.exists():  # pragma: no cover - VACUUM INTO raises instead
-        shutil.copy2(path, backup)

@@ -13,8 +13,7 @@ from zoneinfo import ZoneInfo
 
 from tests.browser.demo_thread import DemoThread, HassApi, free_port
 
-from .bench import log
-from .bench_stats import TIME_ZONE
+from .common import TIME_ZONE, log
 
 RECORDER_POLL_S = 2.0
 RECORDER_IDLE_POLLS = 3

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from tests.fakes.roon import FakeRoonCore
 
-    from .bench import Bench, Report
+from .common import Bench, Report, log
 
 LATENCY_EVENTS = 1000
 LATENCY_TARGET_P99_MS = 50.0
@@ -39,8 +39,6 @@ TOKEN = "bench-token"
 
 def run(bench: Bench) -> Report:
     """Run the Roon measurements in a fresh event loop (Home Assistant's)."""
-    from .bench import log
-
     log(f"roon: {LATENCY_EVENTS} volume events, then {BURST_EVENTS} seeks in {BURST_SECONDS} s")
     figures: Report = asyncio.run(_measure(str(bench.workdir / "roon-hass")))
     latency_p99, lag = figures["roon_event_latency_p99_ms"], figures["roon_burst_loop_lag_ms"]

@@ -13,41 +13,33 @@ from collections.abc import Callable
 from datetime import datetime
 import statistics
 import time
-from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from custom_components.aime.core.stats.recap import RecapPeriod, last_month, last_year, recap
 from custom_components.aime.core.stats.recap_markdown import recap_markdown
 from custom_components.aime.core.store.store import Store
 
-from .bench_stats import TIME_ZONE, _add_collection
-
-if TYPE_CHECKING:
-    from .bench import Bench
+from .common import TIME_ZONE, Bench, Report, add_collection, ingest_in_steps, log
 
 TARGET_MS = 500
 RUNS = 5
 
-type Report = dict[str, Any]
-
 
 def run(bench: Bench) -> Report:
     """Time a year's and a month's recap; see the module docstring."""
-    from .bench import _ingest, log
-
     path = bench.database_path()
     store = Store.open(path)
     try:
         if store.counts().plays == 0:  # A kept --db is timed as it is.
             history = bench.history()
             log(f"ingesting {len(history.plays):,} plays for the recap")
-            _ingest(store, history.plays, bench.options.batch)
+            ingest_in_steps(store, history.plays, bench.options.batch)
         store.set_time_zone(TIME_ZONE)
         plays = store.counts().plays
         newest = store.newest_played_at() or 0
     finally:
         store.close()
-    _add_collection(path, bench.options.seed)
+    add_collection(path, bench.options.seed)
     today = datetime.fromtimestamp(newest + 60, ZoneInfo(TIME_ZONE)).date()
     report: Report = {"recap_plays": plays}
     for name, period in (("year", last_year(today)), ("month", last_month(today))):

@@ -12,11 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-import random
 import sqlite3
 import statistics
 import time
-from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from custom_components.aime.core.models import PlayInput, Source
@@ -27,19 +25,12 @@ from custom_components.aime.core.stats.page_models import Granularity, Shelf
 from custom_components.aime.core.stats.range_stats import range_stats
 from custom_components.aime.core.store.store import Store
 
-from .synthetic_history import generate_plays
-
-if TYPE_CHECKING:
-    from .bench import Bench
+from ..synthetic_history import generate_plays
+from .common import TIME_ZONE, Bench, Report, add_collection, ingest_in_steps, log
 
 SENSORS_TARGET_MS = 100
 QUERY_TARGET_MS = 50
 RUNS = 50
-TIME_ZONE = "Europe/Paris"
-COLLECTION_RECORDS = 2000
-_FORMATS = ("Vinyl", "Vinyl", "Vinyl", "CD", "CD", "Cassette")
-
-type Report = dict[str, Any]
 
 
 def run(bench: Bench) -> Report:
@@ -48,8 +39,6 @@ def run(bench: Bench) -> Report:
     The history's figures keep their flat ``stats_*`` keys; ``stats_by_size`` puts the p95 of
     every size side by side, to show that windowed figures do not grow with the history.
     """
-    from .bench import log
-
     history = bench.history()
     report = _measure(bench.database_path(), history.plays, bench)
     by_size = {str(len(history.plays)): _summary(report)}
@@ -79,20 +68,18 @@ def run(bench: Bench) -> Report:
 
 def _measure(path: Path, plays: list[PlayInput], bench: Bench) -> Report:
     """Open (ingesting ``plays`` when the store is empty) and time everything."""
-    from .bench import _ingest, log
-
     store = Store.open(path)
     report: Report = {}
     try:
         if store.counts().plays == 0:
             log(f"ingesting {len(plays):,} plays for the statistics")
-            _, seconds = _ingest(store, plays, bench.options.batch)
+            _, seconds = ingest_in_steps(store, plays, bench.options.batch)
             report["stats_ingest_plays_per_s"] = round(len(plays) / max(seconds, 1e-9))
         log(f"rebuilding the statistics for {TIME_ZONE}")
         started = time.perf_counter()
         rebuilt = store.set_time_zone(TIME_ZONE)
         report["stats_rebuild_s"] = round(time.perf_counter() - started, 3) if rebuilt else None
-        _add_collection(path, bench.options.seed)
+        add_collection(path, bench.options.seed)
         newest = store.newest_played_at() or 0
         now = datetime.fromtimestamp(newest + 60, ZoneInfo(TIME_ZONE))
         report["stats_plays"] = store.counts().plays
@@ -134,8 +121,6 @@ def _summary(report: Report) -> Report:
 
 
 def _time_queries(store: Store, now: datetime) -> Report:
-    from .bench import log
-
     stats = store.stats
     yesterday = now.date() - timedelta(days=1)
     latest = stats.history(None, 0, 1).entries[0]
@@ -202,25 +187,6 @@ def _timed(query: Callable[[], object]) -> float:
     started = time.perf_counter()
     query()
     return (time.perf_counter() - started) * 1000
-
-
-def _add_collection(path: Path, seed: int) -> None:
-    """A record collection of already played albums and a few never played ones."""
-    rng = random.Random(seed)
-    with sqlite3.connect(path) as conn:
-        if conn.execute("SELECT count(*) FROM collection_item").fetchone()[0]:
-            return
-        albums = [row[0] for row in conn.execute("SELECT id FROM album")]
-        chosen = rng.sample(albums, min(COLLECTION_RECORDS, len(albums)))
-        conn.executemany(
-            "INSERT INTO collection_item (album_id, format, original_year, added_at) "
-            "VALUES (?, ?, ?, ?)",
-            [
-                (album, rng.choice(_FORMATS), rng.randint(1960, 2024), 1_600_000_000 + n)
-                for n, album in enumerate(chosen)
-            ],
-        )
-    conn.close()
 
 
 def _rollup_rows(path: Path) -> dict[str, int]:

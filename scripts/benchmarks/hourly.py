@@ -9,30 +9,24 @@ recorder's last hour) and an incremental read (the last 24 hours, nothing new im
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any
 
 from custom_components.aime.core.store.store import Store
 from custom_components.aime.stats.long_term_statistics import RECENT_HOURS, _statistic_rows
 
-if TYPE_CHECKING:
-    from .bench import Bench
+from .common import Bench, Report, ingest_in_steps, log
 
 FULL_READ_TARGET_S = 5.0
 INCREMENTAL_TARGET_MS = 500
 
-type Report = dict[str, Any]
-
 
 def run(bench: Bench) -> Report:
     """Time the reads and report how many hours the history fills."""
-    from .bench import _ingest, log
-
     history = bench.history()
     store = Store.open(bench.database_path())
     try:
         if store.counts().plays == 0:
             log(f"ingesting {len(history.plays):,} plays for the hourly statistics")
-            _ingest(store, history.plays, bench.options.batch)
+            ingest_in_steps(store, history.plays, bench.options.batch)
         plays = store.counts().plays
         started = time.perf_counter()
         read = store.hourly.hours(0)

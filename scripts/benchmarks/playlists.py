@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 import statistics
 import time
-from typing import TYPE_CHECKING, Any
 
 from custom_components.aime.core.playlists.models import (
     Algorithm,
@@ -23,14 +22,11 @@ from custom_components.aime.core.playlists.models import (
 from custom_components.aime.core.stats.models import Window
 from custom_components.aime.core.store.store import Store
 
-if TYPE_CHECKING:
-    from .bench import Bench
+from .common import Bench, Report, ingest_in_steps, log
 
 TARGET_MS = 500
 RUNS = 5
 PROMPT = "late night jazz and soul, something like Nina Simone"
-
-type Report = dict[str, Any]
 
 
 def _instant_picker(prompt: str, pool: Sequence[Candidate]) -> list[int]:
@@ -39,15 +35,13 @@ def _instant_picker(prompt: str, pool: Sequence[Candidate]) -> list[int]:
 
 def run(bench: Bench) -> Report:
     """Time every algorithm; see the module docstring."""
-    from .bench import _ingest, log
-
     history = bench.history()
     store = Store.open(bench.database_path())
     report: Report = {}
     try:
         if store.counts().plays == 0:
             log(f"ingesting {len(history.plays):,} plays for the playlists")
-            _ingest(store, history.plays, bench.options.batch)
+            ingest_in_steps(store, history.plays, bench.options.batch)
         now = datetime.fromtimestamp((store.newest_played_at() or 0) + 60, UTC)
         for window in (Window.ALL, Window.DAYS_365):
             for algorithm in Algorithm:

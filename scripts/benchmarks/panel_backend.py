@@ -14,7 +14,7 @@ from typing import Any
 
 from playwright.sync_api import Page
 
-from .bench import log
+from .common import log
 
 PAGE_SIZE = 50
 COLLECTION_PAGE_SIZE = 48

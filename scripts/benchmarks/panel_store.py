@@ -12,11 +12,10 @@ import time
 
 from custom_components.aime.core.store.store import Store
 
-from .bench import _ingest, log
-from .bench_stats import TIME_ZONE, _add_collection
-from .synthetic_history import SyntheticLibrary, generate_plays
+from ..synthetic_history import SyntheticLibrary, generate_plays
+from .common import TIME_ZONE, add_collection, ingest_in_steps, log
 
-CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache"
+CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache"
 BATCH = 5000
 
 
@@ -35,11 +34,11 @@ def cached_store(plays: int, seed: int = 1, years: float = 10) -> Path:
     history = list(generate_plays(library, plays=plays, years=years, seed=seed))
     store = Store.open(building)
     try:
-        _ingest(store, history, BATCH)
+        ingest_in_steps(store, history, BATCH)
         store.set_time_zone(TIME_ZONE)
     finally:
         store.close()
-    _add_collection(building, seed)
+    add_collection(building, seed)
     shutil.move(building, path)
     for suffix in ("-wal", "-shm"):
         building.with_name(building.name + suffix).unlink(missing_ok=True)

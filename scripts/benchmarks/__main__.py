@@ -1,0 +1,5 @@
+"""``python -m scripts.benchmarks``: what ``scripts/bench`` runs."""
+
+from .runner import main
+
+main()

@@ -1,0 +1,88 @@
+"""The benchmarks of ``scripts/bench`` (small scale) and the one-way imports of their modules."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+
+from scripts.benchmarks import runner
+
+BENCHMARKS = Path(runner.__file__).parent
+SMALL_BENCH = ["--artists", "200", "--albums", "800", "--tracks", "6000"]
+
+
+def _imported_benchmarks(module: Path) -> set[str]:
+    """The modules of ``scripts/benchmarks`` that ``module`` imports (relative imports)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                names.add(node.module.split(".")[0])
+            else:
+                names.update(alias.name for alias in node.names)
+    return names
+
+
+def test_benchmark_modules_import_one_way() -> None:
+    """Only the runner and ``__main__`` gather the sections; nothing imports back into them."""
+    graph = {path.stem: _imported_benchmarks(path) for path in BENCHMARKS.glob("*.py")}
+    assert graph["common"] == set()
+    assert graph["__main__"] == {"runner"}
+    assert [name for name, imported in graph.items() if "runner" in imported] == ["__main__"]
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        for name in graph.get(start, set()) - seen:
+            seen.add(name)
+            if name == goal or reaches(name, goal, seen):
+                return True
+        return False
+
+    assert [name for name in graph if reaches(name, name, set())] == []
+
+
+@pytest.mark.usefixtures("socket_enabled")  # the lastfm_import section serves a fake Last.fm
+def test_bench_reports_store_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    report = runner.main(["--plays", "3000", *SMALL_BENCH])
+
+    assert json.loads(capsys.readouterr().out) == report
+    for key in (
+        "ingest_plays_per_s",
+        "reingest_plays_per_s",
+        "merged",
+        "db_bytes_per_play",
+        "peak_rss_mib",
+        "generation_s",
+        "counts",
+        "python",
+        "sqlite",
+    ):
+        assert key in report
+    assert report["reingest_added"] == 0
+    assert report["plays_stored"] == report["expected_plays"]
+    assert report["merged"] == report["cross_source_duplicates"] > 0
+    assert set(report["targets"]) >= {
+        "ingest_plays_per_s",
+        "reingest_plays_per_s",
+        "db_bytes_per_play",
+        "reingest_added_zero",
+    }
+    assert report["targets"]["reingest_added_zero"] is True
+
+
+@pytest.mark.usefixtures("socket_enabled")
+def test_bench_sections_and_kept_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = runner.main(["--plays", "500", "--only", "history", *SMALL_BENCH])
+    assert report["sections"] == ["history"]
+    assert "ingest_plays_per_s" not in report
+    assert report["targets"] == {}
+
+    database = tmp_path / "bench.db"
+    report = runner.main(["--plays", "500", "--db", str(database), "--keep", *SMALL_BENCH])
+    assert report["db_path"] == str(database)
+    assert database.exists()
+    capsys.readouterr()
