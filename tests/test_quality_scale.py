@@ -198,8 +198,15 @@ async def test_actions_are_registered_without_entries(hass: HomeAssistant) -> No
 
 
 def test_common_modules_exist() -> None:
-    """common-modules: the shared entity module and one coordinator per polled source."""
-    for module in ("entity.py", "lastfm/coordinator.py", "roon/coordinator.py"):
+    """common-modules: one base entity module per entry kind, one coordinator per source."""
+    for module in (
+        "hub/entity.py",
+        "lastfm/entity.py",
+        "roon/entity.py",
+        "stats/coordinator.py",
+        "lastfm/coordinator.py",
+        "roon/coordinator.py",
+    ):
         assert (INTEGRATION / module).is_file(), module
 
 
@@ -283,6 +290,11 @@ def _sets_has_entity_name(node: ast.ClassDef) -> bool:
     )
 
 
+def _base_name(base: ast.expr) -> str:
+    """A base class's name, without its type arguments (``HubCoordinatorEntity[...]``)."""
+    return ast.unparse(base.value if isinstance(base, ast.Subscript) else base)
+
+
 def test_every_entity_class_sets_has_entity_name() -> None:
     """has-entity-name: every entity class (or an ancestor of ours) sets it to True."""
     classes = _entity_classes()
@@ -296,7 +308,7 @@ def test_every_entity_class_sets_has_entity_name() -> None:
         if name not in classes:
             return False
         node = classes[name][1]
-        return _sets_has_entity_name(node) or any(has_name(ast.unparse(b)) for b in node.bases)
+        return _sets_has_entity_name(node) or any(has_name(_base_name(b)) for b in node.bases)
 
     entity_classes = [name for name in classes if is_entity(name) and not name.endswith("Entity")]
     assert entity_classes

@@ -65,7 +65,7 @@ from ..hub.jobs import (
     job_time_option,
     job_times,
 )
-from .runtime import build_discogs, build_spotify
+from .service_options import build_discogs, build_spotify
 
 CONF_REMOVE = "remove"
 PRESET_EURIA = "euria"

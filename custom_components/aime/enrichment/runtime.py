@@ -9,7 +9,6 @@ the hub's options; the issue goes away when the service works again or is change
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -24,7 +23,6 @@ from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.util import dt as dt_util
 
 from ..clients.discogs import (
-    DEFAULT_BASE_URL as DISCOGS_BASE_URL,
     DiscogsAuthError,
     DiscogsClient,
     DiscogsError,
@@ -37,16 +35,7 @@ from ..clients.spotify import (
     SpotifyRateLimitError,
 )
 from ..const import (
-    CONF_AI_API_KEY,
-    CONF_AI_BASE_URL,
-    CONF_AI_MODEL,
-    CONF_AI_TASK_ENTITY,
-    CONF_DISCOGS_TOKEN,
-    CONF_DISCOGS_URL,
     CONF_EXPORTS_KEEP,
-    CONF_SPOTIFY_CLIENT_ID,
-    CONF_SPOTIFY_CLIENT_SECRET,
-    CONF_SPOTIFY_URL,
     DEFAULT_EXPORTS_KEEP,
     DOMAIN,
 )
@@ -55,29 +44,24 @@ from ..core.enrichment.collection import RecordFormat
 from ..core.enrichment.exports import ExportFormat, ExportSubject
 from ..core.enrichment.links import AlbumToEnrich, ArtistToEnrich
 from ..exceptions import service_error
-from ..hub.jobs import JobId, JobTrigger, ServiceNotConfiguredError
+from ..hub.jobs import JobId, JobTrigger
 from ..hub.runtime import FeatureKey, HubRuntime
 from ..hub.signals import SIGNAL_COLLECTION_CHANGED
 from ..hub.store_access import StoreAccess
 from .export_files import write_export_file
+from .service_options import (
+    SERVICE_OPTIONS,
+    Service,
+    async_report_auth_failure,
+    auth_issue_id,
+    build_discogs,
+    build_spotify,
+    configured,
+    not_configured,
+)
 
 SPOTIFY = "spotify"
 ENRICHMENT: FeatureKey[EnrichmentRuntime] = FeatureKey("enrichment")
-
-
-class Service(StrEnum):
-    """An optional service configured in the hub's options."""
-
-    DISCOGS = "discogs"
-    SPOTIFY = "spotify"
-    AI = "ai"
-
-
-SERVICE_OPTIONS: dict[Service, tuple[str, ...]] = {
-    Service.DISCOGS: (CONF_DISCOGS_TOKEN, CONF_DISCOGS_URL),
-    Service.SPOTIFY: (CONF_SPOTIFY_CLIENT_ID, CONF_SPOTIFY_CLIENT_SECRET, CONF_SPOTIFY_URL),
-    Service.AI: (CONF_AI_BASE_URL, CONF_AI_API_KEY, CONF_AI_MODEL, CONF_AI_TASK_ENTITY),
-}
 
 
 class EnrichScope(StrEnum):
@@ -104,63 +88,6 @@ class EnrichResult:
     albums: EnrichCounts = field(default_factory=EnrichCounts)
     artists: EnrichCounts = field(default_factory=EnrichCounts)
     rate_limited: bool = False
-
-
-def build_discogs(options: Mapping[str, Any]) -> DiscogsClient:
-    """The Discogs client for (flow or entry) options; blocking: call it in the executor."""
-    return DiscogsClient(
-        options[CONF_DISCOGS_TOKEN], base_url=options.get(CONF_DISCOGS_URL) or DISCOGS_BASE_URL
-    )
-
-
-def build_spotify(options: Mapping[str, Any]) -> SpotifyClient:
-    """The Spotify client for options; blocking (a requests session): call it in the executor."""
-    client_id, secret = options[CONF_SPOTIFY_CLIENT_ID], options[CONF_SPOTIFY_CLIENT_SECRET]
-    if server := str(options.get(CONF_SPOTIFY_URL) or "").rstrip("/"):
-        return SpotifyClient(
-            client_id, secret, api_root=f"{server}/v1/", token_url=f"{server}/api/token"
-        )
-    return SpotifyClient(client_id, secret)
-
-
-# What must be set for a service to count as configured (server URLs are optional).
-REQUIRED_OPTIONS: dict[Service, tuple[str, ...]] = {
-    Service.DISCOGS: (CONF_DISCOGS_TOKEN,),
-    Service.SPOTIFY: (CONF_SPOTIFY_CLIENT_ID, CONF_SPOTIFY_CLIENT_SECRET),
-    Service.AI: (CONF_AI_BASE_URL, CONF_AI_API_KEY, CONF_AI_MODEL),
-}
-
-
-def configured(options: Mapping[str, Any], service: Service) -> bool:
-    """Whether the options hold the service's credentials (or name an AI Task entity)."""
-    if service is Service.AI and options.get(CONF_AI_TASK_ENTITY):
-        return True
-    return all(options.get(key) for key in REQUIRED_OPTIONS[service])
-
-
-def auth_issue_id(service: Service) -> str:
-    """The repair issue raised when the service refuses its credentials."""
-    return f"{service.value}_auth_failed"
-
-
-@callback
-def async_report_auth_failure(hass: HomeAssistant, service: Service) -> None:
-    """Raise the repair issue telling to enter new credentials in the hub's options."""
-    ir.async_create_issue(
-        hass,
-        DOMAIN,
-        auth_issue_id(service),
-        is_fixable=False,
-        severity=ir.IssueSeverity.ERROR,
-        translation_key=auth_issue_id(service),
-    )
-
-
-def not_configured(service: Service) -> ServiceNotConfiguredError:
-    """The translated error for an action needing a service that is not set up."""
-    return ServiceNotConfiguredError(
-        translation_domain=DOMAIN, translation_key=f"{service.value}_not_configured"
-    )
 
 
 class EnrichmentRuntime:

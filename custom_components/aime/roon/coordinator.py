@@ -9,11 +9,11 @@ every minute re-reads the snapshots in case a change was ever missed.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import partial
+from functools import partial, wraps
 import threading
 from typing import TYPE_CHECKING, Any, Final
 
@@ -367,3 +367,18 @@ class RoonCoordinator:
 
 def _now_playing_key(zone_id: str) -> str:
     return f"roon:{zone_id}"
+
+
+def naming_ids(command: Callable[..., Any], names: Mapping[str, str]) -> Callable[..., Any]:
+    """``command``, its errors naming an output or zone by its name ("Office", not an id)."""
+
+    @wraps(command)
+    def run(*args: Any) -> Any:
+        try:
+            return command(*args)
+        except RoonCommandError as err:
+            if err.detail not in names:
+                raise
+            raise RoonCommandError(err.reason, names[err.detail]) from err
+
+    return run

@@ -8,9 +8,6 @@ device). Grouped, it shows the group's zone: its playback, the group's name as `
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import datetime
-from functools import wraps
 from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.components import media_source
@@ -22,59 +19,44 @@ from homeassistant.components.media_player import (
 from homeassistant.components.media_player.browse_media import BrowseMedia
 from homeassistant.components.media_player.const import (
     DOMAIN as MEDIA_PLAYER_DOMAIN,
-    MediaPlayerEntityFeature,
-    MediaPlayerState,
     MediaType,
     RepeatMode,
 )
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
-from homeassistant.helpers.entity_platform import AddEntitiesCallback, async_get_platforms
+from homeassistant.helpers.entity_platform import (
+    AddConfigEntryEntitiesCallback,
+    async_get_platforms,
+)
 from homeassistant.util import dt as dt_util
 
-from ..clients.roon import RoonCommandError, RoonControl, RoonOutput, RoonZone
+from ..clients.roon import RoonControl, RoonOutput, RoonZone
 from ..const import DOMAIN
 from ..texts import async_option_labels
 from . import media as roon_media
-from .coordinator import RoonCoordinator, RoonRuntime, async_roon_command
+from .coordinator import RoonCoordinator, RoonRuntime, async_roon_command, naming_ids
 from .entity import RoonOutputEntity
 from .library import ROOT_ID
 from .media_source import async_roon_target, browse_root_entry, is_aime_media_id
+from .player_state import (
+    POSITION_TOLERANCE,
+    album_artist,
+    expected_position,
+    player_features,
+    player_state,
+)
 from .queue import async_queue_playlist
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry
 
 PARALLEL_UPDATES = 0
-# A pushed position this close to where playback should be is not worth a state write.
-POSITION_TOLERANCE: Final = 1.5
 ATTR_ZONE: Final = "zone"
-_STATES: Final = {
-    "playing": MediaPlayerState.PLAYING,
-    "paused": MediaPlayerState.PAUSED,
-    "loading": MediaPlayerState.BUFFERING,
-    "stopped": MediaPlayerState.IDLE,
-}
-_BASE_FEATURES: Final = (
-    MediaPlayerEntityFeature.PLAY
-    | MediaPlayerEntityFeature.PAUSE
-    | MediaPlayerEntityFeature.STOP
-    | MediaPlayerEntityFeature.NEXT_TRACK
-    | MediaPlayerEntityFeature.PREVIOUS_TRACK
-    | MediaPlayerEntityFeature.SEEK
-    | MediaPlayerEntityFeature.SHUFFLE_SET
-    | MediaPlayerEntityFeature.REPEAT_SET
-    | MediaPlayerEntityFeature.BROWSE_MEDIA
-    | MediaPlayerEntityFeature.PLAY_MEDIA
-    | MediaPlayerEntityFeature.MEDIA_ENQUEUE
-    # Search from Assist, where this Home Assistant has it (2025.5 and later).
-    | getattr(MediaPlayerEntityFeature, "SEARCH_MEDIA", MediaPlayerEntityFeature(0))
-)
 
 
 async def async_setup_entry(
-    hass: HomeAssistant, entry: AimeConfigEntry, async_add_entities: AddEntitiesCallback
+    hass: HomeAssistant, entry: AimeConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
     """Add a player for each output, now and whenever the Core reports a new one."""
     roon = entry.runtime_data
@@ -164,8 +146,8 @@ class RoonZonePlayer(RoonOutputEntity, MediaPlayerEntity):
             self._signature = (False,)
             return
         playing = zone.now_playing
-        self._attr_state = _state(zone, output)
-        self._attr_supported_features = _features(output)
+        self._attr_state = player_state(zone, output)
+        self._attr_supported_features = player_features(output)
         self._attr_extra_state_attributes = {ATTR_ZONE: zone.display_name}
         self._attr_group_members = self._group_members(zone)
         self._attr_shuffle = zone.shuffle
@@ -175,7 +157,7 @@ class RoonZonePlayer(RoonOutputEntity, MediaPlayerEntity):
         self._attr_is_volume_muted = volume.muted if volume is not None else None
         self._attr_media_title = playing.title if playing else None
         self._attr_media_artist = playing.artist if playing else None
-        self._attr_media_album_artist = _album_artist(playing.artist) if playing else None
+        self._attr_media_album_artist = album_artist(playing.artist) if playing else None
         self._attr_media_album_name = playing.album if playing else None
         self._attr_media_duration = playing.length if playing else None
         self._attr_media_image_url = (
@@ -211,7 +193,7 @@ class RoonZonePlayer(RoonOutputEntity, MediaPlayerEntity):
         if position is None:
             self._attr_media_position = self._attr_media_position_updated_at = None
             return
-        expected = _expected_position(
+        expected = expected_position(
             self._attr_state,
             self._attr_media_position,
             self._attr_media_position_updated_at,
@@ -246,7 +228,7 @@ class RoonZonePlayer(RoonOutputEntity, MediaPlayerEntity):
         return zone.zone_id
 
     async def _run(self, command: Any, *args: Any) -> Any:
-        return await async_roon_command(self.hass, _naming_ids(command, self._names()), *args)
+        return await async_roon_command(self.hass, naming_ids(command, self._names()), *args)
 
     def _names(self) -> dict[str, str]:
         """What the user calls each output and zone id the Core may name in an error."""
@@ -406,58 +388,6 @@ class RoonZonePlayer(RoonOutputEntity, MediaPlayerEntity):
             return None, None
         url = self.coordinator.connection.image_url(media_content_id)
         return await self._async_fetch_image_from_cache(url)
-
-
-def _state(zone: RoonZone, output: RoonOutput) -> MediaPlayerState:
-    if any(c.supports_standby and c.status == "standby" for c in output.source_controls):
-        return MediaPlayerState.OFF
-    return _STATES.get(zone.state, MediaPlayerState.IDLE)
-
-
-def _features(output: RoonOutput) -> MediaPlayerEntityFeature:
-    features = _BASE_FEATURES
-    if volume := output.volume:
-        features |= MediaPlayerEntityFeature.VOLUME_STEP | MediaPlayerEntityFeature.VOLUME_MUTE
-        if volume.settable:
-            features |= MediaPlayerEntityFeature.VOLUME_SET
-    if any(c.supports_standby for c in output.source_controls):
-        features |= MediaPlayerEntityFeature.TURN_OFF | MediaPlayerEntityFeature.TURN_ON
-    if set(output.can_group_with_output_ids) - {output.output_id}:
-        features |= MediaPlayerEntityFeature.GROUPING
-    return features
-
-
-def _album_artist(artists: str | None) -> str | None:
-    """Roon lists a track's artists as "A / B"; the first is the best guess for the album."""
-    return artists.split(" / ", 1)[0] if artists else None
-
-
-def _expected_position(
-    state: MediaPlayerState | None,
-    position: int | None,
-    updated_at: datetime | None,
-    now: datetime,
-) -> float | None:
-    if position is None or updated_at is None:
-        return None
-    if state is not MediaPlayerState.PLAYING:
-        return position
-    return position + (now - updated_at).total_seconds()
-
-
-def _naming_ids(command: Callable[..., Any], names: Mapping[str, str]) -> Callable[..., Any]:
-    """``command``, its errors naming an output or zone by its name ("Office", not an id)."""
-
-    @wraps(command)
-    def run(*args: Any) -> Any:
-        try:
-            return command(*args)
-        except RoonCommandError as err:
-            if err.detail not in names:
-                raise
-            raise RoonCommandError(err.reason, names[err.detail]) from err
-
-    return run
 
 
 def _other_core(entity_id: str) -> ServiceValidationError:
