@@ -8,13 +8,13 @@ import { define } from "../define";
 import { localize } from "../i18n";
 import { PANEL_PATH, followLink } from "../navigate";
 import type { HomeAssistant, PanelRoute } from "../types";
-import "../views/album";
-import "../views/artist";
-import "../views/collection";
-import "../views/journal";
-import "../views/playlists";
-import "../views/stats";
-import "../views/timeline";
+import "../views/album/album";
+import "../views/artist/artist";
+import "../views/collection/collection";
+import "../views/journal/journal";
+import "../views/playlists/playlists";
+import "../views/stats/stats";
+import "../views/timeline/timeline";
 import { NAV_VIEWS, parseRoute, type Route } from "./routes";
 
 export class AimePanel extends LitElement {

@@ -11,14 +11,14 @@ import {
   type CollectionStats,
   type Facet,
   type LiveEvent,
-} from "../api";
-import "../components/aime-cover";
-import "../components/aime-load-more";
-import { AimeView, LOADING, type Load } from "../components/aime-view";
-import { sharedStyles } from "../components/styles";
-import { define } from "../define";
-import { formatNumber } from "../i18n";
-import { albumPath, artistPath, followLink } from "../navigate";
+} from "../../api";
+import "../../components/aime-cover";
+import "../../components/aime-load-more";
+import { AimeView, LOADING, type Load } from "../../components/aime-view";
+import { sharedStyles } from "../../components/styles";
+import { define } from "../../define";
+import { formatNumber } from "../../i18n";
+import { albumPath, artistPath, followLink } from "../../navigate";
 import { collectionStyles } from "./collection-styles";
 import {
   DESCENDING_FIRST,
@@ -31,7 +31,7 @@ import {
   type Filters,
   type Sort,
 } from "./collection-filters";
-import { counted, formatName, playsText, readQuery } from "./music-format";
+import { counted, formatName, playsText, readQuery } from "../shared/music-format";
 
 const PAGE_SIZE = 48;
 const DEBOUNCE_MS = 150;

@@ -1,6 +1,6 @@
 // Wording the collection, album and artist pages share: counted nouns, record formats, URL filters.
-import { formatNumber, languageOf, localize } from "../i18n";
-import type { HomeAssistant } from "../types";
+import { formatNumber, languageOf, localize } from "../../i18n";
+import type { HomeAssistant } from "../../types";
 
 /** "1 play" / "12 plays" from the `<key>.one` / `<key>.other` pair, by the language's plural rules. */
 export function counted(hass: HomeAssistant | undefined, key: string, count: number): string {

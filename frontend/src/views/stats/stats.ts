@@ -2,30 +2,30 @@
 // artists, streaks and a comparison with another period. The period lives in the URL's query.
 import { html, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
-import { fetchStreaks, translatedError, type Granularity, type LiveEvent, type Streaks } from "../api";
-import "../components/aime-chart";
-import { themeColors } from "../components/aime-chart";
-import "../components/aime-period-picker";
-import { periodOf, type Period } from "../components/aime-period-picker";
-import { AimeView, LOADING, type Load } from "../components/aime-view";
-import { sharedStyles } from "../components/styles";
-import { define } from "../define";
-import { formatDay, formatNumber } from "../i18n";
-import { navigate } from "../navigate";
-import { heatmapOptions, hourName, seriesOptions, weekdayNames } from "./stats/charts";
-import "./stats/compare";
-import { fetchPeriodStats, type PeriodStats } from "./stats/data";
-import { figureStyles, renderFigures, renderStreaks } from "./stats/figures";
-import "./stats/lists";
-import { renderTopList, topListStyles } from "./stats/lists";
+import { fetchStreaks, translatedError, type Granularity, type LiveEvent, type Streaks } from "../../api";
+import "../../components/aime-chart";
+import { themeColors } from "../../components/aime-chart";
+import "../../components/aime-period-picker";
+import { periodOf, type Period } from "../../components/aime-period-picker";
+import { AimeView, LOADING, type Load } from "../../components/aime-view";
+import { sharedStyles } from "../../components/styles";
+import { define } from "../../define";
+import { formatDay, formatNumber } from "../../i18n";
+import { navigate } from "../../navigate";
+import { heatmapOptions, hourName, seriesOptions, weekdayNames } from "./charts";
+import "./compare";
+import { fetchPeriodStats, type PeriodStats } from "./data";
+import { figureStyles, renderFigures, renderStreaks } from "./figures";
+import "./lists";
+import { renderTopList, topListStyles } from "./lists";
 import {
   fittingGranularity,
   parseStatsQuery,
   statsSearch,
   type DayRange,
   type StatsQuery,
-} from "./stats/period";
-import { statsStyles } from "./stats/styles";
+} from "./period";
+import { statsStyles } from "./styles";
 
 const TOP = 10;
 const GRANULARITIES: Granularity[] = ["day", "week", "month"];

@@ -1,8 +1,8 @@
 // The journal's plays for one set of filters: the first page, the next ones on demand, and the
 // plays recorded live put in their place. Answers to an older filter are dropped (a counter).
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { fetchHistory, translatedError, type HistoryFilter, type JournalEntry, type LiveEvent } from "../api";
-import type { HomeAssistant } from "../types";
+import { fetchHistory, translatedError, type HistoryFilter, type JournalEntry, type LiveEvent } from "../../api";
+import type { HomeAssistant } from "../../types";
 import { matchesFilter } from "./journal-filter";
 
 export const PAGE_SIZE = 50;

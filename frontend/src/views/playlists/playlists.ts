@@ -2,15 +2,15 @@
 // form that generates a new one (shown at once as a preview). Live `playlists` events refresh the list.
 import { css, html, nothing } from "lit";
 import { state } from "lit/decorators.js";
-import { fetchPlaylist, fetchPlaylists, type LiveEvent, type PlaylistSummary } from "../api";
-import { AimeView, LOADING, type Load } from "../components/aime-view";
-import { sharedStyles } from "../components/styles";
-import { define } from "../define";
-import { formatDateTime, formatDuration, formatNumber } from "../i18n";
-import { followLink, navigate } from "../navigate";
-import "./playlists/playlist-detail";
-import "./playlists/playlist-generator";
-import { algorithmLabel, playlistsPath, type SavedPlaylist } from "./playlists/shared";
+import { fetchPlaylist, fetchPlaylists, type LiveEvent, type PlaylistSummary } from "../../api";
+import { AimeView, LOADING, type Load } from "../../components/aime-view";
+import { sharedStyles } from "../../components/styles";
+import { define } from "../../define";
+import { formatDateTime, formatDuration, formatNumber } from "../../i18n";
+import { followLink, navigate } from "../../navigate";
+import "./playlist-detail";
+import "./playlist-generator";
+import { algorithmLabel, playlistsPath, type SavedPlaylist } from "./shared";
 
 const PLAYLIST_ICON =
   "M15 6H3v2h12V6m0 4H3v2h12v-2M3 16h8v-2H3v2M17 6v8.18A3 3 0 0 0 16 14a3 3 0 0 0-3 3 3 3 0 0 0 3 3 3 3 0 0 0 3-3V8h3V6h-5Z";

@@ -10,17 +10,17 @@ import {
   type AlbumPage,
   type JournalEntry,
   type LiveEvent,
-} from "../api";
-import "../components/aime-cover";
-import "../components/aime-load-more";
-import { AimeView, LOADING, type Load } from "../components/aime-view";
-import { sharedStyles } from "../components/styles";
-import { define } from "../define";
-import { formatDateTime, formatDuration, formatNumber } from "../i18n";
-import { artistPath, followLink } from "../navigate";
-import { formatName, playsText, sourceName } from "./music-format";
-import { heroActions, heroFigure, playedOn } from "./page-parts";
-import { pageStyles } from "./page-styles";
+} from "../../api";
+import "../../components/aime-cover";
+import "../../components/aime-load-more";
+import { AimeView, LOADING, type Load } from "../../components/aime-view";
+import { sharedStyles } from "../../components/styles";
+import { define } from "../../define";
+import { formatDateTime, formatDuration, formatNumber } from "../../i18n";
+import { artistPath, followLink } from "../../navigate";
+import { formatName, playsText, sourceName } from "../shared/music-format";
+import { heroActions, heroFigure, playedOn } from "../shared/page-parts";
+import { pageStyles } from "../shared/page-styles";
 
 const PAGE_SIZE = 50;
 

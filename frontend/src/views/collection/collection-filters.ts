@@ -1,6 +1,6 @@
 // The collection's filters: their values, their defaults and how the URL's query keeps them.
-import type { Shelf } from "../api";
-import { writeQuery } from "./music-format";
+import type { Shelf } from "../../api";
+import { writeQuery } from "../shared/music-format";
 
 export const SORTS = ["artist", "title", "year", "added", "plays", "last_played"] as const;
 export type Sort = (typeof SORTS)[number];

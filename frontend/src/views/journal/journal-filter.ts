@@ -1,8 +1,8 @@
 // The journal's filters as a URL query (`/aime/journal?text=abba&source=roon`), so they are
 // deep-linkable and back/forward restore them; and whether a live play matches them.
-import type { HistoryFilter, JournalEntry, Source } from "../api";
-import { isIsoDay } from "../dates";
-import { PANEL_PATH } from "../navigate";
+import type { HistoryFilter, JournalEntry, Source } from "../../api";
+import { isIsoDay } from "../../dates";
+import { PANEL_PATH } from "../../navigate";
 
 export const SOURCES: Source[] = ["lastfm", "roon", "aime_import", "manual"];
 export const JOURNAL_PATH = `${PANEL_PATH}/journal`;

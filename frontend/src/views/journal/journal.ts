@@ -5,14 +5,14 @@ import { state } from "lit/decorators.js";
 import { keyed } from "lit/directives/keyed.js";
 import { live } from "lit/directives/live.js";
 import { repeat } from "lit/directives/repeat.js";
-import type { HistoryFilter, JournalEntry, LiveEvent, Source } from "../api";
-import { AimeView } from "../components/aime-view";
-import "../components/aime-cover";
-import { sharedStyles } from "../components/styles";
-import { addDays, isIsoDay, todayIso } from "../dates";
-import { define } from "../define";
-import { formatDay, formatNumber } from "../i18n";
-import { navigate } from "../navigate";
+import type { HistoryFilter, JournalEntry, LiveEvent, Source } from "../../api";
+import { AimeView } from "../../components/aime-view";
+import "../../components/aime-cover";
+import { sharedStyles } from "../../components/styles";
+import { addDays, isIsoDay, todayIso } from "../../dates";
+import { define } from "../../define";
+import { formatDay, formatNumber } from "../../i18n";
+import { navigate } from "../../navigate";
 import { JournalFeed, isBadRange } from "./journal-feed";
 import { journalStyles } from "./journal-styles";
 import {
@@ -34,7 +34,7 @@ import {
   playTime,
   sourceBadges,
   sourceLabel,
-} from "./play-parts";
+} from "../shared/play-parts";
 
 const TEXT_DEBOUNCE_MS = 150;
 const FUNNEL = "M3 4h18l-7 8.5V19l-4 2v-8.5L3 4Z";

@@ -1,9 +1,9 @@
 // Pieces of the album and artist pages' hero card (styled by page-styles.ts): its figures,
 // the date of a first or last play, and its actions (play on a zone, the services' links).
 import { html, nothing, type TemplateResult } from "lit";
-import "../components/aime-zone-picker";
-import { formatDateTime, localize } from "../i18n";
-import type { HomeAssistant } from "../types";
+import "../../components/aime-zone-picker";
+import { formatDateTime, localize } from "../../i18n";
+import type { HomeAssistant } from "../../types";
 import { externalLinks } from "./music-format";
 
 /** Which page: prefixes its translation keys ("album.play") and test ids ("album-play"). */

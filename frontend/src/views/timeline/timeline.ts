@@ -2,16 +2,16 @@
 // its totals, an hour chart, and each play; quiet runs of empty hours fold into one line.
 import { html, nothing } from "lit";
 import { state } from "lit/decorators.js";
-import { fetchTimeline, type JournalEntry, type LiveEvent, type Timeline, type TimelineHour } from "../api";
-import { AimeView, type Load, LOADING } from "../components/aime-view";
-import "../components/aime-cover";
-import { sharedStyles } from "../components/styles";
-import { addDays, isIsoDay, todayIso } from "../dates";
-import { define } from "../define";
-import { formatDay, formatDuration, formatNumber } from "../i18n";
-import { PANEL_PATH, followLink, navigate } from "../navigate";
-import { journalUrl } from "./journal-filter";
-import { albumLink, artistLink, hourTime, lovedHeart, playStyles, playTime, sourceBadges } from "./play-parts";
+import { fetchTimeline, type JournalEntry, type LiveEvent, type Timeline, type TimelineHour } from "../../api";
+import { AimeView, type Load, LOADING } from "../../components/aime-view";
+import "../../components/aime-cover";
+import { sharedStyles } from "../../components/styles";
+import { addDays, isIsoDay, todayIso } from "../../dates";
+import { define } from "../../define";
+import { formatDay, formatDuration, formatNumber } from "../../i18n";
+import { PANEL_PATH, followLink, navigate } from "../../navigate";
+import { journalUrl } from "../journal/journal-filter";
+import { albumLink, artistLink, hourTime, lovedHeart, playStyles, playTime, sourceBadges } from "../shared/play-parts";
 import { timelineStyles } from "./timeline-styles";
 
 const TIMELINE_PATH = `${PANEL_PATH}/timeline`;

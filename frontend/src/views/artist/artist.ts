@@ -2,19 +2,19 @@
 // and owned, the top tracks, and play the artist in a Roon zone when AIME knows how.
 import { html, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
-import { fetchArtist, translatedError, type ArtistAlbum, type ArtistPage, type LiveEvent } from "../api";
-import { themeColors } from "../components/aime-chart";
-import "../components/aime-chart";
-import "../components/aime-cover";
-import { AimeView, LOADING, type Load } from "../components/aime-view";
-import { sharedStyles } from "../components/styles";
-import { define } from "../define";
-import { formatNumber, languageOf } from "../i18n";
-import { albumPath, followLink } from "../navigate";
+import { fetchArtist, translatedError, type ArtistAlbum, type ArtistPage, type LiveEvent } from "../../api";
+import { themeColors } from "../../components/aime-chart";
+import "../../components/aime-chart";
+import "../../components/aime-cover";
+import { AimeView, LOADING, type Load } from "../../components/aime-view";
+import { sharedStyles } from "../../components/styles";
+import { define } from "../../define";
+import { formatNumber, languageOf } from "../../i18n";
+import { albumPath, followLink } from "../../navigate";
 import { artistStyles } from "./artist-styles";
-import { counted, playsText } from "./music-format";
-import { heroActions, heroFigure, playedOn } from "./page-parts";
-import { pageStyles } from "./page-styles";
+import { counted, playsText } from "../shared/music-format";
+import { heroActions, heroFigure, playedOn } from "../shared/page-parts";
+import { pageStyles } from "../shared/page-styles";
 
 const TOP_TRACKS = 10;
 
