@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { HistoryFilter, JournalEntry } from "../src/api";
+import type { HistoryFilter, JournalEntry } from "../src/data/journal";
 import type { HomeAssistant } from "../src/types";
 import { JournalFeed, PAGE_SIZE } from "../src/views/journal/journal-feed";
 

@@ -2,7 +2,8 @@
 // new plays arriving live through `aime/subscribe`.
 import { css, html, nothing } from "lit";
 import { state } from "lit/decorators.js";
-import { fetchHistory, type JournalEntry, type LiveEvent } from "../api";
+import { fetchHistory, type JournalEntry } from "../data/journal";
+import type { LiveEvent } from "../data/subscription";
 import "../components/aime-cover";
 import "../components/aime-now-playing";
 import { sharedStyles } from "../components/styles";

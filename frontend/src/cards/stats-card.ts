@@ -2,15 +2,8 @@
 // chart of plays per day/week/month and a top list, from one `aime/range` call; live `stats` events refresh it.
 import { css, html, nothing } from "lit";
 import { state } from "lit/decorators.js";
-import {
-  fetchRange,
-  fetchStats,
-  type Granularity,
-  type LiveEvent,
-    type Ranked,
-  type SeriesPoint,
-  type WindowStats,
-} from "../api";
+import { fetchRange, fetchStats, type Granularity, type Ranked, type SeriesPoint, type WindowStats } from "../data/stats";
+import type { LiveEvent } from "../data/subscription";
 import "../components/aime-chart";
 import "../components/aime-cover";
 import { themeColors } from "../components/aime-chart";

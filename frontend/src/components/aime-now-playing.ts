@@ -1,12 +1,12 @@
 // What each AIME Roon zone plays, with transport controls through Home Assistant's media_player actions.
 import { LitElement, css, html, nothing } from "lit";
 import { property } from "lit/decorators.js";
+import { aimeZones, controlZone, type TransportAction } from "../data/now-playing";
 import { define } from "../define";
 import { localize } from "../i18n";
 import type { HassEntityState, HomeAssistant } from "../types";
 import "./aime-cover";
 import { sharedStyles } from "./styles";
-import { aimeZones } from "./aime-zone-picker";
 
 const ACTIVE = new Set(["playing", "paused", "buffering"]);
 
@@ -107,13 +107,13 @@ export class AimeNowPlaying extends LitElement {
     </div>`;
   }
 
-  private button(state: HassEntityState, icon: keyof typeof ICONS, action: string) {
+  private button(state: HassEntityState, icon: keyof typeof ICONS, action: TransportAction) {
     return html`<button
       class="icon"
       data-testid="now-playing-${icon}"
       aria-label=${localize(this.hass, `panel.now_playing.${icon}`)}
       title=${localize(this.hass, `panel.now_playing.${icon}`)}
-      @click=${() => this.hass.callService("media_player", action, { entity_id: state.entity_id })}
+      @click=${() => controlZone(this.hass, state.entity_id, action)}
     >
       <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[icon]} /></svg>
     </button>`;

@@ -2,15 +2,11 @@
 // description (admins may have it rewritten), tracks with their plays, every play, and play it in Roon.
 import { html, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
-import {
-  callAimeAction,
-  fetchAlbum,
-  fetchHistory,
-  translatedError,
-  type AlbumPage,
-  type JournalEntry,
-  type LiveEvent,
-} from "../../api";
+import { fetchAlbum, type AlbumPage } from "../../data/album";
+import { callAimeAction } from "../../data/commands";
+import { translatedError } from "../../data/errors";
+import { fetchHistory, type JournalEntry } from "../../data/journal";
+import type { LiveEvent } from "../../data/subscription";
 import "../../components/aime-cover";
 import "../../components/aime-load-more";
 import { AimeView, LOADING, type Load } from "../../components/aime-view";

@@ -2,7 +2,9 @@
 // and owned, the top tracks, and play the artist in a Roon zone when AIME knows how.
 import { html, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
-import { fetchArtist, translatedError, type ArtistAlbum, type ArtistPage, type LiveEvent } from "../../api";
+import { fetchArtist, type ArtistAlbum, type ArtistPage } from "../../data/artist";
+import { translatedError } from "../../data/errors";
+import type { LiveEvent } from "../../data/subscription";
 import { themeColors } from "../../components/aime-chart";
 import "../../components/aime-chart";
 import "../../components/aime-cover";

@@ -1,5 +1,5 @@
 // The collection's filters: their values, their defaults and how the URL's query keeps them.
-import type { Shelf } from "../../api";
+import type { Shelf } from "../../data/collection";
 import { writeQuery } from "../shared/music-format";
 
 export const SORTS = ["artist", "title", "year", "added", "plays", "last_played"] as const;

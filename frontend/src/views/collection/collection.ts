@@ -2,16 +2,9 @@
 // search, sorts and shelves, all kept in the URL's query; pages load as the grid scrolls.
 import { html, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
-import {
-  fetchCollection,
-  fetchCollectionFacets,
-  translatedError,
-  type CollectionFacets,
-  type CollectionRecord,
-  type CollectionStats,
-  type Facet,
-  type LiveEvent,
-} from "../../api";
+import { fetchCollection, fetchCollectionFacets, type CollectionFacets, type CollectionRecord, type CollectionStats, type Facet } from "../../data/collection";
+import { translatedError } from "../../data/errors";
+import type { LiveEvent } from "../../data/subscription";
 import "../../components/aime-cover";
 import "../../components/aime-load-more";
 import { AimeView, LOADING, type Load } from "../../components/aime-view";

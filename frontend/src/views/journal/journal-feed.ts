@@ -1,7 +1,9 @@
 // The journal's plays for one set of filters: the first page, the next ones on demand, and the
 // plays recorded live put in their place. Answers to an older filter are dropped (a counter).
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { fetchHistory, translatedError, type HistoryFilter, type JournalEntry, type LiveEvent } from "../../api";
+import { translatedError } from "../../data/errors";
+import { fetchHistory, type HistoryFilter, type JournalEntry } from "../../data/journal";
+import type { LiveEvent } from "../../data/subscription";
 import type { HomeAssistant } from "../../types";
 import { matchesFilter } from "./journal-filter";
 

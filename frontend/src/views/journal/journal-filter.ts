@@ -1,6 +1,6 @@
 // The journal's filters as a URL query (`/aime/journal?text=abba&source=roon`), so they are
 // deep-linkable and back/forward restore them; and whether a live play matches them.
-import type { HistoryFilter, JournalEntry, Source } from "../../api";
+import type { HistoryFilter, JournalEntry, Source } from "../../data/journal";
 import { isIsoDay } from "../../dates";
 import { PANEL_PATH } from "../../navigate";
 

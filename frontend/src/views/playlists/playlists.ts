@@ -2,7 +2,8 @@
 // form that generates a new one (shown at once as a preview). Live `playlists` events refresh the list.
 import { css, html, nothing } from "lit";
 import { state } from "lit/decorators.js";
-import { fetchPlaylist, fetchPlaylists, type LiveEvent, type PlaylistSummary } from "../../api";
+import { fetchPlaylist, fetchPlaylists, type PlaylistSummary } from "../../data/playlists";
+import type { LiveEvent } from "../../data/subscription";
 import { AimeView, LOADING, type Load } from "../../components/aime-view";
 import { sharedStyles } from "../../components/styles";
 import { define } from "../../define";

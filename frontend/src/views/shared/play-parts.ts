@@ -1,7 +1,7 @@
 // What the journal and the timeline show of one play: links to its artist and album, its source
 // badges and its loved heart, with their styles. Plain template functions: no element per row.
 import { css, html, nothing, type TemplateResult } from "lit";
-import type { JournalEntry, Source } from "../../api";
+import type { JournalEntry, Source } from "../../data/journal";
 import { localize } from "../../i18n";
 import { albumPath, artistPath, followLink } from "../../navigate";
 import type { HomeAssistant } from "../../types";

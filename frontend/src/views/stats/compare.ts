@@ -2,7 +2,8 @@
 // same length or another range, with the changes in plays, listening time and artists.
 import { LitElement, css, html, nothing, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
-import { fetchCompare, translatedError, type Comparison, type PeriodSummary } from "../../api";
+import { translatedError } from "../../data/errors";
+import { fetchCompare, type Comparison, type PeriodSummary } from "../../data/stats";
 import { sharedStyles } from "../../components/styles";
 import { isIsoDay } from "../../dates";
 import { define } from "../../define";

@@ -2,7 +2,9 @@
 // artists, streaks and a comparison with another period. The period lives in the URL's query.
 import { html, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
-import { fetchStreaks, translatedError, type Granularity, type LiveEvent, type Streaks } from "../../api";
+import { translatedError } from "../../data/errors";
+import { fetchStreaks, type Granularity, type Streaks } from "../../data/stats";
+import type { LiveEvent } from "../../data/subscription";
 import "../../components/aime-chart";
 import { themeColors } from "../../components/aime-chart";
 import "../../components/aime-period-picker";

@@ -2,7 +2,9 @@
 // its totals, an hour chart, and each play; quiet runs of empty hours fold into one line.
 import { html, nothing } from "lit";
 import { state } from "lit/decorators.js";
-import { fetchTimeline, type JournalEntry, type LiveEvent, type Timeline, type TimelineHour } from "../../api";
+import type { JournalEntry } from "../../data/journal";
+import type { LiveEvent } from "../../data/subscription";
+import { fetchTimeline, type Timeline, type TimelineHour } from "../../data/timeline";
 import { AimeView, type Load, LOADING } from "../../components/aime-view";
 import "../../components/aime-cover";
 import { sharedStyles } from "../../components/styles";
