@@ -1,4 +1,5 @@
 // What each AIME Roon zone plays, with transport controls through Home Assistant's media_player actions.
+import { mdiPause, mdiPlay, mdiSkipNext, mdiSkipPrevious } from "@mdi/js";
 import { LitElement, css, html, nothing } from "lit";
 import { property } from "lit/decorators.js";
 import { aimeZones, controlZone, type TransportAction } from "../data/now-playing";
@@ -10,12 +11,7 @@ import { sharedStyles } from "./styles";
 
 const ACTIVE = new Set(["playing", "paused", "buffering"]);
 
-const ICONS = {
-  previous: "M6 18V6h2v12H6m3.5-6L18 6v12l-8.5-6Z",
-  play: "M8 5.14v14l11-7-11-7Z",
-  pause: "M14 19h4V5h-4M6 19h4V5H6v14Z",
-  next: "M16 18h2V6h-2M6 18l8.5-6L6 6v12Z",
-};
+const ICONS = { previous: mdiSkipPrevious, play: mdiPlay, pause: mdiPause, next: mdiSkipNext };
 
 export class AimeNowPlaying extends LitElement {
   @property({ attribute: false }) hass!: HomeAssistant;

@@ -1,5 +1,6 @@
 // The record collection (Discogs) as a cover grid: filters from `aime/collection/facets`, a debounced
 // search, sorts and shelves, all kept in the URL's query; pages load as the grid scrolls.
+import { mdiArrowUp } from "@mdi/js";
 import { html, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
 import { fetchCollection, fetchCollectionFacets, type CollectionFacets, type CollectionRecord, type CollectionStats, type Facet } from "../../data/collection";
@@ -295,7 +296,7 @@ export class AimeCollectionView extends AimeView {
               @click=${() => this.change({ descending: !filters.descending })}
             >
               <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" class=${filters.descending ? "down" : ""}>
-                <path fill="currentColor" d="M13 20h-2V8l-5.5 5.5-1.42-1.42L12 4.16l7.92 7.92-1.42 1.42L13 8v12Z" />
+                <path fill="currentColor" d=${mdiArrowUp} />
               </svg>
             </button>
           </div>

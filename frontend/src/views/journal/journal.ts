@@ -1,5 +1,6 @@
 // The journal: every play, newest first, by local day; text search and filters kept in the URL
 // query; pages fetched as the end of the list scrolls into view; live plays prepended.
+import { mdiClose, mdiFilter, mdiHeart, mdiMagnify } from "@mdi/js";
 import { html, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import { keyed } from "lit/directives/keyed.js";
@@ -28,7 +29,6 @@ import {
 import {
   albumLink,
   artistLink,
-  heartPath,
   lovedHeart,
   playMoment,
   playStyles,
@@ -38,8 +38,6 @@ import {
 } from "../shared/play-parts";
 
 const TEXT_DEBOUNCE_MS = 150;
-const FUNNEL = "M3 4h18l-7 8.5V19l-4 2v-8.5L3 4Z";
-const SEARCH = "M9.5 3a6.5 6.5 0 0 1 5.2 10.4l5.6 5.6-1.4 1.4-5.6-5.6A6.5 6.5 0 1 1 9.5 3Zm0 2a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9Z";
 
 export class AimeJournalView extends AimeView {
   static styles = [sharedStyles, playStyles, journalStyles];
@@ -167,7 +165,7 @@ export class AimeJournalView extends AimeView {
     const today = todayIso(this.hass);
     return html`<div class="card filters" role="search">
       <label class="search">
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${SEARCH} /></svg>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${mdiMagnify} /></svg>
         <span class="visually-hidden">${this.t("journal.search_label")}</span>
         <input
           type="search"
@@ -201,7 +199,7 @@ export class AimeJournalView extends AimeView {
         aria-pressed=${filter.loved ? "true" : "false"}
         @click=${() => this.setFilter({ loved: filter.loved ? undefined : true })}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${heartPath} /></svg>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${mdiHeart} /></svg>
         ${this.t("journal.loved_only")}
       </button>
       <div class="days">
@@ -271,7 +269,7 @@ export class AimeJournalView extends AimeView {
         title=${this.t("journal.chip.remove", { name })}
         @click=${() => this.setFilter(removal)}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4Z" /></svg>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${mdiClose} /></svg>
       </button>
     </span>`;
   }
@@ -376,7 +374,7 @@ export class AimeJournalView extends AimeView {
         window.scrollTo({ top: 0 });
       }}
     >
-      <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${FUNNEL} /></svg>${this.t(`journal.filter_${kind}`)}
+      <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${mdiFilter} /></svg>${this.t(`journal.filter_${kind}`)}
     </button>`;
   }
 

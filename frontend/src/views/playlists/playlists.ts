@@ -1,5 +1,6 @@
 // The Playlists view (/aime/playlists[/<id>]): the saved playlists, one opened with its tracks, and the
 // form that generates a new one (shown at once as a preview). Live `playlists` events refresh the list.
+import { mdiPlaylistMusic } from "@mdi/js";
 import { css, html, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import { fetchPlaylist, fetchPlaylists, type PlaylistSummary } from "../../data/playlists";
@@ -12,9 +13,6 @@ import { followLink, navigate } from "../../navigate";
 import "./playlist-detail";
 import "./playlist-generator";
 import { algorithmLabel, playlistsPath, type SavedPlaylist } from "./shared";
-
-const PLAYLIST_ICON =
-  "M15 6H3v2h12V6m0 4H3v2h12v-2M3 16h8v-2H3v2M17 6v8.18A3 3 0 0 0 16 14a3 3 0 0 0-3 3 3 3 0 0 0 3 3 3 3 0 0 0 3-3V8h3V6h-5Z";
 
 export class AimePlaylistsView extends AimeView {
   @state() private list: Load<PlaylistSummary[]> = LOADING;
@@ -279,7 +277,7 @@ export class AimePlaylistsView extends AimeView {
             aria-current=${playlist.id === selected ? "page" : "false"}
             @click=${followLink}
           >
-            <span class="icon-disc" aria-hidden="true"><svg viewBox="0 0 24 24"><path d=${PLAYLIST_ICON} /></svg></span>
+            <span class="icon-disc" aria-hidden="true"><svg viewBox="0 0 24 24"><path d=${mdiPlaylistMusic} /></svg></span>
             <span class="ellipsis">
               <span class="name">${playlist.name}</span><br />
               <span class="muted"

@@ -1,12 +1,11 @@
 // What the journal and the timeline show of one play: links to its artist and album, its source
 // badges and its loved heart, with their styles. Plain template functions: no element per row.
+import { mdiHeart } from "@mdi/js";
 import { css, html, nothing, type TemplateResult } from "lit";
 import type { JournalEntry, Source } from "../../data/journal";
 import { localize } from "../../i18n";
 import { albumPath, artistPath, followLink } from "../../navigate";
 import type { HomeAssistant } from "../../types";
-
-const HEART = "M12 21.35l-1.45-1.32C5.4 15.36 2 12.28 2 8.5 2 5.42 4.42 3 7.5 3c1.74 0 3.41.81 4.5 2.09C13.09 3.81 14.76 3 16.5 3 19.58 3 22 5.42 22 8.5c0 3.78-3.4 6.86-8.55 11.54L12 21.35Z";
 
 // Lists format a time per row: one formatter per language, time zone and style, not one per row.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -61,11 +60,9 @@ export function lovedHeart(hass: HomeAssistant, loved: boolean): TemplateResult 
   const label = localize(hass, "common.loved");
   return html`<svg class="heart" viewBox="0 0 24 24" role="img" aria-label=${label} data-testid="loved">
     <title>${label}</title>
-    <path d=${HEART} />
+    <path d=${mdiHeart} />
   </svg>`;
 }
-
-export const heartPath = HEART;
 
 export const playStyles = css`
   /* A play's text: its title's line over its artist's and album's. */

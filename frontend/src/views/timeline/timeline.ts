@@ -1,5 +1,6 @@
 // The timeline: one local day hour by hour (`/aime/timeline/2024-03-02`, today without a day),
 // its totals, an hour chart, and each play; quiet runs of empty hours fold into one line.
+import { mdiChevronLeft, mdiChevronRight } from "@mdi/js";
 import { html, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import type { JournalEntry } from "../../data/journal";
@@ -18,9 +19,6 @@ import { timelineStyles } from "./timeline-styles";
 
 const TIMELINE_PATH = `${PANEL_PATH}/timeline`;
 const REFRESH_DELAY_MS = 1000;
-const CHEVRON_LEFT = "M15.4 16.6 10.8 12l4.6-4.6L14 6l-6 6 6 6 1.4-1.4Z";
-const CHEVRON_RIGHT = "M8.6 16.6 13.2 12 8.6 7.4 10 6l6 6-6 6-1.4-1.4Z";
-
 /** Hours with plays, and runs of consecutive empty hours folded into one. */
 type Block = { kind: "hour"; hour: TimelineHour } | { kind: "empty"; first: TimelineHour; last: TimelineHour };
 
@@ -118,7 +116,7 @@ export class AimeTimelineView extends AimeView {
             ?disabled=${!valid}
             @click=${() => this.goTo(addDays(day, -1))}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${CHEVRON_LEFT} /></svg>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${mdiChevronLeft} /></svg>
           </button>
           <label class="day-picker">
             <span class="visually-hidden">${this.t("timeline.day_label")}</span>
@@ -138,7 +136,7 @@ export class AimeTimelineView extends AimeView {
             ?disabled=${!valid || day >= today}
             @click=${() => this.goTo(addDays(day, 1))}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${CHEVRON_RIGHT} /></svg>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${mdiChevronRight} /></svg>
           </button>
           ${valid && day !== today
             ? html`<button data-testid="timeline-today" @click=${() => this.goTo(today)}>${this.t("timeline.today")}</button>`
