@@ -249,7 +249,7 @@ export const journalStyles = css`
       flex: 1 1 0;
       min-width: 0;
     }
-    .days input {
+    .days aime-date-input {
       flex: 1;
       min-width: 0;
     }

@@ -10,6 +10,8 @@ import type { HistoryFilter, JournalEntry, Source } from "../../data/journal";
 import type { LiveEvent } from "../../data/subscription";
 import { AimeView } from "../../components/aime-view";
 import "../../components/aime-cover";
+import "../../components/aime-date-input";
+import type { AimeDateInput } from "../../components/aime-date-input";
 import { sharedStyles } from "../../components/styles";
 import { addDays, isIsoDay, todayIso } from "../../dates";
 import { define } from "../../define";
@@ -126,7 +128,7 @@ export class AimeJournalView extends AimeView {
   }
 
   private onDay(side: "first_day" | "last_day", event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
+    const value = (event.target as AimeDateInput).value;
     if (value === "" || isIsoDay(value)) this.setFilter({ [side]: value || undefined });
   }
 
@@ -205,23 +207,27 @@ export class AimeJournalView extends AimeView {
       <div class="days">
         <label class="field"
           >${this.t("common.from")}
-          <input
-            type="date"
+          <aime-date-input
             data-testid="journal-first-day"
+            .hass=${this.hass}
+            label=${this.t("common.from")}
             .value=${live(filter.first_day ?? "")}
             max=${filter.last_day ?? today}
             @change=${(event: Event) => this.onDay("first_day", event)}
-        /></label>
+          ></aime-date-input
+        ></label>
         <label class="field"
           >${this.t("common.to")}
-          <input
-            type="date"
+          <aime-date-input
             data-testid="journal-last-day"
+            .hass=${this.hass}
+            label=${this.t("common.to")}
             .value=${live(filter.last_day ?? "")}
-            min=${filter.first_day ?? nothing}
+            min=${filter.first_day ?? ""}
             max=${today}
             @change=${(event: Event) => this.onDay("last_day", event)}
-        /></label>
+          ></aime-date-input
+        ></label>
       </div>
     </div>`;
   }

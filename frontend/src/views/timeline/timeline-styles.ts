@@ -20,7 +20,7 @@ export const timelineStyles = css`
     height: 24px;
     display: block;
   }
-  .day-picker input {
+  .day-picker {
     min-width: 150px;
   }
   .nav > button:not(.icon) {
@@ -202,7 +202,7 @@ export const timelineStyles = css`
     .nav {
       flex-wrap: nowrap;
     }
-    .day-picker input {
+    .day-picker {
       min-width: 0;
       width: 136px;
     }

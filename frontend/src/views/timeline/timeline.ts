@@ -8,6 +8,8 @@ import type { LiveEvent } from "../../data/subscription";
 import { fetchTimeline, type Timeline, type TimelineHour } from "../../data/timeline";
 import { AimeView, type Load, LOADING } from "../../components/aime-view";
 import "../../components/aime-cover";
+import "../../components/aime-date-input";
+import type { AimeDateInput } from "../../components/aime-date-input";
 import { sharedStyles } from "../../components/styles";
 import { addDays, isIsoDay, todayIso } from "../../dates";
 import { define } from "../../define";
@@ -95,7 +97,7 @@ export class AimeTimelineView extends AimeView {
   }
 
   private onDayInput(event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
+    const value = (event.target as AimeDateInput).value;
     if (isIsoDay(value) && value <= this.today) this.goTo(value);
   }
 
@@ -118,16 +120,15 @@ export class AimeTimelineView extends AimeView {
           >
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${mdiChevronLeft} /></svg>
           </button>
-          <label class="day-picker">
-            <span class="visually-hidden">${this.t("timeline.day_label")}</span>
-            <input
-              type="date"
-              data-testid="timeline-day"
-              .value=${valid ? day : ""}
-              max=${today}
-              @change=${this.onDayInput}
-            />
-          </label>
+          <aime-date-input
+            class="day-picker"
+            data-testid="timeline-day"
+            .hass=${this.hass}
+            label=${this.t("timeline.day_label")}
+            .value=${valid ? day : ""}
+            max=${today}
+            @change=${this.onDayInput}
+          ></aime-date-input>
           <button
             class="icon"
             data-testid="timeline-next"
