@@ -1,10 +1,10 @@
 // The dashboard cards, loaded on every Home Assistant page by the integration: they register in the
 // dashboard's card picker (`window.customCards`) with their visual editors.
 import { localize } from "../i18n";
-import { pageHass } from "./card-config";
-import "./card-editors";
-import "./recent-card";
-import "./stats-card";
+import { pageHass } from "./shared/card-config";
+import "./shared/card-editors";
+import "./recent-card/recent-card";
+import "./stats-card/stats-card";
 
 declare global {
   interface Window {

@@ -1,10 +1,10 @@
 // The cards' visual editors: plain inputs and selects that fire `config-changed` with the new options.
 import { LitElement, css, html, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
-import { formStyles, sharedStyles } from "../components/styles";
-import { define } from "../define";
-import { localize } from "../i18n";
-import type { HomeAssistant, LovelaceCardConfig } from "../types";
+import { formStyles, sharedStyles } from "../../components/styles";
+import { define } from "../../define";
+import { localize } from "../../i18n";
+import type { HomeAssistant, LovelaceCardConfig } from "../../types";
 import { RECENT_COUNT, STATS_PERIODS, TOP_COUNT, TOP_KINDS } from "./card-config";
 
 abstract class AimeCardEditor extends LitElement {

@@ -2,17 +2,17 @@
 // new plays arriving live through `aime/subscribe`.
 import { css, html, nothing } from "lit";
 import { state } from "lit/decorators.js";
-import { fetchHistory, type JournalEntry } from "../data/journal";
-import type { LiveEvent } from "../data/subscription";
-import "../components/aime-cover";
-import "../components/aime-now-playing";
-import { sharedStyles } from "../components/styles";
-import { AimeView, LOADING, type Load } from "../components/aime-view";
-import { define } from "../define";
-import { formatDateTime, languageOf } from "../i18n";
-import { PANEL_PATH, albumPath, artistPath, followLink } from "../navigate";
-import { cardStyles } from "./card-styles";
-import { checkRecentConfig, type RecentCardConfig } from "./card-config";
+import { fetchHistory, type JournalEntry } from "../../data/journal";
+import type { LiveEvent } from "../../data/subscription";
+import "../../components/aime-cover";
+import "../../components/aime-now-playing";
+import { sharedStyles } from "../../components/styles";
+import { AimeView, LOADING, type Load } from "../../components/aime-view";
+import { define } from "../../define";
+import { formatDateTime, languageOf } from "../../i18n";
+import { PANEL_PATH, albumPath, artistPath, followLink } from "../../navigate";
+import { cardStyles } from "../shared/card-styles";
+import { checkRecentConfig, type RecentCardConfig } from "../shared/card-config";
 
 const MINUTE = 60;
 const HOUR = 3600;

@@ -2,20 +2,20 @@
 // chart of plays per day/week/month and a top list, from one `aime/range` call; live `stats` events refresh it.
 import { css, html, nothing } from "lit";
 import { state } from "lit/decorators.js";
-import { fetchRange, fetchStats, type Granularity, type Ranked, type SeriesPoint, type WindowStats } from "../data/stats";
-import type { LiveEvent } from "../data/subscription";
-import "../components/aime-chart";
-import "../components/aime-cover";
-import { themeColors } from "../components/aime-chart";
-import { periodOf, type Period } from "../components/aime-period-picker";
-import "../components/aime-period-picker";
-import { sharedStyles } from "../components/styles";
-import { AimeView, LOADING, type Load } from "../components/aime-view";
-import { define } from "../define";
-import { formatDay, formatDuration, formatNumber } from "../i18n";
-import { PANEL_PATH, albumPath, artistPath, followLink } from "../navigate";
-import { cardStyles } from "./card-styles";
-import { STATS_PERIODS, checkStatsConfig, type StatsCardConfig, type StatsPeriod } from "./card-config";
+import { fetchRange, fetchStats, type Granularity, type Ranked, type SeriesPoint, type WindowStats } from "../../data/stats";
+import type { LiveEvent } from "../../data/subscription";
+import "../../components/aime-chart";
+import "../../components/aime-cover";
+import { themeColors } from "../../components/aime-chart";
+import { periodOf, type Period } from "../../components/aime-period-picker";
+import "../../components/aime-period-picker";
+import { sharedStyles } from "../../components/styles";
+import { AimeView, LOADING, type Load } from "../../components/aime-view";
+import { define } from "../../define";
+import { formatDay, formatDuration, formatNumber } from "../../i18n";
+import { PANEL_PATH, albumPath, artistPath, followLink } from "../../navigate";
+import { cardStyles } from "../shared/card-styles";
+import { STATS_PERIODS, checkStatsConfig, type StatsCardConfig, type StatsPeriod } from "../shared/card-config";
 
 const GRANULARITY: Record<StatsPeriod, Granularity> = { "7d": "day", "30d": "day", "365d": "week", all: "month" };
 

@@ -1,7 +1,7 @@
 // The cards' options: defaults, and the checks `setConfig` runs (a thrown Error's message is what the
 // dashboard shows, so it is translated).
-import { localize, type Vars } from "../i18n";
-import type { HomeAssistant, LovelaceCardConfig } from "../types";
+import { localize, type Vars } from "../../i18n";
+import type { HomeAssistant, LovelaceCardConfig } from "../../types";
 
 export const STATS_PERIODS = ["7d", "30d", "365d", "all"] as const;
 export type StatsPeriod = (typeof STATS_PERIODS)[number];
