@@ -12,7 +12,8 @@ import { define } from "../../define";
 import { formatDateTime, languageOf } from "../../i18n";
 import { PANEL_PATH, albumPath, artistPath, followLink } from "../../navigate";
 import { cardStyles } from "../shared/card-styles";
-import { checkRecentConfig, type RecentCardConfig } from "../shared/card-config";
+import { RECENT_CARD_EDITOR_NAME, RECENT_CARD_NAME } from "./const";
+import { checkRecentConfig, type RecentCardConfig } from "./recent-card-config";
 
 const MINUTE = 60;
 const HOUR = 3600;
@@ -39,8 +40,10 @@ export class AimeRecentCard extends AimeView {
     `,
   ];
 
-  static getConfigElement(): HTMLElement {
-    return document.createElement("aime-recent-card-editor");
+  /** The editor comes in its own chunk: only who edits a dashboard loads it. */
+  static async getConfigElement(): Promise<HTMLElement> {
+    await import("./recent-card-editor");
+    return document.createElement(RECENT_CARD_EDITOR_NAME);
   }
 
   static getStubConfig(): Partial<RecentCardConfig> {
@@ -147,4 +150,4 @@ export class AimeRecentCard extends AimeView {
   }
 }
 
-define("aime-recent-card", AimeRecentCard);
+define(RECENT_CARD_NAME, AimeRecentCard);

@@ -15,7 +15,8 @@ import { define } from "../../define";
 import { formatDay, formatDuration, formatNumber } from "../../i18n";
 import { PANEL_PATH, albumPath, artistPath, followLink } from "../../navigate";
 import { cardStyles } from "../shared/card-styles";
-import { STATS_PERIODS, checkStatsConfig, type StatsCardConfig, type StatsPeriod } from "../shared/card-config";
+import { STATS_CARD_EDITOR_NAME, STATS_CARD_NAME } from "./const";
+import { STATS_PERIODS, checkStatsConfig, type StatsCardConfig, type StatsPeriod } from "./stats-card-config";
 
 const GRANULARITY: Record<StatsPeriod, Granularity> = { "7d": "day", "30d": "day", "365d": "week", all: "month" };
 
@@ -90,8 +91,10 @@ export class AimeStatsCard extends AimeView {
     `,
   ];
 
-  static getConfigElement(): HTMLElement {
-    return document.createElement("aime-stats-card-editor");
+  /** The editor comes in its own chunk: only who edits a dashboard loads it. */
+  static async getConfigElement(): Promise<HTMLElement> {
+    await import("./stats-card-editor");
+    return document.createElement(STATS_CARD_EDITOR_NAME);
   }
 
   static getStubConfig(): Partial<StatsCardConfig> {
@@ -291,4 +294,4 @@ export class AimeStatsCard extends AimeView {
   }
 }
 
-define("aime-stats-card", AimeStatsCard);
+define(STATS_CARD_NAME, AimeStatsCard);
