@@ -36,7 +36,8 @@ export interface HomeAssistant {
   states: Record<string, HassEntityState>;
   entities: Record<string, HassEntityEntry>;
   language: string;
-  locale?: { language: string; time_zone?: string };
+  /** `date_format`: "language", "system", "DMY", "MDY" or "YMD" (the profile's setting). */
+  locale?: { language: string; time_zone?: string; date_format?: string };
   config: { time_zone: string };
   themes?: { darkMode?: boolean };
   user?: { id: string; name: string; is_admin: boolean };

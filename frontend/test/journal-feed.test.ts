@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { HistoryFilter, JournalEntry } from "../src/api";
+import type { HistoryFilter, JournalEntry } from "../src/data/journal";
 import type { HomeAssistant } from "../src/types";
-import { JournalFeed, PAGE_SIZE } from "../src/views/journal-feed";
+import { JournalFeed, PAGE_SIZE } from "../src/views/journal/journal-feed";
 
 // A store of `count` plays, newest first (ids count..1), answering `aime/history` pages the way
 // Home Assistant does; `held` keeps answers back until released, to race them.

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { JournalEntry } from "../src/api";
-import { filterFromQuery, isJournalPath, journalUrl, matchesFilter, sameFilter } from "../src/views/journal-filter";
+import type { JournalEntry } from "../src/data/journal";
+import { filterFromQuery, isJournalPath, journalUrl, matchesFilter, sameFilter } from "../src/views/journal/journal-filter";
 
 const entry = (changes: Partial<JournalEntry> = {}): JournalEntry => ({
   play_id: 1,

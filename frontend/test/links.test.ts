@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { TemplateResult } from "lit";
-import { translatedError, type Ranked } from "../src/api";
+import { translatedError } from "../src/data/errors";
+import type { Ranked } from "../src/data/stats";
 import type { HomeAssistant } from "../src/types";
 import { renderTopList } from "../src/views/stats/lists";
 

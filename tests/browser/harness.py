@@ -73,6 +73,12 @@ class Variant:
         return {"language": self.language, **_LANGUAGE_DEFAULTS}
 
 
+def typed_day(iso: str, language: str = "en") -> str:
+    """An ISO day as AIME's date fields show and read it: "07/12/2026" in French."""
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}" if language == "fr" else f"{month}/{day}/{year}"
+
+
 DEFAULT_VARIANT = Variant()
 ALL_VARIANTS = [
     Variant(language, theme, width)

@@ -16,7 +16,7 @@ from tests.browser.demo_thread import HassApi
 from tests.browser.harness import Variant, every_variant
 
 TRANSLATIONS = REPO_ROOT / "custom_components" / "aime" / "translations"
-PLAYS_PAGE = 50  # The view's page of plays (frontend/src/views/album.ts).
+PLAYS_PAGE = 50  # The view's page of plays (frontend/src/views/album/album.ts).
 HOSTILE = "<img src=x onerror=alert(1)>"
 # How long the fake Roon core may take to report the zone playing (polled, not asserted on).
 PLAY_TIMEOUT_S = 20

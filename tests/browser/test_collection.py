@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from tests.browser.demo_thread import HassApi
 from tests.browser.harness import every_variant
 
-PAGE_SIZE = 48  # The view's page size (frontend/src/views/collection.ts).
+PAGE_SIZE = 48  # The view's page size (frontend/src/views/collection/collection.ts).
 
 
 def _total(page: Page) -> int:

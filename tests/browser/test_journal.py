@@ -20,7 +20,7 @@ import pytest
 
 from scripts.devhass.demo_servers import LASTFM_DEMO_USER
 from tests.browser.demo_thread import DemoThread, HassApi
-from tests.browser.harness import every_variant
+from tests.browser.harness import Variant, every_variant, typed_day
 from tests.fakes.lastfm import FakeLastfm
 
 PAGE_SIZE = 50
@@ -73,7 +73,11 @@ def journal(goto: Callable[[str], Page], **filters: Any) -> Page:
 
 @every_variant
 def test_journal_lists_the_plays_by_day(
-    goto: Callable[[str], Page], screenshot: Callable[..., Path], hass_api: HassApi, yesterday: str
+    goto: Callable[[str], Page],
+    screenshot: Callable[..., Path],
+    hass_api: HassApi,
+    yesterday: str,
+    variant: Variant,
 ) -> None:
     """Rows with a cover, track, artist and album links, time and sources, under day headers."""
     answer = history(hass_api, last_day=yesterday)
@@ -90,7 +94,9 @@ def test_journal_lists_the_plays_by_day(
     expect(page.get_by_test_id("journal-day").first).to_have_attribute(
         "data-day", entry["local_time"][:10]
     )
-    expect(page.get_by_test_id("journal-last-day")).to_have_value(yesterday)
+    expect(page.get_by_test_id("journal-last-day").get_by_role("textbox")).to_have_value(
+        typed_day(yesterday, variant.language)
+    )
     screenshot("rows")
 
 
@@ -113,14 +119,14 @@ def test_search_and_filters_narrow_the_rows(
     expect(page).to_have_url(re.compile(r"/aime/journal$"))
     expect(page.get_by_test_id("journal-search")).to_have_value("")
 
-    page.get_by_test_id("journal-last-day").fill(yesterday)
+    page.get_by_test_id("journal-last-day").get_by_role("textbox").fill(typed_day(yesterday))
     page.get_by_test_id("journal-loved").click()
     expect(page.get_by_test_id("journal-loved")).to_have_attribute("aria-pressed", "true")
     expect_rows(page, history(hass_api, last_day=yesterday, loved=True))
     page.get_by_test_id("journal-loved").click()
 
     first_day = (date.fromisoformat(yesterday) - timedelta(days=6)).isoformat()
-    page.get_by_test_id("journal-first-day").fill(first_day)
+    page.get_by_test_id("journal-first-day").get_by_role("textbox").fill(typed_day(first_day))
     expect(page).to_have_url(re.compile(rf"first_day={first_day}"))
     expect_rows(page, history(hass_api, first_day=first_day, last_day=yesterday))
 

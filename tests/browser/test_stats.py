@@ -17,7 +17,7 @@ from typing import Any
 from playwright.sync_api import Page, WebSocketRoute, expect
 
 from tests.browser.demo_thread import HassApi
-from tests.browser.harness import Variant, every_variant
+from tests.browser.harness import Variant, every_variant, typed_day
 
 WINDOWS = ("7d", "30d", "365d", "all")
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -69,8 +69,8 @@ def _expect_charts_drawn(page: Page) -> None:
 
 def _choose_custom(page: Page, first: str, last: str) -> None:
     page.get_by_test_id("period-custom").click()
-    page.get_by_test_id("period-first").fill(first)
-    page.get_by_test_id("period-last").fill(last)
+    page.get_by_test_id("period-first").get_by_role("textbox").fill(typed_day(first))
+    page.get_by_test_id("period-last").get_by_role("textbox").fill(typed_day(last))
 
 
 @every_variant
@@ -179,8 +179,10 @@ def test_comparison_with_the_previous_period_and_another_range(
 
     compare.get_by_test_id("stats-compare-custom").click()
     other_first, other_last = _past_range(hass_api, days=10)
-    compare.get_by_test_id("stats-compare-first").fill(other_first)
-    compare.get_by_test_id("stats-compare-last").fill(other_last)
+    compare.get_by_test_id("stats-compare-first").get_by_role("textbox").fill(
+        typed_day(other_first)
+    )
+    compare.get_by_test_id("stats-compare-last").get_by_role("textbox").fill(typed_day(other_last))
     other = hass_api.ws("aime/range", first_day=other_first, last_day=other_last)
     expect(other_plays).to_have_text(_as_shown(other["plays"]))
     expect(page).to_have_url(re.compile(rf"compare_first={other_first}&compare_last={other_last}"))

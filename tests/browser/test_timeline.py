@@ -12,11 +12,16 @@ from pathlib import Path
 import re
 from typing import Any
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 import pytest
 
 from tests.browser.demo_thread import HassApi
-from tests.browser.harness import every_variant
+from tests.browser.harness import Variant, every_variant, typed_day
+
+
+def day_field(page: Page) -> Locator:
+    """The text field of the timeline's day picker."""
+    return page.get_by_test_id("timeline-day").get_by_role("textbox")
 
 
 @pytest.fixture(scope="module")
@@ -49,13 +54,16 @@ def hours_with_plays(timeline: dict[str, Any]) -> list[dict[str, Any]]:
 
 @every_variant
 def test_timeline_shows_a_day_hour_by_hour(
-    goto: Callable[[str], Page], screenshot: Callable[..., Path], busy_day: dict[str, Any]
+    goto: Callable[[str], Page],
+    screenshot: Callable[..., Path],
+    busy_day: dict[str, Any],
+    variant: Variant,
 ) -> None:
     """The day's totals, one block per hour with plays, every play linked to its album."""
     page = goto(f"/aime/timeline/{busy_day['day']}")
     hours = hours_with_plays(busy_day)
     plays = [play for hour in hours for play in hour["plays"]]
-    expect(page.get_by_test_id("timeline-day")).to_have_value(busy_day["day"])
+    expect(day_field(page)).to_have_value(typed_day(busy_day["day"], variant.language))
     expect(page.get_by_test_id("timeline-hour")).to_have_count(len(hours))
     expect(page.get_by_test_id("timeline-play")).to_have_count(len(plays))
     shown = page.get_by_test_id("timeline-hour").evaluate_all(
@@ -82,22 +90,22 @@ def test_previous_next_and_picker_move_the_day(
 ) -> None:
     """Today's next button is disabled; previous/next, the picker and back move through days."""
     page = goto("/aime/timeline")
-    expect(page.get_by_test_id("timeline-day")).to_have_value(today)
+    expect(day_field(page)).to_have_value(typed_day(today))
     expect(page.get_by_test_id("timeline-next")).to_be_disabled()
 
     page.get_by_test_id("timeline-previous").click()
     yesterday = shift(today, -1)
     expect(page).to_have_url(re.compile(rf"/aime/timeline/{yesterday}$"))
-    expect(page.get_by_test_id("timeline-day")).to_have_value(yesterday)
+    expect(day_field(page)).to_have_value(typed_day(yesterday))
     expect(page.get_by_test_id("timeline-play")).to_have_count(play_count(hass_api, yesterday))
 
     page.get_by_test_id("timeline-next").click()
     expect(page).to_have_url(re.compile(r"/aime/timeline$"))
     page.go_back()
-    expect(page.get_by_test_id("timeline-day")).to_have_value(yesterday)
+    expect(day_field(page)).to_have_value(typed_day(yesterday))
 
     earlier = shift(today, -10)
-    page.get_by_test_id("timeline-day").fill(earlier)
+    day_field(page).fill(typed_day(earlier))
     expect(page).to_have_url(re.compile(rf"/aime/timeline/{earlier}$"))
     expect(page.get_by_test_id("timeline-play")).to_have_count(play_count(hass_api, earlier))
 

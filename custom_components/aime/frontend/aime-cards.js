@@ -1,64 +1,4 @@
-import{G as S,I as _,J as k,K as p,L as T,M as L,N as B,S as O,a as m,b as r,d as u,f as z,g as U,h,i as v,j as q,k as f,l as G,m as g,n as b,o as P,p as j,q as K,s as V,t as J,v as W}from"./chunks/chunk-OMALFWSG.js";import{b as l}from"./chunks/chunk-CQAH7SST.js";var w=["7d","30d","365d","all"],H=["artists","albums","tracks"],R={min:1,max:25,default:5},M={min:1,max:50,default:5};function N(){return document.querySelector("home-assistant")?.hass}function C(s,n,t={}){return new Error(g(s??N(),n,t))}function Y(s,n){let t=n.title;if(t!=null){if(typeof t!="string")throw C(s,"cards.invalid.title");return t}}function Q(s,n,t,e){let i=n[t];if(i===void 0)return e;if(typeof i!="boolean")throw C(s,"cards.invalid.boolean",{option:t});return i}function X(s,n,t,e){let i=n[t];if(i===void 0)return e.default;if(typeof i!="number"||!Number.isInteger(i)||i<e.min||i>e.max)throw C(s,"cards.invalid.count",{option:t,min:e.min,max:e.max});return i}function F(s,n,t,e,i){let a=n[t];if(a===void 0)return i;if(!e.includes(a))throw C(s,"cards.invalid.choice",{option:t,choices:e.join(", ")});return a}function Z(s,n){if(!n||typeof n!="object"||Array.isArray(n))throw C(s,"cards.invalid.config");return n}function tt(s,n){let t=Z(s,n);return{...t,title:Y(s,t),period:F(s,t,"period",w,"30d"),show_chart:Q(s,t,"show_chart",!0),top_count:X(s,t,"top_count",R),top:F(s,t,"top",H,"artists")}}function et(s,n){let t=Z(s,n);return{...t,title:Y(s,t),count:X(s,t,"count",M),show_now_playing:Q(s,t,"show_now_playing",!0)}}var y=class extends z{constructor(){super(...arguments);this.config={type:""}}static{this.styles=[v,q,m`
-      .editor {
-        display: grid;
-        gap: 12px;
-      }
-      label.check {
-        flex-direction: row;
-        align-items: center;
-        gap: 8px;
-        color: var(--primary-text-color);
-        font-size: 1rem;
-      }
-      label.check input {
-        width: 18px;
-        height: 18px;
-        min-height: 0;
-      }
-    `]}setConfig(t){this.config={...t}}t(t,e){return g(this.hass,t,e)}change(t,e){let i={...this.config,[t]:e};(e===""||e===void 0)&&delete i[t],this.config=i,this.dispatchEvent(new CustomEvent("config-changed",{detail:{config:i},bubbles:!0,composed:!0}))}text(t,e,i){return r`<label
-      >${e}
-      <input
-        data-testid="editor-${t}"
-        .value=${String(this.config[t]??"")}
-        placeholder=${i}
-        @change=${a=>this.change(t,a.target.value)}
-    /></label>`}number(t,e,i){return r`<label
-      >${e}
-      <input
-        type="number"
-        inputmode="numeric"
-        data-testid="editor-${t}"
-        min=${i.min}
-        max=${i.max}
-        .value=${String(this.config[t]??i.default)}
-        @change=${a=>{let o=a.target,d=Math.round(Number(o.value)),c=Number.isFinite(d)?Math.min(i.max,Math.max(i.min,d)):i.default;o.value=String(c),this.change(t,c)}}
-    /></label>`}select(t,e,i,a,o){let d=String(this.config[t]??a);return r`<label
-      >${e}
-      <select
-        data-testid="editor-${t}"
-        .value=${d}
-        @change=${c=>this.change(t,c.target.value)}
-      >
-        ${i.map(c=>r`<option value=${c} ?selected=${c===d}>${this.t(`${o}${c}`)}</option>`)}
-      </select></label
-    >`}checkbox(t,e){return r`<label class="check"
-      ><input
-        type="checkbox"
-        data-testid="editor-${t}"
-        .checked=${this.config[t]!==!1}
-        @change=${i=>this.change(t,i.target.checked)}
-      />${e}</label
-    >`}};l([U({attribute:!1})],y.prototype,"hass",2),l([h()],y.prototype,"config",2);var I=class extends y{render(){return r`<div class="editor" data-testid="aime-stats-card-editor">
-      ${this.text("title",this.t("cards.editor.title"),this.t("cards.stats.default_title"))}
-      ${this.select("period",this.t("cards.editor.period"),w,"30d","common.window.")}
-      ${this.select("top",this.t("cards.editor.top"),H,"artists","cards.stats.top_")}
-      ${this.number("top_count",this.t("cards.editor.top_count"),R)}
-      ${this.checkbox("show_chart",this.t("cards.editor.show_chart"))}
-    </div>`}},A=class extends y{render(){return r`<div class="editor" data-testid="aime-recent-card-editor">
-      ${this.text("title",this.t("cards.editor.title"),this.t("cards.recent.default_title"))}
-      ${this.number("count",this.t("cards.editor.count"),M)}
-      ${this.checkbox("show_now_playing",this.t("cards.editor.show_now_playing"))}
-    </div>`}};f("aime-stats-card-editor",I);f("aime-recent-card-editor",A);var E=m`
+import{E as I,F as U,I as P,j as $,n as b,p as g,q as w,r,w as O,x,y as k,z}from"./chunks/chunk-2BVHE6CK.js";import{a as C,b as q,d as H}from"./chunks/chunk-FWINMACM.js";import{a as S,b as j,c as R,f as J}from"./chunks/chunk-6K2ARTXB.js";import{e as G}from"./chunks/chunk-PZCXEIXM.js";import{a as h,b as e,d as c,h as l,j as _,k as M,l as T,m as f,n as L,o as D,p as N}from"./chunks/chunk-SWVCF2JI.js";import{b as d}from"./chunks/chunk-CQAH7SST.js";var E=h`
   ha-card {
     display: block;
     padding: 16px;
@@ -134,39 +74,39 @@ import{G as S,I as _,J as k,K as p,L as T,M as L,N as B,S as O,a as m,b as r,d a
     font-size: 0.875rem;
     border-radius: 16px;
   }
-`;var it=60,st=3600,D=86400,$=class extends L{constructor(){super(...arguments);this.plays=T;this.now=Date.now()/1e3;this.request=0}static{this.styles=[v,E,m`
+`;var W=60,V=3600,A=86400,p=class extends k{constructor(){super(...arguments);this.plays=x;this.now=Date.now()/1e3;this.request=0}static{this.styles=[$,E,h`
       aime-now-playing {
         margin: 0 -16px 8px;
       }
       .when {
         font-size: 0.8125rem;
       }
-    `]}static getConfigElement(){return document.createElement("aime-recent-card-editor")}static getStubConfig(){return{count:5,show_now_playing:!0}}setConfig(t){let e=et(this.hass,t),i=!this.config||e.count!==this.config.count;this.config=e,i&&this.hass&&this.fetch()}getCardSize(){return 1+(this.config?.count??5)+(this.config?.show_now_playing===!1?0:1)}getGridOptions(){return{columns:12,min_columns:6,rows:"auto"}}connectedCallback(){super.connectedCallback(),this.now=Date.now()/1e3,this.ticker=window.setInterval(()=>this.now=Date.now()/1e3,6e4)}disconnectedCallback(){super.disconnectedCallback(),window.clearInterval(this.ticker)}willUpdate(t){super.willUpdate(t),t.has("hass")&&!t.get("hass")&&this.hass&&this.config&&this.fetch()}onLiveEvent(t){if(t.kind!=="play"||this.plays.status!=="ready")return;let e=this.plays.value.filter(a=>a.play_id!==t.play.play_id),i=[t.play,...e].sort((a,o)=>o.played_at-a.played_at).slice(0,this.config.count);this.plays={status:"ready",value:i},this.now=Math.max(this.now,Date.now()/1e3)}fetch(){let t=++this.request;this.load(()=>J(this.hass,{},0,this.config.count).then(e=>e.entries),e=>{t===this.request&&(this.plays=e)})}render(){return!this.config||!this.hass?u:r`<ha-card data-testid="aime-recent-card">
+    `]}static async getConfigElement(){return await import("./chunks/recent-card-editor-E67FKS3K.js"),document.createElement(q)}static getStubConfig(){return{count:5,show_now_playing:!0}}setConfig(t){let i=H(this.hass,t),a=!this.config||i.count!==this.config.count;this.config=i,a&&this.hass&&this.fetch()}getCardSize(){return 1+(this.config?.count??5)+(this.config?.show_now_playing===!1?0:1)}getGridOptions(){return{columns:12,min_columns:6,rows:"auto"}}connectedCallback(){super.connectedCallback(),this.now=Date.now()/1e3,this.ticker=window.setInterval(()=>this.now=Date.now()/1e3,6e4)}disconnectedCallback(){super.disconnectedCallback(),window.clearInterval(this.ticker)}willUpdate(t){super.willUpdate(t),t.has("hass")&&!t.get("hass")&&this.hass&&this.config&&this.fetch()}onLiveEvent(t){if(t.kind!=="play"||this.plays.status!=="ready")return;let i=this.plays.value.filter(s=>s.play_id!==t.play.play_id),a=[t.play,...i].sort((s,n)=>n.played_at-s.played_at).slice(0,this.config.count);this.plays={status:"ready",value:a},this.now=Math.max(this.now,Date.now()/1e3)}fetch(){let t=++this.request;this.load(()=>O(this.hass,{},0,this.config.count).then(i=>i.entries),i=>{t===this.request&&(this.plays=i)})}render(){return!this.config||!this.hass?c:e`<ha-card data-testid="aime-recent-card">
       <div class="aime-card-header">
         <h2>${this.config.title||this.t("cards.recent.default_title")}</h2>
-        <a class="open" href="${S}/journal" @click=${p}>${this.t("cards.open_panel")}</a>
+        <a class="open" href="${b}/journal" @click=${r}>${this.t("cards.open_panel")}</a>
       </div>
-      ${this.config.show_now_playing?r`<aime-now-playing stacked .hass=${this.hass}></aime-now-playing>`:u}
-      ${this.plays.status==="loading"?r`<div role="status" aria-label=${this.t("common.loading")} data-testid="loading">
-            ${Array.from({length:Math.min(this.config.count,5)},()=>r`<div class="skeleton-row placeholder"></div>`)}
+      ${this.config.show_now_playing?e`<aime-now-playing stacked .hass=${this.hass}></aime-now-playing>`:c}
+      ${this.plays.status==="loading"?e`<div role="status" aria-label=${this.t("common.loading")} data-testid="loading">
+            ${Array.from({length:Math.min(this.config.count,5)},()=>e`<div class="skeleton-row placeholder"></div>`)}
           </div>`:this.renderLoad(this.plays,t=>this.renderPlays(t),()=>this.fetch())}
-    </ha-card>`}renderPlays(t){return t.length?r`<ul class="items">
-      ${t.map(e=>r`<li data-testid="recent-card-item" data-play-id=${e.play_id}>
-          <a href=${_(e.album_id)} @click=${p} tabindex="-1" aria-hidden="true">
-            <aime-cover .src=${e.cover??null} .size=${40} label=${e.album}></aime-cover>
+    </ha-card>`}renderPlays(t){return t.length?e`<ul class="items">
+      ${t.map(i=>e`<li data-testid="recent-card-item" data-play-id=${i.play_id}>
+          <a href=${g(i.album_id)} @click=${r} tabindex="-1" aria-hidden="true">
+            <aime-cover .src=${i.cover??null} .size=${40} label=${i.album}></aime-cover>
           </a>
           <span class="item-text">
-            <span class="item-title ellipsis" style="display:block">${e.title}</span>
+            <span class="item-title ellipsis" style="display:block">${i.title}</span>
             <span class="muted ellipsis" style="display:block">
-              <a href=${k(e.artist_id)} @click=${p}>${e.artist}</a> ·
-              <a href=${_(e.album_id)} @click=${p}>${e.album}</a>
+              <a href=${w(i.artist_id)} @click=${r}>${i.artist}</a> ·
+              <a href=${g(i.album_id)} @click=${r}>${i.album}</a>
             </span>
           </span>
-          <time class="item-end when" datetime=${new Date(e.played_at*1e3).toISOString()} title=${P(this.hass,e.played_at)}>
-            ${this.ago(e.played_at)}
+          <time class="item-end when" datetime=${new Date(i.played_at*1e3).toISOString()} title=${L(this.hass,i.played_at)}>
+            ${this.ago(i.played_at)}
           </time>
         </li>`)}
-    </ul>`:r`<div class="state" data-testid="recent-card-empty">${this.t("cards.recent.empty")}</div>`}ago(t){let e=Math.max(0,this.now-t),i=new Intl.RelativeTimeFormat(G(this.hass),{numeric:"auto",style:"short"});return e<it?this.t("cards.recent.just_now"):e<st?i.format(-Math.floor(e/it),"minute"):e<D?i.format(-Math.floor(e/st),"hour"):e<7*D?i.format(-Math.floor(e/D),"day"):P(this.hass,t,{dateStyle:"medium"})}};l([h()],$.prototype,"config",2),l([h()],$.prototype,"plays",2),l([h()],$.prototype,"now",2);f("aime-recent-card",$);var at={"7d":"day","30d":"day","365d":"week",all:"month"},nt=s=>!!(s&&typeof s=="object"&&s.code==="unknown_command"),x=class extends L{constructor(){super(...arguments);this.window="30d";this.stats=T;this.request=0}static{this.styles=[v,E,m`
+    </ul>`:e`<div class="state" data-testid="recent-card-empty">${this.t("cards.recent.empty")}</div>`}ago(t){let i=Math.max(0,this.now-t),a=new Intl.RelativeTimeFormat(M(this.hass),{numeric:"auto",style:"short"});return i<W?this.t("cards.recent.just_now"):i<V?a.format(-Math.floor(i/W),"minute"):i<A?a.format(-Math.floor(i/V),"hour"):i<7*A?a.format(-Math.floor(i/A),"day"):L(this.hass,t,{dateStyle:"medium"})}};d([l()],p.prototype,"config",2),d([l()],p.prototype,"plays",2),d([l()],p.prototype,"now",2);_(C,p);var Y={"7d":"day","30d":"day","365d":"week",all:"month"},F=o=>!!(o&&typeof o=="object"&&o.code==="unknown_command"),m=class extends k{constructor(){super(...arguments);this.window="30d";this.stats=x;this.request=0}static{this.styles=[$,E,h`
       aime-period-picker {
         margin-bottom: 12px;
       }
@@ -216,40 +156,40 @@ import{G as S,I as _,J as k,K as p,L as T,M as L,N as B,S as O,a as m,b as r,d a
         background: var(--primary-color);
         opacity: 0.1;
       }
-    `]}static getConfigElement(){return document.createElement("aime-stats-card-editor")}static getStubConfig(){return{period:"30d",show_chart:!0,top:"artists",top_count:5}}setConfig(t){let e=tt(this.hass,t),i=!this.config||e.period!==this.config.period||e.top_count!==this.config.top_count;this.config=e,i&&(this.window=e.period,this.hass&&this.fetch())}getCardSize(){return 3+Math.ceil((this.config?.top_count??5)*.8)+(this.config?.show_chart===!1?0:3)}getGridOptions(){return{columns:12,min_columns:6,rows:"auto"}}willUpdate(t){super.willUpdate(t),t.has("hass")&&!t.get("hass")&&this.hass&&this.config&&this.fetch()}onLiveEvent(t){t.kind==="stats"&&this.fetch(!0)}fetch(t=!1){let e=O(this.hass,this.window),i=++this.request,a=this.window,o=this.config.top_count,d=async()=>{try{return await W(this.hass,{first_day:e.first_day,last_day:e.last_day,top:o,granularity:at[a]})}catch(c){if(!nt(c))throw c;return{...await V(this.hass,a,o),series:[],granularity:at[a]}}};this.load(d,c=>{i===this.request&&(this.stats=c)},t)}choose(t){let e=t.detail.window;!w.includes(e)||e===this.window||(this.window=e,this.fetch())}render(){if(!this.config||!this.hass)return u;let t=O(this.hass,this.window);return r`<ha-card data-testid="aime-stats-card">
+    `]}static async getConfigElement(){return await import("./chunks/stats-card-editor-L3QO3H3L.js"),document.createElement(j)}static getStubConfig(){return{period:"30d",show_chart:!0,top:"artists",top_count:5}}setConfig(t){let i=J(this.hass,t),a=!this.config||i.period!==this.config.period||i.top_count!==this.config.top_count;this.config=i,a&&(this.window=i.period,this.hass&&this.fetch())}getCardSize(){return 3+Math.ceil((this.config?.top_count??5)*.8)+(this.config?.show_chart===!1?0:3)}getGridOptions(){return{columns:12,min_columns:6,rows:"auto"}}willUpdate(t){super.willUpdate(t),t.has("hass")&&!t.get("hass")&&this.hass&&this.config&&this.fetch()}onLiveEvent(t){t.kind==="stats"&&this.fetch(!0)}fetch(t=!1){let i=P(this.hass,this.window),a=++this.request,s=this.window,n=this.config.top_count,u=async()=>{try{return await U(this.hass,{first_day:i.first_day,last_day:i.last_day,top:n,granularity:Y[s]})}catch(v){if(!F(v))throw v;return{...await I(this.hass,s,n),series:[],granularity:Y[s]}}};this.load(u,v=>{a===this.request&&(this.stats=v)},t)}choose(t){let i=t.detail.window;!R.includes(i)||i===this.window||(this.window=i,this.fetch())}render(){if(!this.config||!this.hass)return c;let t=P(this.hass,this.window);return e`<ha-card data-testid="aime-stats-card">
       <div class="aime-card-header">
         <h2>${this.config.title||this.t("cards.stats.default_title")}</h2>
-        <a class="open" href="${S}/stats" @click=${p}>${this.t("cards.open_panel")}</a>
+        <a class="open" href="${b}/stats" @click=${r}>${this.t("cards.open_panel")}</a>
       </div>
       <aime-period-picker
         .hass=${this.hass}
         .period=${t}
-        .windows=${[...w]}
+        .windows=${[...R]}
         @period-changed=${this.choose}
       ></aime-period-picker>
-      ${this.stats.status==="loading"?r`<div role="status" aria-label=${this.t("common.loading")} data-testid="loading">
-            ${[0,1,2].map(()=>r`<div class="skeleton-row placeholder"></div>`)}
-          </div>`:this.renderLoad(this.stats,e=>this.renderStats(e),()=>this.fetch())}
-    </ha-card>`}renderStats(t){return t.plays?r`<div class="figures">
-        ${this.figure(b(this.hass,t.plays),this.t("cards.stats.plays"))}
+      ${this.stats.status==="loading"?e`<div role="status" aria-label=${this.t("common.loading")} data-testid="loading">
+            ${[0,1,2].map(()=>e`<div class="skeleton-row placeholder"></div>`)}
+          </div>`:this.renderLoad(this.stats,i=>this.renderStats(i),()=>this.fetch())}
+    </ha-card>`}renderStats(t){return t.plays?e`<div class="figures">
+        ${this.figure(f(this.hass,t.plays),this.t("cards.stats.plays"))}
         ${this.figure(this.listening(t.listening_seconds),this.t("cards.stats.listening"))}
-        ${this.figure(b(this.hass,t.unique_artists),this.t("cards.stats.artists"))}
+        ${this.figure(f(this.hass,t.unique_artists),this.t("cards.stats.artists"))}
       </div>
-      ${this.config.show_chart&&t.series.length>1?this.renderChart(t):u}
+      ${this.config.show_chart&&t.series.length>1?this.renderChart(t):c}
       <h3>${this.t(`cards.stats.top_${this.config.top}`)}</h3>
-      ${this.renderTop(this.topOf(t))}`:r`<div class="state" data-testid="stats-card-empty">${this.t("cards.stats.empty")}</div>`}listening(t){let e=Math.floor(t/3600);return e>=10?this.t("cards.stats.hours",{hours:b(this.hass,e)}):K(this.hass,t)}figure(t,e){return r`<div class="figure"><div class="value" title=${t}>${t}</div><div class="label">${e}</div></div>`}renderChart(t){let e=t.granularity==="month",i=t.series.map(d=>j(this.hass,d.start,e?{month:"short",year:"2-digit"}:{day:"numeric",month:"short"})),a=B(this),o={grid:{left:4,right:4,top:8,bottom:4,containLabel:!0},tooltip:{trigger:"axis"},xAxis:{type:"category",data:i,axisLabel:{color:a.secondaryText,hideOverlap:!0},axisLine:{lineStyle:{color:a.divider}},axisTick:{show:!1}},yAxis:{type:"value",minInterval:1,axisLabel:{color:a.secondaryText},splitLine:{lineStyle:{color:a.divider}}},series:[{type:"bar",name:this.t("cards.stats.plays"),data:t.series.map(d=>d.plays),itemStyle:{borderRadius:[3,3,0,0]}}]};return r`<aime-chart
+      ${this.renderTop(this.topOf(t))}`:e`<div class="state" data-testid="stats-card-empty">${this.t("cards.stats.empty")}</div>`}listening(t){let i=Math.floor(t/3600);return i>=10?this.t("cards.stats.hours",{hours:f(this.hass,i)}):N(this.hass,t)}figure(t,i){return e`<div class="figure"><div class="value" title=${t}>${t}</div><div class="label">${i}</div></div>`}renderChart(t){let i=t.granularity==="month",a=t.series.map(u=>D(this.hass,u.start,i?{month:"short",year:"2-digit"}:{day:"numeric",month:"short"})),s=z(this),n={grid:{left:4,right:4,top:8,bottom:4,containLabel:!0},tooltip:{trigger:"axis"},xAxis:{type:"category",data:a,axisLabel:{color:s.secondaryText,hideOverlap:!0},axisLine:{lineStyle:{color:s.divider}},axisTick:{show:!1}},yAxis:{type:"value",minInterval:1,axisLabel:{color:s.secondaryText},splitLine:{lineStyle:{color:s.divider}}},series:[{type:"bar",name:this.t("cards.stats.plays"),data:t.series.map(u=>u.plays),itemStyle:{borderRadius:[3,3,0,0]}}]};return e`<aime-chart
       data-testid="stats-card-chart"
-      .options=${o}
+      .options=${n}
       .height=${140}
       label=${this.t(`cards.stats.chart_${t.granularity}`)}
-    ></aime-chart>`}topOf(t){return this.config.top==="albums"?t.top_albums:this.config.top==="tracks"?t.top_tracks:t.top_artists}renderTop(t){if(!t.length)return r`<div class="state">${this.t("common.empty")}</div>`;let e=Math.max(...t.map(a=>a.plays),1),i=this.config.top;return r`<ul class="items">
-      ${t.map((a,o)=>r`<li data-testid="stats-card-item">
-          <span class="share" style="width:${Math.round(a.plays/e*100)}%"></span>
-          <span class="rank">${o+1}</span>
-          ${i==="albums"?r`<aime-cover .src=${a.cover??null} .size=${36} label=${a.name}></aime-cover>`:u}
-          <span class="item-text ellipsis">${this.itemName(a)}</span>
-          <span class="item-end">${b(this.hass,a.plays)}</span>
+    ></aime-chart>`}topOf(t){return this.config.top==="albums"?t.top_albums:this.config.top==="tracks"?t.top_tracks:t.top_artists}renderTop(t){if(!t.length)return e`<div class="state">${this.t("common.empty")}</div>`;let i=Math.max(...t.map(s=>s.plays),1),a=this.config.top;return e`<ul class="items">
+      ${t.map((s,n)=>e`<li data-testid="stats-card-item">
+          <span class="share" style="width:${Math.round(s.plays/i*100)}%"></span>
+          <span class="rank">${n+1}</span>
+          ${a==="albums"?e`<aime-cover .src=${s.cover??null} .size=${36} label=${s.name}></aime-cover>`:c}
+          <span class="item-text ellipsis">${this.itemName(s)}</span>
+          <span class="item-end">${f(this.hass,s.plays)}</span>
         </li>`)}
-    </ul>`}itemName(t){let e=this.config.top;if(e==="artists")return r`<a class="item-title" href=${k(t.id)} @click=${p}>${t.name}</a>`;let i=t.artist?t.artist_id===void 0||t.artist_id===null?r`<span class="muted"> · ${t.artist}</span>`:r`<span class="muted">
-            · <a class="item-artist" href=${k(t.artist_id)} @click=${p}>${t.artist}</a></span
-          >`:u,a=e==="albums"?t.id:t.album_id;return a!=null?r`<a class="item-title" href=${_(a)} @click=${p}>${t.name}</a>${i}`:r`<span class="item-title">${t.name}</span>${i}`}};l([h()],x.prototype,"config",2),l([h()],x.prototype,"window",2),l([h()],x.prototype,"stats",2);f("aime-stats-card",x);var ot="https://github.com/aime-ha/aime-home-assistant#dashboard-cards";function rt(s,n){if(window.customCards??=[],window.customCards.some(e=>e.type===s))return;let t=N();window.customCards.push({type:s,name:g(t,`cards.${n}.name`),description:g(t,`cards.${n}.description`),preview:!0,documentationURL:ot})}rt("aime-stats-card","stats");rt("aime-recent-card","recent");
+    </ul>`}itemName(t){let i=this.config.top;if(i==="artists")return e`<a class="item-title" href=${w(t.id)} @click=${r}>${t.name}</a>`;let a=t.artist?t.artist_id===void 0||t.artist_id===null?e`<span class="muted"> · ${t.artist}</span>`:e`<span class="muted">
+            · <a class="item-artist" href=${w(t.artist_id)} @click=${r}>${t.artist}</a></span
+          >`:c,s=i==="albums"?t.id:t.album_id;return s!=null?e`<a class="item-title" href=${g(s)} @click=${r}>${t.name}</a>${a}`:e`<span class="item-title">${t.name}</span>${a}`}};d([l()],m.prototype,"config",2),d([l()],m.prototype,"window",2),d([l()],m.prototype,"stats",2);_(S,m);var K="https://github.com/aime-ha/aime-home-assistant#dashboard-cards";function B(o,y){if(window.customCards??=[],window.customCards.some(i=>i.type===o))return;let t=G();window.customCards.push({type:o,name:T(t,`cards.${y}.name`),description:T(t,`cards.${y}.description`),preview:!0,documentationURL:K})}B(S,"stats");B(C,"recent");

@@ -1,10 +1,11 @@
 // The dashboard cards, loaded on every Home Assistant page by the integration: they register in the
-// dashboard's card picker (`window.customCards`) with their visual editors.
+// dashboard's card picker (`window.customCards`); their visual editors load when opened.
 import { localize } from "../i18n";
-import { pageHass } from "./card-config";
-import "./card-editors";
-import "./recent-card";
-import "./stats-card";
+import { RECENT_CARD_NAME } from "./recent-card/const";
+import "./recent-card/recent-card";
+import { pageHass } from "./shared/card-config";
+import { STATS_CARD_NAME } from "./stats-card/const";
+import "./stats-card/stats-card";
 
 declare global {
   interface Window {
@@ -33,5 +34,5 @@ function register(type: string, area: "stats" | "recent") {
   });
 }
 
-register("aime-stats-card", "stats");
-register("aime-recent-card", "recent");
+register(STATS_CARD_NAME, "stats");
+register(RECENT_CARD_NAME, "recent");

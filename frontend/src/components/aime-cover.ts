@@ -1,4 +1,5 @@
 // An album cover from a same-origin URL the backend gives (never a third-party address), or a placeholder.
+import { mdiAlbum } from "@mdi/js";
 import { LitElement, css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import { define } from "../define";
@@ -67,9 +68,7 @@ export class AimeCover extends LitElement {
     }
     return html`<div class="placeholder" role="img" aria-label=${this.label || nothing}>
       <svg viewBox="0 0 24 24" aria-hidden="true">
-        <path
-          d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 14.5a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9Zm0-5.5a1 1 0 1 0 0 2 1 1 0 0 0 0-2Z"
-        />
+        <path d=${mdiAlbum} />
       </svg>
     </div>`;
   }

@@ -1,21 +1,17 @@
 // What each AIME Roon zone plays, with transport controls through Home Assistant's media_player actions.
+import { mdiPause, mdiPlay, mdiSkipNext, mdiSkipPrevious } from "@mdi/js";
 import { LitElement, css, html, nothing } from "lit";
 import { property } from "lit/decorators.js";
+import { aimeZones, controlZone, type TransportAction } from "../data/now-playing";
 import { define } from "../define";
 import { localize } from "../i18n";
 import type { HassEntityState, HomeAssistant } from "../types";
 import "./aime-cover";
 import { sharedStyles } from "./styles";
-import { aimeZones } from "./aime-zone-picker";
 
 const ACTIVE = new Set(["playing", "paused", "buffering"]);
 
-const ICONS = {
-  previous: "M6 18V6h2v12H6m3.5-6L18 6v12l-8.5-6Z",
-  play: "M8 5.14v14l11-7-11-7Z",
-  pause: "M14 19h4V5h-4M6 19h4V5H6v14Z",
-  next: "M16 18h2V6h-2M6 18l8.5-6L6 6v12Z",
-};
+const ICONS = { previous: mdiSkipPrevious, play: mdiPlay, pause: mdiPause, next: mdiSkipNext };
 
 export class AimeNowPlaying extends LitElement {
   @property({ attribute: false }) hass!: HomeAssistant;
@@ -107,13 +103,13 @@ export class AimeNowPlaying extends LitElement {
     </div>`;
   }
 
-  private button(state: HassEntityState, icon: keyof typeof ICONS, action: string) {
+  private button(state: HassEntityState, icon: keyof typeof ICONS, action: TransportAction) {
     return html`<button
       class="icon"
       data-testid="now-playing-${icon}"
       aria-label=${localize(this.hass, `panel.now_playing.${icon}`)}
       title=${localize(this.hass, `panel.now_playing.${icon}`)}
-      @click=${() => this.hass.callService("media_player", action, { entity_id: state.entity_id })}
+      @click=${() => controlZone(this.hass, state.entity_id, action)}
     >
       <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[icon]} /></svg>
     </button>`;

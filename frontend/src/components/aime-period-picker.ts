@@ -5,6 +5,8 @@ import { addDays, isIsoDay, todayIso } from "../dates";
 import { define } from "../define";
 import { localize } from "../i18n";
 import type { HomeAssistant } from "../types";
+import "./aime-date-input";
+import type { AimeDateInput } from "./aime-date-input";
 import { sharedStyles } from "./styles";
 
 export type PeriodWindow = "7d" | "30d" | "365d" | "all" | "custom";
@@ -79,28 +81,32 @@ export class AimePeriodPicker extends LitElement {
       ${period.window === "custom"
         ? html`<label
               >${localize(this.hass, "common.from")}
-              <input
-                type="date"
+              <aime-date-input
                 data-testid="period-first"
+                .hass=${this.hass}
+                label=${localize(this.hass, "common.from")}
                 .value=${period.first_day ?? ""}
                 max=${period.last_day}
                 @change=${(event: Event) => this.setDay(period, "first_day", event)}
-            /></label>
+              ></aime-date-input
+            ></label>
             <label
               >${localize(this.hass, "common.to")}
-              <input
-                type="date"
+              <aime-date-input
                 data-testid="period-last"
+                .hass=${this.hass}
+                label=${localize(this.hass, "common.to")}
                 .value=${period.last_day}
                 min=${period.first_day ?? ""}
                 @change=${(event: Event) => this.setDay(period, "last_day", event)}
-            /></label>`
+              ></aime-date-input
+            ></label>`
         : ""}
     `;
   }
 
   private setDay(period: Period, side: "first_day" | "last_day", event: Event) {
-    const value = (event.target as HTMLInputElement).value;
+    const value = (event.target as AimeDateInput).value;
     if (!isIsoDay(value)) return;
     const next = { ...period, [side]: value };
     if (next.first_day && next.first_day > next.last_day) return;

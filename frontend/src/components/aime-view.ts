@@ -2,7 +2,8 @@
 // subscription to AIME's events while it is on screen, and loading/error states.
 import { LitElement, html, type TemplateResult } from "lit";
 import { property } from "lit/decorators.js";
-import { subscribeAime, translatedError, type LiveEvent } from "../api";
+import { translatedError } from "../data/errors";
+import { subscribeAime, type LiveEvent } from "../data/subscription";
 import { localize, type Vars } from "../i18n";
 import type { HomeAssistant } from "../types";
 

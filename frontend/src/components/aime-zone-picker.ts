@@ -1,25 +1,12 @@
 // Plays a media id in an AIME Roon zone chosen by the user, through Home Assistant's media_player actions.
 import { LitElement, css, html } from "lit";
 import { property, state } from "lit/decorators.js";
-import { translatedError } from "../api";
+import { translatedError } from "../data/errors";
+import { aimeZones, playInZone, type AimeZone } from "../data/now-playing";
 import { define } from "../define";
 import { localize } from "../i18n";
 import type { HomeAssistant } from "../types";
 import { sharedStyles } from "./styles";
-
-/** The AIME Roon zones (media players of this integration), by name. */
-export function aimeZones(hass: HomeAssistant): { entityId: string; name: string; state: string }[] {
-  return Object.values(hass.entities ?? {})
-    .filter((entry) => entry.platform === "aime" && entry.entity_id.startsWith("media_player."))
-    .map((entry) => hass.states[entry.entity_id])
-    .filter((state) => state && state.state !== "unavailable")
-    .map((state) => ({
-      entityId: state.entity_id,
-      name: state.attributes.friendly_name ?? state.entity_id,
-      state: state.state,
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
 
 const LAST_ZONE_KEY = "aime-last-zone";
 
@@ -78,16 +65,12 @@ export class AimeZonePicker extends LitElement {
     `;
   }
 
-  private async play(entityId: string, zones: { entityId: string; name: string }[]) {
+  private async play(entityId: string, zones: AimeZone[]) {
     this.busy = true;
     this.message = "";
     localStorage.setItem(LAST_ZONE_KEY, entityId);
     try {
-      await this.hass.callService("media_player", "play_media", {
-        entity_id: entityId,
-        media_content_id: this.mediaId,
-        media_content_type: this.mediaType,
-      });
+      await playInZone(this.hass, entityId, this.mediaId, this.mediaType);
       const zone = zones.find((candidate) => candidate.entityId === entityId)?.name ?? entityId;
       this.message = localize(this.hass, "common.playing_in", { zone });
       this.dispatchEvent(new CustomEvent("aime-played", { detail: { entityId }, bubbles: true, composed: true }));

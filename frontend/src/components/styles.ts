@@ -161,7 +161,7 @@ export const sharedStyles = css`
   }
 `;
 
-// Forms (the cards' editors, the playlist generator): each field's label over its input.
+// Forms (the playlist generator): each field's label over its input.
 export const formStyles = css`
   label {
     display: flex;

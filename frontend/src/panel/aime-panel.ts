@@ -1,5 +1,6 @@
 // The AIME sidebar panel: navigation between the views, deep links (/aime/album/12) and the
 // now-playing strip. Home Assistant gives it `hass`, `narrow` and `route`.
+import { mdiMenu } from "@mdi/js";
 import { LitElement, css, html, type TemplateResult } from "lit";
 import { property } from "lit/decorators.js";
 import { sharedStyles } from "../components/styles";
@@ -8,13 +9,13 @@ import { define } from "../define";
 import { localize } from "../i18n";
 import { PANEL_PATH, followLink } from "../navigate";
 import type { HomeAssistant, PanelRoute } from "../types";
-import "../views/album";
-import "../views/artist";
-import "../views/collection";
-import "../views/journal";
-import "../views/playlists";
-import "../views/stats";
-import "../views/timeline";
+import "../views/album/album";
+import "../views/artist/artist";
+import "../views/collection/collection";
+import "../views/journal/journal";
+import "../views/playlists/playlists";
+import "../views/stats/stats";
+import "../views/timeline/timeline";
 import { NAV_VIEWS, parseRoute, type Route } from "./routes";
 
 export class AimePanel extends LitElement {
@@ -111,7 +112,7 @@ export class AimePanel extends LitElement {
           @click=${() => this.dispatchEvent(new CustomEvent("hass-toggle-menu", { bubbles: true, composed: true }))}
         >
           <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
-            <path fill="currentColor" d="M3 6h18v2H3V6m0 5h18v2H3v-2m0 5h18v2H3v-2Z" />
+            <path fill="currentColor" d=${mdiMenu} />
           </svg>
         </button>
         <h1>${localize(this.hass, "panel.title")}</h1>

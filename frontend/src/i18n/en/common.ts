@@ -28,5 +28,10 @@ export const common: Record<string, string> = {
   "common.window.custom": "Custom",
   "common.from": "From",
   "common.to": "To",
+  // A day typed in figures: the letters of its placeholder ("dd/mm/yyyy").
+  "common.date.day": "dd",
+  "common.date.month": "mm",
+  "common.date.year": "yyyy",
+  "common.date.open_calendar": "Open the calendar",
   "common.no_cover": "No cover",
 };

@@ -28,5 +28,10 @@ export const common: Record<string, string> = {
   "common.window.custom": "Personnalisée",
   "common.from": "Du",
   "common.to": "Au",
+  // A day typed in figures: the letters of its placeholder ("jj/mm/aaaa").
+  "common.date.day": "jj",
+  "common.date.month": "mm",
+  "common.date.year": "aaaa",
+  "common.date.open_calendar": "Ouvrir le calendrier",
   "common.no_cover": "Pas de pochette",
 };

@@ -2,7 +2,8 @@
 // rename, delete). Renamed or deleted, it tells the view through `playlist-changed`/`playlist-deleted`.
 import { LitElement, css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
-import { callAimeAction, translatedError } from "../../api";
+import { callAimeAction } from "../../data/commands";
+import { translatedError } from "../../data/errors";
 import "../../components/aime-zone-picker";
 import { sharedStyles } from "../../components/styles";
 import { define } from "../../define";

@@ -2,7 +2,8 @@
 // the saved playlist it answers goes to the view as `playlist-generated`.
 import { LitElement, css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
-import { callAimeAction, defined, translatedError } from "../../api";
+import { callAimeAction, defined } from "../../data/commands";
+import { translatedError } from "../../data/errors";
 import { formStyles, sharedStyles } from "../../components/styles";
 import { define } from "../../define";
 import { localize, type Vars } from "../../i18n";

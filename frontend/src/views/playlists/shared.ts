@@ -1,5 +1,5 @@
 // What the playlist view's pieces share: the saved playlist's full shape, labels and small formats.
-import type { Playlist, PlaylistTrack } from "../../api";
+import type { Playlist, PlaylistTrack } from "../../data/playlists";
 import { formatNumber, localize } from "../../i18n";
 import type { HomeAssistant } from "../../types";
 

@@ -1,6 +1,6 @@
 // ECharts options of the statistics: plays and listening time over the period, and the
 // weekday × hour heatmap. Colours come from the theme (`themeColors`); labels from Intl.
-import type { Granularity, SeriesPoint } from "../../api";
+import type { Granularity, SeriesPoint } from "../../data/stats";
 import type { themeColors } from "../../components/aime-chart";
 import { formatDay, formatNumber, localize } from "../../i18n";
 import type { HomeAssistant } from "../../types";

@@ -2,8 +2,11 @@
 // same length or another range, with the changes in plays, listening time and artists.
 import { LitElement, css, html, nothing, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
-import { fetchCompare, translatedError, type Comparison, type PeriodSummary } from "../../api";
+import { translatedError } from "../../data/errors";
+import { fetchCompare, type Comparison, type PeriodSummary } from "../../data/stats";
 import { sharedStyles } from "../../components/styles";
+import "../../components/aime-date-input";
+import type { AimeDateInput } from "../../components/aime-date-input";
 import { isIsoDay } from "../../dates";
 import { define } from "../../define";
 import { formatDay, formatDuration, formatNumber, localize, type Vars } from "../../i18n";
@@ -222,22 +225,26 @@ export class AimeStatsCompare extends LitElement {
     const range = this.compareWith;
     return html`<label
         >${this.t("common.from")}
-        <input
-          type="date"
+        <aime-date-input
           data-testid="stats-compare-first"
+          .hass=${this.hass}
+          label=${this.t("common.from")}
           .value=${range?.first_day ?? ""}
           max=${range?.last_day ?? ""}
           @change=${(event: Event) => this.setDay("first_day", event)}
-      /></label>
+        ></aime-date-input
+      ></label>
       <label
         >${this.t("common.to")}
-        <input
-          type="date"
+        <aime-date-input
           data-testid="stats-compare-last"
+          .hass=${this.hass}
+          label=${this.t("common.to")}
           .value=${range?.last_day ?? ""}
           min=${range?.first_day ?? ""}
           @change=${(event: Event) => this.setDay("last_day", event)}
-      /></label>`;
+        ></aime-date-input
+      ></label>`;
   }
 
   private renderResult(): TemplateResult {
@@ -314,7 +321,7 @@ export class AimeStatsCompare extends LitElement {
   }
 
   private setDay(side: "first_day" | "last_day", event: Event) {
-    const value = (event.target as HTMLInputElement).value;
+    const value = (event.target as AimeDateInput).value;
     if (!isIsoDay(value)) return;
     const base = this.typed ?? this.compareWith ?? this.startingRange;
     if (!base) return;

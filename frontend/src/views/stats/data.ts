@@ -1,6 +1,6 @@
 // What the statistics view shows of a period: `aime/range`, or, from a hub that predates it,
 // `aime/stats` for the preset windows (without the series, genres and new artists' list).
-import { fetchRange, fetchStats, type Granularity, type RangeStats, type Ranked } from "../../api";
+import { fetchRange, fetchStats, type Granularity, type RangeStats, type Ranked } from "../../data/stats";
 import type { Period } from "../../components/aime-period-picker";
 import type { HomeAssistant } from "../../types";
 

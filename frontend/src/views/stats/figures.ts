@@ -1,6 +1,6 @@
 // The period's headline figures and the listening streaks, as tiles.
 import { css, html, nothing, type TemplateResult } from "lit";
-import type { Streaks } from "../../api";
+import type { Streaks } from "../../data/stats";
 import { daysBetween } from "../../dates";
 import { formatDay, formatDuration, formatNumber, localize } from "../../i18n";
 import type { HomeAssistant } from "../../types";

@@ -2,7 +2,7 @@
 // its new artists, shown progressively. Names are text bindings only.
 import { LitElement, css, html, nothing, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
-import type { NewArtist, Ranked } from "../../api";
+import type { NewArtist, Ranked } from "../../data/stats";
 import "../../components/aime-cover";
 import { sharedStyles } from "../../components/styles";
 import { define } from "../../define";

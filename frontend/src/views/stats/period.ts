@@ -1,7 +1,7 @@
 // The statistics' period and comparison as the URL's query says them (`?window=365d`,
 // `?first_day=2024-01-01&last_day=2024-03-31`, `&granularity=week`, `&compare_first=..&compare_last=..`),
 // so a period can be bookmarked and shared.
-import type { Granularity } from "../../api";
+import type { Granularity } from "../../data/stats";
 import { periodOf, type Period, type PeriodWindow } from "../../components/aime-period-picker";
 import { addDays, daysBetween, isIsoDay } from "../../dates";
 import type { HomeAssistant } from "../../types";
