@@ -6,6 +6,7 @@ a platform that cannot be set up (Home Assistant's own forwarding fails).
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from pathlib import Path
 import sqlite3
 from typing import Any
@@ -13,6 +14,7 @@ from unittest.mock import patch
 
 from homeassistant.config_entries import ConfigEntries, ConfigEntryState
 from homeassistant.core import HomeAssistant
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.aime.core.store.store import Store
@@ -31,6 +33,17 @@ def store_users(hass: HomeAssistant) -> set[str]:
     """The entries holding the shared store (empty once it is closed)."""
     shared = hass.data.get(_SHARED)
     return set() if shared is None else set(shared.users)
+
+
+@pytest.fixture
+def failing_platforms() -> Generator[None]:
+    """Home Assistant cannot set up the entry's platforms (after its runtime started)."""
+
+    async def fail(*_: Any, **__: Any) -> None:
+        raise RuntimeError("platform set-up failed")
+
+    with patch.object(ConfigEntries, "async_forward_entry_setups", fail):
+        yield
 
 
 async def test_lastfm_retries_leave_no_store_access_behind(
@@ -75,18 +88,14 @@ async def test_statistics_that_cannot_be_read_leave_nothing_running(
     assert store_users(hass) == set()
 
 
+@pytest.mark.usefixtures("failing_platforms")
 async def test_a_platform_that_fails_stops_the_hub_it_started(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry
 ) -> None:
     """Forwarding fails after every feature started: the panel, jobs and store all go."""
     mock_config_entry.add_to_hass(hass)
-
-    async def fail(*_: Any, **__: Any) -> None:
-        raise RuntimeError("platform set-up failed")
-
-    with patch.object(ConfigEntries, "async_forward_entry_setups", fail):
-        assert not await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
+    assert not await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
 
     assert mock_config_entry.state is ConfigEntryState.SETUP_ERROR
     assert open_accesses(hass) == 0
@@ -94,18 +103,14 @@ async def test_a_platform_that_fails_stops_the_hub_it_started(
     assert "aime" not in hass.data.get("frontend_panels", {})
 
 
+@pytest.mark.usefixtures("failing_platforms")
 async def test_a_lastfm_platform_that_fails_stops_its_import_and_poll(
     hass: HomeAssistant, lastfm_entry: MockConfigEntry
 ) -> None:
     """The account's runtime existed: its access closes and the store is let go."""
     lastfm_entry.add_to_hass(hass)
-
-    async def fail(*_: Any, **__: Any) -> None:
-        raise RuntimeError("platform set-up failed")
-
-    with patch.object(ConfigEntries, "async_forward_entry_setups", fail):
-        assert not await hass.config_entries.async_setup(lastfm_entry.entry_id)
-        await hass.async_block_till_done()
+    assert not await hass.config_entries.async_setup(lastfm_entry.entry_id)
+    await hass.async_block_till_done()
 
     assert lastfm_entry.state is ConfigEntryState.SETUP_ERROR
     assert open_accesses(hass) == 0

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from ..localtime import LocalTime, day_of_date, weekday_of_day
+from ..localtime import LocalTime
 from ..stats.models import Window
 from ..stats.sessions import SESSION_GAP
 from .models import EMPTY_HISTORY, PlaylistError, PlaylistRequest, PlaylistTrack
@@ -127,16 +127,8 @@ def window_days(clock: LocalTime, window: Window, now: int) -> tuple[int, int] |
     if window is Window.ALL:
         return None
     today = clock.day(now)
-    moment = clock.to_local(now).date()
-    first = {
-        Window.TODAY: today,
-        Window.WEEK: today - weekday_of_day(today),
-        Window.MONTH: day_of_date(moment.replace(day=1)),
-        Window.YEAR: day_of_date(moment.replace(month=1, day=1)),
-        Window.DAYS_7: today - 6,
-        Window.DAYS_30: today - 29,
-        Window.DAYS_365: today - 364,
-    }[window]
+    first = window.first_day(today)
+    assert first is not None  # Every window but ALL starts on a day.
     return first, today
 
 

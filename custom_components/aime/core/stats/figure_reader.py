@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import cached_property
 
-from ..localtime import date_of_day, day_of_date, weekday_of_day
+from ..localtime import day_of_date
 from .models import ListeningTime, PeriodFigures, PeriodSummary, SessionStats, Window
 from .rollups import DEFAULT_PLAY_SECONDS
 from .top_lists import RESOLVED, TopListReader
@@ -64,17 +64,7 @@ class FigureReader(TopListReader):
         )
 
     def window_days(self, window: Window, today: int) -> tuple[int, int]:
-        moment = date_of_day(today)
-        starts = {
-            Window.TODAY: today,
-            Window.WEEK: today - weekday_of_day(today),
-            Window.MONTH: day_of_date(moment.replace(day=1)),
-            Window.YEAR: day_of_date(moment.replace(month=1, day=1)),
-            Window.DAYS_7: today - 6,
-            Window.DAYS_30: today - 29,
-            Window.DAYS_365: today - 364,
-        }
-        first = starts.get(window)
+        first = window.first_day(today)
         return (self.first_day(today) if first is None else first), today
 
     def listening(self, first: int | None, last: int) -> ListeningTime:

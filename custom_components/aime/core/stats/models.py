@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from ..localtime import date_of_day, day_of_date, weekday_of_day
 from ..models import Source
 
 
@@ -26,6 +27,20 @@ class Window(StrEnum):
     DAYS_30 = "30d"
     DAYS_365 = "365d"
     ALL = "all"
+
+    def first_day(self, today: int) -> int | None:
+        """The window's first local day (day numbers as ``core/localtime.py``); ``None``: all."""
+        moment = date_of_day(today)
+        starts = {
+            Window.TODAY: today,
+            Window.WEEK: today - weekday_of_day(today),
+            Window.MONTH: day_of_date(moment.replace(day=1)),
+            Window.YEAR: day_of_date(moment.replace(month=1, day=1)),
+            Window.DAYS_7: today - 6,
+            Window.DAYS_30: today - 29,
+            Window.DAYS_365: today - 364,
+        }
+        return starts.get(self)
 
 
 @dataclass(frozen=True, slots=True)
