@@ -186,9 +186,7 @@ def async_hub_ai(hass: HomeAssistant) -> AiService:
     )
     use_ai_task = bool(entity_id) and ai_task_available()
     if not use_ai_task and not all(endpoint):
-        raise ServiceNotConfiguredError(
-            translation_domain=DOMAIN, translation_key="ai_not_configured"
-        )
+        raise ServiceNotConfiguredError("ai_not_configured")
     fingerprint = (entity_id,) if use_ai_task else endpoint
     services = hass.data.setdefault(_SERVICES, {})
     cached = services.get(entry.entry_id)

@@ -240,9 +240,20 @@ def _iso(timestamp: int) -> str:
     return dt_util.as_local(dt_util.utc_from_timestamp(timestamp)).isoformat()
 
 
+# Reading a text (written once when missing) is open; forcing a new one replaces the shared one.
 AI_ACTIONS: tuple[Action, ...] = (
     Action(
-        SERVICE_DESCRIBE_ALBUM, _async_describe_album, DESCRIBE_SCHEMA, SupportsResponse.OPTIONAL
+        SERVICE_DESCRIBE_ALBUM,
+        _async_describe_album,
+        DESCRIBE_SCHEMA,
+        SupportsResponse.OPTIONAL,
+        admin_when=(ATTR_FORCE,),
     ),
-    Action(SERVICE_WRITE_HAIKU, _async_write_haiku, HAIKU_SCHEMA, SupportsResponse.OPTIONAL),
+    Action(
+        SERVICE_WRITE_HAIKU,
+        _async_write_haiku,
+        HAIKU_SCHEMA,
+        SupportsResponse.OPTIONAL,
+        admin_when=(ATTR_FORCE,),
+    ),
 )

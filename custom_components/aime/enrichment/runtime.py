@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.util import dt as dt_util
@@ -43,7 +42,7 @@ from ..core.enrichment import exports
 from ..core.enrichment.collection import RecordFormat
 from ..core.enrichment.exports import ExportFormat, ExportSubject
 from ..core.enrichment.links import AlbumToEnrich, ArtistToEnrich
-from ..exceptions import service_error
+from ..exceptions import service_error, validation_error
 from ..hub.jobs import JobId, JobTrigger
 from ..hub.runtime import FeatureKey, HubRuntime
 from ..hub.signals import SIGNAL_COLLECTION_CHANGED
@@ -218,12 +217,14 @@ class EnrichmentRuntime:
         if scope is EnrichScope.ALBUM:
             found = await self.store.async_run(enrichment.find_album, artist or "", album or "")
             if found is None:
-                raise _validation("album_not_found", {"artist": artist or "", "album": album or ""})
+                raise validation_error(
+                    "album_not_found", {"artist": artist or "", "album": album or ""}
+                )
             albums.append(found)
         elif scope is EnrichScope.ARTIST:
             named = await self.store.async_run(enrichment.find_artist, artist or "")
             if named is None:
-                raise _validation("artist_not_found", {"artist": artist or ""})
+                raise validation_error("artist_not_found", {"artist": artist or ""})
             artists.append(named)
         else:
             albums = await self.store.async_run(
@@ -309,7 +310,7 @@ class EnrichmentRuntime:
         try:
             path, total = await self.store.async_run(write)
         except exports.ExportPathError as err:
-            raise _validation(
+            raise validation_error(
                 "export_path_outside", {"folder": str(self.exports_directory)}
             ) from err
         return {
@@ -329,12 +330,6 @@ def _count(counts: EnrichCounts, matched: bool) -> None:
         counts.matched += 1
     else:
         counts.missed += 1
-
-
-def _validation(key: str, placeholders: dict[str, str]) -> ServiceValidationError:
-    return ServiceValidationError(
-        translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
-    )
 
 
 def service_summary(runtime: EnrichmentRuntime) -> dict[str, Any]:

@@ -97,6 +97,4 @@ def async_report_auth_failure(hass: HomeAssistant, service: Service) -> None:
 
 def not_configured(service: Service) -> ServiceNotConfiguredError:
     """The translated error for an action needing a service that is not set up."""
-    return ServiceNotConfiguredError(
-        translation_domain=DOMAIN, translation_key=f"{service.value}_not_configured"
-    )
+    return ServiceNotConfiguredError(f"{service.value}_not_configured")

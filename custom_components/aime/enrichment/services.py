@@ -126,9 +126,18 @@ async def _async_export(call: ServiceCall) -> ServiceResponse:
     )
 
 
+# Each changes the shared collection or its links, or writes a file.
 ENRICHMENT_ACTIONS: tuple[Action, ...] = (
-    Action(SERVICE_SYNC_DISCOGS, _async_sync_discogs, vol.Schema({}), SupportsResponse.OPTIONAL),
-    Action(SERVICE_ENRICH, _async_enrich, ENRICH_SCHEMA, SupportsResponse.OPTIONAL),
+    Action(
+        SERVICE_SYNC_DISCOGS,
+        _async_sync_discogs,
+        vol.Schema({}),
+        SupportsResponse.OPTIONAL,
+        admin_only=True,
+    ),
+    Action(
+        SERVICE_ENRICH, _async_enrich, ENRICH_SCHEMA, SupportsResponse.OPTIONAL, admin_only=True
+    ),
     Action(
         SERVICE_EXPORT, _async_export, EXPORT_SCHEMA, SupportsResponse.OPTIONAL, admin_only=True
     ),

@@ -16,13 +16,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.event import async_track_time_change
 from homeassistant.helpers.start import async_at_started
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from ..const import DOMAIN, LOGGER
+from ..exceptions import InputRefused, validation_error
 
 if TYPE_CHECKING:
     from homeassistant.config_entries import ConfigEntry
@@ -72,7 +73,7 @@ class JobTrigger(StrEnum):
     ACTION = "action"
 
 
-class ServiceNotConfiguredError(ServiceValidationError):
+class ServiceNotConfiguredError(InputRefused):
     """The service a job or an action needs is not set up in the hub's options."""
 
 
@@ -139,7 +140,7 @@ def _parse(value: str) -> datetime:
 
 
 async def _not_configured() -> Mapping[str, Any]:
-    raise ServiceNotConfiguredError(translation_domain=DOMAIN, translation_key="job_not_available")
+    raise ServiceNotConfiguredError("job_not_available")
 
 
 class JobScheduler:
@@ -276,11 +277,7 @@ class JobScheduler:
         a scheduled run only logs them.
         """
         if job_id in self._running:
-            raise ServiceValidationError(
-                translation_domain=DOMAIN,
-                translation_key="job_running",
-                translation_placeholders={"job": job_id.value},
-            )
+            raise validation_error("job_running", {"job": job_id.value})
         run = JobRun(trigger, dt_util.now())
         self._running.add(job_id)
         self.runs[job_id] = run

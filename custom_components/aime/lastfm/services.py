@@ -115,12 +115,14 @@ def _local_iso(timestamp: int) -> str:
     return dt_util.as_local(dt_util.utc_from_timestamp(timestamp)).isoformat()
 
 
+# An import adds to the shared history: starting or stopping one is for administrators.
 LASTFM_ACTIONS: tuple[Action, ...] = (
     Action(
         SERVICE_IMPORT_LASTFM_HISTORY,
         _async_import_history,
         IMPORT_SCHEMA,
         SupportsResponse.OPTIONAL,
+        admin_only=True,
     ),
-    Action(SERVICE_CANCEL_LASTFM_IMPORT, _async_cancel_import, CANCEL_SCHEMA),
+    Action(SERVICE_CANCEL_LASTFM_IMPORT, _async_cancel_import, CANCEL_SCHEMA, admin_only=True),
 )

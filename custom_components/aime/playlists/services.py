@@ -255,6 +255,7 @@ async def _async_rename(call: ServiceCall) -> ServiceResponse:
     return {ATTR_PLAYLIST_ID: playlist_id, "name": playlist.name}
 
 
+# Anyone may make a playlist (it adds one); renaming, deleting and exporting are for admins.
 PLAYLIST_ACTIONS: tuple[Action, ...] = (
     Action(SERVICE_GENERATE_PLAYLIST, _async_generate, GENERATE_SCHEMA, SupportsResponse.OPTIONAL),
     Action(
@@ -264,8 +265,14 @@ PLAYLIST_ACTIONS: tuple[Action, ...] = (
         SupportsResponse.OPTIONAL,
         admin_only=True,
     ),
-    Action(SERVICE_DELETE_PLAYLIST, _async_delete, DELETE_SCHEMA),
-    Action(SERVICE_RENAME_PLAYLIST, _async_rename, RENAME_SCHEMA, SupportsResponse.OPTIONAL),
+    Action(SERVICE_DELETE_PLAYLIST, _async_delete, DELETE_SCHEMA, admin_only=True),
+    Action(
+        SERVICE_RENAME_PLAYLIST,
+        _async_rename,
+        RENAME_SCHEMA,
+        SupportsResponse.OPTIONAL,
+        admin_only=True,
+    ),
 )
 
 PLAYLIST_WEBSOCKET_COMMANDS = (websocket_list_playlists, websocket_get_playlist)

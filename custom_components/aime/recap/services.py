@@ -25,7 +25,7 @@ from homeassistant.core import (
     SupportsResponse,
     callback,
 )
-from homeassistant.exceptions import HomeAssistantError, Unauthorized
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import config_validation as cv, translation
 from homeassistant.helpers.event import async_track_time_change
 from homeassistant.util import dt as dt_util
@@ -274,10 +274,6 @@ async def _async_recap(call: ServiceCall) -> ServiceResponse:
     data = dict(call.data)
     hass = call.hass
     period = requested_period(data, dt_util.now().date())
-    if data[ATTR_EXPORT] and call.context.user_id:  # A file in the configuration folder.
-        user = await hass.auth.async_get_user(call.context.user_id)
-        if user is None or not user.is_admin:
-            raise Unauthorized(context=call.context)
     request = RecapRequest(
         language=data.get(ATTR_LANGUAGE) or recap_language(hass.config.language),
         ai_paragraph=data[ATTR_AI_PARAGRAPH],
@@ -330,5 +326,12 @@ async def _async_scheduled(hass: HomeAssistant, periods: list[RecapPeriod]) -> N
 
 
 RECAP_ACTIONS: tuple[Action, ...] = (
-    Action(SERVICE_RECAP, _async_recap, RECAP_SCHEMA, SupportsResponse.OPTIONAL),
+    # Exporting writes a file in the configuration folder.
+    Action(
+        SERVICE_RECAP,
+        _async_recap,
+        RECAP_SCHEMA,
+        SupportsResponse.OPTIONAL,
+        admin_when=(ATTR_EXPORT,),
+    ),
 )

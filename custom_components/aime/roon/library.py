@@ -36,7 +36,7 @@ from ..clients.roon import (
     RoonFailure,
     SearchKind,
 )
-from ..const import DOMAIN
+from ..exceptions import validation_error
 
 SCHEME: Final = "aime"
 ROOT_ID: Final = f"{SCHEME}://browse"
@@ -110,22 +110,14 @@ _NOT_ROON = ("media-source://", "http://", "https://")
 
 
 def bad_media_id(media_id: str) -> ServiceValidationError:
-    return ServiceValidationError(
-        translation_domain=DOMAIN,
-        translation_key="roon_bad_media_id",
-        translation_placeholders={"media_id": media_id},
-    )
+    return validation_error("roon_bad_media_id", {"media_id": media_id})
 
 
 def parse_media_id(media_id: str, media_type: str | None = None) -> BrowsePath | SearchTarget:
     """Read one of our ids; a plain name of a searchable media type is a search."""
     if media_id.startswith(_NOT_ROON):
         # Roon plays its library and radios only: no file, stream or spoken text (TTS).
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="roon_cannot_play_url",
-            translation_placeholders={"media_id": media_id},
-        )
+        raise validation_error("roon_cannot_play_url", {"media_id": media_id})
     if not media_id.startswith(f"{SCHEME}://"):
         if media_type in SEARCH_CATEGORIES and media_id.strip():
             return SearchTarget(media_type, media_id.strip())
@@ -184,10 +176,9 @@ def _find(
         if len(found) == 1:
             return found[0]
         if found:
-            raise ServiceValidationError(
-                translation_domain=DOMAIN,
-                translation_key="roon_ambiguous",
-                translation_placeholders={
+            raise validation_error(
+                "roon_ambiguous",
+                {
                     "title": title,
                     "choices": ", ".join(item.subtitle or "?" for item in found),
                 },
@@ -250,11 +241,7 @@ def play_path(
 
 
 def enqueue_unsupported(title: str, action: PlayAction) -> ServiceValidationError:
-    return ServiceValidationError(
-        translation_domain=DOMAIN,
-        translation_key="roon_enqueue_unsupported",
-        translation_placeholders={"title": title, "action": action.value},
-    )
+    return validation_error("roon_enqueue_unsupported", {"title": title, "action": action.value})
 
 
 def search(

@@ -33,6 +33,7 @@ from homeassistant.util import dt as dt_util
 
 from ..clients.roon import RoonControl, RoonOutput, RoonZone
 from ..const import DOMAIN
+from ..exceptions import validation_error
 from ..texts import async_option_labels
 from . import media as roon_media
 from .coordinator import RoonCoordinator, RoonRuntime, async_roon_command, naming_ids
@@ -78,11 +79,7 @@ def find_player(hass: HomeAssistant, entity_id: str) -> RoonZonePlayer:
             entity = platform.entities[entity_id]
             if isinstance(entity, RoonZonePlayer):
                 return entity
-    raise ServiceValidationError(
-        translation_domain=DOMAIN,
-        translation_key="roon_not_a_player",
-        translation_placeholders={"entity_id": entity_id},
-    )
+    raise validation_error("roon_not_a_player", {"entity_id": entity_id})
 
 
 class RoonZonePlayer(RoonOutputEntity, MediaPlayerEntity):
@@ -220,11 +217,7 @@ class RoonZonePlayer(RoonOutputEntity, MediaPlayerEntity):
     def _zone_id(self) -> str:
         zone = self.zone
         if zone is None:
-            raise ServiceValidationError(
-                translation_domain=DOMAIN,
-                translation_key="roon_player_unavailable",
-                translation_placeholders={"entity_id": self.entity_id},
-            )
+            raise validation_error("roon_player_unavailable", {"entity_id": self.entity_id})
         return zone.zone_id
 
     async def _run(self, command: Any, *args: Any) -> Any:
@@ -391,8 +384,4 @@ class RoonZonePlayer(RoonOutputEntity, MediaPlayerEntity):
 
 
 def _other_core(entity_id: str) -> ServiceValidationError:
-    return ServiceValidationError(
-        translation_domain=DOMAIN,
-        translation_key="roon_other_core",
-        translation_placeholders={"entity_id": entity_id},
-    )
+    return validation_error("roon_other_core", {"entity_id": entity_id})
