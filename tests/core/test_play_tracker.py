@@ -239,6 +239,17 @@ SCENARIOS: dict[str, tuple[list[Step], list[tuple[str, int, int | None, str | No
         [*playing(SO_WHAT, 0, 0, 100), Seen(160, "playing", SO_WHAT, 130)],
         [],
     ),
+    "a Core lagging the clock: heard stops at the length, give or take 3 s": (
+        [
+            *(Seen(t, "playing", SO_WHAT, t * 0.9) for t in range(334)),
+            Seen(334, "playing", BLUE, 0),
+        ],
+        [("So What", 0, 303, "Kitchen")],
+    ),
+    "seeking back again and again: heard stops at the length, give or take 3 s": (
+        [*playing(SO_WHAT, 0, 0, 250), *playing(SO_WHAT, 251, 100, 190), Removed(442)],
+        [("So What", 0, 303, "Kitchen")],
+    ),
     "accelerated: one observation a minute": (
         [*playing(SO_WHAT, 0, 0, 300, step=60), *playing(BLUE, 301, 1, 337, step=60)],
         [("So What", 0, 300, "Kitchen"), ("Blue in Green", 300, 181, "Kitchen")],

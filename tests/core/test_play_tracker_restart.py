@@ -16,6 +16,7 @@ import pytest
 from custom_components.aime.core.play_tracker import (
     Decisions,
     PlayTracker,
+    TrackInfo,
     ZoneObservation,
 )
 
@@ -210,3 +211,24 @@ def test_zones_already_followed_are_kept() -> None:
     _, (saved,) = across_restarts([*playing(SO_WHAT, 0, 0, 100), Restart(100, 110)])
     tracker.restore(saved, 1.0, EPOCH + 1)
     assert tracker.snapshot(1.0, EPOCH + 1)["zone-kitchen"]["track"][0] == "Blue in Green"
+
+
+STAND_IN = TrackInfo("So What", "Miles Davis", "Kind of Blue", 562)  # the demo's stand-in Core
+
+
+def test_track_started_over_across_a_restart_is_a_new_listen() -> None:
+    """Issue 23: saved 226 s into "So What" (562 s), heard from 42 s; a stand-in Core that
+    restarted too came back at 42 s and was 130 s on when Home Assistant saw it again (172 s,
+    behind the saved 226 s but not reachable from the top in the 140 s away). The listen
+    saved ends there: 184 s, not counted; the new one is all that was heard of it after.
+    Before the fix the saved listen went on: one play of 574 s for a 562 s track."""
+    decisions, _ = across_restarts(
+        [
+            *playing(STAND_IN, 0, 42, 184),
+            Restart(184, 324),
+            *playing(STAND_IN, 324, 172, 389),
+            Seen(714, "playing", BLUE, 0),
+        ]
+    )
+    plays = stored(decisions)
+    assert summary(plays) == [("So What", 324 - 172, 140 + 389 + 1, "Kitchen")]

@@ -554,6 +554,45 @@ async def test_accelerated_clock(
     assert core.zones["zone-living"]["seek_position"] == position
 
 
+class LateLoop:
+    """The fake Core's time in a test: each tick is let through by the test, ``late`` seconds
+    after it was due (a busy loop)."""
+
+    def __init__(self, late: float) -> None:
+        self.now = 0.0
+        self.late = late
+        self.asleep: asyncio.Queue[None] = asyncio.Queue()  # the clock waits for a tick
+        self.ticks: asyncio.Queue[None] = asyncio.Queue()
+
+    def monotonic(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.asleep.put_nowait(None)
+        await self.ticks.get()
+        self.now += seconds + self.late
+
+    async def tick(self) -> None:
+        """Let one tick through and wait until the Core has played it."""
+        self.ticks.put_nowait(None)
+        await self.asleep.get()
+
+
+async def test_clock_follows_time_when_the_loop_is_late(core: FakeRoonCore) -> None:
+    """Ticks 0.5 s late: after 10 ticks of 1 s, 15 s have passed and 15 s were played."""
+    late = LateLoop(0.5)
+    core.monotonic, core.sleep = late.monotonic, late.sleep
+    core.play_speed = 1.0
+    await late.asleep.get()
+    for _ in range(10):
+        await late.tick()
+    core.play_speed = 0
+    assert late.now == 15.0
+    assert core.player("zone-living").position == 42 + late.now
+    assert core.zones["zone-living"]["seek_position"] == 57
+    assert core.zones["zone-office"]["seek_position"] == 60  # paused: no time played
+
+
 # --- images, restarts ----------------------------------------------------------------------------
 
 

@@ -160,6 +160,31 @@ async def test_entry_reloaded_mid_track(
     assert [title for title, _, _ in plays].count("So What") == 1
 
 
+async def test_track_started_over_while_away_is_a_new_listen(
+    hass: HomeAssistant, running: Running, store_path: Path
+) -> None:
+    """Issue 23: saved at 226 s of "So What", the Core restarted too and came back at 42 s.
+
+    Home Assistant sees it again at 172 s, behind the save: the saved listen (184 s heard)
+    ends there, uncounted; the new one is counted with what was heard of it, never more than
+    the track. Before the fix: one play of 574 s for the 562 s track, stamped at the first start.
+    """
+    await running.play(184)  # 42 s -> 226 s
+    await running.unload()
+    await running.down_for(10)
+    kind_of_blue = running.core.library.album("Kind of Blue").tracks
+    running.core.load_queue("zone-living", kind_of_blue, position=42, state="playing")
+    await running.down_for(130)
+    await running.start()
+    restarted_at = round(running.clock.time())
+    await running.play(562 - 172 + 20)
+
+    plays = await hass.async_add_executor_job(_stored_plays, store_path)
+    assert [play for play in plays if play[0] == "So What"] == [
+        ("So What", restarted_at - 172, 140 + 390)
+    ]
+
+
 async def test_saved_every_minute_while_it_changes(
     hass: HomeAssistant, running: Running, store_path: Path, hass_storage: dict[str, Any]
 ) -> None:

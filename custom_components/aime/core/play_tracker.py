@@ -12,7 +12,9 @@ Fed with observations of each zone (state, track, seek position, when), the trac
   nothing), seeking forward adds nothing. Only across a gap in the observations (a lost
   connection, missed events) does the seek position vouch for the time, never beyond it.
 - The same track reported again and again is one listen; starting it over from the top
-  (repeat one, "previous" at the end, a replay) is a new listen.
+  (repeat one, "previous" at the end, a replay) is a new listen. Across a gap any jump back
+  is a new listen: the Core may have restarted too, and a position going back vouches for
+  nothing. A listen is never heard longer than its track, give or take ``LENGTH_SLACK``.
 - Live radio is never recorded: Roon gives it no length, and stations the user names are
   recognised in the title, artist or album line.
 - ``snapshot`` and ``restore`` carry the listens in progress across a restart of the process:
@@ -36,6 +38,9 @@ ENOUGH_SECONDS: Final = 240  # ... and counts a longer one after 4 minutes
 MAX_EVENT_GAP: Final = 10.0
 # Jitter tolerated in seek positions before a backwards move means "started over".
 SEEK_SLACK: Final = 3.0
+# Heard seconds come from our clock, which runs a little past a track's end before its change
+# is reported (events every second, late under load); beyond that it is a miscount.
+LENGTH_SLACK: Final = 3.0
 
 _LINE_PARTS: Final = re.compile(r"\s+[-–—|]\s+|:\s+")  # noqa: RUF001 (dashes)
 
@@ -180,7 +185,7 @@ class PlayTracker:
         zone.name = seen.zone_name
         if listen is not None and self._same_listen(zone, listen, seen, elapsed):
             if was_playing:
-                listen.heard += self._heard_between(zone, seen, elapsed)
+                _hear(listen, self._heard_between(zone, seen, elapsed))
         else:
             # A new track, or the same one from the top: the old listen ends here. Of the
             # time since the last observation, the new listen took what its position shows.
@@ -188,7 +193,7 @@ class PlayTracker:
             if listen is not None:
                 # Across a gap, only a zone still playing shows the old track played on.
                 if was_playing and (_vouched(zone, elapsed) or seen.state == PLAYING):
-                    listen.heard += self._final_part(zone, listen, elapsed - new_part)
+                    _hear(listen, self._final_part(zone, listen, elapsed - new_part))
                 self._end(zone, listen, decisions)
             listen = zone.listen = self._new_listen(seen, new_part)
         if listen is not None:
@@ -208,7 +213,7 @@ class PlayTracker:
         if zone is None or zone.listen is None:
             return decisions
         if zone.state == PLAYING and _vouched(zone, max(monotonic - zone.seen_at, 0.0)):
-            zone.listen.heard += self._final_part(zone, zone.listen, monotonic - zone.seen_at)
+            _hear(zone.listen, self._final_part(zone, zone.listen, monotonic - zone.seen_at))
         self._end(zone, zone.listen, decisions)
         return decisions
 
@@ -251,18 +256,21 @@ class PlayTracker:
     def _new_listen(seen: ZoneObservation, heard: float) -> _Listen | None:
         if seen.track is None or (seen.state == STOPPED and not heard):
             return None
-        return _Listen(seen.track, round(seen.wall - (seen.seek_position or 0.0)), heard)
+        listen = _Listen(seen.track, round(seen.wall - (seen.seek_position or 0.0)))
+        _hear(listen, heard)
+        return listen
 
     @staticmethod
     def _same_listen(zone: _Zone, listen: _Listen, seen: ZoneObservation, elapsed: float) -> bool:
         """Same track, not started over: a jump back to a position reachable from the top
-        since the last observation is a new listen; any other jump back is a seek."""
+        since the last observation is a new listen; any other jump back is a seek, but
+        across a gap (a restart of either side) it is a new listen too."""
         if seen.track != listen.track:
             return False
         before, now = zone.seek, seen.seek_position
-        if before is None or now is None:
+        if before is None or now is None or now >= before - SEEK_SLACK:
             return True
-        return not (now < before - SEEK_SLACK and now <= elapsed + SEEK_SLACK)
+        return not (zone.gap or now <= elapsed + SEEK_SLACK)
 
     @staticmethod
     def _heard_between(zone: _Zone, seen: ZoneObservation, elapsed: float) -> float:
@@ -303,6 +311,14 @@ class PlayTracker:
             decisions.listened.append(ListenedTime(listen.play, listen.reported))
 
 
+def _hear(listen: _Listen, seconds: float) -> None:
+    """Add ``seconds`` to what ``listen`` was heard, never beyond its track's length."""
+    heard = listen.heard + max(seconds, 0.0)
+    if listen.track.length:
+        heard = min(heard, listen.track.length + LENGTH_SLACK)
+    listen.heard = heard
+
+
 def _play(zone_name: str, listen: _Listen, seconds: int) -> PlayInput:
     track = listen.track
     return PlayInput(
@@ -340,7 +356,8 @@ def _restored(data: Mapping[str, Any], offset: float) -> _Zone:
         raise TypeError("track")
     track = TrackInfo(title, artist, album, None if length is None else int(length))
     seek = data["seek"]
-    listen = _Listen(track, int(data["started_at"]), float(data["heard"]))
+    listen = _Listen(track, int(data["started_at"]))
+    _hear(listen, float(data["heard"]))  # a save from before the cap may be beyond it
     zone = _Zone(
         str(data["name"]),
         str(data["state"]),

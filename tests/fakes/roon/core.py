@@ -18,7 +18,9 @@ transport subscriptions (zones, outputs, queue) answered ``Subscribed`` then pus
 
 Playing really changes the zone: the queue, ``now_playing`` and ``state`` follow the actions
 and are pushed as ``zones_changed``. Time only moves with ``await core.advance(seconds)``,
-or by itself once ``core.play_speed`` is set (``60.0``: one real second plays a minute).
+or by itself once ``core.play_speed`` is set (``60.0``: one real second plays a minute): then
+positions follow ``core.monotonic`` (``time.monotonic``), not the number of ticks, so a busy
+loop waking up late does not slow the music down (tests replace it and ``core.sleep``).
 
 Test hooks: ``requests`` (every ``(name, body)`` received), ``unanswered`` (request names to
 leave without a reply), editable ``zones``/``outputs`` with ``push_zones_changed``/``push``,
@@ -35,12 +37,13 @@ standby, paused on Homogenic). A fixed-volume output: ``add_zone(..., volume=Non
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 import contextlib
 import copy
 from dataclasses import dataclass, field
 import itertools
 import logging
+import time
 from typing import Any
 import uuid
 
@@ -137,6 +140,8 @@ class FakeRoonCore:
         self.bad_frames: list[bytes | str] = []
         self.unanswered: set[str] = set()  # request names left without a reply
         self.tick_seconds = 1.0
+        self.monotonic: Callable[[], float] = time.monotonic
+        self.sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
         self.port = 0
         self._play_speed = 0.0
         self._clock: asyncio.Task[None] | None = None
@@ -297,9 +302,14 @@ class FakeRoonCore:
             self._clock = None
 
     async def _tick(self) -> None:
+        # Each tick plays the time the clock says passed, however late it woke up: the music
+        # played is the clock's elapsed time (times the speed), as on a real Core.
+        last = self.monotonic()
         while True:
-            await asyncio.sleep(self.tick_seconds)
-            await self.advance(self.tick_seconds * self._play_speed)
+            await self.sleep(self.tick_seconds)
+            now = self.monotonic()
+            await self.advance((now - last) * self._play_speed)
+            last = now
 
     async def advance(self, seconds: float) -> None:
         """Play ``seconds`` in every playing zone: seeks move, tracks end, queues run out."""
