@@ -102,6 +102,7 @@ async def test_a_household_member_changes_nothing_over_websocket(
     hass_ws_client: WebSocketGenerator,
     hass_read_only_access_token: str,
     caplog: pytest.LogCaptureFixture,
+    *,
     action: str,
     config_dir: Path,
 ) -> None:
@@ -226,3 +227,7 @@ async def test_admin_and_automation_are_allowed(
     # Past the check, the actions' own validation answers.
     with pytest.raises(ServiceValidationError) as missing:
         await _call(hass, "import_aime_database", user_id)
+    assert missing.value.translation_key == "aime_database_not_found"
+    with pytest.raises(ServiceValidationError) as unknown:
+        await _call(hass, "export_playlist", user_id)
+    assert unknown.value.translation_key == "unknown_playlist"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from http import HTTPStatus
+import json
 import logging
 from string import Formatter
 from typing import Any
@@ -19,7 +21,10 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.translation import async_get_translations
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
-from pytest_homeassistant_custom_component.typing import WebSocketGenerator
+from pytest_homeassistant_custom_component.typing import (
+    ClientSessionGenerator,
+    WebSocketGenerator,
+)
 import voluptuous as vol
 
 from custom_components.aime.const import DOMAIN
@@ -234,22 +239,22 @@ async def test_actions_refuse_bad_input_with_a_translated_error(
     assert [r.getMessage() for r in errors_logged if r.levelno >= logging.ERROR] == []
 
 
-async def test_commands_refuse_bad_input_as_invalid_format(
+async def test_commands_refuse_bad_input_with_a_translated_error(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
     hass_ws_client: WebSocketGenerator,
     errors_logged: list[logging.LogRecord],
 ) -> None:
-    """Each aime/ command, each field, each bad value: invalid_format with a sentence."""
+    """Each aime/ command, each field, each bad value: AIME's translated sentence."""
     client = await hass_ws_client(hass)
     commands = _commands(hass)
-    assert len(commands) >= 7  # Those taking fields; the others refuse any.
+    assert len(commands) >= 7
     problems: list[str] = []
     sent = 0
     for command, (_handler, schema) in sorted(commands.items()):
-        for field, validator in fields(schema):
-            ours = isinstance(validator, WholeNumber | Text) or validator is local_date
-            for value in bad_values(validator):
+        for field, validator in [*fields(schema), (("not_a_field",), None)]:
+            values = bad_values(validator) if validator is not None else ["x"]
+            for value in values:
                 if isinstance(value, date | float) or (
                     isinstance(value, int) and value not in JSON_INTS
                 ):
@@ -260,11 +265,15 @@ async def test_commands_refuse_bad_input_as_invalid_format(
                 answer = await client.receive_json()
                 sent += 1
                 error = answer.get("error", {})
-                sentence = error.get("message", "").split(". Got ")[0]
-                if answer["success"] or error.get("code") != "invalid_format":
+                key = error.get("translation_key") or ""
+                if (
+                    answer["success"]
+                    or error.get("code") != "home_assistant_error"
+                    or error.get("translation_domain") != DOMAIN
+                    or not _sentence(error.get("message", ""), key)
+                    or field[-1] not in error.get("message", "")
+                ):
                     problems.append(f"{command} {field}={value!r:.40}: {answer!r:.200}")
-                elif ours and not (_sentence(sentence, "") and field[-1] in sentence):
-                    problems.append(f"{command} {field}={value!r:.40}: {sentence!r}")
     assert problems == []
     assert sent > 250
     # Home Assistant logs each refused message once, at ERROR and without a traceback.
@@ -272,8 +281,39 @@ async def test_commands_refuse_bad_input_as_invalid_format(
         record.getMessage()
         for record in errors_logged
         if record.levelno >= logging.ERROR
-        and (record.exc_info or "(invalid_format)" not in record.getMessage())
+        and (record.exc_info or "(home_assistant_error)" not in record.getMessage())
     ] == []
+
+
+async def test_rest_refuses_bad_input_with_400_and_the_sentence(
+    hass: HomeAssistant, init_integration: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """A script over REST: each action's bad values answer 400 and AIME's sentence, no 500."""
+    client = await hass_client()
+    problems: list[str] = []
+    calls = 0
+    for name, service in sorted(_actions(hass).items()):
+        query = "" if service.supports_response is SupportsResponse.NONE else "?return_response"
+        for field, validator in [*fields(service.schema), (("not_a_field",), None)]:
+            values = bad_values(validator)[:3] if validator is not None else ["x"]
+            for value in values:
+                if isinstance(value, date | float) or (
+                    isinstance(value, int) and value not in JSON_INTS
+                ):
+                    continue
+                data = base_data(service.schema, field)
+                _put(data, field, value)
+                response = await client.post(f"/api/services/{DOMAIN}/{name}{query}", json=data)
+                calls += 1
+                body = await response.text()
+                message = json.loads(body).get("message", "") if body.startswith("{") else body
+                if response.status != HTTPStatus.BAD_REQUEST or not _sentence(message, ""):
+                    problems.append(f"{name} {field}={value!r:.40}: {response.status} {body:.120}")
+    assert problems == []
+    assert calls > 60
+    unknown = await client.post(f"/api/services/{DOMAIN}/delete_playlist", json={"playlist_id": 7})
+    assert unknown.status == HTTPStatus.BAD_REQUEST
+    assert "playlist" in (await unknown.json())["message"]
 
 
 async def test_extreme_valid_dates_and_ids_are_answered(

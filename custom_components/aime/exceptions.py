@@ -2,9 +2,9 @@
 
 Every refusal reaches its caller as a 4xx with a sentence, on every release AIME supports:
 - bad input (``InputRefused``): a ``ServiceValidationError``, which websocket clients and the UI
-  read translated. Over REST, older releases (2025.4 among them) answer that error with a bare
-  500: it is also an aiohttp ``HTTPBadRequest``, which aiohttp then answers itself with a 400 and
-  the sentence (newer releases answer 400 and the sentence before it gets there).
+  read translated. Over REST, releases before 2026.10 answer that error with a bare 500: it is
+  also an aiohttp ``HTTPBadRequest``, which aiohttp then answers itself with a 400 and the
+  sentence, as 2026.10 and later answer it (home-assistant/core#181590).
 - a user who may not change shared data (``AdminRequired``): Home Assistant's ``Unauthorized``
   (401 over REST). Releases before 2025.6 log a traceback for any other error of a websocket
   action call, so there it is a validation error too: a one-line log, the translated sentence.
@@ -30,19 +30,28 @@ if TYPE_CHECKING:
 _WEBSOCKET_LOGS_TRACEBACKS = (MAJOR_VERSION, MINOR_VERSION) < (2025, 6)
 
 
-class InputRefused(ServiceValidationError, web.HTTPBadRequest):
+class InputRefused(web.HTTPBadRequest, ServiceValidationError):
     """The caller asked for something AIME cannot do as asked (bad input, an unknown id)."""
 
     def __init__(self, key: str, placeholders: Mapping[str, object] | None = None) -> None:
         """The refusal, its sentence read from the translations when it is shown."""
-        # Home Assistant's error passes its key on as a positional argument, which aiohttp's
-        # keyword-only initialiser refuses: set up the response, then what HA's would set.
+        # Each base initialised on its own: aiohttp's initialiser takes keywords only, and
+        # Home Assistant's passes the key on as a positional argument.
         web.HTTPBadRequest.__init__(self)
-        self.args = (key,)
-        self.generate_message = True
-        self.translation_domain = DOMAIN
-        self.translation_key = key
-        self.translation_placeholders = _text(placeholders)
+        ServiceValidationError.__init__(
+            self,
+            translation_domain=DOMAIN,
+            translation_key=key,
+            translation_placeholders=_text(placeholders),
+        )
+
+    def __str__(self) -> str:
+        """The sentence (Home Assistant's rendering of the key), not aiohttp's reason."""
+        return ServiceValidationError.__str__(self)
+
+    def __repr__(self) -> str:
+        """An error's representation, as in tracebacks and logs."""
+        return f"{type(self).__name__}({self.translation_key!r})"
 
     async def prepare(self, request: web.BaseRequest) -> AbstractStreamWriter | None:
         """Answered by aiohttp itself (older REST API): Home Assistant's JSON message shape."""
@@ -57,11 +66,10 @@ class AdminRequired(Unauthorized):
     def __init__(self, context: Context | None = None) -> None:
         """Refuse the call made in ``context``, with a translated sentence."""
         super().__init__(context=context)
-        self.translation_domain = DOMAIN
-        self.translation_key = "admin_required"
-        self.translation_placeholders = None
-        self.generate_message = True
-        self._message = None
+        # Unauthorized names itself as its message: the translated sentence replaces it.
+        HomeAssistantError.__init__(
+            self, translation_domain=DOMAIN, translation_key="admin_required"
+        )
 
 
 class _QuietAdminRequired(AdminRequired, ServiceValidationError):

@@ -9,9 +9,10 @@ command an ``invalid_format`` error carrying the same sentence in English.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import Enum
 import math
 import re
 from textwrap import shorten
@@ -193,28 +194,86 @@ def ordered_days(first: str, last: str) -> Callable[[dict[str, Any]], dict[str, 
 
 
 class ActionSchema(vol.Schema):
-    """An action's schema whose every refusal is a translated ``ServiceValidationError``."""
+    """A schema whose every refusal is a translated ``ServiceValidationError``.
+
+    Actions are registered with it, and so are the websocket commands (``websocket_api.py``):
+    a refused field is named, a refused choice lists the accepted ones, in every language.
+    """
 
     def __call__(self, data: Any) -> Any:
         try:
             return super().__call__(data)  # type: ignore[no-untyped-call]
         except vol.Invalid as err:
-            raise input_error(err) from None
+            raise input_error(err, self) from None
 
 
-def input_error(err: vol.Invalid) -> ServiceValidationError:
-    """The translated error for what voluptuous refused (the first error names the field)."""
+def input_error(err: vol.Invalid, schema: Any = None) -> ServiceValidationError:
+    """The translated error for what voluptuous refused (the first error names the field).
+
+    Voluptuous's own English never reaches the caller: each kind of refusal has a sentence.
+    """
     errors: list[vol.Invalid] = list(getattr(err, "errors", [err]))
     first = next((e for e in errors if isinstance(e, TranslatedInvalid)), errors[0])
     if isinstance(first, TranslatedInvalid):
         return first.error()
     field = ".".join(str(part) for part in first.path)
-    # Voluptuous quotes the value: a huge one must not flood the message.
-    error = shorten(first.error_message, _MAX_ERROR, placeholder="…")
     if not field:
-        return validation_error("invalid_data", {"error": error})
-    if first.error_message == _EXTRA_KEY:
+        return validation_error("invalid_data")
+    message = str(first.error_message)
+    if message == _EXTRA_KEY:
         return validation_error("unknown_field", {"field": field})
-    if first.error_message == _REQUIRED_KEY:
+    if message == _REQUIRED_KEY:
         return validation_error("field_required", {"field": field})
-    return validation_error("invalid_value", {"field": field, "error": error})
+    if (choices := _choices(_validator_at(schema, first.path))) is not None:
+        # Each choice is a short code word; the list is cut like any quoted value.
+        listed = shorten(", ".join(choices), _MAX_ERROR, placeholder="…")
+        return validation_error("invalid_choice", {"field": field, "choices": listed})
+    # What voluptuous (or probatio) writes for a value of the wrong type.
+    if message.startswith("expected str"):
+        return validation_error("expected_text", {"field": field})
+    if message.startswith(("expected int", "expected float", "expected a number")):
+        return validation_error("expected_number", {"field": field})
+    if message.startswith(("invalid boolean", "expected bool")):
+        return validation_error("expected_boolean", {"field": field})
+    if message.startswith(("expected a dictionary", "expected dict")):
+        return validation_error("expected_object", {"field": field})
+    if message.startswith(("expected list", "expected a list")):
+        return validation_error("expected_list", {"field": field})
+    return validation_error("invalid_value", {"field": field})
+
+
+def _validator_at(schema: Any, path: list[Any]) -> Any:
+    """The validator a schema applies at ``path`` (``None`` where it cannot be told)."""
+    node = schema
+    for key in path:
+        node = _mapping_of(node)
+        if isinstance(node, list) and isinstance(key, int) and node:
+            node = node[0]
+            continue
+        if not isinstance(node, dict):
+            return None
+        node = next((v for k, v in node.items() if getattr(k, "schema", k) == key), None)
+    return node
+
+
+def _mapping_of(node: Any) -> Any:
+    while True:
+        if isinstance(node, vol.Schema):
+            node = node.schema
+        elif isinstance(node, vol.All):
+            node = next((v for v in node.validators if isinstance(v, dict | vol.Schema)), None)
+        else:
+            return node
+
+
+def _choices(validator: Any) -> list[str] | None:
+    """The values a choice accepts (``vol.In``, or an enumeration coerced to)."""
+    candidates = validator.validators if isinstance(validator, vol.All) else [validator]
+    for each in candidates:
+        candidate = each[0] if isinstance(each, list) and each else each
+        if isinstance(candidate, vol.In) and isinstance(candidate.container, Iterable):
+            return [str(choice) for choice in candidate.container]
+        kind = getattr(candidate, "type", None)
+        if isinstance(candidate, vol.Coerce) and isinstance(kind, type) and issubclass(kind, Enum):
+            return [str(member.value) for member in kind]
+    return None

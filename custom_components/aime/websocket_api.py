@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from homeassistant.components.websocket_api import async_register_command
 from homeassistant.components.websocket_api.connection import ActiveConnection
@@ -18,6 +18,7 @@ from homeassistant.components.websocket_api.decorators import (
     async_response,
     websocket_command,
 )
+from homeassistant.components.websocket_api.messages import BASE_COMMAND_MESSAGE_SCHEMA
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
@@ -36,13 +37,11 @@ from .validation import (
     LOCAL_DATE,
     PAGE,
     STORE_ID,
+    ActionSchema,
     ordered_days,
     text,
     whole_number,
 )
-
-if TYPE_CHECKING:
-    pass
 
 DEFAULT_PAGE_SIZE = 50
 MAX_TOP = 100
@@ -61,7 +60,11 @@ _PERIOD = vol.All(
 
 @callback
 def async_register_websocket_commands(hass: HomeAssistant) -> None:
-    """Register the commands once, when the integration is set up."""
+    """Register the commands once, when the integration is set up.
+
+    Every command only reads: each is open to every user of the household. Each refuses bad
+    input with a translated sentence (as the actions do), never voluptuous's own English.
+    """
     for command in (
         websocket_stats,
         websocket_history,
@@ -74,7 +77,19 @@ def async_register_websocket_commands(hass: HomeAssistant) -> None:
         *PLAYLIST_WEBSOCKET_COMMANDS,
         *PANEL_WEBSOCKET_COMMANDS,
     ):
-        async_register_command(hass, command)
+        async_register_command(hass, _with_translated_refusals(command))
+
+
+def _with_translated_refusals(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The command, its message schema answering a translated error for any bad input."""
+    schema = getattr(command, "_ws_schema")  # noqa: B009 - set by @websocket_command
+    if isinstance(schema, ActionSchema):
+        return command  # Already wrapped (Home Assistant set up AIME before).
+    if schema is False:  # Takes no field: "type" and "id" only, any other refused in a sentence.
+        name = getattr(command, "_ws_command")  # noqa: B009 - set by @websocket_command
+        schema = BASE_COMMAND_MESSAGE_SCHEMA.extend({vol.Required("type"): name})
+    setattr(command, "_ws_schema", ActionSchema(schema))  # noqa: B010
+    return command
 
 
 @websocket_command(
@@ -99,17 +114,23 @@ async def websocket_stats(
 
 
 @websocket_command(
-    {
-        vol.Required("type"): "aime/history",
-        **_PAGING,
-        vol.Optional("text"): _TEXT,
-        vol.Optional("artist_id"): STORE_ID,
-        vol.Optional("album_id"): STORE_ID,
-        vol.Optional("source"): vol.Coerce(Source),
-        vol.Optional("loved"): cv.boolean,
-        vol.Optional("first_day"): LOCAL_DATE,
-        vol.Optional("last_day"): LOCAL_DATE,
-    }
+    vol.All(
+        vol.Schema(
+            {
+                vol.Required("type"): "aime/history",
+                **_PAGING,
+                vol.Optional("text"): _TEXT,
+                vol.Optional("artist_id"): STORE_ID,
+                vol.Optional("album_id"): STORE_ID,
+                vol.Optional("source"): vol.Coerce(Source),
+                vol.Optional("loved"): cv.boolean,
+                vol.Optional("first_day"): LOCAL_DATE,
+                vol.Optional("last_day"): LOCAL_DATE,
+            }
+        ),
+        # Like aime/range: a period that ends before it starts is refused, not answered empty.
+        ordered_days("first_day", "last_day"),
+    )
 )
 @async_response
 async def websocket_history(

@@ -53,7 +53,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "clients.roon": frozenset({"core"}),
     # Shared helpers.
     "const": frozenset(),
-    "action": frozenset(),
+    "action": frozenset({"exceptions"}),
     "signed_images": frozenset(),
     "flow_fields": frozenset(),
     "exceptions": frozenset({"const"}),

@@ -44,3 +44,17 @@ async def ask(hass: HomeAssistant, hass_ws_client: WebSocketGenerator, hub: Mock
         return answer
 
     return send
+
+
+def refusal_key(answer: dict[str, Any]) -> str:
+    """The translation key of a refused command, after checking it reads as AIME's sentence.
+
+    A refusal is Home Assistant's error answer carrying AIME's translation (key and
+    placeholders, for the user's language) and the sentence in the server's language.
+    """
+    assert not answer["success"], answer
+    error = answer["error"]
+    assert error["code"] == "home_assistant_error", error
+    assert error["translation_domain"] == "aime", error
+    assert len(error["message"].split()) >= 3, error
+    return str(error["translation_key"])

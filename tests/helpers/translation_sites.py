@@ -123,7 +123,11 @@ class Collector(SourceModel):
             return False
         if params[:1] == ["self"]:
             params = params[1:]
-        self.callables[function.name] = _Callable(params, call, scope, key, placeholders, inner)
+        # A class whose initialiser makes the site from its own arguments: calls of the class.
+        name = scope.klass if scope.klass and function.name == "__init__" else function.name
+        if name in self.callables:
+            return False
+        self.callables[name] = _Callable(params, call, scope, key, placeholders, inner)
         return True
 
     def _key_args(self, target: _Callable, call: ast.Call) -> list[ast.expr]:
@@ -148,10 +152,23 @@ class Collector(SourceModel):
     def _callable_of(self, call: ast.Call) -> _Callable | None:
         func = call.func
         if isinstance(func, ast.Name):
-            return self.callables.get(func.id)
+            return self._callable_named(func.id)
         if isinstance(func, ast.Attribute):
-            return self.callables.get(func.attr)
+            return self._callable_named(func.attr)
         return None
+
+    def _callable_named(self, name: str, seen: frozenset[str] = frozenset()) -> _Callable | None:
+        """The callable, or for a class without its own initialiser, its base's."""
+        if name in self.callables:
+            return self.callables[name]
+        klass = self.classes.get(name)
+        if klass is None or name in seen or self._init(name) is not None:
+            return None
+        bases = [ast.unparse(base).rpartition(".")[2] for base in klass.bases]
+        return next(
+            (found for base in bases if (found := self._callable_named(base, seen | {name}))),
+            None,
+        )
 
     def _bind(self, target: _Callable, call: ast.Call, scope: Scope) -> Scope:
         env: dict[str, Any] = {}

@@ -24,6 +24,7 @@ from custom_components.aime.panel.subscribe import MAX_PLAYS_AT_ONCE
 from custom_components.aime.stats.coordinator import REFRESH_COOLDOWN_SECONDS
 
 from ..helpers.hub_history import NOW, at
+from ..helpers.hub_ws import refusal_key
 from .conftest import Ask, result
 
 pytestmark = pytest.mark.freeze_time(NOW)
@@ -81,8 +82,7 @@ async def test_range(ask: Ask, store_path: Path) -> None:
 async def test_range_refuses_reversed_days(hass: HomeAssistant, ask: Ask) -> None:
     """A first day after the last one: a clear error."""
     answer = await ask({"type": "aime/range", "first_day": "2024-03-13", "last_day": "2024-03-01"})
-    assert not answer["success"]
-    assert answer["error"]["code"] == "invalid_format"
+    assert refusal_key(answer) == "start_after_end"
 
 
 async def test_album(ask: Ask, store_path: Path) -> None:
@@ -153,7 +153,8 @@ async def test_collection_filters_and_facets(ask: Ask, store_path: Path) -> None
     assert facets["decades"] == [{"value": "1950", "records": 1}, {"value": "1960", "records": 2}]
     assert facets["genres"] == facets["styles"] == []
     answer = await ask({"type": "aime/collection", "shelf": "dusty"})
-    assert answer["error"]["code"] == "invalid_format"
+    assert refusal_key(answer) == "invalid_choice"
+    assert "never_played" in answer["error"]["translation_placeholders"]["choices"]
 
 
 async def test_odd_names_come_back_as_text(hass: HomeAssistant, ask: Ask) -> None:
