@@ -22,8 +22,11 @@ they came from this import, so a later import of the same Last.fm history recogn
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 import re
 from typing import Any
 
@@ -73,7 +76,7 @@ class AimeImportReport:
 @dataclass(slots=True)
 class StoreEvidence:
     """What the store already knows: songs as (artist key, title key), and its Last.fm reports
-    by title key as (start time, artist key), sorted."""
+    by title key as (start time, artist key), sorted (``_reports_near`` bisects them)."""
 
     songs: set[tuple[str, str]] = field(default_factory=set)
     scrobbles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -206,9 +209,23 @@ def _scrobbled_by(
     """Keys of ``artists`` whose Last.fm scrobble of ``title`` is this play."""
     return {
         artist
-        for at, artist in evidence.scrobbles.get(title, ())
+        for at, artist in _reports_near(evidence, title, play)
         if artist in artists and _same_time(play, at)
     }
+
+
+def _reports_near(evidence: StoreEvidence, title: str, play: AimePlay) -> Iterator[tuple[int, str]]:
+    """The store's Last.fm reports of ``title`` that ``_same_time`` may accept, found by
+    bisection: a title played thousands of times must not be scanned again for each play."""
+    reports = evidence.scrobbles.get(title, [])
+    earliest = play.timestamp - NOTICE_LAG if play.noticed else play.timestamp
+    low = bisect_left(reports, earliest, key=_START)
+    high = bisect_right(reports, play.timestamp, lo=low, key=_START)
+    for index in range(low, high):
+        yield reports[index]
+
+
+_START = itemgetter(0)
 
 
 def _same_time(play: AimePlay, scrobbled_at: int) -> bool:
@@ -261,7 +278,7 @@ def plan_plays(
     and the two reports its two trackers made of one play when the store would not merge them
     (further apart than its ``window``). A time a tracker noticed takes the start time of the
     store's Last.fm scrobble of the play, when there is one."""
-    kept: defaultdict[tuple[str, str], list[tuple[int, Source]]] = defaultdict(list)
+    recent: defaultdict[tuple[str, str], deque[tuple[int, Source]]] = defaultdict(deque)
     used: set[tuple[str, int]] = set()
     planned: list[PlannedPlay] = []
     for play in sorted(db.plays, key=lambda p: (p.timestamp, p.track_id)):
@@ -279,7 +296,7 @@ def plan_plays(
             if started is not None:
                 played_at, exact = started, True
                 report.repaired["play_times_from_lastfm"] += 1
-        earlier = kept[song]
+        earlier = _recent_plays(recent[song], play.timestamp)
         if any(
             (at == played_at and other == source)
             or (other != source and window < abs(played_at - at) <= AIME_DUPLICATE_WINDOW)
@@ -309,6 +326,19 @@ def plan_plays(
     return planned
 
 
+def _recent_plays(earlier: deque[tuple[int, Source]], timestamp: int) -> deque[tuple[int, Source]]:
+    """The kept plays of a song that a play at ``timestamp`` may duplicate, the older dropped.
+
+    Plays come in order of ``timestamp`` and a kept time is at most ``NOTICE_LAG`` before its
+    play's, so a play older than both windows can match no later one: the import stays linear
+    in a song played thousands of times.
+    """
+    horizon = timestamp - NOTICE_LAG - AIME_DUPLICATE_WINDOW
+    while earlier and earlier[0][0] < horizon:
+        earlier.popleft()
+    return earlier
+
+
 def _names_of(identities: Identities, play: AimePlay) -> tuple[str, tuple[str, ...]] | None:
     """(album artist, credits) of a play, or ``None`` when its album is not imported."""
     if (known := identities.tracks.get(play.track_id)) is not None:
@@ -328,7 +358,7 @@ def _scrobble_start(
     artist, title = song
     starts = [
         at
-        for at, by in evidence.scrobbles.get(title, ())
+        for at, by in _reports_near(evidence, title, play)
         if by == artist and (title, at) not in used and _same_time(play, at)
     ]
     if not starts:

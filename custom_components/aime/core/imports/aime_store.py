@@ -56,6 +56,8 @@ def store_evidence(store: Store, db: AimeDatabase) -> StoreEvidence:
             )
             for played_at, artist, title in rows:
                 evidence.scrobbles.setdefault(title, []).append((played_at, artist))
+    for reports in evidence.scrobbles.values():
+        reports.sort()
     return evidence
 
 
