@@ -1,15 +1,26 @@
-"""Text AIME writes itself (names, browse titles), read from its translations in HA's language.
+"""Text AIME writes itself (names, browse titles), in Home Assistant's language.
 
-Home Assistant translates what it renders (entity names, errors); the rest is looked up here so
-it follows the language set for Home Assistant too, English when a text is not translated.
+Home Assistant translates what it renders (entity names, errors, the choices of an action or a
+flow). AIME reuses some of those choices in names it writes (a playlist's algorithm and window),
+read from its translations here; every other text it writes comes from the strings files
+(``core/strings.py``). Both follow the language set for Home Assistant, English when AIME does
+not speak it.
 """
 
 from __future__ import annotations
 
-from homeassistant.core import HomeAssistant, callback
+from collections.abc import Mapping
+
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers import translation
 
 from .const import DOMAIN
+from .core.strings import section
+
+
+def strings_of(hass: HomeAssistant, area: str) -> Mapping[str, str]:
+    """The strings of ``area`` ("device_model", "media_browser"...) in Home Assistant's language."""
+    return section(hass.config.language, area)
 
 
 async def async_option_label(hass: HomeAssistant, selector: str, option: str) -> str:
@@ -23,23 +34,7 @@ async def async_option_labels(hass: HomeAssistant, selector: str) -> dict[str, s
     strings = await translation.async_get_translations(
         hass, hass.config.language, "selector", {DOMAIN}
     )
-    prefix = _prefix(selector)
+    prefix = f"component.{DOMAIN}.selector.{selector}.options."
     return {
         key.removeprefix(prefix): text for key, text in strings.items() if key.startswith(prefix)
     }
-
-
-@callback
-def cached_option_label(hass: HomeAssistant, selector: str, option: str, default: str) -> str:
-    """``async_option_label`` where no await is possible (entity constructors).
-
-    The integration's translations are loaded once it is set up, so they are cached here.
-    """
-    strings = translation.async_get_cached_translations(
-        hass, hass.config.language, "selector", DOMAIN
-    )
-    return strings.get(f"{_prefix(selector)}{option}", default)
-
-
-def _prefix(selector: str) -> str:
-    return f"component.{DOMAIN}.selector.{selector}.options."

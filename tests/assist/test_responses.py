@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 import re
 from string import Formatter
 
-from custom_components.aime.assist.texts import RESPONSES
+from custom_components.aime.assist.texts import ANSWERS
+from custom_components.aime.core.strings import section
 
 PACKAGE = Path(__file__).resolve().parents[2] / "custom_components" / "aime"
-# async_say(hass, language, "key", ...): the keys the code speaks.
-_SAID = re.compile(r'async_say\(\s*hass,\s*language,\s*(?:key|"(\w+)")', re.MULTILINE)
-
-
-def _responses(language: str) -> dict[str, str]:
-    strings = json.loads((PACKAGE / "translations" / f"{language}.json").read_text("utf-8"))
-    responses: dict[str, str] = strings["selector"][RESPONSES]["options"]
-    return responses
+# say(hass, language, "key", ...): the keys the code speaks.
+_SAID = re.compile(r'\bsay\(\s*hass,\s*language,\s*(?:key|"(\w+)")', re.MULTILINE)
 
 
 def _placeholders(text: str) -> set[str]:
@@ -26,7 +20,7 @@ def _placeholders(text: str) -> set[str]:
 
 def test_both_languages_have_every_answer() -> None:
     """Same keys, same placeholders; every key the code says is there."""
-    english, french = _responses("en"), _responses("fr")
+    english, french = section("en", ANSWERS), section("fr", ANSWERS)
     assert set(english) == set(french)
     for key, text in english.items():
         assert _placeholders(text) == _placeholders(french[key]), key

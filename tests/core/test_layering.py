@@ -57,7 +57,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "signed_images": frozenset(),
     "flow_fields": frozenset(),
     "exceptions": frozenset({"const"}),
-    "texts": frozenset({"const"}),
+    "texts": frozenset({"const", "core"}),
     "validation": frozenset({"exceptions"}),
     # The kernel.
     "hub": frozenset({"const", "core", "core.store", "exceptions", "texts"}),

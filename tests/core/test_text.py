@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from custom_components.aime.core.strings import section
 from custom_components.aime.core.text import (
-    EXPORT_STRINGS,
     escape_markdown,
     export_strings,
     join_list,
@@ -25,10 +25,10 @@ def test_text_language() -> None:
 
 
 def test_export_strings_fall_back_to_english() -> None:
-    assert export_strings("fr-CA") is EXPORT_STRINGS["fr"]
-    assert export_strings("FR") is EXPORT_STRINGS["fr"]
-    assert export_strings("de") is EXPORT_STRINGS["en"]
-    assert set(EXPORT_STRINGS["fr"]) == set(EXPORT_STRINGS["en"])
+    assert export_strings("fr-CA") is section("fr", "export")
+    assert export_strings("FR") is section("fr", "export")
+    assert export_strings("de") is section("en", "export")
+    assert export_strings("fr")["collection"] == "Collection de disques"
 
 
 def test_escape_markdown() -> None:

@@ -22,7 +22,7 @@ from ..core.stats.questions import window_top
 from ..hub.lookup import require_hub_store
 from ..hub.now_playing import async_current_now_playing
 from .play import async_play_generated
-from .texts import async_labels, async_say
+from .texts import async_labels, say
 from .zones import aime_players, player_name
 
 INTENT_NOW_PLAYING = "AimeNowPlaying"
@@ -66,7 +66,7 @@ class NowPlayingIntent(_AimeIntent):
             if state is None or state.state != "playing":
                 continue
             items.append(
-                await async_say(
+                say(
                     hass,
                     language,
                     "now_playing_item",
@@ -77,7 +77,7 @@ class NowPlayingIntent(_AimeIntent):
             )
         if not items and (playing := async_current_now_playing(hass)) is not None:
             items.append(
-                await async_say(
+                say(
                     hass,
                     language,
                     "now_playing_item",
@@ -87,8 +87,8 @@ class NowPlayingIntent(_AimeIntent):
                 )
             )
         if not items:
-            return await async_say(hass, language, "nothing_playing")
-        return await async_say(hass, language, "now_playing", items="; ".join(items))
+            return say(hass, language, "nothing_playing")
+        return say(hass, language, "now_playing", items="; ".join(items))
 
 
 class PlayCountIntent(_AimeIntent):
@@ -103,7 +103,7 @@ class PlayCountIntent(_AimeIntent):
         window = Window(values.get("window", Window.TODAY.value))
         top = await access.async_run(window_top, access.store.stats, dt_util.now(), window, 1)
         period = await _async_period(hass, language, window)
-        return await async_say(hass, language, "play_count", period=period, count=top.plays)
+        return say(hass, language, "play_count", period=period, count=top.plays)
 
 
 class TopArtistIntent(_AimeIntent):
@@ -119,12 +119,10 @@ class TopArtistIntent(_AimeIntent):
         top = await access.async_run(window_top, access.store.stats, dt_util.now(), window, 1)
         period = await _async_period(hass, language, window)
         if not top.top_artists:
-            return await async_say(hass, language, "top_artist_none", period=period)
+            return say(hass, language, "top_artist_none", period=period)
         best = top.top_artists[0]
         key = "top_artist_one" if best.plays == 1 else "top_artist"
-        return await async_say(
-            hass, language, key, period=period, artist=best.name, plays=best.plays
-        )
+        return say(hass, language, key, period=period, artist=best.name, plays=best.plays)
 
 
 class PlayPlaylistIntent(_AimeIntent):
@@ -141,9 +139,9 @@ class PlayPlaylistIntent(_AimeIntent):
         said = values["algorithm"]
         algorithm = await _async_algorithm(hass, language, said)
         if algorithm is None:
-            return await async_say(hass, language, "unknown_algorithm", algorithm=said)
+            return say(hass, language, "unknown_algorithm", algorithm=said)
         played = await async_play_generated(hass, values["zone"], algorithm)
-        return await async_say(
+        return say(
             hass,
             language,
             "playlist_playing",

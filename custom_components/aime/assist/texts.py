@@ -1,4 +1,9 @@
-"""What Assist says, in the conversation's language (``selector.assist_response`` texts)."""
+"""What Assist says, in the conversation's language.
+
+Its answers are the ``assist`` area of the strings files (``core/strings.py``); the names of
+choices an action also offers (playlist windows, algorithms, record formats) are that
+selector's option labels in the integration's translations.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,9 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import translation
 
 from ..const import DOMAIN
+from ..core.strings import section
 
-RESPONSES = "assist_response"
+ANSWERS = "assist"
 
 
 async def async_labels(hass: HomeAssistant, language: str | None, selector: str) -> dict[str, str]:
@@ -21,7 +27,7 @@ async def async_labels(hass: HomeAssistant, language: str | None, selector: str)
     }
 
 
-async def async_say(hass: HomeAssistant, language: str | None, key: str, **values: object) -> str:
-    """The response ``key`` in ``language`` with its placeholders filled in."""
-    texts = await async_labels(hass, language, RESPONSES)
-    return texts.get(key, key).format(**{name: str(value) for name, value in values.items()})
+def say(hass: HomeAssistant, language: str | None, key: str, **values: object) -> str:
+    """The answer ``key`` in ``language`` with its placeholders filled in."""
+    answers = section(language or hass.config.language, ANSWERS)
+    return answers.get(key, key).format(**{name: str(value) for name, value in values.items()})

@@ -22,7 +22,7 @@ from ..const import (
     EXPORTS_FOLDER,
     STORE_FOLDER,
 )
-from ..texts import cached_option_label
+from ..texts import strings_of
 from .jobs import JobScheduler, job_times
 from .store_access import StoreAccess
 
@@ -77,7 +77,7 @@ class HubRuntime:
             identifiers={(DOMAIN, str(entry.unique_id or entry.entry_id))},
             name="AIME",
             manufacturer="AIME",
-            model=cached_option_label(self.hass, "device_model", "hub", "Listening hub"),
+            model=strings_of(self.hass, "device_model")["hub"],
             entry_type=DeviceEntryType.SERVICE,
         )
 

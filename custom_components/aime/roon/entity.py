@@ -6,7 +6,7 @@ from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity import Entity
 
 from ..const import DOMAIN
-from ..texts import cached_option_label
+from ..texts import strings_of
 from .coordinator import RoonCoordinator
 
 
@@ -31,5 +31,5 @@ class RoonOutputEntity(Entity):
             identifiers={(DOMAIN, self._attr_unique_id)},
             name=output.display_name,
             manufacturer="Roon Labs",
-            model=cached_option_label(coordinator.hass, "device_model", "roon_zone", "Roon zone"),
+            model=strings_of(coordinator.hass, "device_model")["roon_zone"],
         )

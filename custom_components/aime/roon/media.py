@@ -8,7 +8,7 @@ the executor and their failures become translated errors.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any, Final
 
@@ -23,7 +23,7 @@ from homeassistant.exceptions import ServiceValidationError
 from ..clients.roon import PlayAction, RoonBrowseItem, RoonConnection, SearchKind
 from ..const import DOMAIN
 from ..core.normalize import fold
-from ..texts import async_option_labels
+from ..texts import strings_of
 from .coordinator import async_roon_command
 from .library import (
     ROOT_ID,
@@ -42,15 +42,8 @@ SEARCH_MEDIA: Callable[..., Any] | None = getattr(media_player, "SearchMedia", N
 
 type Thumbnail = Callable[[str], str]
 
-# In English; shown in Home Assistant's language from ``selector.roon_browse`` (translations).
-_HIERARCHY_TITLES: Final[dict[str, str]] = {
-    "artists": "Artists",
-    "albums": "Albums",
-    "playlists": "Playlists",
-    "genres": "Genres",
-    "internet_radio": "Live Radio",
-}
-# What the items at each depth of a hierarchy are (deeper: the last one).
+# The library's top folders, in this order, and what the items at each depth of one are
+# (deeper: the last one). Their titles are the ``roon_browse`` strings.
 _LEVEL_CLASSES: Final[dict[str, tuple[MediaClass, ...]]] = {
     "artists": (MediaClass.ARTIST, MediaClass.ALBUM, MediaClass.TRACK),
     "albums": (MediaClass.ALBUM, MediaClass.TRACK),
@@ -89,20 +82,15 @@ def _directory(media_id: str, title: str, children_class: MediaClass) -> BrowseM
     )
 
 
-def _root(folder_titles: dict[str, str]) -> BrowseMedia:
+def _root(folder_titles: Mapping[str, str]) -> BrowseMedia:
     root = _directory(ROOT_ID, "Roon", MediaClass.DIRECTORY)
     root.children = [
         _directory(
             BrowsePath(hierarchy).media_id, folder_titles[hierarchy], _level_class(hierarchy, 0)
         )
-        for hierarchy in _HIERARCHY_TITLES
+        for hierarchy in _LEVEL_CLASSES
     ]
     return root
-
-
-async def _hierarchy_titles(hass: HomeAssistant) -> dict[str, str]:
-    """The library's top folders in Home Assistant's language."""
-    return _HIERARCHY_TITLES | await async_option_labels(hass, "roon_browse")
 
 
 def _item(
@@ -130,7 +118,7 @@ def _subtitle_if_shared(item: RoonBrowseItem, titles: list[str]) -> str | None:
 
 
 def _listing(
-    listing: Listing, path: BrowsePath, thumbnail: Thumbnail, folder_titles: dict[str, str]
+    listing: Listing, path: BrowsePath, thumbnail: Thumbnail, folder_titles: Mapping[str, str]
 ) -> BrowseMedia:
     depth = len(path.steps)
     child_class = _level_class(path.hierarchy, depth)
@@ -181,7 +169,7 @@ async def async_browse_media(
     ``thumbnail`` turns a Roon image key into a URL served by Home Assistant (the media
     player's browse-image proxy): the Core's own URL works on its LAN only and names it.
     """
-    folder_titles = await _hierarchy_titles(hass)
+    folder_titles = strings_of(hass, "roon_browse")  # The top folders in HA's language.
     if not media_content_id or media_content_id == ROOT_ID:
         return _root(folder_titles)
     try:

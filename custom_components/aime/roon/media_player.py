@@ -34,7 +34,7 @@ from homeassistant.util import dt as dt_util
 from ..clients.roon import RoonControl, RoonOutput, RoonZone
 from ..const import DOMAIN
 from ..exceptions import validation_error
-from ..texts import async_option_labels
+from ..texts import strings_of
 from . import media as roon_media
 from .coordinator import RoonCoordinator, RoonRuntime, async_roon_command, naming_ids
 from .entity import RoonOutputEntity
@@ -326,8 +326,8 @@ class RoonZonePlayer(RoonOutputEntity, MediaPlayerEntity):
             thumbnail=self._browse_thumbnail,
         )
         if browsed.media_content_id == ROOT_ID:  # AIME's own folder beside Roon's.
-            labels = await async_option_labels(self.hass, "media_browser")
-            browsed.children = [*(browsed.children or []), browse_root_entry(labels["root"])]
+            title = strings_of(self.hass, "media_browser")["root"]
+            browsed.children = [*(browsed.children or []), browse_root_entry(title)]
         return browsed
 
     async def async_play_media(

@@ -15,6 +15,7 @@ Roon cannot play a URL, so these items play on AIME's Roon players only: the pla
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
@@ -38,7 +39,7 @@ from ..core.store.store import Store
 from ..exceptions import validation_error
 from ..hub.lookup import require_hub_store
 from ..playlists.services import async_generate_playlist
-from ..texts import async_option_labels
+from ..texts import async_option_labels, strings_of
 from .library import SCHEME, SearchTarget, parse_media_id
 
 PREFIX: Final = f"media-source://{DOMAIN}"
@@ -99,25 +100,23 @@ class AimeMediaSource(MediaSource):
 
 async def async_browse(hass: HomeAssistant, identifier: str) -> BrowseMediaSource:
     """Browse one of this source's folders (blocking store reads run in the executor)."""
-    labels = await async_option_labels(hass, "media_browser")
+    labels = strings_of(hass, "media_browser")
     windows = await async_option_labels(hass, "playlist_window")
     algorithms = await async_option_labels(hass, "playlist_algorithm")
     segments = identifier.split("/")
     if identifier == "":
-        root = _folder("", labels.get("root", "AIME"))
-        root.children = [
-            _folder(key, labels.get(key, key)) for key in ("playlists", "generate", "recent")
-        ]
+        root = _folder("", labels["root"])
+        root.children = [_folder(key, labels[key]) for key in ("playlists", "generate", "recent")]
         root.children += [
-            _folder(f"top/{window.value}", f"{labels.get('top', 'Top')} · {windows[window.value]}")
+            _folder(f"top/{window.value}", f"{labels['top']} · {windows[window.value]}")
             for window in TOP_WINDOWS
         ]
-        root.children.append(_folder("collection", labels.get("collection", "Collection")))
+        root.children.append(_folder("collection", labels["collection"]))
         return root
     if identifier == "playlists":
         return await _async_playlists(hass, labels)
     if identifier == "generate":
-        folder = _folder("generate", labels.get("generate", "generate"))
+        folder = _folder("generate", labels["generate"])
         folder.children = [
             _playable(
                 f"generate/{algorithm.value}",
@@ -172,10 +171,10 @@ def _search_item(item: SearchTarget, thumbnail: str | None = None) -> BrowseMedi
     return _playable(_search_identifier(item), title, SEARCH_KINDS[item.kind], thumbnail)
 
 
-async def _async_playlists(hass: HomeAssistant, labels: dict[str, str]) -> BrowseMediaSource:
+async def _async_playlists(hass: HomeAssistant, labels: Mapping[str, str]) -> BrowseMediaSource:
     access = require_hub_store(hass)
     summaries: list[PlaylistSummary] = await access.async_run(access.store.playlists.summaries)
-    folder = _folder("playlists", labels.get("playlists", "playlists"))
+    folder = _folder("playlists", labels["playlists"])
     folder.children = [
         _playable(f"playlist/{summary.id}", summary.name, MediaClass.PLAYLIST)
         for summary in summaries
@@ -184,13 +183,13 @@ async def _async_playlists(hass: HomeAssistant, labels: dict[str, str]) -> Brows
     return folder
 
 
-async def _async_recent(hass: HomeAssistant, labels: dict[str, str]) -> BrowseMediaSource:
+async def _async_recent(hass: HomeAssistant, labels: Mapping[str, str]) -> BrowseMediaSource:
     access = require_hub_store(hass)
     page: HistoryPage = await access.async_run(
         lambda: access.store.stats.history(page_size=RECENT_PLAYS)
     )
     covers = await access.async_run(_album_covers, access.store, [e.album_id for e in page.entries])
-    folder = _folder("recent", labels.get("recent", "recent"))
+    folder = _folder("recent", labels["recent"])
     folder.children = [
         _search_item(SearchTarget("track", entry.title, entry.artist), covers.get(entry.album_id))
         for entry in page.entries
@@ -200,14 +199,14 @@ async def _async_recent(hass: HomeAssistant, labels: dict[str, str]) -> BrowseMe
 
 
 async def _async_top(
-    hass: HomeAssistant, window: Window, labels: dict[str, str], windows: dict[str, str]
+    hass: HomeAssistant, window: Window, labels: Mapping[str, str], windows: dict[str, str]
 ) -> BrowseMediaSource:
     access = require_hub_store(hass)
     stats: WindowStats = await access.async_run(
         access.store.stats.window, dt_util.now(), window, TOP_ITEMS
     )
     covers = await access.async_run(_album_covers, access.store, [a.id for a in stats.top_albums])
-    folder = _folder(f"top/{window.value}", f"{labels.get('top', 'Top')} · {windows[window.value]}")
+    folder = _folder(f"top/{window.value}", f"{labels['top']} · {windows[window.value]}")
     albums = [
         _search_item(SearchTarget("album", album.name, album.artist), covers.get(album.id))
         for album in stats.top_albums
@@ -221,19 +220,19 @@ async def _async_top(
 
 
 async def _async_collection(
-    hass: HomeAssistant, page: int, labels: dict[str, str]
+    hass: HomeAssistant, page: int, labels: Mapping[str, str]
 ) -> BrowseMediaSource:
     access = require_hub_store(hass)
     listing: CollectionPage = await access.async_run(
         lambda: access.store.stats.collection_page(page=page, page_size=COLLECTION_PAGE)
     )
-    folder = _folder(f"collection/{page}", labels.get("collection", "collection"))
+    folder = _folder(f"collection/{page}", labels["collection"])
     folder.children = [
         _search_item(SearchTarget("album", record.title, record.artist), record.cover_url)
         for record in listing.records
     ]
     if (page + 1) * COLLECTION_PAGE < listing.total:
-        folder.children.append(_folder(f"collection/{page + 1}", labels.get("more", "more")))
+        folder.children.append(_folder(f"collection/{page + 1}", labels["more"]))
     folder.children_media_class = MediaClass.ALBUM
     return folder
 

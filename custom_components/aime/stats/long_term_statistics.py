@@ -47,7 +47,7 @@ from ..core.stats.hourly import HOUR, HourlyRead, HourTotals
 from ..hub.recording import SIGNAL_PLAYS_RECORDED
 from ..hub.runtime import HubRuntime
 from ..hub.store_access import StoreAccess, StoreClosedError
-from ..texts import async_option_label
+from ..texts import strings_of
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry
@@ -62,7 +62,6 @@ CHUNK_HOURS = 2_000
 # Sums are compared in hours: a second's rounding is not a difference.
 _HOURS_TOLERANCE = 0.001
 _KEY: HassKey[LongTermStatistics] = HassKey(f"{DOMAIN}_long_term_statistics")
-_NAMES_SELECTOR = "long_term_statistic"
 
 
 @dataclass(slots=True)
@@ -186,14 +185,9 @@ class LongTermStatistics:
     async def _async_send(self, read: HourlyRead) -> None:
         if not read.hours:
             return
-        plays_meta = _metadata(
-            STATISTIC_PLAYS, await async_option_label(self.hass, _NAMES_SELECTOR, "plays"), None
-        )
-        time_meta = _metadata(
-            STATISTIC_LISTENING_TIME,
-            await async_option_label(self.hass, _NAMES_SELECTOR, "listening_time"),
-            UnitOfTime.HOURS,
-        )
+        names = strings_of(self.hass, "long_term_statistic")
+        plays_meta = _metadata(STATISTIC_PLAYS, names["plays"], None)
+        time_meta = _metadata(STATISTIC_LISTENING_TIME, names["listening_time"], UnitOfTime.HOURS)
         for first in range(0, len(read.hours), CHUNK_HOURS):
             chunk = read.hours[first : first + CHUNK_HOURS]
             plays, hours = await self.hass.async_add_executor_job(_statistic_rows, chunk)

@@ -1,14 +1,21 @@
-// Translations of the panel and cards: one flat table per language, built from one file per area.
-// Keys shared with the integration's translations (translations/en.json) keep the same wording.
+// Translations of the panel and cards: the "frontend" table of the integration's one strings file per
+// language (custom_components/aime/strings/<language>.json, which Python reads too). esbuild keeps only
+// that table in the bundle. Keys start with their area ("stats.", "cards."); names shared with the
+// integration's translations (translations/en.json) keep the same wording.
 import type { HomeAssistant } from "../types";
-import * as en from "./en";
-import * as fr from "./fr";
+import { frontend as en } from "../../../custom_components/aime/strings/en.json";
+import { frontend as fr } from "../../../custom_components/aime/strings/fr.json";
+
+/** A key of the panel's strings. */
+export type StringKey = keyof typeof en;
 
 type Table = Record<string, string>;
 
-const merge = (areas: Record<string, Table>): Table => Object.assign({}, ...Object.values(areas));
+// Typed both ways so that tsc fails when one language lacks a key of the other.
+const french: Record<StringKey, string> = fr;
+const english: Record<keyof typeof fr, string> = en;
 
-const TABLES: Record<string, Table> = { en: merge(en), fr: merge(fr) };
+const TABLES: Record<string, Table> = { en: english, fr: french };
 
 export type Vars = Record<string, string | number>;
 

@@ -35,6 +35,8 @@ RECAP_MIN_CHARS = 300
 RECAP_MAX_CHARS = 900
 
 LANGUAGES = ("fr", "en")
+# The language as the prompt names it to the model (users pick it by the labels of the
+# ``recap_language`` selector, in translations/).
 _LANGUAGE_NAMES = {"fr": "français", "en": "English"}
 
 _SENTENCE_END = re.compile(r"[.!?…»”\"')]\s*$")
@@ -124,6 +126,9 @@ class TextRequest:
 
 
 # --- prompts ------------------------------------------------------------------------------
+# They stay in code, not in strings/: the model reads them, no user does; they are tuned with
+# the checks below (lengths, refusals, cut-off texts) and change with them, in one review. What
+# the model writes back is the user's text, stored as written.
 
 _SYSTEM = {
     "fr": (

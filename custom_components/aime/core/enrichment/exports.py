@@ -2,8 +2,8 @@
 
 Writers return text; only ``write_export`` (``export_folder.py``, re-exported here) touches
 the disk, and only directly inside the exports folder it is given. Headings and labels come in
-English or French (``EXPORT_STRINGS`` in ``core/text.py``); any other language falls back to
-English.
+English or French (the ``export`` area of the strings files, ``core/strings.py``); any other
+language falls back to English.
 
 JSON schemas (``version`` changes only when a field changes meaning or disappears):
 
@@ -21,7 +21,7 @@ JSON schemas (``version`` changes only when a field changes meaning or disappear
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 import json
 import re
@@ -94,7 +94,7 @@ def collection_markdown(
     return "\n".join([*lines, *body, ""])
 
 
-def _album_lines(record: ExportRecord, text: dict[str, str]) -> list[str]:
+def _album_lines(record: ExportRecord, text: Mapping[str, str]) -> list[str]:
     facts: list[str] = []
     if record.year is not None:
         year = str(record.year)
@@ -255,7 +255,7 @@ def history_json(
 
 
 def _exported_line(
-    text: dict[str, str], exported_at: datetime, count: int, many: str, one: str
+    text: Mapping[str, str], exported_at: datetime, count: int, many: str, one: str
 ) -> str:
     when = text["exported"].format(when=exported_at.strftime(text["when"]))
     amount = text[one] if count == 1 else text[many].format(count=count)

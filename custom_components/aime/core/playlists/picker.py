@@ -19,6 +19,8 @@ PICKER_MAX_TOKENS_PER_TRACK = 8  # An id and a comma: a few tokens each.
 PICKER_MIN_MAX_TOKENS = 200
 PICKER_TEMPERATURE = 0.4
 
+# Prompts stay here, not in strings/: they are read by the model, never by a user, and their
+# wording goes with the parsing below (a JSON list of ids); see core/enrichment/ai_texts.py.
 _SYSTEM = {
     "fr": (
         "Tu composes des playlists. Le message de l'utilisateur contient un bloc JSON entre "

@@ -1,9 +1,9 @@
 """The recap as Markdown, in English or French, and the period's name in those languages.
 
 Same conventions as the collection and history exports (``core/enrichment/exports.py``):
-headings and labels from ``STRINGS`` and ``core/text.py``'s ``EXPORT_STRINGS`` (any other
-language falls back to English), values escaped. Covers are left out: the file is meant to be
-read anywhere without fetching images from other sites.
+headings and labels from the ``recap``, ``export`` and ``calendar`` areas of the strings files
+(``core/strings.py``; any other language falls back to English), values escaped. Covers are
+left out: the file is meant to be read anywhere without fetching images from other sites.
 """
 
 from __future__ import annotations
@@ -11,105 +11,26 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from ..text import EXPORT_STRINGS, escape_markdown, text_language
+from ..strings import section
+from ..text import escape_markdown, export_strings, text_language
 from .recap import Recap, RecapComparison, RecapItem, RecapKind
 
-MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-}
-WEEKDAYS = {
-    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-    "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
-}
-STRINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Listening recap · {period}",
-        "range": "{first} to {last}",
-        "ai": "Written by {model}",
-        "figures": "In figures",
-        "plays": "Plays",
-        "minutes": "Minutes listened",
-        "active_days": "Days with music",
-        "active_value": "{count} of {days}",
-        "unique": "Artists, albums, tracks",
-        "new_artists": "New artists",
-        "streak": "Longest streak",
-        "streak_value": "{count} days ({first} to {last})",
-        "streak_one": "1 day ({first})",
-        "busiest_day": "Busiest day",
-        "busiest_hour": "Busiest hour",
-        "hour": "{hour:02d}:00",
-        "busiest_weekday": "Busiest weekday",
-        "top_record": "Most played record of the collection",
-        "count_plays": "{count} plays",
-        "count_play": "1 play",
-        "comparison": "Compared with {period}",
-        "comparison_range": "Compared with {first} to {last}",
-        "versus": "{current} against {previous} ({delta})",
-        "top_artists": "Top artists",
-        "top_albums": "Top albums",
-        "top_tracks": "Top tracks",
-        "nothing": "Nothing was played in this period.",
-        "thousands": ",",
-    },
-    "fr": {
-        "title": "Récap d’écoute · {period}",  # noqa: RUF001 - French typographic apostrophe
-        "range": "du {first} au {last}",
-        "ai": "Écrit par {model}",
-        "figures": "En chiffres",
-        "plays": "Écoutes",
-        "minutes": "Minutes d’écoute",  # noqa: RUF001
-        "active_days": "Jours en musique",
-        "active_value": "{count} sur {days}",
-        "unique": "Artistes, albums, titres",
-        "new_artists": "Nouveaux artistes",
-        "streak": "Plus longue série",
-        "streak_value": "{count} jours (du {first} au {last})",
-        "streak_one": "1 jour ({first})",
-        "busiest_day": "Jour le plus actif",
-        "busiest_hour": "Heure la plus active",
-        "hour": "{hour} h",
-        "busiest_weekday": "Jour de la semaine le plus actif",
-        "top_record": "Disque de la collection le plus écouté",
-        "count_plays": "{count} écoutes",
-        "count_play": "1 écoute",
-        "comparison": "Par rapport à {period}",
-        "comparison_range": "Par rapport à la période du {first} au {last}",
-        "versus": "{current} contre {previous} ({delta})",
-        "top_artists": "Artistes les plus écoutés",
-        "top_albums": "Albums les plus écoutés",
-        "top_tracks": "Titres les plus écoutés",
-        "nothing": "Rien n’a été écouté sur cette période.",  # noqa: RUF001
-        "thousands": "\u202f",  # French groups digits with a narrow no-break space.
-    },
-}
+# Keys of the month and weekday names in the strings files (``calendar.<name>``).
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 # Under its old name for hub/recap.py: the recap's language is the AI texts' one.
@@ -120,27 +41,27 @@ def period_label(kind: RecapKind, first: date, last: date, language: str) -> str
     """ "October 2024" / "octobre 2024", "2024", or a range of dates."""
     language = recap_language(language)
     if kind is RecapKind.MONTH:
-        return f"{MONTHS[language][first.month - 1]} {first.year}"
+        return f"{section(language, 'calendar')[_MONTHS[first.month - 1]]} {first.year}"
     if kind is RecapKind.YEAR:
         return str(first.year)
-    return STRINGS[language]["range"].format(
+    return section(language, "recap")["range"].format(
         first=day_label(first, language), last=day_label(last, language)
     )
 
 
 def day_label(day: date, language: str) -> str:
     """A date as the language writes it."""
-    return day.strftime(EXPORT_STRINGS[recap_language(language)]["day"])
+    return day.strftime(export_strings(language)["day"])
 
 
 def number(value: int, language: str) -> str:
     """An integer with the language's thousands separator."""
-    return f"{value:,}".replace(",", STRINGS[recap_language(language)]["thousands"])
+    return f"{value:,}".replace(",", section(language, "recap")["thousands"])
 
 
 def plays_label(count: int, language: str) -> str:
     """ "1 play", "12 plays" / "12 écoutes"."""
-    text = STRINGS[recap_language(language)]
+    text = section(language, "recap")
     return (
         text["count_play"]
         if count == 1
@@ -150,9 +71,8 @@ def plays_label(count: int, language: str) -> str:
 
 def percent(change: float, language: str) -> str:
     """A signed percentage: "+12.5%" / "+12,5 %"."""
-    if recap_language(language) == "fr":
-        return f"{change:+.1f}".replace(".", ",") + "\u00a0%"
-    return f"{change:+.1f}%"
+    text = section(language, "recap")
+    return text["percent"].format(value=f"{change:+.1f}".replace(".", text["decimal"]))
 
 
 def recap_ai_data(recap: Recap, language: str, top: int = 5) -> dict[str, Any]:
@@ -214,13 +134,12 @@ def recap_markdown(
 ) -> str:
     """The recap as a Markdown document."""
     language = recap_language(language)
-    text = STRINGS[language]
-    colon = EXPORT_STRINGS[language]["colon"]
+    text = section(language, "recap")
+    export = export_strings(language)
+    colon = export["colon"]
     first, last = date.fromisoformat(recap.first_day), date.fromisoformat(recap.last_day)
     label = period_label(RecapKind(recap.period), first, last, language)
-    exported = EXPORT_STRINGS[language]["exported"].format(
-        when=exported_at.strftime(EXPORT_STRINGS[language]["when"])
-    )
+    exported = export["exported"].format(when=exported_at.strftime(export["when"]))
     lines = [f"# {escape_markdown(text['title'].format(period=label))}", "", f"*{exported}*"]
     if paragraph:
         lines += ["", paragraph.strip()]
@@ -243,7 +162,7 @@ def recap_markdown(
 
 
 def _facts(recap: Recap, language: str) -> list[tuple[str, str]]:
-    text = STRINGS[language]
+    text = section(language, "recap")
     facts = [
         (text["plays"], number(recap.plays, language)),
         (text["minutes"], number(recap.listening_minutes, language)),
@@ -279,11 +198,11 @@ def _facts(recap: Recap, language: str) -> list[tuple[str, str]]:
         at = text["hour"].format(hour=hour.value)
         facts.append((text["busiest_hour"], f"{at}, {plays_label(hour.plays, language)}"))
     if (weekday := recap.busiest_weekday) is not None:
-        name = WEEKDAYS[language][weekday.value]
+        name = section(language, "calendar")[_WEEKDAYS[weekday.value]]
         facts.append((text["busiest_weekday"], f"{name}, {plays_label(weekday.plays, language)}"))
     if (record := recap.top_record) is not None:
         details = [
-            EXPORT_STRINGS[language].get(record.format.lower(), record.format)
+            export_strings(language).get(record.format.lower(), record.format)
             if record.format
             else None,
             str(record.year) if record.year else None,
@@ -297,7 +216,7 @@ def _facts(recap: Recap, language: str) -> list[tuple[str, str]]:
 
 
 def _comparison(previous: RecapComparison, recap: Recap, language: str, colon: str) -> list[str]:
-    text = STRINGS[language]
+    text = section(language, "recap")
     first, last = date.fromisoformat(previous.first_day), date.fromisoformat(previous.last_day)
     kind = RecapKind(recap.period)
     heading = (
