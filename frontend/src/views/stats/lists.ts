@@ -18,7 +18,7 @@ export type TopKind = "artists" | "albums" | "tracks" | "genres";
 type Item = Pick<Ranked, "name" | "plays"> & Partial<Ranked>;
 
 function itemName(kind: TopKind, item: Item): TemplateResult {
-  const name = html`<span class="name ellipsis" title=${item.name}>${item.name}</span>`;
+  const name = html`<span class="name ellipsis" dir="auto" title=${item.name}>${item.name}</span>`;
   if (kind === "artists" && item.id !== undefined) {
     return html`<a class="name ellipsis" href=${artistPath(item.id)} @click=${followLink} title=${item.name}
       >${item.name}</a
@@ -37,9 +37,9 @@ function itemName(kind: TopKind, item: Item): TemplateResult {
 function artistName(item: Item): TemplateResult | typeof nothing {
   if (!item.artist) return nothing;
   if (item.artist_id === undefined || item.artist_id === null) {
-    return html`<span class="artist muted ellipsis">${item.artist}</span>`;
+    return html`<span class="artist muted ellipsis" dir="auto" title=${item.artist}>${item.artist}</span>`;
   }
-  return html`<a class="artist muted ellipsis" href=${artistPath(item.artist_id)} @click=${followLink}
+  return html`<a class="artist muted ellipsis" dir="auto" title=${item.artist} href=${artistPath(item.artist_id)} @click=${followLink}
     >${item.artist}</a
   >`;
 }
@@ -183,7 +183,7 @@ export class AimeStatsNewArtists extends LitElement {
     return html`<ul class="plain">
         ${visible.map(
           (artist) => html`<li data-testid="stats-new-artist">
-            <a class="ellipsis" href=${artistPath(artist.id)} @click=${followLink} title=${artist.name}
+            <a class="ellipsis" dir="auto" href=${artistPath(artist.id)} @click=${followLink} title=${artist.name}
               >${artist.name}</a
             >
             <span class="muted"
