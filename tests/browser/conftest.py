@@ -255,6 +255,8 @@ def context(
     hass_api: HassApi,
     variant: Variant,
     page_watch: PageWatch,
+    *,
+    user: str,
     request: pytest.FixtureRequest,
 ) -> Iterator[BrowserContext]:
     """A fresh browser context, logged in as `user`, in the variant's language, theme and width.
@@ -262,7 +264,6 @@ def context(
     The language is the demo owner's setting: another user's frontend follows the browser's.
     """
     hass_api.ws("frontend/set_user_data", key="language", value=variant.language_user_data())
-    user = request.getfixturevalue("user")
     auth_state = request.getfixturevalue("auth_state" if user == "admin" else f"{user}_auth_state")
     context = _new_context(browser, hass_api.base_url, variant, storage_state=auth_state)
     page_watch.attach(context)

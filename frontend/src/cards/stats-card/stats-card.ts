@@ -281,7 +281,7 @@ export class AimeStatsCard extends AimeView {
     const artist = !item.artist
       ? nothing
       : item.artist_id === undefined || item.artist_id === null
-        ? html`<span class="muted"> · ${item.artist}</span>`
+        ? html`<span class="muted"> · <span dir="auto" title=${item.artist}>${item.artist}</span></span>`
         : html`<span class="muted">
             · <a class="item-artist" dir="auto" title=${item.artist} href=${artistPath(item.artist_id)} @click=${followLink}>${item.artist}</a></span
           >`;
