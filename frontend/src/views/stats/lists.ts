@@ -20,14 +20,14 @@ type Item = Pick<Ranked, "name" | "plays"> & Partial<Ranked>;
 function itemName(kind: TopKind, item: Item): TemplateResult {
   const name = html`<span class="name ellipsis" dir="auto" title=${item.name}>${item.name}</span>`;
   if (kind === "artists" && item.id !== undefined) {
-    return html`<a class="name ellipsis" href=${artistPath(item.id)} @click=${followLink} title=${item.name}
+    return html`<a class="name ellipsis" dir="auto" href=${artistPath(item.id)} @click=${followLink} title=${item.name}
       >${item.name}</a
     >`;
   }
   // A track opens its album's page.
   const album = kind === "albums" ? item.id : kind === "tracks" ? item.album_id : undefined;
   if (album !== undefined && album !== null) {
-    return html`<a class="name ellipsis" href=${albumPath(album)} @click=${followLink} title=${item.name}
+    return html`<a class="name ellipsis" dir="auto" href=${albumPath(album)} @click=${followLink} title=${item.name}
       >${item.name}</a
     >`;
   }
@@ -112,8 +112,10 @@ export const topListStyles = css`
   .top-text .name {
     flex: 0 1 auto;
   }
+  /* The artist keeps up to half the line, however long the name beside it. */
   .top-text .artist {
-    flex: 1 1 0;
+    flex: 1 0 auto;
+    max-width: 50%;
   }
   .bar {
     height: 4px;
