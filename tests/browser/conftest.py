@@ -27,7 +27,8 @@ Adding a view test (one file per view, e.g. ``tests/browser/test_journal.py``)::
 - Select with ``page.get_by_test_id("…")`` (``data-testid``) or CSS: Playwright's locators
   pierce the open shadow roots of Lit elements (XPath does not).
 - Fixtures: ``goto(path)``, ``page``, ``screenshot(name)``, ``variant`` (language, theme,
-  width), ``hass_api`` (``states()``, ``state(id)``, ``call_action(domain, action, data)``,
+  width), ``user`` (``admin``, the default, or ``non_admin``: parametrize it indirectly),
+  ``hass_api`` (``states()``, ``state(id)``, ``call_action(domain, action, data)``,
   ``ws("aime/history", page_size=5)``), ``hass_url``, ``page_watch``.
 - `goto` waits for HA's connection and for the network to settle; a test still `expect`s what
   it reads or screenshots (data arrives over the websocket, which that wait does not cover).
@@ -75,6 +76,8 @@ from tests.browser.harness import (
 SKIP_VARIABLE = "AIME_SKIP_BROWSER"
 # The first test also waits for the session's Home Assistant (about 1-2 minutes).
 TEST_TIMEOUT = 420
+NON_ADMIN_USERNAME = "guest"
+NON_ADMIN_PASSWORD = "aime-guest"
 _timings: dict[str, float] = {}
 
 
@@ -174,17 +177,15 @@ def _new_context(
     return context
 
 
-@pytest.fixture(scope="session")
-def auth_state(browser: Browser, hass_url: str) -> dict[str, Any]:
-    """Log in once through Home Assistant's login form; the tokens it stores, for every test."""
-    started = time.monotonic()
+def _log_in(browser: Browser, hass_url: str, username: str, password: str) -> dict[str, Any]:
+    """Log in through Home Assistant's login form; the tokens it stores (nothing else)."""
     context = _new_context(browser, hass_url, DEFAULT_VARIANT)
     watch = PageWatch(hass_url)
     watch.attach(context)
     page = context.new_page()
     page.goto("/")
-    page.locator("input[name='username']").fill(DEMO_USERNAME)
-    page.locator("input[name='password']").fill(DEMO_PASSWORD)
+    page.locator("input[name='username']").fill(username)
+    page.locator("input[name='password']").fill(password)
     # "Keep me logged in": without it the frontend keeps its tokens in memory only.
     page.get_by_role("checkbox").check()
     page.get_by_role("button", name="Log in").click()
@@ -193,13 +194,46 @@ def auth_state(browser: Browser, hass_url: str) -> dict[str, Any]:
     state = context.storage_state()
     context.close()
     assert not watch.problems(), watch.problems()
-    _timings["browser login through the login form"] = time.monotonic() - started
     # Only the tokens: each test chooses its language and theme afresh.
     for origin in state["origins"]:
         origin["localStorage"] = [
             item for item in origin["localStorage"] if item["name"] == "hassTokens"
         ]
     return dict(state)
+
+
+@pytest.fixture(scope="session")
+def auth_state(browser: Browser, hass_url: str) -> dict[str, Any]:
+    """The demo owner (an administrator) logged in once; its tokens, for every test."""
+    started = time.monotonic()
+    state = _log_in(browser, hass_url, DEMO_USERNAME, DEMO_PASSWORD)
+    _timings["browser login through the login form"] = time.monotonic() - started
+    return state
+
+
+@pytest.fixture(scope="session")
+def non_admin_auth_state(browser: Browser, hass_url: str, hass_api: HassApi) -> dict[str, Any]:
+    """A user who is no administrator, made as an owner would (Settings > People), logged in."""
+    user = hass_api.ws(
+        "config/auth/create", name="AIME Guest", group_ids=["system-users"], local_only=False
+    )["user"]
+    hass_api.ws(
+        "config/auth_provider/homeassistant/create",
+        user_id=user["id"],
+        username=NON_ADMIN_USERNAME,
+        password=NON_ADMIN_PASSWORD,
+    )
+    return _log_in(browser, hass_url, NON_ADMIN_USERNAME, NON_ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def user(request: pytest.FixtureRequest) -> str:
+    """Who the test's browser is logged in as: ``admin`` (the demo owner) or ``non_admin``.
+
+    Choose with ``@pytest.mark.parametrize("user", ["non_admin"], indirect=True)``.
+    """
+    param: str = getattr(request, "param", "admin")
+    return param
 
 
 @pytest.fixture
@@ -219,12 +253,18 @@ def page_watch(hass_url: str) -> PageWatch:
 def context(
     browser: Browser,
     hass_api: HassApi,
-    auth_state: dict[str, Any],
     variant: Variant,
     page_watch: PageWatch,
+    *,
+    user: str,
+    request: pytest.FixtureRequest,
 ) -> Iterator[BrowserContext]:
-    """A fresh, logged-in browser context in the variant's language, theme and width."""
+    """A fresh browser context, logged in as `user`, in the variant's language, theme and width.
+
+    The language is the demo owner's setting: another user's frontend follows the browser's.
+    """
     hass_api.ws("frontend/set_user_data", key="language", value=variant.language_user_data())
+    auth_state = request.getfixturevalue("auth_state" if user == "admin" else f"{user}_auth_state")
     context = _new_context(browser, hass_api.base_url, variant, storage_state=auth_state)
     page_watch.attach(context)
     yield context

@@ -1,4 +1,4 @@
-import{A as nt,B as G,C as yt,D as I,E as Se,F as Ee,G as Re,H as Le,I as Lt,a as ue,b as fe,c as ye,d as ge,e as ve,f as St,g as be,h as xe,i as $e,j as g,k as _e,l as ke,m as Te,n as K,o as W,p as q,q as R,r as b,s as D,t as it,u as V,v as _,w as rt,x as S,y as H,z as Rt}from"./chunks/chunk-4ZHEFXH4.js";import{a as f,b as r,c as et,d as l,e as we,f as L,g as y,h as m,j as v,k as Et,l as u,m as h,n as C,o as E,p as P}from"./chunks/chunk-AAKQ2BSC.js";import{b as d}from"./chunks/chunk-CQAH7SST.js";var Pe=(a,i,t=0,e=50)=>D(a,"aime/album",{album_id:i,page:t,page_size:e,language:a.locale?.language??a.language});var ot=class extends L{constructor(){super(...arguments);this.more=!1;this.busy=!1;this.label="";this.visible=!1}static{this.styles=[g,f`
+import{A as Lt,B as nt,C as G,D as gt,E as I,F as Ee,G as Re,H as Le,I as Pe,J as Pt,a as fe,b as ye,c as ge,d as ve,e as be,f as Et,g as xe,h as $e,i as we,j as g,k as ke,l as Te,m as Se,n as K,o as W,p as q,q as R,r as b,s as D,t as it,u as V,v as yt,w as _,x as rt,y as S,z as H}from"./chunks/chunk-6KAG7TKQ.js";import{a as f,b as r,c as et,d as l,e as _e,f as L,g as y,h as m,j as v,k as Rt,l as u,m as h,n as C,o as E,p as P}from"./chunks/chunk-CFFHSJ3Q.js";import{b as d}from"./chunks/chunk-CQAH7SST.js";var He=(a,i,t=0,e=50)=>D(a,"aime/album",{album_id:i,page:t,page_size:e,language:a.locale?.language??a.language});var ot=class extends L{constructor(){super(...arguments);this.more=!1;this.busy=!1;this.label="";this.visible=!1}static{this.styles=[g,f`
       :host {
         display: flex;
         justify-content: center;
@@ -9,7 +9,7 @@ import{A as nt,B as G,C as yt,D as I,E as Se,F as Ee,G as Re,H as Le,I as Lt,a a
       }
     `]}connectedCallback(){super.connectedCallback(),this.observer=new IntersectionObserver(t=>{this.visible=t.some(e=>e.isIntersecting),this.maybeAsk()},{rootMargin:"0px 0px 400px 0px"}),this.observer.observe(this)}disconnectedCallback(){super.disconnectedCallback(),this.observer?.disconnect(),this.observer=void 0}updated(t){(t.has("busy")||t.has("more"))&&this.observer&&(this.visible=!1,this.observer.unobserve(this),this.observer.observe(this))}maybeAsk(){this.visible&&this.more&&!this.busy&&this.ask()}ask(){this.dispatchEvent(new CustomEvent("aime-load-more",{bubbles:!0,composed:!0}))}render(){return this.more?r`<button data-testid="load-more" ?disabled=${this.busy} @click=${()=>this.ask()}>
       ${this.label}
-    </button>`:l}};d([y({type:Boolean})],ot.prototype,"more",2),d([y({type:Boolean})],ot.prototype,"busy",2),d([y()],ot.prototype,"label",2);v("aime-load-more",ot);function gt(a,i,t){let e=new Intl.PluralRules(Et(a)).select(t)==="one"?"one":"other";return u(a,`${i}.${e}`,{count:h(a,t)})}var X=(a,i)=>gt(a,"collection.plays",i),Ps=new Set(["vinyl","cd","cassette","digital","box_set","other","unknown"]);function vt(a,i){let t=i??"unknown";return Ps.has(t)?u(a,`collection.format.${t}`):t}function He(){return new URLSearchParams(window.location.search)}function Ae(a){let i=new URLSearchParams;for(let[s,n]of Object.entries(a))n!==void 0&&n!==""&&n!==!1&&i.set(s,String(n));let t=i.toString(),e=`${window.location.pathname}${t?`?${t}`:""}`;e!==`${window.location.pathname}${window.location.search}`&&history.replaceState(history.state,"",e)}var Hs={discogs:"Discogs",spotify:"Spotify",lastfm:"Last.fm",musicbrainz:"MusicBrainz",wikipedia:"Wikipedia"};function Ie(a){return Object.entries(a??{}).filter(([,i])=>typeof i=="string"&&/^https?:\/\//i.test(i)).map(([i,t])=>({service:i,name:Hs[i]??i.charAt(0).toUpperCase()+i.slice(1),url:t}))}function Ce(a,i){let t=i==="manual"?"collection.source.manual":`common.source.${i}`,e=u(a,t);return e===t?i:e}var De="aime-last-zone",z=class extends L{constructor(){super(...arguments);this.mediaId="";this.mediaType="music";this.label="";this.zone=localStorage.getItem(De)??"";this.message="";this.busy=!1}static{this.styles=[g,f`
+    </button>`:l}};d([y({type:Boolean})],ot.prototype,"more",2),d([y({type:Boolean})],ot.prototype,"busy",2),d([y()],ot.prototype,"label",2);v("aime-load-more",ot);function vt(a,i,t){let e=new Intl.PluralRules(Rt(a)).select(t)==="one"?"one":"other";return u(a,`${i}.${e}`,{count:h(a,t)})}var X=(a,i)=>vt(a,"collection.plays",i),Hs=new Set(["vinyl","cd","cassette","digital","box_set","other","unknown"]);function bt(a,i){let t=i??"unknown";return Hs.has(t)?u(a,`collection.format.${t}`):t}function Ae(){return new URLSearchParams(window.location.search)}function Ie(a){let i=new URLSearchParams;for(let[s,n]of Object.entries(a))n!==void 0&&n!==""&&n!==!1&&i.set(s,String(n));let t=i.toString(),e=`${window.location.pathname}${t?`?${t}`:""}`;e!==`${window.location.pathname}${window.location.search}`&&history.replaceState(history.state,"",e)}var As={discogs:"Discogs",spotify:"Spotify",lastfm:"Last.fm",musicbrainz:"MusicBrainz",wikipedia:"Wikipedia"};function Ce(a){return Object.entries(a??{}).filter(([,i])=>typeof i=="string"&&/^https?:\/\//i.test(i)).map(([i,t])=>({service:i,name:As[i]??i.charAt(0).toUpperCase()+i.slice(1),url:t}))}function De(a,i){let t=i==="manual"?"collection.source.manual":`common.source.${i}`,e=u(a,t);return e===t?i:e}var Me="aime-last-zone",z=class extends L{constructor(){super(...arguments);this.mediaId="";this.mediaType="music";this.label="";this.zone=localStorage.getItem(Me)??"";this.message="";this.busy=!1}static{this.styles=[g,f`
       :host {
         display: inline-flex;
         flex-wrap: wrap;
@@ -19,7 +19,7 @@ import{A as nt,B as G,C as yt,D as I,E as Se,F as Ee,G as Re,H as Le,I as Lt,a a
       .message {
         font-size: 0.875rem;
       }
-    `]}render(){let t=ke(this.hass);if(!t.length)return r`<span class="muted" data-testid="no-zone">${u(this.hass,"common.no_zone")}</span>`;let e=t.some(s=>s.entityId===this.zone)?this.zone:t[0].entityId;return r`
+    `]}render(){let t=Te(this.hass);if(!t.length)return r`<span class="muted" data-testid="no-zone">${u(this.hass,"common.no_zone")}</span>`;let e=t.some(s=>s.entityId===this.zone)?this.zone:t[0].entityId;return r`
       <label class="visually-hidden" for="zone">${u(this.hass,"common.choose_zone")}</label>
       <select
         id="zone"
@@ -38,7 +38,7 @@ import{A as nt,B as G,C as yt,D as I,E as Se,F as Ee,G as Re,H as Le,I as Lt,a a
         ${this.label||u(this.hass,"common.play")}
       </button>
       <span class="message" role="status" data-testid="zone-message">${this.message}</span>
-    `}async play(t,e){this.busy=!0,this.message="",localStorage.setItem(De,t);try{await Te(this.hass,t,this.mediaId,this.mediaType);let s=e.find(n=>n.entityId===t)?.name??t;this.message=u(this.hass,"common.playing_in",{zone:s}),this.dispatchEvent(new CustomEvent("aime-played",{detail:{entityId:t},bubbles:!0,composed:!0}))}catch(s){this.message=await _(this.hass,s)}finally{this.busy=!1}}};d([y({attribute:!1})],z.prototype,"hass",2),d([y({attribute:"media-id"})],z.prototype,"mediaId",2),d([y({attribute:"media-type"})],z.prototype,"mediaType",2),d([y()],z.prototype,"label",2),d([m()],z.prototype,"zone",2),d([m()],z.prototype,"message",2),d([m()],z.prototype,"busy",2);v("aime-zone-picker",z);var O=(a,i)=>r`<div class="figure"><span class="value">${a}</span><span class="label">${i}</span></div>`,lt=(a,i,t)=>t?C(a,t,{dateStyle:"medium"}):u(a,`${i}.never`);function Pt(a,i,t){let e=Ie(t.links);return r`<div class="actions">
+    `}async play(t,e){this.busy=!0,this.message="",localStorage.setItem(Me,t);try{await Se(this.hass,t,this.mediaId,this.mediaType);let s=e.find(n=>n.entityId===t)?.name??t;this.message=u(this.hass,"common.playing_in",{zone:s}),this.dispatchEvent(new CustomEvent("aime-played",{detail:{entityId:t},bubbles:!0,composed:!0}))}catch(s){this.message=await _(this.hass,s)}finally{this.busy=!1}}};d([y({attribute:!1})],z.prototype,"hass",2),d([y({attribute:"media-id"})],z.prototype,"mediaId",2),d([y({attribute:"media-type"})],z.prototype,"mediaType",2),d([y()],z.prototype,"label",2),d([m()],z.prototype,"zone",2),d([m()],z.prototype,"message",2),d([m()],z.prototype,"busy",2);v("aime-zone-picker",z);var O=(a,i)=>r`<div class="figure"><span class="value">${a}</span><span class="label">${i}</span></div>`,lt=(a,i,t)=>t?C(a,t,{dateStyle:"medium"}):u(a,`${i}.never`);function Ht(a,i,t){let e=Ce(t.links);return r`<div class="actions">
     ${t.play_media_id?r`<aime-zone-picker
           data-testid="${i}-play"
           .hass=${a}
@@ -55,7 +55,7 @@ import{A as nt,B as G,C as yt,D as I,E as Se,F as Ee,G as Re,H as Le,I as Lt,a a
                 >${s.name} ↗</a
               >`)}
         </nav>`:l}
-  </div>`}var Ht=f`
+  </div>`}var At=f`
   .layout {
     display: flex;
     flex-direction: column;
@@ -278,7 +278,7 @@ import{A as nt,B as G,C as yt,D as I,E as Se,F as Ee,G as Re,H as Le,I as Lt,a a
       font-size: 1.5rem;
     }
   }
-`;var Me=50,J=class extends H{constructor(){super(...arguments);this.album=S;this.plays={entries:[],page:0,total:0};this.loadingMore=!1;this.moreError="";this.writing=!1;this.writeError="";this.request=0}static{this.styles=[g,Ht]}get albumId(){return Number(this.params?.id)}willUpdate(t){super.willUpdate(t),this.routeIdChanged(t)&&this.reload()}onLiveEvent(t){t.kind==="play"&&t.play.album_id===this.albumId&&this.reload(!0),t.kind==="collection"&&this.reload(!0)}async reload(t=!1){let e=++this.request;t||(this.album=S,this.writeError=""),this.moreError="",this.loadingMore=!1;try{let s=await Pe(this.hass,this.albumId,0,Me);if(e!==this.request)return;this.album={status:"ready",value:s};let n=t?this.plays:{entries:[],page:0};this.plays={entries:Fe(s.plays,n.entries),page:n.page,total:s.total_plays}}catch(s){if(e!==this.request)return;let n=await _(this.hass,s);if(e!==this.request)return;(!t||this.album.status!=="ready")&&(this.album={status:"error",message:n})}}async loadMorePlays(){let{entries:t,page:e,total:s}=this.plays;if(this.loadingMore||t.length>=s)return;let n=this.request;this.loadingMore=!0,this.moreError="";try{let o=await rt(this.hass,{album_id:this.albumId},e+1,Me);if(n!==this.request)return;this.plays={entries:Fe(t,o.entries),page:e+1,total:o.total}}catch(o){let p=await _(this.hass,o);n===this.request&&(this.moreError=p)}finally{n===this.request&&(this.loadingMore=!1)}}async writeDescription(){this.writing=!0,this.writeError="";try{await V(this.hass,"describe_album",{album_id:this.albumId,force:!0},!0),await this.reload(!0)}catch(t){this.writeError=this.t("album.regenerate_failed",{message:await _(this.hass,t)})}finally{this.writing=!1}}render(){return this.album.status==="loading"?this.renderSkeleton():r`<div class="layout" data-testid="view-album">
+`;var Fe=50,J=class extends H{constructor(){super(...arguments);this.album=S;this.plays={entries:[],page:0,total:0};this.loadingMore=!1;this.moreError="";this.writing=!1;this.writeError="";this.request=0}static{this.styles=[g,At]}get albumId(){return Number(this.params?.id)}willUpdate(t){super.willUpdate(t),this.routeIdChanged(t)&&this.reload()}onLiveEvent(t){t.kind==="play"&&t.play.album_id===this.albumId&&this.reload(!0),t.kind==="collection"&&this.reload(!0)}async reload(t=!1){let e=++this.request;t||(this.album=S,this.writeError=""),this.moreError="",this.loadingMore=!1;try{let s=await He(this.hass,this.albumId,0,Fe);if(e!==this.request)return;this.album={status:"ready",value:s};let n=t?this.plays:{entries:[],page:0};this.plays={entries:qe(s.plays,n.entries),page:n.page,total:s.total_plays}}catch(s){if(e!==this.request)return;let n=await _(this.hass,s);if(e!==this.request)return;(!t||this.album.status!=="ready")&&(this.album={status:"error",message:n})}}async loadMorePlays(){let{entries:t,page:e,total:s}=this.plays;if(this.loadingMore||t.length>=s)return;let n=this.request;this.loadingMore=!0,this.moreError="";try{let o=await rt(this.hass,{album_id:this.albumId},e+1,Fe);if(n!==this.request)return;this.plays={entries:qe(t,o.entries),page:e+1,total:o.total}}catch(o){let p=await _(this.hass,o);n===this.request&&(this.moreError=p)}finally{n===this.request&&(this.loadingMore=!1)}}async writeDescription(){this.writing=!0,this.writeError="";try{await V(this.hass,"describe_album",{album_id:this.albumId,force:!0},!0),await this.reload(!0)}catch(t){this.writeError=this.t("album.regenerate_failed",{message:await _(this.hass,t)})}finally{this.writing=!1}}render(){return this.album.status==="loading"?this.renderSkeleton():r`<div class="layout" data-testid="view-album">
       ${this.renderLoad(this.album,t=>this.renderAlbum(t),()=>this.reload())}
     </div>`}renderSkeleton(){return r`<div class="layout" role="status" data-testid="loading">
       <span class="visually-hidden">${this.t("common.loading")}</span>
@@ -303,8 +303,8 @@ import{A as nt,B as G,C as yt,D as I,E as Se,F as Ee,G as Re,H as Le,I as Lt,a a
       ></aime-cover>
       <div class="info">
         <span class="overline">${this.t("album.kind")}</span>
-        <h1 data-testid="album-title">${t.title||this.t("common.unknown")}</h1>
-        <a class="by" data-testid="album-artist" href=${R(t.artist_id)} @click=${b}
+        <h1 class="name-heading" dir="auto" title=${t.title} data-testid="album-title">${t.title||this.t("common.unknown")}</h1>
+        <a class="by name-heading" dir="auto" title=${t.artist} data-testid="album-artist" href=${R(t.artist_id)} @click=${b}
           >${t.artist}</a
         >
         ${e.length?r`<div class="facts">${e.map(s=>r`<span>${s}</span>`)}</div>`:l}
@@ -315,11 +315,11 @@ import{A as nt,B as G,C as yt,D as I,E as Se,F as Ee,G as Re,H as Le,I as Lt,a a
           ${O(lt(this.hass,"album",t.first_played_at),this.t("album.first_played"))}
           ${O(lt(this.hass,"album",t.last_played_at),this.t("album.last_played"))}
         </div>
-        ${Pt(this.hass,"album",t)}
+        ${Ht(this.hass,"album",t)}
       </div>
     </section>`}renderChips(t,e,s){return t.length?r`<ul class="chips" aria-label=${this.t(s)}>
       ${t.map(n=>r`<li class="chip ${e}">${n}</li>`)}
-    </ul>`:l}renderDescription(t){let e=t.description,s=!!this.hass.user?.is_admin;return r`<section class="card description">
+    </ul>`:l}renderDescription(t){let e=t.description,s=yt(this.hass);return r`<section class="card description">
       <h2>
         <span>${this.t("album.description")}</span>
         ${s?r`<button data-testid="album-regenerate" ?disabled=${this.writing} @click=${()=>this.writeDescription()}>
@@ -339,15 +339,15 @@ import{A as nt,B as G,C as yt,D as I,E as Se,F as Ee,G as Re,H as Le,I as Lt,a a
             ${t.tracks.map(s=>r`<li data-testid="album-track">
                 <span class="number">${s.track_number??"\u2013"}</span>
                 <div class="main">
-                  <span class="ellipsis" title=${s.title}>${s.title}</span>
-                  ${s.artist!==t.artist?r`<a class="muted ellipsis" href=${R(s.artist_id)} @click=${b}
+                  <span class="ellipsis" dir="auto" title=${s.title}>${s.title}</span>
+                  ${s.artist!==t.artist?r`<a class="muted ellipsis" dir="auto" title=${s.artist} href=${R(s.artist_id)} @click=${b}
                         >${s.artist}</a
                       >`:l}
                   <div class="bar" aria-hidden="true"><span style="width:${s.plays/e*100}%"></span></div>
                 </div>
                 <span class="count">
                   ${X(this.hass,s.plays)}
-                  ${s.duration?r`<br /><span class="muted">${As(s.duration)}</span>`:l}
+                  ${s.duration?r`<br /><span class="muted">${Is(s.duration)}</span>`:l}
                 </span>
               </li>`)}
           </ol>`:r`<p class="empty-line">${this.t("album.no_tracks")}</p>`}
@@ -356,7 +356,7 @@ import{A as nt,B as G,C as yt,D as I,E as Se,F as Ee,G as Re,H as Le,I as Lt,a a
       ${t.records.length?r`<ul class="rows">
             ${t.records.map(e=>r`<li data-testid="album-record">
                 <div class="main">
-                  <span><span class="badge">${vt(this.hass,e.format)}</span>
+                  <span><span class="badge">${bt(this.hass,e.format)}</span>
                     ${e.pressing_year?this.t("album.record_pressing",{year:e.pressing_year}):""}</span>
                   ${e.labels?r`<span class="muted ellipsis">${e.labels}</span>`:l}
                   ${e.added_at?r`<span class="muted">${this.t("album.record_added",{when:C(this.hass,e.added_at,{dateStyle:"medium"})})}</span>`:l}
@@ -375,9 +375,9 @@ import{A as nt,B as G,C as yt,D as I,E as Se,F as Ee,G as Re,H as Le,I as Lt,a a
       ${t.length?r`<ul class="rows" data-testid="album-plays">
             ${t.map(s=>r`<li data-testid="album-play-row">
                 <div class="main">
-                  <span class="ellipsis">${s.title}</span>
+                  <span class="ellipsis" dir="auto" title=${s.title}>${s.title}</span>
                   <span class="muted ellipsis">
-                    ${[this.t("album.via",{source:Ce(this.hass,s.source)}),s.device?this.t("album.on_device",{device:s.device}):""].filter(Boolean).join(" \xB7 ")}
+                    ${[this.t("album.via",{source:De(this.hass,s.source)}),s.device?this.t("album.on_device",{device:s.device}):""].filter(Boolean).join(" \xB7 ")}
                   </span>
                 </div>
                 <time class="count" datetime=${s.local_time}>${C(this.hass,s.played_at)}</time>
@@ -393,7 +393,7 @@ import{A as nt,B as G,C as yt,D as I,E as Se,F as Ee,G as Re,H as Le,I as Lt,a a
             @aime-load-more=${()=>this.loadMorePlays()}
           ></aime-load-more>`}
       </div>
-    </section>`}};d([m()],J.prototype,"album",2),d([m()],J.prototype,"plays",2),d([m()],J.prototype,"loadingMore",2),d([m()],J.prototype,"moreError",2),d([m()],J.prototype,"writing",2),d([m()],J.prototype,"writeError",2);function Fe(a,i){let t=new Set(a.map(s=>s.play_id)),e=a.length?a[a.length-1].played_at:1/0;return[...a,...i.filter(s=>!t.has(s.play_id)&&s.played_at<=e)]}function As(a){return`${Math.floor(a/60)}:${String(Math.round(a%60)).padStart(2,"0")}`}v("aime-album",J);var qe=(a,i,t=10)=>D(a,"aime/artist",{artist_id:i,top:t});var Oe=f`
+    </section>`}};d([m()],J.prototype,"album",2),d([m()],J.prototype,"plays",2),d([m()],J.prototype,"loadingMore",2),d([m()],J.prototype,"moreError",2),d([m()],J.prototype,"writing",2),d([m()],J.prototype,"writeError",2);function qe(a,i){let t=new Set(a.map(s=>s.play_id)),e=a.length?a[a.length-1].played_at:1/0;return[...a,...i.filter(s=>!t.has(s.play_id)&&s.played_at<=e)]}function Is(a){return`${Math.floor(a/60)}:${String(Math.round(a%60)).padStart(2,"0")}`}v("aime-album",J);var Oe=(a,i,t=10)=>D(a,"aime/artist",{artist_id:i,top:t});var Ne=f`
   aime-cover.portrait,
   .placeholder.round {
     border-radius: 50%;
@@ -453,7 +453,7 @@ import{A as nt,B as G,C as yt,D as I,E as Se,F as Ee,G as Re,H as Le,I as Lt,a a
       transition: none;
     }
   }
-`;var Is=10;function Cs(a){if(!a.length)return[];let i=new Map(a.map(p=>[p.month,p.plays])),[t,e]=a[0].month.split("-").map(Number),[s,n]=a[a.length-1].month.split("-").map(Number),o=[];for(let p=t*12+e-1;p<=s*12+n-1;p++){let c=`${Math.floor(p/12)}-${String(p%12+1).padStart(2,"0")}`;o.push({month:c,plays:i.get(c)??0})}return o}var bt=class extends H{constructor(){super(...arguments);this.artist=S;this.chartOptions={};this.request=0}static{this.styles=[g,Ht,Oe]}get artistId(){return Number(this.params?.id)}willUpdate(t){super.willUpdate(t),this.routeIdChanged(t)&&this.reload();let e=!!this.hass?.themes?.darkMode;this.artist.status==="ready"&&(t.has("artist")||e!==this.chartDark)&&(this.chartDark=e,this.chartOptions=this.buildChart(this.artist.value))}onLiveEvent(t){t.kind==="play"&&t.play.artist_id===this.artistId&&this.reload(!0),t.kind==="collection"&&this.reload(!0)}async reload(t=!1){let e=++this.request;t||(this.artist=S);try{let s=await qe(this.hass,this.artistId,Is);e===this.request&&(this.artist={status:"ready",value:s})}catch(s){let n=await _(this.hass,s);e===this.request&&(!t||this.artist.status!=="ready")&&(this.artist={status:"error",message:n})}}buildChart(t){let e=Cs(t.months),s=Rt(this),n=Et(this.hass),o=new Intl.DateTimeFormat(n,{month:"short",year:"numeric",timeZone:"UTC"}),p=e.map(c=>{let[$,F]=c.month.split("-").map(Number);return o.format(new Date(Date.UTC($,F-1,1)))});return{grid:{left:8,right:8,top:16,bottom:8,containLabel:!0},tooltip:{trigger:"axis",axisPointer:{type:"shadow"},formatter:c=>{let $=c[0]?.dataIndex??0;return`${p[$]}
+`;var Cs=10;function Ds(a){if(!a.length)return[];let i=new Map(a.map(p=>[p.month,p.plays])),[t,e]=a[0].month.split("-").map(Number),[s,n]=a[a.length-1].month.split("-").map(Number),o=[];for(let p=t*12+e-1;p<=s*12+n-1;p++){let c=`${Math.floor(p/12)}-${String(p%12+1).padStart(2,"0")}`;o.push({month:c,plays:i.get(c)??0})}return o}var xt=class extends H{constructor(){super(...arguments);this.artist=S;this.chartOptions={};this.request=0}static{this.styles=[g,At,Ne]}get artistId(){return Number(this.params?.id)}willUpdate(t){super.willUpdate(t),this.routeIdChanged(t)&&this.reload();let e=!!this.hass?.themes?.darkMode;this.artist.status==="ready"&&(t.has("artist")||e!==this.chartDark)&&(this.chartDark=e,this.chartOptions=this.buildChart(this.artist.value))}onLiveEvent(t){t.kind==="play"&&t.play.artist_id===this.artistId&&this.reload(!0),t.kind==="collection"&&this.reload(!0)}async reload(t=!1){let e=++this.request;t||(this.artist=S);try{let s=await Oe(this.hass,this.artistId,Cs);e===this.request&&(this.artist={status:"ready",value:s})}catch(s){let n=await _(this.hass,s);e===this.request&&(!t||this.artist.status!=="ready")&&(this.artist={status:"error",message:n})}}buildChart(t){let e=Ds(t.months),s=Lt(this),n=Rt(this.hass),o=new Intl.DateTimeFormat(n,{month:"short",year:"numeric",timeZone:"UTC"}),p=e.map(c=>{let[$,F]=c.month.split("-").map(Number);return o.format(new Date(Date.UTC($,F-1,1)))});return{grid:{left:8,right:8,top:16,bottom:8,containLabel:!0},tooltip:{trigger:"axis",axisPointer:{type:"shadow"},formatter:c=>{let $=c[0]?.dataIndex??0;return`${p[$]}
 ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!1},axisLine:{lineStyle:{color:s.divider}},axisLabel:{color:s.secondaryText,hideOverlap:!0,alignMinLabel:"left",alignMaxLabel:"right"}},yAxis:{type:"value",minInterval:1,splitLine:{lineStyle:{color:s.divider}},axisLabel:{color:s.secondaryText}},series:[{type:"bar",name:this.t("artist.plays"),data:e.map(c=>c.plays),barMaxWidth:22,itemStyle:{borderRadius:[3,3,0,0]}}]}}render(){return this.artist.status==="loading"?r`<div class="layout" role="status" data-testid="loading">
         <span class="visually-hidden">${this.t("common.loading")}</span>
         <section class="card hero" aria-hidden="true">
@@ -490,7 +490,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       <aime-cover class="portrait" fluid style="width:160px" .src=${t.cover??null} .label=${t.name}></aime-cover>
       <div class="info">
         <span class="overline">${this.t("artist.kind")}</span>
-        <h1 data-testid="artist-name">${t.name}</h1>
+        <h1 class="name-heading" dir="auto" title=${t.name} data-testid="artist-name">${t.name}</h1>
         ${t.candidates.length?r`<span class="muted">${this.t("artist.stands_for",{names:t.candidates.join(", ")})}</span>`:l}
         <div class="figures">
           ${O(h(this.hass,t.total_plays),this.t("artist.plays"))}
@@ -499,18 +499,18 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
           ${O(lt(this.hass,"artist",t.first_played_at),this.t("artist.first_played"))}
           ${O(lt(this.hass,"artist",t.last_played_at),this.t("artist.last_played"))}
         </div>
-        ${Pt(this.hass,"artist",t)}
+        ${Ht(this.hass,"artist",t)}
       </div>
     </section>`}renderAlbum(t,e,s){return r`<li class="tile" data-testid=${s} data-album-id=${e.album_id}>
       <a class="tile-link" href=${q(e.album_id)} @click=${b}>
         <aime-cover fluid .src=${e.cover??null} label=""></aime-cover>
-        <span class="tile-title two-lines">${e.title||this.t("common.unknown")}</span>
+        <span class="tile-title two-lines" dir="auto" title=${e.title}>${e.title||this.t("common.unknown")}</span>
       </a>
-      ${e.artist!==t.name?r`<span class="muted ellipsis">${this.t("artist.by",{artist:e.artist})}</span>`:l}
+      ${e.artist!==t.name?r`<span class="muted ellipsis" dir="auto" title=${e.artist}>${this.t("artist.by",{artist:e.artist})}</span>`:l}
       <span class="tile-meta">
         <span>${X(this.hass,e.plays)}</span>
         ${e.owned?r`<span class="badge" data-testid="artist-owned-badge"
-              >${e.owned>1?gt(this.hass,"collection.total",e.owned):this.t("artist.owned")}</span
+              >${e.owned>1?vt(this.hass,"collection.total",e.owned):this.t("artist.owned")}</span
             >`:l}
       </span>
     </li>`}renderTracks(t){let e=Math.max(1,...t.top_tracks.map(s=>s.plays));return r`<section class="card">
@@ -519,7 +519,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             ${t.top_tracks.map((s,n)=>r`<li data-testid="artist-track">
                 <span class="number">${n+1}</span>
                 <div class="main">
-                  ${s.album_id===void 0||s.album_id===null?r`<span class="ellipsis" title=${s.name}>${s.name}</span>`:r`<a class="ellipsis" href=${q(s.album_id)} @click=${b} title=${s.name}
+                  ${s.album_id===void 0||s.album_id===null?r`<span class="ellipsis" dir="auto" title=${s.name}>${s.name}</span>`:r`<a class="ellipsis" dir="auto" href=${q(s.album_id)} @click=${b} title=${s.name}
                         >${s.name}</a
                       >`}
                   <div class="bar" aria-hidden="true"><span style="width:${s.plays/e*100}%"></span></div>
@@ -527,7 +527,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
                 <span class="count">${X(this.hass,s.plays)}</span>
               </li>`)}
           </ol>`:r`<p class="empty-line">${this.t("artist.no_tracks")}</p>`}
-    </section>`}};d([m()],bt.prototype,"artist",2),d([m()],bt.prototype,"chartOptions",2);v("aime-artist",bt);var Gt=(a,i)=>D(a,"aime/collection",it(i)),Ne=a=>D(a,"aime/collection/facets");var ze=f`
+    </section>`}};d([m()],xt.prototype,"artist",2),d([m()],xt.prototype,"chartOptions",2);v("aime-artist",xt);var Jt=(a,i)=>D(a,"aime/collection",it(i)),ze=a=>D(a,"aime/collection/facets");var je=f`
   .layout {
     display: flex;
     flex-direction: column;
@@ -752,7 +752,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       flex: 1 1 100%;
     }
   }
-`;var Jt=["artist","title","year","added","plays","last_played"],je=new Set(["added","plays","last_played"]),Qt=[{shelf:"never_played",testid:"collection-shelf-never"},{shelf:"not_played_year",testid:"collection-shelf-year"}],Yt={text:"",format:"",genre:"",style:"",decade:"",sort:"artist",descending:!1,shelf:""};function Ue(a){let i=a.get("sort"),t=a.get("shelf"),e=a.get("decade")??"";return{text:a.get("q")??"",format:a.get("format")??"",genre:a.get("genre")??"",style:a.get("style")??"",decade:/^\d{4}$/.test(e)?e:"",sort:i&&Jt.includes(i)?i:"artist",descending:a.get("order")==="desc",shelf:t&&Qt.some(s=>s.shelf===t)?t:""}}function Be(a){let{text:i,format:t,genre:e,style:s,decade:n,sort:o,descending:p,shelf:c}=a;Ae({q:i.trim(),format:t,genre:e,style:s,decade:n,sort:o==="artist"?"":o,order:p?"desc":"",shelf:c})}function We(a){let{text:i,format:t,genre:e,style:s,decade:n,shelf:o}=a;return!!(i.trim()||t||e||s||n||o)}var Ds=48,Ms=150,j=class extends H{constructor(){super(...arguments);this.filters=Yt;this.listing=S;this.facets=S;this.refreshing=!1;this.loadingMore=!1;this.moreError="";this.request=0;this.started=!1}static{this.styles=[g,ze]}connectedCallback(){super.connectedCallback(),this.filters=Ue(He()),this.hass&&this.start()}disconnectedCallback(){super.disconnectedCallback(),window.clearTimeout(this.searchTimer),this.started=!1}willUpdate(t){super.willUpdate(t),t.has("hass")&&this.hass&&this.isConnected&&!this.started&&this.start()}start(){this.started=!0,this.loadFacets(),this.loadFirstPage({withStats:!0})}onLiveEvent(t){t.kind==="collection"&&(this.loadFacets(!0),this.loadFirstPage({withStats:!0,quiet:!0}))}loadFacets(t=!1){this.load(()=>Ne(this.hass),e=>this.facets=e,t)}query(t,e){let{text:s,format:n,genre:o,style:p,decade:c,sort:$,descending:F,shelf:x}=this.filters;return{page:t,page_size:Ds,text:s.trim(),format:n,genre:o,style:p,decade:c?Number(c):void 0,shelf:x||void 0,sort:$,descending:F,with_stats:e}}async loadFirstPage({withStats:t=!1,quiet:e=!1}={}){let s=++this.request;this.loadingMore=!1,this.moreError="",this.listing.status==="ready"?this.refreshing=!0:e||(this.listing=S);try{let n=await Gt(this.hass,this.query(0,t));if(s!==this.request)return;n.stats&&(this.stats=n.stats),this.listing={status:"ready",value:{records:n.records,total:n.total,page:0}}}catch(n){let o=await _(this.hass,n);if(s!==this.request)return;this.listing={status:"error",message:o}}finally{s===this.request&&(this.refreshing=!1)}}async loadNextPage(){if(this.listing.status!=="ready"||this.loadingMore||this.refreshing)return;let{records:t,total:e,page:s}=this.listing.value;if(t.length>=e)return;let n=this.request;this.loadingMore=!0,this.moreError="";try{let o=await Gt(this.hass,this.query(s+1,!1));if(n!==this.request||this.listing.status!=="ready")return;this.listing={status:"ready",value:{records:[...t,...o.records],total:o.total,page:s+1}}}catch(o){let p=await _(this.hass,o);n===this.request&&(this.moreError=p)}finally{n===this.request&&(this.loadingMore=!1)}}change(t,e=!1){this.filters={...this.filters,...t},Be(this.filters),window.clearTimeout(this.searchTimer),e?this.searchTimer=window.setTimeout(()=>this.loadFirstPage(),Ms):this.loadFirstPage()}clearFilters(){this.change({...Yt,sort:this.filters.sort,descending:this.filters.descending})}get filtered(){return We(this.filters)}render(){return r`
+`;var Qt=["artist","title","year","added","plays","last_played"],Ue=new Set(["added","plays","last_played"]),Yt=[{shelf:"never_played",testid:"collection-shelf-never"},{shelf:"not_played_year",testid:"collection-shelf-year"}],Kt={text:"",format:"",genre:"",style:"",decade:"",sort:"artist",descending:!1,shelf:""};function Be(a){let i=a.get("sort"),t=a.get("shelf"),e=a.get("decade")??"";return{text:a.get("q")??"",format:a.get("format")??"",genre:a.get("genre")??"",style:a.get("style")??"",decade:/^\d{4}$/.test(e)?e:"",sort:i&&Qt.includes(i)?i:"artist",descending:a.get("order")==="desc",shelf:t&&Yt.some(s=>s.shelf===t)?t:""}}function We(a){let{text:i,format:t,genre:e,style:s,decade:n,sort:o,descending:p,shelf:c}=a;Ie({q:i.trim(),format:t,genre:e,style:s,decade:n,sort:o==="artist"?"":o,order:p?"desc":"",shelf:c})}function Ge(a){let{text:i,format:t,genre:e,style:s,decade:n,shelf:o}=a;return!!(i.trim()||t||e||s||n||o)}var Ms=48,Fs=150,j=class extends H{constructor(){super(...arguments);this.filters=Kt;this.listing=S;this.facets=S;this.refreshing=!1;this.loadingMore=!1;this.moreError="";this.request=0;this.started=!1}static{this.styles=[g,je]}connectedCallback(){super.connectedCallback(),this.filters=Be(Ae()),this.hass&&this.start()}disconnectedCallback(){super.disconnectedCallback(),window.clearTimeout(this.searchTimer),this.started=!1}willUpdate(t){super.willUpdate(t),t.has("hass")&&this.hass&&this.isConnected&&!this.started&&this.start()}start(){this.started=!0,this.loadFacets(),this.loadFirstPage({withStats:!0})}onLiveEvent(t){t.kind==="collection"&&(this.loadFacets(!0),this.loadFirstPage({withStats:!0,quiet:!0}))}loadFacets(t=!1){this.load(()=>ze(this.hass),e=>this.facets=e,t)}query(t,e){let{text:s,format:n,genre:o,style:p,decade:c,sort:$,descending:F,shelf:x}=this.filters;return{page:t,page_size:Ms,text:s.trim(),format:n,genre:o,style:p,decade:c?Number(c):void 0,shelf:x||void 0,sort:$,descending:F,with_stats:e}}async loadFirstPage({withStats:t=!1,quiet:e=!1}={}){let s=++this.request;this.loadingMore=!1,this.moreError="",this.listing.status==="ready"?this.refreshing=!0:e||(this.listing=S);try{let n=await Jt(this.hass,this.query(0,t));if(s!==this.request)return;n.stats&&(this.stats=n.stats),this.listing={status:"ready",value:{records:n.records,total:n.total,page:0}}}catch(n){let o=await _(this.hass,n);if(s!==this.request)return;this.listing={status:"error",message:o}}finally{s===this.request&&(this.refreshing=!1)}}async loadNextPage(){if(this.listing.status!=="ready"||this.loadingMore||this.refreshing)return;let{records:t,total:e,page:s}=this.listing.value;if(t.length>=e)return;let n=this.request;this.loadingMore=!0,this.moreError="";try{let o=await Jt(this.hass,this.query(s+1,!1));if(n!==this.request||this.listing.status!=="ready")return;this.listing={status:"ready",value:{records:[...t,...o.records],total:o.total,page:s+1}}}catch(o){let p=await _(this.hass,o);n===this.request&&(this.moreError=p)}finally{n===this.request&&(this.loadingMore=!1)}}change(t,e=!1){this.filters={...this.filters,...t},We(this.filters),window.clearTimeout(this.searchTimer),e?this.searchTimer=window.setTimeout(()=>this.loadFirstPage(),Fs):this.loadFirstPage()}clearFilters(){this.change({...Kt,sort:this.filters.sort,descending:this.filters.descending})}get filtered(){return Ge(this.filters)}render(){return r`
       <div class="layout" data-testid="view-collection">
         ${this.renderSummary()} ${this.renderFilters()}
         ${this.listing.status==="loading"?this.renderSkeleton():this.renderLoad(this.listing,t=>this.renderListing(t),()=>this.loadFirstPage({withStats:!this.stats}))}
@@ -789,13 +789,13 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             @input=${o=>this.change({text:o.target.value},!0)}
           />
         </label>
-        ${s("format",t?.formats,o=>vt(this.hass,o))}
+        ${s("format",t?.formats,o=>bt(this.hass,o))}
         ${s("genre",t?.genres,n)} ${s("style",t?.styles,n)}
         ${s("decade",t?.decades,o=>this.t("collection.decade_value",{decade:o}))}
       </div>
       <div class="filter-row second">
         <div class="shelves" role="group" aria-label=${this.t("collection.shelves")}>
-        ${Qt.map(({shelf:o,testid:p})=>r`<button
+        ${Yt.map(({shelf:o,testid:p})=>r`<button
               class="chip"
               data-testid=${p}
               aria-pressed=${e.shelf===o?"true":"false"}
@@ -813,9 +813,9 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             <select
               id="sort"
               data-testid="collection-sort"
-              @change=${o=>{let p=o.target.value;this.change({sort:p,descending:je.has(p)})}}
+              @change=${o=>{let p=o.target.value;this.change({sort:p,descending:Ue.has(p)})}}
             >
-              ${Jt.map(o=>r`<option value=${o} ?selected=${o===e.sort}>
+              ${Qt.map(o=>r`<option value=${o} ?selected=${o===e.sort}>
                     ${this.t(`collection.sort.${o}`)}
                   </option>`)}
             </select>
@@ -828,7 +828,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
               @click=${()=>this.change({descending:!e.descending})}
             >
               <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" class=${e.descending?"down":""}>
-                <path fill="currentColor" d=${ue} />
+                <path fill="currentColor" d=${fe} />
               </svg>
             </button>
           </div>
@@ -840,7 +840,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       <ul class="covers" aria-hidden="true">
         ${Array.from({length:12},()=>r`<li class="record skeleton"><div class="block placeholder"></div><div class="line placeholder"></div><div class="line short placeholder"></div></li>`)}
       </ul>
-    </div>`}renderListing({records:t,total:e}){let s=gt(this.hass,"collection.total",e),n=r`<div class="result-line" aria-live="polite">
+    </div>`}renderListing({records:t,total:e}){let s=vt(this.hass,"collection.total",e),n=r`<div class="result-line" aria-live="polite">
       <span data-testid="collection-total" data-total=${e}>${s}</span>
       ${t.length<e?r`<span class="muted">${this.t("collection.total_of",{shown:h(this.hass,t.length),total:h(this.hass,e)})}</span>`:l}
     </div>`;return t.length?r`${n}
@@ -859,17 +859,19 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         <div class="card empty" data-testid="collection-empty">
           <p>${this.t(this.filtered?"collection.no_match":"collection.empty")}</p>
           ${this.filtered?r`<button @click=${()=>this.clearFilters()}>${this.t("collection.clear")}</button>`:l}
-        </div>`}renderRecord(t){let e=[t.year?String(t.year):"",vt(this.hass,t.format)].filter(Boolean);return r`<li class="record" data-testid="collection-record" data-album-id=${t.album_id}>
+        </div>`}renderRecord(t){let e=[t.year?String(t.year):"",bt(this.hass,t.format)].filter(Boolean);return r`<li class="record" data-testid="collection-record" data-album-id=${t.album_id}>
       <a class="album-link" href=${q(t.album_id)} @click=${b}>
         <aime-cover fluid .src=${t.cover??null} label=""></aime-cover>
-        <span class="title two-lines" title=${t.title}>${t.title}</span>
+        <span class="title two-lines" dir="auto" title=${t.title}>${t.title}</span>
       </a>
-      ${t.artist_id?r`<a class="artist ellipsis" href=${R(t.artist_id)} @click=${b}>${t.artist}</a>`:r`<span class="artist ellipsis">${t.artist}</span>`}
+      ${t.artist_id?r`<a class="artist ellipsis" dir="auto" title=${t.artist} href=${R(t.artist_id)} @click=${b}
+            >${t.artist}</a
+          >`:r`<span class="artist ellipsis" dir="auto" title=${t.artist}>${t.artist}</span>`}
       <span class="details ellipsis">${e.join(" \xB7 ")}</span>
       <span class="plays ${t.plays?"":"never"}">
         ${t.plays?X(this.hass,t.plays):this.t("collection.never_played")}
       </span>
-    </li>`}};d([m()],j.prototype,"filters",2),d([m()],j.prototype,"listing",2),d([m()],j.prototype,"stats",2),d([m()],j.prototype,"facets",2),d([m()],j.prototype,"refreshing",2),d([m()],j.prototype,"loadingMore",2),d([m()],j.prototype,"moreError",2);v("aime-collection",j);var Q={ATTRIBUTE:1,CHILD:2,PROPERTY:3,BOOLEAN_ATTRIBUTE:4,EVENT:5,ELEMENT:6},dt=a=>(...i)=>({_$litDirective$:a,values:i}),Z=class{constructor(i){}get _$AU(){return this._$AM._$AU}_$AT(i,t,e){this._$Ct=i,this._$AM=t,this._$Ci=e}_$AS(i,t){return this.update(i,t)}update(i,t){return this.render(...t)}};var{I:Fs}=we,Ge=a=>a;var Qe=a=>a.strings===void 0,Je=()=>document.createComment(""),pt=(a,i,t)=>{let e=a._$AA.parentNode,s=i===void 0?a._$AB:i._$AA;if(t===void 0){let n=e.insertBefore(Je(),s),o=e.insertBefore(Je(),s);t=new Fs(n,o,a,a.options)}else{let n=t._$AB.nextSibling,o=t._$AM,p=o!==a;if(p){let c;t._$AQ?.(a),t._$AM=a,t._$AP!==void 0&&(c=a._$AU)!==o._$AU&&t._$AP(c)}if(n!==s||p){let c=t._$AA;for(;c!==n;){let $=Ge(c).nextSibling;Ge(e).insertBefore(c,s),c=$}}}return t},tt=(a,i,t=a)=>(a._$AI(i,t),a),qs={},ct=(a,i=qs)=>a._$AH=i,Ye=a=>a._$AH,At=a=>{a._$AR(),a._$AA.remove()};var Ke=dt(class extends Z{constructor(){super(...arguments),this.key=l}render(a,i){return this.key=a,i}update(a,[i,t]){return i!==this.key&&(ct(a),this.key=i),t}});var xt=dt(class extends Z{constructor(a){if(super(a),a.type!==Q.PROPERTY&&a.type!==Q.ATTRIBUTE&&a.type!==Q.BOOLEAN_ATTRIBUTE)throw Error("The `live` directive is not allowed on child or event bindings");if(!Qe(a))throw Error("`live` bindings can only contain a single expression")}render(a){return a}update(a,[i]){if(i===et||i===l)return i;let t=a.element,e=a.name;if(a.type===Q.PROPERTY){if(i===t[e])return et}else if(a.type===Q.BOOLEAN_ATTRIBUTE){if(!!i===t.hasAttribute(e))return et}else if(a.type===Q.ATTRIBUTE&&t.getAttribute(e)===i+"")return et;return ct(a),i}});var Ve=(a,i,t)=>{let e=new Map;for(let s=i;s<=t;s++)e.set(a[s],s);return e},Kt=dt(class extends Z{constructor(a){if(super(a),a.type!==Q.CHILD)throw Error("repeat() can only be used in text expressions")}dt(a,i,t){let e;t===void 0?t=i:i!==void 0&&(e=i);let s=[],n=[],o=0;for(let p of a)s[o]=e?e(p,o):o,n[o]=t(p,o),o++;return{values:n,keys:s}}render(a,i,t){return this.dt(a,i,t).values}update(a,[i,t,e]){let s=Ye(a),{values:n,keys:o}=this.dt(i,t,e);if(!Array.isArray(s))return this.ut=o,n;let p=this.ut??=[],c=[],$,F,x=0,w=s.length-1,k=0,A=n.length-1;for(;x<=w&&k<=A;)if(s[x]===null)x++;else if(s[w]===null)w--;else if(p[x]===o[k])c[k]=tt(s[x],n[k]),x++,k++;else if(p[w]===o[A])c[A]=tt(s[w],n[A]),w--,A--;else if(p[x]===o[A])c[A]=tt(s[x],n[A]),pt(a,c[A+1],s[x]),x++,A--;else if(p[w]===o[k])c[k]=tt(s[w],n[k]),pt(a,s[x],s[w]),w--,k++;else if($===void 0&&($=Ve(o,k,A),F=Ve(p,x,w)),$.has(p[x]))if($.has(p[w])){let B=F.get(o[k]),Wt=B!==void 0?s[B]:null;if(Wt===null){let he=pt(a,s[x]);tt(he,n[k]),c[k]=he}else c[k]=tt(Wt,n[k]),pt(a,s[x],Wt),s[B]=null;k++}else At(s[w]),w--;else At(s[x]),x++;for(;k<=A;){let B=pt(a,c[A+1]);tt(B,n[k]),c[k++]=B}for(;x<=w;){let B=s[x++];B!==null&&At(B)}return this.ut=o,ct(a,c),et}});var Vt=["lastfm","roon","aime_import","manual"],It=`${K}/journal`,Os=["text","artist_id","album_id","source","loved","first_day","last_day"],Xe=a=>a&&/^\d{1,15}$/.test(a)&&Number(a)>0?Number(a):void 0,Ze=a=>a&&I(a)?a:void 0;function Xt(a){let i=new URLSearchParams(a),t=i.get("source"),e={text:i.get("text")?.trim().slice(0,200)||void 0,artist_id:Xe(i.get("artist_id")),album_id:Xe(i.get("album_id")),source:t&&Vt.includes(t)?t:void 0,loved:["1","true"].includes(i.get("loved")??"")?!0:void 0,first_day:Ze(i.get("first_day")),last_day:Ze(i.get("last_day"))};return $t(e)}function mt(a){let i=new URLSearchParams,t=$t(a);for(let s of Os){let n=t[s];n!==void 0&&i.set(s,s==="loved"?"1":String(n))}let e=i.toString();return e?`${It}?${e}`:It}function $t(a){return Object.fromEntries(Object.entries(a).filter(([,i])=>i!==void 0&&i!==""&&i!==!1))}var Zt=(a,i)=>mt(a)===mt(i),te=a=>Object.keys($t(a)).length>0,ts=a=>[K,`${K}/`,It,`${It}/`].includes(a);function es(a,i){let t=a.local_time.slice(0,10);return i.artist_id!==void 0&&a.artist_id!==i.artist_id||i.album_id!==void 0&&a.album_id!==i.album_id||i.source!==void 0&&!a.sources.includes(i.source)||i.loved&&!a.loved||i.first_day!==void 0&&t<i.first_day||i.last_day!==void 0&&t>i.last_day?!1:i.text?void 0:!0}var wt=50,Ns=1e3,zs=(a,i)=>a.played_at>i.played_at||a.played_at===i.played_at&&a.play_id>i.play_id,Ct=a=>!!(a.first_day&&a.last_day&&a.first_day>a.last_day),Dt=class{constructor(i,t){this.host=i;this.hass=t;this.entries=[];this.total=0;this.status="loading";this.error="";this.refreshing=!1;this.loadingMore=!1;this.moreError="";this.exhausted=!1;this.fresh=new Set;this.pages=0;this.filter={};this.request=0;i.addController(this)}hostDisconnected(){clearTimeout(this.catchUpTimer)}async reload(i){let t=++this.request;if(this.filter=i,this.loadingMore=!1,this.moreError="",Ct(i))return Object.assign(this,{entries:[],total:0,status:"ready",exhausted:!0,refreshing:!1}),this.host.requestUpdate();this.status==="ready"&&this.entries.length?this.refreshing=!0:this.status="loading",this.host.requestUpdate();try{let e=await rt(this.hass(),i,0,wt);if(t!==this.request)return;Object.assign(this,{entries:e.entries,total:e.total,pages:1,fresh:new Set,status:"ready"}),this.exhausted=e.entries.length<wt||e.entries.length>=e.total}catch(e){let s=await _(this.hass(),e);if(t!==this.request)return;Object.assign(this,{error:s,status:"error"})}this.refreshing=!1,this.host.requestUpdate()}async loadMore(){if(this.status!=="ready"||this.refreshing||this.loadingMore||this.exhausted)return;let i=this.request;this.loadingMore=!0,this.moreError="",this.host.requestUpdate();try{let t=await rt(this.hass(),this.filter,this.pages,wt);if(i!==this.request)return;let e=new Set(this.entries.map(s=>s.play_id));this.entries=[...this.entries,...t.entries.filter(s=>!e.has(s.play_id))],this.total=Math.max(t.total,this.entries.length),this.pages+=1,this.exhausted=t.entries.length<wt||this.entries.length>=this.total}catch(t){let e=await _(this.hass(),t);if(i!==this.request)return;this.moreError=e}this.loadingMore=!1,this.host.requestUpdate()}onLiveEvent(i){if(this.status!=="ready"||Ct(this.filter))return;if(i.kind==="stats"){clearTimeout(this.catchUpTimer),this.catchUpTimer=setTimeout(()=>{this.catchUp()},Ns);return}if(i.kind!=="play")return;let t=es(i.play,this.filter);t===void 0?this.catchUp():t&&this.insert([i.play])}async catchUp(){let i=this.request;try{let t=await rt(this.hass(),this.filter,0,wt);i===this.request&&this.status==="ready"&&this.insert(t.entries,t.total)}catch{}}insert(i,t){let e=[...this.entries],s=[];for(let n of i){let o=e.findIndex(c=>c.play_id===n.play_id);if(o>=0){e[o]={...e[o],...n};continue}let p=e.findIndex(c=>zs(n,c));p===-1&&!this.exhausted||(e.splice(p===-1?e.length:p,0,n),s.push(n.play_id))}this.entries=e,this.total=Math.max(t??this.total+s.length,e.length),s.length&&(this.fresh=new Set([...this.fresh,...s])),this.host.requestUpdate()}};var ss=f`
+    </li>`}};d([m()],j.prototype,"filters",2),d([m()],j.prototype,"listing",2),d([m()],j.prototype,"stats",2),d([m()],j.prototype,"facets",2),d([m()],j.prototype,"refreshing",2),d([m()],j.prototype,"loadingMore",2),d([m()],j.prototype,"moreError",2);v("aime-collection",j);var Q={ATTRIBUTE:1,CHILD:2,PROPERTY:3,BOOLEAN_ATTRIBUTE:4,EVENT:5,ELEMENT:6},dt=a=>(...i)=>({_$litDirective$:a,values:i}),Z=class{constructor(i){}get _$AU(){return this._$AM._$AU}_$AT(i,t,e){this._$Ct=i,this._$AM=t,this._$Ci=e}_$AS(i,t){return this.update(i,t)}update(i,t){return this.render(...t)}};var{I:qs}=_e,Je=a=>a;var Ye=a=>a.strings===void 0,Qe=()=>document.createComment(""),pt=(a,i,t)=>{let e=a._$AA.parentNode,s=i===void 0?a._$AB:i._$AA;if(t===void 0){let n=e.insertBefore(Qe(),s),o=e.insertBefore(Qe(),s);t=new qs(n,o,a,a.options)}else{let n=t._$AB.nextSibling,o=t._$AM,p=o!==a;if(p){let c;t._$AQ?.(a),t._$AM=a,t._$AP!==void 0&&(c=a._$AU)!==o._$AU&&t._$AP(c)}if(n!==s||p){let c=t._$AA;for(;c!==n;){let $=Je(c).nextSibling;Je(e).insertBefore(c,s),c=$}}}return t},tt=(a,i,t=a)=>(a._$AI(i,t),a),Os={},ct=(a,i=Os)=>a._$AH=i,Ke=a=>a._$AH,It=a=>{a._$AR(),a._$AA.remove()};var Ve=dt(class extends Z{constructor(){super(...arguments),this.key=l}render(a,i){return this.key=a,i}update(a,[i,t]){return i!==this.key&&(ct(a),this.key=i),t}});var $t=dt(class extends Z{constructor(a){if(super(a),a.type!==Q.PROPERTY&&a.type!==Q.ATTRIBUTE&&a.type!==Q.BOOLEAN_ATTRIBUTE)throw Error("The `live` directive is not allowed on child or event bindings");if(!Ye(a))throw Error("`live` bindings can only contain a single expression")}render(a){return a}update(a,[i]){if(i===et||i===l)return i;let t=a.element,e=a.name;if(a.type===Q.PROPERTY){if(i===t[e])return et}else if(a.type===Q.BOOLEAN_ATTRIBUTE){if(!!i===t.hasAttribute(e))return et}else if(a.type===Q.ATTRIBUTE&&t.getAttribute(e)===i+"")return et;return ct(a),i}});var Xe=(a,i,t)=>{let e=new Map;for(let s=i;s<=t;s++)e.set(a[s],s);return e},Vt=dt(class extends Z{constructor(a){if(super(a),a.type!==Q.CHILD)throw Error("repeat() can only be used in text expressions")}dt(a,i,t){let e;t===void 0?t=i:i!==void 0&&(e=i);let s=[],n=[],o=0;for(let p of a)s[o]=e?e(p,o):o,n[o]=t(p,o),o++;return{values:n,keys:s}}render(a,i,t){return this.dt(a,i,t).values}update(a,[i,t,e]){let s=Ke(a),{values:n,keys:o}=this.dt(i,t,e);if(!Array.isArray(s))return this.ut=o,n;let p=this.ut??=[],c=[],$,F,x=0,w=s.length-1,k=0,A=n.length-1;for(;x<=w&&k<=A;)if(s[x]===null)x++;else if(s[w]===null)w--;else if(p[x]===o[k])c[k]=tt(s[x],n[k]),x++,k++;else if(p[w]===o[A])c[A]=tt(s[w],n[A]),w--,A--;else if(p[x]===o[A])c[A]=tt(s[x],n[A]),pt(a,c[A+1],s[x]),x++,A--;else if(p[w]===o[k])c[k]=tt(s[w],n[k]),pt(a,s[x],s[w]),w--,k++;else if($===void 0&&($=Xe(o,k,A),F=Xe(p,x,w)),$.has(p[x]))if($.has(p[w])){let B=F.get(o[k]),Gt=B!==void 0?s[B]:null;if(Gt===null){let ue=pt(a,s[x]);tt(ue,n[k]),c[k]=ue}else c[k]=tt(Gt,n[k]),pt(a,s[x],Gt),s[B]=null;k++}else It(s[w]),w--;else It(s[x]),x++;for(;k<=A;){let B=pt(a,c[A+1]);tt(B,n[k]),c[k++]=B}for(;x<=w;){let B=s[x++];B!==null&&It(B)}return this.ut=o,ct(a,c),et}});var Xt=["lastfm","roon","aime_import","manual"],Ct=`${K}/journal`,Ns=["text","artist_id","album_id","source","loved","first_day","last_day"],Ze=a=>a&&/^\d{1,15}$/.test(a)&&Number(a)>0?Number(a):void 0,ts=a=>a&&I(a)?a:void 0;function Zt(a){let i=new URLSearchParams(a),t=i.get("source"),e={text:i.get("text")?.trim().slice(0,200)||void 0,artist_id:Ze(i.get("artist_id")),album_id:Ze(i.get("album_id")),source:t&&Xt.includes(t)?t:void 0,loved:["1","true"].includes(i.get("loved")??"")?!0:void 0,first_day:ts(i.get("first_day")),last_day:ts(i.get("last_day"))};return wt(e)}function mt(a){let i=new URLSearchParams,t=wt(a);for(let s of Ns){let n=t[s];n!==void 0&&i.set(s,s==="loved"?"1":String(n))}let e=i.toString();return e?`${Ct}?${e}`:Ct}function wt(a){return Object.fromEntries(Object.entries(a).filter(([,i])=>i!==void 0&&i!==""&&i!==!1))}var te=(a,i)=>mt(a)===mt(i),ee=a=>Object.keys(wt(a)).length>0,es=a=>[K,`${K}/`,Ct,`${Ct}/`].includes(a);function ss(a,i){let t=a.local_time.slice(0,10);return i.artist_id!==void 0&&a.artist_id!==i.artist_id||i.album_id!==void 0&&a.album_id!==i.album_id||i.source!==void 0&&!a.sources.includes(i.source)||i.loved&&!a.loved||i.first_day!==void 0&&t<i.first_day||i.last_day!==void 0&&t>i.last_day?!1:i.text?void 0:!0}var _t=50,zs=1e3,js=(a,i)=>a.played_at>i.played_at||a.played_at===i.played_at&&a.play_id>i.play_id,Dt=a=>!!(a.first_day&&a.last_day&&a.first_day>a.last_day),Mt=class{constructor(i,t){this.host=i;this.hass=t;this.entries=[];this.total=0;this.status="loading";this.error="";this.refreshing=!1;this.loadingMore=!1;this.moreError="";this.exhausted=!1;this.fresh=new Set;this.pages=0;this.filter={};this.request=0;i.addController(this)}hostDisconnected(){clearTimeout(this.catchUpTimer)}async reload(i){let t=++this.request;if(this.filter=i,this.loadingMore=!1,this.moreError="",Dt(i))return Object.assign(this,{entries:[],total:0,status:"ready",exhausted:!0,refreshing:!1}),this.host.requestUpdate();this.status==="ready"&&this.entries.length?this.refreshing=!0:this.status="loading",this.host.requestUpdate();try{let e=await rt(this.hass(),i,0,_t);if(t!==this.request)return;Object.assign(this,{entries:e.entries,total:e.total,pages:1,fresh:new Set,status:"ready"}),this.exhausted=e.entries.length<_t||e.entries.length>=e.total}catch(e){let s=await _(this.hass(),e);if(t!==this.request)return;Object.assign(this,{error:s,status:"error"})}this.refreshing=!1,this.host.requestUpdate()}async loadMore(){if(this.status!=="ready"||this.refreshing||this.loadingMore||this.exhausted)return;let i=this.request;this.loadingMore=!0,this.moreError="",this.host.requestUpdate();try{let t=await rt(this.hass(),this.filter,this.pages,_t);if(i!==this.request)return;let e=new Set(this.entries.map(s=>s.play_id));this.entries=[...this.entries,...t.entries.filter(s=>!e.has(s.play_id))],this.total=Math.max(t.total,this.entries.length),this.pages+=1,this.exhausted=t.entries.length<_t||this.entries.length>=this.total}catch(t){let e=await _(this.hass(),t);if(i!==this.request)return;this.moreError=e}this.loadingMore=!1,this.host.requestUpdate()}onLiveEvent(i){if(this.status!=="ready"||Dt(this.filter))return;if(i.kind==="stats"){clearTimeout(this.catchUpTimer),this.catchUpTimer=setTimeout(()=>{this.catchUp()},zs);return}if(i.kind!=="play")return;let t=ss(i.play,this.filter);t===void 0?this.catchUp():t&&this.insert([i.play])}async catchUp(){let i=this.request;try{let t=await rt(this.hass(),this.filter,0,_t);i===this.request&&this.status==="ready"&&this.insert(t.entries,t.total)}catch{}}insert(i,t){let e=[...this.entries],s=[];for(let n of i){let o=e.findIndex(c=>c.play_id===n.play_id);if(o>=0){e[o]={...e[o],...n};continue}let p=e.findIndex(c=>js(n,c));p===-1&&!this.exhausted||(e.splice(p===-1?e.length:p,0,n),s.push(n.play_id))}this.entries=e,this.total=Math.max(t??this.total+s.length,e.length),s.length&&(this.fresh=new Set([...this.fresh,...s])),this.host.requestUpdate()}};var as=f`
   :host {
     --aime-row-gap: 12px;
   }
@@ -954,6 +956,8 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
     align-items: center;
     gap: 2px;
     max-width: 100%;
+    min-width: 0;
+    box-sizing: border-box;
     padding: 0 2px 0 12px;
     border-radius: 999px;
     background: color-mix(in srgb, var(--primary-color) 14%, transparent);
@@ -1160,12 +1164,16 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       animation: none;
     }
   }
-`;var as=new Map;function ee(a,i){let t=a.locale?.language??a.language??"en",e=a.config?.time_zone,s=`${t}|${e}|${JSON.stringify(i)}`,n=as.get(s);return n||(n=new Intl.DateTimeFormat(t,{...i,timeZone:e}),as.set(s,n)),n}var _t=(a,i)=>ee(a,{timeStyle:"short"}).format(i*1e3),se=(a,i)=>ee(a,{hour:"numeric",minute:"2-digit"}).format(typeof i=="number"?i*1e3:Date.parse(i)),is=(a,i)=>ee(a,{dateStyle:"medium",timeStyle:"short"}).format(i*1e3),ae=(a,i)=>i==="manual"?u(a,"journal.source.manual"):u(a,`common.source.${i}`);function Mt(a){return r`<a class="artist" href=${R(a.artist_id)} @click=${b}>${a.artist}</a>`}function Ft(a){return r`<a class="album" href=${q(a.album_id)} @click=${b}>${a.album}</a>`}function qt(a,i){return r`<span class="badges"
-    >${i.map(t=>r`<span class="badge" data-source=${t}>${ae(a,t)}</span>`)}</span
-  >`}function Ot(a,i){if(!i)return l;let t=u(a,"common.loved");return r`<svg class="heart" viewBox="0 0 24 24" role="img" aria-label=${t} data-testid="loved">
+`;var is=new Map;function se(a,i){let t=a.locale?.language??a.language??"en",e=a.config?.time_zone,s=`${t}|${e}|${JSON.stringify(i)}`,n=is.get(s);return n||(n=new Intl.DateTimeFormat(t,{...i,timeZone:e}),is.set(s,n)),n}var kt=(a,i)=>se(a,{timeStyle:"short"}).format(i*1e3),ae=(a,i)=>se(a,{hour:"numeric",minute:"2-digit"}).format(typeof i=="number"?i*1e3:Date.parse(i)),rs=(a,i)=>se(a,{dateStyle:"medium",timeStyle:"short"}).format(i*1e3),ie=(a,i)=>i==="manual"?u(a,"journal.source.manual"):u(a,`common.source.${i}`);function Ft(a){return r`<a class="artist" dir="auto" title=${a.artist} href=${R(a.artist_id)} @click=${b}
+    >${a.artist}</a
+  >`}function qt(a){return r`<a class="album" dir="auto" title=${a.album} href=${q(a.album_id)} @click=${b}
+    >${a.album}</a
+  >`}function Ot(a,i){return r`<span class="badges"
+    >${i.map(t=>r`<span class="badge" data-source=${t}>${ie(a,t)}</span>`)}</span
+  >`}function Nt(a,i){if(!i)return l;let t=u(a,"common.loved");return r`<svg class="heart" viewBox="0 0 24 24" role="img" aria-label=${t} data-testid="loved">
     <title>${t}</title>
-    <path d=${St} />
-  </svg>`}var Nt=f`
+    <path d=${Et} />
+  </svg>`}var zt=f`
   /* A play's text: its title's line over its artist's and album's. */
   .text {
     min-width: 0;
@@ -1232,7 +1240,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
   .title {
     font-weight: 500;
   }
-`;var js=150,zt=class extends H{constructor(){super(...arguments);this.filter={};this.feed=new Dt(this,()=>this.hass);this.started=!1;this.names=new Map;this.onLocationChanged=()=>{if(!ts(location.pathname))return;let t=Xt(location.search);Zt(t,this.filter)||(window.clearTimeout(this.textTimer),this.filter=t,this.feed.reload(t))}}static{this.styles=[g,Nt,ss]}connectedCallback(){super.connectedCallback(),window.addEventListener("location-changed",this.onLocationChanged),window.addEventListener("popstate",this.onLocationChanged),this.filter=Xt(location.search),this.started&&this.feed.reload(this.filter)}disconnectedCallback(){super.disconnectedCallback(),window.removeEventListener("location-changed",this.onLocationChanged),window.removeEventListener("popstate",this.onLocationChanged),window.clearTimeout(this.textTimer),this.observer?.disconnect(),this.observer=this.observed=void 0}willUpdate(t){super.willUpdate(t),!this.started&&this.hass&&(this.started=!0,this.feed.reload(this.filter))}updated(){let t=this.renderRoot.querySelector(".sentinel")??void 0;t!==this.observed&&(this.observed&&this.observer?.unobserve(this.observed),this.observed=t,t&&(this.observer??=new IntersectionObserver(e=>{e.some(s=>s.isIntersecting)&&this.feed.loadMore()},{rootMargin:"600px 0px"}),this.observer.observe(t)))}onLiveEvent(t){this.feed.onLiveEvent(t)}setFilter(t,e=!1){window.clearTimeout(this.textTimer);let s=$t({...this.filter,...t});Zt(s,this.filter)||(this.filter=s,W(mt(s),e),this.feed.reload(s))}onText(t){let e=t.target.value.trim();window.clearTimeout(this.textTimer),this.textTimer=window.setTimeout(()=>this.setFilter({text:e},!0),js)}onTextKey(t){t.key==="Enter"&&this.setFilter({text:t.target.value.trim()},!0)}onDay(t,e){let s=e.target.value;(s===""||I(s))&&this.setFilter({[t]:s||void 0})}clearFilters(){let t=this.renderRoot.querySelector("[data-testid=journal-search]");t&&(t.value=""),this.setFilter({text:void 0,artist_id:void 0,album_id:void 0,source:void 0,loved:void 0,first_day:void 0,last_day:void 0})}render(){return r`
+`;var Us=150,jt=class extends H{constructor(){super(...arguments);this.filter={};this.feed=new Mt(this,()=>this.hass);this.started=!1;this.names=new Map;this.onLocationChanged=()=>{if(!es(location.pathname))return;let t=Zt(location.search);te(t,this.filter)||(window.clearTimeout(this.textTimer),this.filter=t,this.feed.reload(t))}}static{this.styles=[g,zt,as]}connectedCallback(){super.connectedCallback(),window.addEventListener("location-changed",this.onLocationChanged),window.addEventListener("popstate",this.onLocationChanged),this.filter=Zt(location.search),this.started&&this.feed.reload(this.filter)}disconnectedCallback(){super.disconnectedCallback(),window.removeEventListener("location-changed",this.onLocationChanged),window.removeEventListener("popstate",this.onLocationChanged),window.clearTimeout(this.textTimer),this.observer?.disconnect(),this.observer=this.observed=void 0}willUpdate(t){super.willUpdate(t),!this.started&&this.hass&&(this.started=!0,this.feed.reload(this.filter))}updated(){let t=this.renderRoot.querySelector(".sentinel")??void 0;t!==this.observed&&(this.observed&&this.observer?.unobserve(this.observed),this.observed=t,t&&(this.observer??=new IntersectionObserver(e=>{e.some(s=>s.isIntersecting)&&this.feed.loadMore()},{rootMargin:"600px 0px"}),this.observer.observe(t)))}onLiveEvent(t){this.feed.onLiveEvent(t)}setFilter(t,e=!1){window.clearTimeout(this.textTimer);let s=wt({...this.filter,...t});te(s,this.filter)||(this.filter=s,W(mt(s),e),this.feed.reload(s))}onText(t){let e=t.target.value.trim();window.clearTimeout(this.textTimer),this.textTimer=window.setTimeout(()=>this.setFilter({text:e},!0),Us)}onTextKey(t){t.key==="Enter"&&this.setFilter({text:t.target.value.trim()},!0)}onDay(t,e){let s=e.target.value;(s===""||I(s))&&this.setFilter({[t]:s||void 0})}clearFilters(){let t=this.renderRoot.querySelector("[data-testid=journal-search]");t&&(t.value=""),this.setFilter({text:void 0,artist_id:void 0,album_id:void 0,source:void 0,loved:void 0,first_day:void 0,last_day:void 0})}render(){return r`
       <h2 class="visually-hidden">${this.t("panel.nav.journal")}</h2>
       ${this.renderFilters()} ${this.renderSummary()}
       <div
@@ -1244,7 +1252,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       </div>
     `}renderFilters(){let t=this.filter,e=nt(this.hass);return r`<div class="card filters" role="search">
       <label class="search">
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${be} /></svg>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${xe} /></svg>
         <span class="visually-hidden">${this.t("journal.search_label")}</span>
         <input
           type="search"
@@ -1264,8 +1272,8 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
           aria-label=${this.t("journal.source_label")}
           @change=${s=>this.setFilter({source:s.target.value||void 0})}
         >
-          <option value="" .selected=${xt(!t.source)}>${this.t("journal.source_any")}</option>
-          ${Vt.map(s=>r`<option value=${s} .selected=${xt(t.source===s)}>${ae(this.hass,s)}</option>`)}
+          <option value="" .selected=${$t(!t.source)}>${this.t("journal.source_any")}</option>
+          ${Xt.map(s=>r`<option value=${s} .selected=${$t(t.source===s)}>${ie(this.hass,s)}</option>`)}
         </select>
       </label>
       <button
@@ -1274,7 +1282,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         aria-pressed=${t.loved?"true":"false"}
         @click=${()=>this.setFilter({loved:t.loved?void 0:!0})}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${St} /></svg>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${Et} /></svg>
         ${this.t("journal.loved_only")}
       </button>
       <div class="days">
@@ -1284,7 +1292,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             data-testid="journal-first-day"
             .hass=${this.hass}
             label=${this.t("common.from")}
-            .value=${xt(t.first_day??"")}
+            .value=${$t(t.first_day??"")}
             max=${t.last_day??e}
             @change=${s=>this.onDay("first_day",s)}
           ></aime-date-input
@@ -1295,7 +1303,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             data-testid="journal-last-day"
             .hass=${this.hass}
             label=${this.t("common.to")}
-            .value=${xt(t.last_day??"")}
+            .value=${$t(t.last_day??"")}
             min=${t.first_day??""}
             max=${e}
             @change=${s=>this.onDay("last_day",s)}
@@ -1304,10 +1312,10 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       </div>
     </div>`}renderSummary(){let t=this.filter,e=[t.artist_id!==void 0?this.chip("artist",this.nameOf("artist",t.artist_id),{artist_id:void 0}):l,t.album_id!==void 0?this.chip("album",this.nameOf("album",t.album_id),{album_id:void 0}):l],s=this.feed.entries.length,n=this.feed.status!=="ready"?"":s>=this.feed.total?this.t(this.feed.total===1?"journal.total_one":"journal.total_all",{total:h(this.hass,this.feed.total)}):this.t("journal.total",{shown:h(this.hass,s),total:h(this.hass,this.feed.total)});return r`<div class="summary">
       ${e}
-      ${te(t)?r`<button class="link" data-testid="journal-clear" @click=${this.clearFilters}>${this.t("journal.clear")}</button>`:l}
+      ${ee(t)?r`<button class="link" data-testid="journal-clear" @click=${this.clearFilters}>${this.t("journal.clear")}</button>`:l}
       <span class="total muted" data-testid="journal-total" data-total=${this.feed.total} role="status">${n}</span>
     </div>`}nameOf(t,e){let s=this.feed.entries.find(n=>(t==="artist"?n.artist_id:n.album_id)===e);return s&&this.names.set(`${t}:${e}`,t==="artist"?s.artist:s.album),this.names.get(`${t}:${e}`)??this.t("journal.unknown_name",{id:e})}chip(t,e,s){return r`<span class="chip" data-testid="journal-chip-${t}">
-      <span class="ellipsis">${this.t(`journal.chip.${t}`,{name:e})}</span>
+      <span class="ellipsis" dir="auto" title=${e}>${this.t(`journal.chip.${t}`,{name:e})}</span>
       <button
         class="icon"
         data-testid="journal-chip-remove"
@@ -1315,18 +1323,18 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         title=${this.t("journal.chip.remove",{name:e})}
         @click=${()=>this.setFilter(s)}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ge} /></svg>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ve} /></svg>
       </button>
     </span>`}renderBody(){if(this.feed.status==="loading")return this.renderSkeleton();if(this.feed.status==="error")return r`<div class="card state error" role="alert" data-testid="error">
         <p>${this.t("common.error",{message:this.feed.error})}</p>
         <button @click=${()=>{this.feed.reload(this.filter)}}>${this.t("common.retry")}</button>
-      </div>`;if(Ct(this.filter))return r`<div class="card state error" role="alert" data-testid="journal-range-error">${this.t("journal.bad_range")}</div>`;if(!this.feed.entries.length){let t=te(this.filter);return r`<div class="card state empty" data-testid="journal-empty">
+      </div>`;if(Dt(this.filter))return r`<div class="card state error" role="alert" data-testid="journal-range-error">${this.t("journal.bad_range")}</div>`;if(!this.feed.entries.length){let t=ee(this.filter);return r`<div class="card state empty" data-testid="journal-empty">
         <p>${this.t(t?"journal.no_match":"journal.empty")}</p>
         ${t?r`<button @click=${this.clearFilters}>${this.t("journal.clear")}</button>`:l}
-      </div>`}return r`${Kt(this.groups(),([t])=>t,([t,e])=>r`<section class="day" data-testid="journal-day" data-day=${t}>
+      </div>`}return r`${Vt(this.groups(),([t])=>t,([t,e])=>r`<section class="day" data-testid="journal-day" data-day=${t}>
         <h3>${this.dayTitle(t)}</h3>
         <ol class="card rows">
-          ${Kt(e,s=>s.play_id,s=>this.renderRow(s))}
+          ${Vt(e,s=>s.play_id,s=>this.renderRow(s))}
         </ol>
       </section>`)}
     ${this.renderEnd()}`}groups(){let t=new Map;for(let e of this.feed.entries){let s=e.local_time.slice(0,10),n=t.get(s);n?n.push(e):t.set(s,[e])}return[...t]}dayTitle(t){let e=nt(this.hass),s=t.slice(0,4)===e.slice(0,4),n=E(this.hass,t,{weekday:"long",day:"numeric",month:"long",...s?{}:{year:"numeric"}}),o=t===e?"journal.today":t===G(e,-1)?"journal.yesterday":"";return o?r`${this.t(o)} <span class="muted">${n}</span>`:n}renderRow(t){return r`<li
@@ -1337,11 +1345,11 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       <aime-cover .src=${t.cover??null} .size=${this.narrow?40:48} label=${t.album}></aime-cover>
       <div class="text">
         <div class="line">
-          <span class="title ellipsis" data-testid="journal-title">${t.title}</span>
-          ${Ot(this.hass,t.loved)}
+          <span class="title ellipsis" dir="auto" title=${t.title} data-testid="journal-title">${t.title}</span>
+          ${Nt(this.hass,t.loved)}
         </div>
         <div class="line muted">
-          <span class="ellipsis">${Mt(t)} · ${Ft(t)}</span>
+          <span class="ellipsis">${Ft(t)} · ${qt(t)}</span>
         </div>
       </div>
       <div class="actions">
@@ -1349,12 +1357,12 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         ${this.filterButton("album",t.album,{album_id:t.album_id})}
       </div>
       <div class="aside">
-        <time datetime=${t.local_time} title=${is(this.hass,t.played_at)}
-          >${_t(this.hass,t.played_at)}</time
+        <time datetime=${t.local_time} title=${rs(this.hass,t.played_at)}
+          >${kt(this.hass,t.played_at)}</time
         >
         <div class="where">
           ${t.device?r`<span class="device muted ellipsis">${t.device}</span>`:l}
-          ${qt(this.hass,t.sources)}
+          ${Ot(this.hass,t.sources)}
         </div>
       </div>
     </li>`}filterButton(t,e,s){let n=this.t(`journal.only_${t}`,{name:e});return r`<button
@@ -1364,11 +1372,11 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       title=${n}
       @click=${()=>{this.setFilter(s),window.scrollTo({top:0})}}
     >
-      <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ve} /></svg>${this.t(`journal.filter_${t}`)}
+      <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${be} /></svg>${this.t(`journal.filter_${t}`)}
     </button>`}renderEnd(){return this.feed.moreError?r`<div class="end error" role="alert">
         ${this.t("journal.more_error",{message:this.feed.moreError})}
         <button @click=${()=>{this.feed.loadMore()}}>${this.t("common.retry")}</button>
-      </div>`:this.feed.exhausted?l:r`${Ke(this.feed.pages,r`<div class="sentinel" aria-hidden="true"></div>`)}
+      </div>`:this.feed.exhausted?l:r`${Ve(this.feed.pages,r`<div class="sentinel" aria-hidden="true"></div>`)}
       <div class="end muted" role="status">
         ${this.feed.loadingMore?this.t("journal.loading_more"):""}
         <button class="link" ?hidden=${this.feed.loadingMore} @click=${()=>{this.feed.loadMore()}}>
@@ -1382,7 +1390,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             <div class="text"><div class="bar long placeholder"></div><div class="bar short placeholder"></div></div>
           </div>`)}
       </div>
-    </div>`}};d([m()],zt.prototype,"filter",2);v("aime-journal",zt);var rs=a=>D(a,"aime/playlists/list"),ns=(a,i)=>D(a,"aime/playlists/get",{playlist_id:i});var os=["top_sessions","artist_correlations","artist_flow","time_based","complete_albums","rediscovery","ai_generated"],ls=["all","today","week","month","year","7d","30d","365d"],ds=["any","weekday","weekend"],ps=["m3u","json","csv"],T={minTracks:5,maxTracks:100,defaultTracks:25,maxPrompt:1e3,maxName:255,defaultRediscoveryDays:90,maxRediscoveryDays:36500,maxSeed:2147483647},cs=a=>`media-source://aime/playlist/${a}`,kt=a=>a?`/aime/playlists/${a}`:"/aime/playlists";function ht(a,i){let t=`playlists.algorithm.${i}`,e=u(a,t);return e===t?i:e}function ms(a,i){if(i==null)return"\u2013";let t=Math.round(i),e=Math.floor(t/3600),s=Math.floor(t%3600/60),n=String(t%60).padStart(2,"0");return e?`${h(a,e)}:${String(s).padStart(2,"0")}:${n}`:`${s}:${n}`}var hs=(a,i,t)=>i==null?a:r`<a class="muted" href=${t(i)} @click=${b}>${a}</a>`,M=class extends L{constructor(){super(...arguments);this.preview=!1;this.mode="view";this.busy=!1;this.format="m3u";this.changeError="";this.newName="";this.cancelOnEscape=t=>{t.key==="Escape"&&(this.mode="view")};this.confirmDelete=async()=>{this.changeError="",this.mode="confirm-delete",await this.updateComplete,this.renderRoot.querySelector("[data-testid=playlist-delete-cancel]")?.focus()};this.startRename=async()=>{this.newName=this.playlist.name,this.changeError="",this.mode="rename",await this.updateComplete,this.renderRoot.querySelector("#name")?.select()}}static{this.styles=[g,f`
+    </div>`}};d([m()],jt.prototype,"filter",2);v("aime-journal",jt);var ns=a=>D(a,"aime/playlists/list"),os=(a,i)=>D(a,"aime/playlists/get",{playlist_id:i});var ls=["top_sessions","artist_correlations","artist_flow","time_based","complete_albums","rediscovery","ai_generated"],ds=["all","today","week","month","year","7d","30d","365d"],ps=["any","weekday","weekend"],cs=["m3u","json","csv"],T={minTracks:5,maxTracks:100,defaultTracks:25,maxPrompt:1e3,maxName:255,defaultRediscoveryDays:90,maxRediscoveryDays:36500,maxSeed:2147483647},ms=a=>`media-source://aime/playlist/${a}`,Tt=a=>a?`/aime/playlists/${a}`:"/aime/playlists";function ht(a,i){let t=`playlists.algorithm.${i}`,e=u(a,t);return e===t?i:e}function hs(a,i){if(i==null)return"\u2013";let t=Math.round(i),e=Math.floor(t/3600),s=Math.floor(t%3600/60),n=String(t%60).padStart(2,"0");return e?`${h(a,e)}:${String(s).padStart(2,"0")}:${n}`:`${s}:${n}`}var us=(a,i,t)=>i==null?a:r`<a class="muted" dir="auto" title=${a} href=${t(i)} @click=${b}>${a}</a>`,M=class extends L{constructor(){super(...arguments);this.preview=!1;this.mode="view";this.busy=!1;this.format="m3u";this.changeError="";this.newName="";this.cancelOnEscape=t=>{t.key==="Escape"&&(this.mode="view")};this.confirmDelete=async()=>{this.changeError="",this.mode="confirm-delete",await this.updateComplete,this.renderRoot.querySelector("[data-testid=playlist-delete-cancel]")?.focus()};this.startRename=async()=>{this.newName=this.playlist.name,this.changeError="",this.mode="rename",await this.updateComplete,this.renderRoot.querySelector("#name")?.select()}}static{this.styles=[g,f`
       header {
         display: flex;
         flex-wrap: wrap;
@@ -1495,7 +1503,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       }
     `]}t(t,e){return u(this.hass,t,e)}willUpdate(t){let e=t.get("playlist");t.has("playlist")&&e?.id!==this.playlist?.id&&(this.mode="view",this.exported=void 0,this.changeError="")}render(){let t=this.playlist;return t?r`<article class="card" data-testid="playlist-detail" data-playlist-id=${t.id??""}>
       <header>
-        <h2>${t.name}</h2>
+        <h2 class="name-heading" dir="auto" title=${t.name}>${t.name}</h2>
         <span class="badge">${ht(this.hass,t.algorithm)}</span>
       </header>
       ${this.renderFacts(t)} ${t.id?this.renderActions(t.id):l}
@@ -1506,13 +1514,13 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             ${t.tracks.map((e,s)=>r`<li data-testid=${this.preview?"playlist-preview-track":"playlist-track"}>
                 <span class="position">${e.position??s+1}</span>
                 <span class="ellipsis">
-                  <span class="track-title">${e.title}</span><br />
+                  <span class="track-title" dir="auto" title=${e.title}>${e.title}</span><br />
                   <span class="muted"
-                    >${hs(e.artist,e.artist_id,R)} ·
-                    ${hs(e.album,e.album_id,q)}</span
+                    >${us(e.artist,e.artist_id,R)} ·
+                    ${us(e.album,e.album_id,q)}</span
                   >
                 </span>
-                <span class="length">${ms(this.hass,e.duration)}</span>
+                <span class="length">${hs(this.hass,e.duration)}</span>
               </li>`)}
           </ol>`:r`<p class="state">${this.t("playlists.no_tracks")}</p>`}
     </article>`:l}renderFacts(t){let e=t.track_count??t.tracks.length,s=t.total_duration??t.tracks.reduce((n,o)=>n+(o.duration??0),0);return r`<div class="facts muted">
@@ -1522,13 +1530,13 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       ${t.unknown_durations?r`<span>${this.t("playlists.unknown_durations",{count:h(this.hass,t.unknown_durations)})}</span>`:l}
       ${t.unique_artists!==void 0?r`<span>${this.t("playlists.artist_count",{count:h(this.hass,t.unique_artists)})}</span>`:l}
       ${t.unique_albums!==void 0?r`<span>${this.t("playlists.album_count",{count:h(this.hass,t.unique_albums)})}</span>`:l}
-    </div>`}renderActions(t){let e=this.hass.user?.is_admin??!1;return r`<div class="actions">
+    </div>`}renderActions(t){let e=yt(this.hass);return r`<div class="actions">
       <div class="action-row">
         <span class="label">${this.t("common.play_in")}</span>
         <aime-zone-picker
           data-testid="playlist-play"
           .hass=${this.hass}
-          media-id=${cs(t)}
+          media-id=${ms(t)}
           media-type="playlist"
         ></aime-zone-picker>
       </div>
@@ -1537,10 +1545,11 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         <select
           id="format"
           data-testid="playlist-export-format"
+          ?disabled=${!e}
           .value=${this.format}
           @change=${s=>this.format=s.target.value}
         >
-          ${ps.map(s=>r`<option value=${s} ?selected=${s===this.format}>${this.t(`playlists.format.${s}`)}</option>`)}
+          ${cs.map(s=>r`<option value=${s} ?selected=${s===this.format}>${this.t(`playlists.format.${s}`)}</option>`)}
         </select>
         <button
           data-testid="playlist-export"
@@ -1583,14 +1592,14 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
           <button data-testid="playlist-delete-cancel" @click=${()=>this.mode="view"}>${this.t("playlists.cancel")}</button>
           ${e}
         </div>
-      </div>`:r`<div class="action-row">
+      </div>`:yt(this.hass)?r`<div class="action-row">
       <button data-testid="playlist-rename" @click=${this.startRename}>${this.t("playlists.rename")}</button>
       <span class="spacer"></span>
       <button class="danger" data-testid="playlist-delete" @click=${this.confirmDelete}>
         ${this.t("playlists.delete")}
       </button>
       ${e}
-    </div>`}async export(t){this.busy=!0,this.exported=void 0;try{let e=await V(this.hass,"export_playlist",{playlist_id:t,format:this.format},!0);this.exported={kind:"done",text:this.t("playlists.exported",{path:e?.path??""})}}catch(e){this.exported={kind:"error",text:await _(this.hass,e)}}finally{this.busy=!1}}async rename(t,e){t.preventDefault();let s=this.newName.trim();if(s){this.busy=!0;try{await V(this.hass,"rename_playlist",{playlist_id:e,name:s},!0),this.mode="view",this.changeError="",this.fire("playlist-changed",{...this.playlist,name:s})}catch(n){this.changeError=await _(this.hass,n)}finally{this.busy=!1}}}async deletePlaylist(t){this.busy=!0;try{await V(this.hass,"delete_playlist",{playlist_id:t}),this.mode="view",this.fire("playlist-deleted",t)}catch(e){this.changeError=await _(this.hass,e)}finally{this.busy=!1}}fire(t,e){this.dispatchEvent(new CustomEvent(t,{detail:e,bubbles:!0,composed:!0}))}};d([y({attribute:!1})],M.prototype,"hass",2),d([y({attribute:!1})],M.prototype,"playlist",2),d([y({type:Boolean})],M.prototype,"preview",2),d([m()],M.prototype,"mode",2),d([m()],M.prototype,"busy",2),d([m()],M.prototype,"format",2),d([m()],M.prototype,"exported",2),d([m()],M.prototype,"changeError",2),d([m()],M.prototype,"newName",2);v("aime-playlist-detail",M);var Us={algorithm:"top_sessions",max_tracks:String(T.defaultTracks),window:"all",name:"",prompt:"",hour:"",day_type:"any",rediscovery_days:String(T.defaultRediscoveryDays),seed:""};function jt(a,i,t){if(!/^\d+$/.test(a.trim()))return;let e=Number(a);return e>=i&&e<=t?e:void 0}var st=class extends L{constructor(){super(...arguments);this.fields={...Us};this.busy=!1;this.error="";this.cancel=()=>{this.dispatchEvent(new CustomEvent("generate-cancelled",{bubbles:!0,composed:!0}))};this.submit=async t=>{if(t.preventDefault(),this.busy)return;let e=this.request();if(typeof e=="string"){this.error=e;return}this.busy=!0,this.error="";try{let s=await V(this.hass,"generate_playlist",e,!0);s&&this.dispatchEvent(new CustomEvent("playlist-generated",{detail:s,bubbles:!0,composed:!0}))}catch(s){this.error=await _(this.hass,s)}finally{this.busy=!1}}}static{this.styles=[g,_e,f`
+    </div>`:l}async export(t){this.busy=!0,this.exported=void 0;try{let e=await V(this.hass,"export_playlist",{playlist_id:t,format:this.format},!0);this.exported={kind:"done",text:this.t("playlists.exported",{path:e?.path??""})}}catch(e){this.exported={kind:"error",text:await _(this.hass,e)}}finally{this.busy=!1}}async rename(t,e){t.preventDefault();let s=this.newName.trim();if(s){this.busy=!0;try{await V(this.hass,"rename_playlist",{playlist_id:e,name:s},!0),this.mode="view",this.changeError="",this.fire("playlist-changed",{...this.playlist,name:s})}catch(n){this.changeError=await _(this.hass,n)}finally{this.busy=!1}}}async deletePlaylist(t){this.busy=!0;try{await V(this.hass,"delete_playlist",{playlist_id:t}),this.mode="view",this.fire("playlist-deleted",t)}catch(e){this.changeError=await _(this.hass,e)}finally{this.busy=!1}}fire(t,e){this.dispatchEvent(new CustomEvent(t,{detail:e,bubbles:!0,composed:!0}))}};d([y({attribute:!1})],M.prototype,"hass",2),d([y({attribute:!1})],M.prototype,"playlist",2),d([y({type:Boolean})],M.prototype,"preview",2),d([m()],M.prototype,"mode",2),d([m()],M.prototype,"busy",2),d([m()],M.prototype,"format",2),d([m()],M.prototype,"exported",2),d([m()],M.prototype,"changeError",2),d([m()],M.prototype,"newName",2);v("aime-playlist-detail",M);var Bs={algorithm:"top_sessions",max_tracks:String(T.defaultTracks),window:"all",name:"",prompt:"",hour:"",day_type:"any",rediscovery_days:String(T.defaultRediscoveryDays),seed:""};function Ut(a,i,t){if(!/^\d+$/.test(a.trim()))return;let e=Number(a);return e>=i&&e<=t?e:void 0}var st=class extends L{constructor(){super(...arguments);this.fields={...Bs};this.busy=!1;this.error="";this.cancel=()=>{this.dispatchEvent(new CustomEvent("generate-cancelled",{bubbles:!0,composed:!0}))};this.submit=async t=>{if(t.preventDefault(),this.busy)return;let e=this.request();if(typeof e=="string"){this.error=e;return}this.busy=!0,this.error="";try{let s=await V(this.hass,"generate_playlist",e,!0);s&&this.dispatchEvent(new CustomEvent("playlist-generated",{detail:s,bubbles:!0,composed:!0}))}catch(s){this.error=await _(this.hass,s)}finally{this.busy=!1}}}static{this.styles=[g,ke,f`
       form {
         display: grid;
         gap: 12px 16px;
@@ -1617,7 +1626,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       <label class="wide">
         ${this.t("playlists.field.algorithm")}
         <select data-testid="playlist-algorithm" .value=${t.algorithm} @change=${this.set("algorithm")}>
-          ${os.map(e=>r`<option value=${e} ?selected=${e===t.algorithm}>
+          ${ls.map(e=>r`<option value=${e} ?selected=${e===t.algorithm}>
                 ${ht(this.hass,e)}
               </option>`)}
         </select>
@@ -1648,7 +1657,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       <label>
         ${this.t("playlists.field.window")}
         <select data-testid="playlist-window" .value=${t.window} @change=${this.set("window")}>
-          ${ls.map(e=>r`<option value=${e} ?selected=${e===t.window}>${this.t(`playlists.window.${e}`)}</option>`)}
+          ${ds.map(e=>r`<option value=${e} ?selected=${e===t.window}>${this.t(`playlists.window.${e}`)}</option>`)}
         </select>
       </label>
       ${t.algorithm==="time_based"?this.renderTimeFields():l}
@@ -1710,9 +1719,9 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       <label>
         ${this.t("playlists.field.day_type")}
         <select data-testid="playlist-day-type" .value=${t.day_type} @change=${this.set("day_type")}>
-          ${ds.map(e=>r`<option value=${e} ?selected=${e===t.day_type}>${this.t(`playlists.day_type.${e}`)}</option>`)}
+          ${ps.map(e=>r`<option value=${e} ?selected=${e===t.day_type}>${this.t(`playlists.day_type.${e}`)}</option>`)}
         </select>
-      </label>`}set(t){return e=>{let s=e.target.value;this.fields={...this.fields,[t]:s},this.error=""}}request(){let t=this.fields,e=jt(t.max_tracks,T.minTracks,T.maxTracks);if(e===void 0)return this.t("playlists.invalid.max_tracks",{min:T.minTracks,max:T.maxTracks});let s={algorithm:t.algorithm,max_tracks:e,window:t.window,name:t.name.trim()};if(t.seed.trim()&&(s.seed=jt(t.seed,0,T.maxSeed),s.seed===void 0))return this.t("playlists.invalid.seed",{max:T.maxSeed});if(t.algorithm==="ai_generated"){if(!t.prompt.trim())return this.t("playlists.invalid.prompt");s.prompt=t.prompt.trim()}return t.algorithm==="time_based"&&(s.day_type=t.day_type,t.hour.trim()&&(s.hour=jt(t.hour,0,23),s.hour===void 0))?this.t("playlists.invalid.hour"):t.algorithm==="rediscovery"&&(s.rediscovery_days=jt(t.rediscovery_days,1,T.maxRediscoveryDays),s.rediscovery_days===void 0)?this.t("playlists.invalid.rediscovery_days",{max:T.maxRediscoveryDays}):it(s)}};d([y({attribute:!1})],st.prototype,"hass",2),d([m()],st.prototype,"fields",2),d([m()],st.prototype,"busy",2),d([m()],st.prototype,"error",2);v("aime-playlist-generator",st);var at=class extends H{constructor(){super(...arguments);this.list=S;this.generating=!1;this.previewId=null;this.detailRequest=0;this.onGenerated=t=>{let e=t.detail;this.generating=!1,this.previewId=e.id,this.detail={status:"ready",value:e},this.detailRequest++,this.loadList(!0),e.id&&W(kt(e.id))};this.onChanged=t=>{this.detail={status:"ready",value:t.detail},this.loadList(!0)};this.onDeleted=()=>{this.detail=void 0,this.previewId=null,this.loadList(!0),W(kt(),!0)}}static{this.styles=[g,f`
+      </label>`}set(t){return e=>{let s=e.target.value;this.fields={...this.fields,[t]:s},this.error=""}}request(){let t=this.fields,e=Ut(t.max_tracks,T.minTracks,T.maxTracks);if(e===void 0)return this.t("playlists.invalid.max_tracks",{min:T.minTracks,max:T.maxTracks});let s={algorithm:t.algorithm,max_tracks:e,window:t.window,name:t.name.trim()};if(t.seed.trim()&&(s.seed=Ut(t.seed,0,T.maxSeed),s.seed===void 0))return this.t("playlists.invalid.seed",{max:T.maxSeed});if(t.algorithm==="ai_generated"){if(!t.prompt.trim())return this.t("playlists.invalid.prompt");s.prompt=t.prompt.trim()}return t.algorithm==="time_based"&&(s.day_type=t.day_type,t.hour.trim()&&(s.hour=Ut(t.hour,0,23),s.hour===void 0))?this.t("playlists.invalid.hour"):t.algorithm==="rediscovery"&&(s.rediscovery_days=Ut(t.rediscovery_days,1,T.maxRediscoveryDays),s.rediscovery_days===void 0)?this.t("playlists.invalid.rediscovery_days",{max:T.maxRediscoveryDays}):it(s)}};d([y({attribute:!1})],st.prototype,"hass",2),d([m()],st.prototype,"fields",2),d([m()],st.prototype,"busy",2),d([m()],st.prototype,"error",2);v("aime-playlist-generator",st);var at=class extends H{constructor(){super(...arguments);this.list=S;this.generating=!1;this.previewId=null;this.detailRequest=0;this.onGenerated=t=>{let e=t.detail;this.generating=!1,this.previewId=e.id,this.detail={status:"ready",value:e},this.detailRequest++,this.loadList(!0),e.id&&W(Tt(e.id))};this.onChanged=t=>{this.detail={status:"ready",value:t.detail},this.loadList(!0)};this.onDeleted=()=>{this.detail=void 0,this.previewId=null,this.loadList(!0),W(Tt(),!0)}}static{this.styles=[g,f`
       .layout {
         display: grid;
         gap: 16px;
@@ -1849,10 +1858,10 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         color: var(--secondary-text-color);
         padding: 32px 16px;
       }
-    `]}get selectedId(){let t=Number(this.params?.id);return Number.isInteger(t)&&t>0?t:null}willUpdate(t){super.willUpdate(t),t.has("hass")&&!t.get("hass")&&this.hass&&this.loadList(),this.hass&&this.selectedId!==this.openedId&&this.openSelected()}loadList(t=!1){return this.load(()=>rs(this.hass).then(e=>e.playlists),e=>this.list=e,t)}openSelected(t=!1){let e=this.selectedId;if(this.openedId=e,e===null){this.detail=void 0,this.detailRequest++;return}if((this.detail?.status==="ready"?this.detail.value.id:void 0)===e&&!t)return;e!==this.previewId&&(this.previewId=null);let n=++this.detailRequest;this.load(()=>ns(this.hass,e),o=>{n===this.detailRequest&&(this.detail=o)},t)}onLiveEvent(t){t.kind==="playlists"&&(this.loadList(!0),this.selectedId!==null&&this.openSelected(!0))}render(){let t=this.selectedId,e=`layout${this.narrow?" narrow":""}${t===null?"":" selected"}`;return r`<div class=${e} data-testid="view-playlists">
+    `]}get selectedId(){let t=Number(this.params?.id);return Number.isInteger(t)&&t>0?t:null}willUpdate(t){super.willUpdate(t),t.has("hass")&&!t.get("hass")&&this.hass&&this.loadList(),this.hass&&this.selectedId!==this.openedId&&this.openSelected()}loadList(t=!1){return this.load(()=>ns(this.hass).then(e=>e.playlists),e=>this.list=e,t)}openSelected(t=!1){let e=this.selectedId;if(this.openedId=e,e===null){this.detail=void 0,this.detailRequest++;return}if((this.detail?.status==="ready"?this.detail.value.id:void 0)===e&&!t)return;e!==this.previewId&&(this.previewId=null);let n=++this.detailRequest;this.load(()=>os(this.hass,e),o=>{n===this.detailRequest&&(this.detail=o)},t)}onLiveEvent(t){t.kind==="playlists"&&(this.loadList(!0),this.selectedId!==null&&this.openSelected(!0))}render(){let t=this.selectedId,e=`layout${this.narrow?" narrow":""}${t===null?"":" selected"}`;return r`<div class=${e} data-testid="view-playlists">
       <div class="pane list-pane">${this.renderList(t)}</div>
       <div class="pane detail-pane">
-        <a class="back" href=${kt()} @click=${b} data-testid="playlist-back"
+        <a class="back" href=${Tt()} @click=${b} data-testid="playlist-back"
           >← ${this.t("playlists.all")}</a
         >
         ${this.renderGenerator()} ${this.renderDetail(t)}
@@ -1880,15 +1889,15 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       ${t.map(s=>r`<li>
           <a
             class="row"
-            href=${kt(s.id)}
+            href=${Tt(s.id)}
             data-testid="playlist-row"
             data-playlist-id=${s.id}
             aria-current=${s.id===e?"page":"false"}
             @click=${b}
           >
-            <span class="icon-disc" aria-hidden="true"><svg viewBox="0 0 24 24"><path d=${$e} /></svg></span>
+            <span class="icon-disc" aria-hidden="true"><svg viewBox="0 0 24 24"><path d=${we} /></svg></span>
             <span class="ellipsis">
-              <span class="name">${s.name}</span><br />
+              <span class="name" dir="auto" title=${s.name}>${s.name}</span><br />
               <span class="muted"
                 >${ht(this.hass,s.algorithm)} ·
                 ${C(this.hass,s.created_at,{dateStyle:"medium"})}</span
@@ -1909,31 +1918,31 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         ?preview=${e.id===this.previewId}
         @playlist-changed=${this.onChanged}
         @playlist-deleted=${this.onDeleted}
-      ></aime-playlist-detail>`,()=>this.openSelected())}`:l}};d([m()],at.prototype,"list",2),d([m()],at.prototype,"detail",2),d([m()],at.prototype,"generating",2),d([m()],at.prototype,"previewId",2);v("aime-playlists",at);function Ut(a,i="short"){let t=new Intl.DateTimeFormat(a.locale?.language??a.language,{weekday:i,timeZone:"UTC"});return Array.from({length:7},(e,s)=>t.format(new Date(Date.UTC(2024,0,1+s))))}function re(a,i){return new Intl.DateTimeFormat(a.locale?.language??a.language,{hour:"numeric",timeZone:"UTC"}).format(new Date(Date.UTC(2024,0,1,i)))}function us(a,i,t,e=!1){if(t==="month")return E(a,i,{month:e?"long":"short",year:"numeric"});let s=E(a,i,e?{dateStyle:"medium"}:{day:"numeric",month:"short"});return t==="week"&&e?u(a,"stats.week_of",{date:s}):s}var ie=a=>({axisLabel:{color:a.secondaryText},axisLine:{lineStyle:{color:a.divider}},axisTick:{lineStyle:{color:a.divider}},splitLine:{lineStyle:{color:a.divider,opacity:.6}}}),fs=a=>Math.round(a/360)/10;function ys(a,i,t,e,s){let n=u(a,"stats.plays"),o=u(a,"stats.series_hours");return{grid:{left:8,right:8,top:40,bottom:8,containLabel:!0},legend:{top:0,textStyle:{color:i.text},data:[n,o]},tooltip:{trigger:"axis",axisPointer:{type:"shadow"},formatter:p=>{let c=t[p[0]?.dataIndex??0];return c?[us(a,c.start,e,!0),`${n}: ${h(a,c.plays)}`,`${o}: ${h(a,fs(c.listening_seconds))}`].join(`
-`):""}},xAxis:{type:"category",data:t.map(p=>us(a,p.start,e)),...ie(i),axisLabel:{color:i.secondaryText,hideOverlap:!0,fontSize:s?10:12}},yAxis:[{type:"value",minInterval:1,...ie(i)},{type:"value",...ie(i),splitLine:{show:!1}}],series:[{name:n,type:"bar",data:t.map(p=>p.plays),itemStyle:{color:i.primary,borderRadius:[3,3,0,0]},barMaxWidth:28},{name:o,type:"line",yAxisIndex:1,data:t.map(p=>fs(p.listening_seconds)),itemStyle:{color:i.accent},lineStyle:{width:2},symbol:t.length>60?"none":"circle",smooth:!0}]}}function gs(a,i,t,e){let s=Ut(a),n=Ut(a,"long"),o=t.flatMap((c,$)=>c.map((F,x)=>[x,$,F])),p=Math.max(1,...o.map(c=>c[2]));return{grid:{left:4,right:8,top:8,bottom:48,containLabel:!0},tooltip:{formatter:c=>u(a,"stats.heatmap_cell",{weekday:n[c.value[1]],hour:re(a,c.value[0]),plays:h(a,c.value[2])})},xAxis:{type:"category",data:Array.from({length:24},(c,$)=>String($)),splitArea:{show:!1},axisLabel:{color:i.secondaryText,interval:e?3:1,fontSize:e?10:12},axisLine:{show:!1},axisTick:{show:!1}},yAxis:{type:"category",data:s,inverse:!0,axisLabel:{color:i.secondaryText},axisLine:{show:!1},axisTick:{show:!1}},visualMap:{min:0,max:p,calculable:!1,orient:"horizontal",left:"center",bottom:0,itemHeight:e?120:180,itemWidth:10,textStyle:{color:i.secondaryText},inRange:{color:[i.divider,i.primary]}},series:[{type:"heatmap",data:o,itemStyle:{borderColor:i.background,borderWidth:2,borderRadius:3},emphasis:{itemStyle:{borderColor:i.text,borderWidth:1}}}]}}var ne=(a,i)=>i===1?u(a,"stats.one_play"):u(a,"common.plays",{count:h(a,i)});function Bs(a,i){let t=r`<span class="name ellipsis" title=${i.name}>${i.name}</span>`;if(a==="artists"&&i.id!==void 0)return r`<a class="name ellipsis" href=${R(i.id)} @click=${b} title=${i.name}
+      ></aime-playlist-detail>`,()=>this.openSelected())}`:l}};d([m()],at.prototype,"list",2),d([m()],at.prototype,"detail",2),d([m()],at.prototype,"generating",2),d([m()],at.prototype,"previewId",2);v("aime-playlists",at);function Bt(a,i="short"){let t=new Intl.DateTimeFormat(a.locale?.language??a.language,{weekday:i,timeZone:"UTC"});return Array.from({length:7},(e,s)=>t.format(new Date(Date.UTC(2024,0,1+s))))}function ne(a,i){return new Intl.DateTimeFormat(a.locale?.language??a.language,{hour:"numeric",timeZone:"UTC"}).format(new Date(Date.UTC(2024,0,1,i)))}function fs(a,i,t,e=!1){if(t==="month")return E(a,i,{month:e?"long":"short",year:"numeric"});let s=E(a,i,e?{dateStyle:"medium"}:{day:"numeric",month:"short"});return t==="week"&&e?u(a,"stats.week_of",{date:s}):s}var re=a=>({axisLabel:{color:a.secondaryText},axisLine:{lineStyle:{color:a.divider}},axisTick:{lineStyle:{color:a.divider}},splitLine:{lineStyle:{color:a.divider,opacity:.6}}}),ys=a=>Math.round(a/360)/10;function gs(a,i,t,e,s){let n=u(a,"stats.plays"),o=u(a,"stats.series_hours");return{grid:{left:8,right:8,top:40,bottom:8,containLabel:!0},legend:{top:0,textStyle:{color:i.text},data:[n,o]},tooltip:{trigger:"axis",axisPointer:{type:"shadow"},formatter:p=>{let c=t[p[0]?.dataIndex??0];return c?[fs(a,c.start,e,!0),`${n}: ${h(a,c.plays)}`,`${o}: ${h(a,ys(c.listening_seconds))}`].join(`
+`):""}},xAxis:{type:"category",data:t.map(p=>fs(a,p.start,e)),...re(i),axisLabel:{color:i.secondaryText,hideOverlap:!0,fontSize:s?10:12}},yAxis:[{type:"value",minInterval:1,...re(i)},{type:"value",...re(i),splitLine:{show:!1}}],series:[{name:n,type:"bar",data:t.map(p=>p.plays),itemStyle:{color:i.primary,borderRadius:[3,3,0,0]},barMaxWidth:28},{name:o,type:"line",yAxisIndex:1,data:t.map(p=>ys(p.listening_seconds)),itemStyle:{color:i.accent},lineStyle:{width:2},symbol:t.length>60?"none":"circle",smooth:!0}]}}function vs(a,i,t,e){let s=Bt(a),n=Bt(a,"long"),o=t.flatMap((c,$)=>c.map((F,x)=>[x,$,F])),p=Math.max(1,...o.map(c=>c[2]));return{grid:{left:4,right:8,top:8,bottom:48,containLabel:!0},tooltip:{formatter:c=>u(a,"stats.heatmap_cell",{weekday:n[c.value[1]],hour:ne(a,c.value[0]),plays:h(a,c.value[2])})},xAxis:{type:"category",data:Array.from({length:24},(c,$)=>String($)),splitArea:{show:!1},axisLabel:{color:i.secondaryText,interval:e?3:1,fontSize:e?10:12},axisLine:{show:!1},axisTick:{show:!1}},yAxis:{type:"category",data:s,inverse:!0,axisLabel:{color:i.secondaryText},axisLine:{show:!1},axisTick:{show:!1}},visualMap:{min:0,max:p,calculable:!1,orient:"horizontal",left:"center",bottom:0,itemHeight:e?120:180,itemWidth:10,textStyle:{color:i.secondaryText},inRange:{color:[i.divider,i.primary]}},series:[{type:"heatmap",data:o,itemStyle:{borderColor:i.background,borderWidth:2,borderRadius:3},emphasis:{itemStyle:{borderColor:i.text,borderWidth:1}}}]}}var oe=(a,i)=>i===1?u(a,"stats.one_play"):u(a,"common.plays",{count:h(a,i)});function Ws(a,i){let t=r`<span class="name ellipsis" dir="auto" title=${i.name}>${i.name}</span>`;if(a==="artists"&&i.id!==void 0)return r`<a class="name ellipsis" dir="auto" href=${R(i.id)} @click=${b} title=${i.name}
       >${i.name}</a
-    >`;let e=a==="albums"?i.id:a==="tracks"?i.album_id:void 0;return e!=null?r`<a class="name ellipsis" href=${q(e)} @click=${b} title=${i.name}
+    >`;let e=a==="albums"?i.id:a==="tracks"?i.album_id:void 0;return e!=null?r`<a class="name ellipsis" dir="auto" href=${q(e)} @click=${b} title=${i.name}
       >${i.name}</a
-    >`:t}function Ws(a){return a.artist?a.artist_id===void 0||a.artist_id===null?r`<span class="artist muted ellipsis">${a.artist}</span>`:r`<a class="artist muted ellipsis" href=${R(a.artist_id)} @click=${b}
+    >`:t}function Gs(a){return a.artist?a.artist_id===void 0||a.artist_id===null?r`<span class="artist muted ellipsis" dir="auto" title=${a.artist}>${a.artist}</span>`:r`<a class="artist muted ellipsis" dir="auto" title=${a.artist} href=${R(a.artist_id)} @click=${b}
     >${a.artist}</a
-  >`:l}function Gs(a,i,t,e,s){let n=Math.max(2,Math.round(t.plays/s*100));return r`<li class="top-row" data-testid="stats-top-row">
+  >`:l}function Js(a,i,t,e,s){let n=Math.max(2,Math.round(t.plays/s*100));return r`<li class="top-row" data-testid="stats-top-row">
     <span class="rank" aria-hidden="true">${e}</span>
     ${i==="albums"?r`<aime-cover .src=${t.cover??null} .label=${t.name} size="40"></aime-cover>`:l}
     <div class="top-main">
       <div class="top-text">
-        ${Bs(i,t)}
-        ${Ws(t)}
+        ${Ws(i,t)}
+        ${Gs(t)}
       </div>
       <div class="bar" aria-hidden="true"><span style="width:${n}%"></span></div>
     </div>
-    <span class="count">${ne(a,t.plays)}</span>
-  </li>`}function Tt(a,i,t,e){let s=Math.max(1,...t.map(n=>n.plays));return r`<section class="card top" data-testid="stats-top-${i}">
+    <span class="count">${oe(a,t.plays)}</span>
+  </li>`}function St(a,i,t,e){let s=Math.max(1,...t.map(n=>n.plays));return r`<section class="card top" data-testid="stats-top-${i}">
     <h3>${u(a,`stats.top_${i}`)}</h3>
     ${e?r`<p class="muted hint">${e}</p>`:l}
     ${t.length?r`<ol class="ranked">
-          ${t.map((n,o)=>Gs(a,i,n,o+1,s))}
+          ${t.map((n,o)=>Js(a,i,n,o+1,s))}
         </ol>`:r`<p class="muted empty">${u(a,"stats.top_empty")}</p>`}
-  </section>`}var bs=f`
+  </section>`}var xs=f`
   .top ol.ranked li {
     gap: 10px;
     padding: 6px 0;
@@ -1964,8 +1973,10 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
   .top-text .name {
     flex: 0 1 auto;
   }
+  /* The artist keeps up to half the line, however long the name beside it. */
   .top-text .artist {
-    flex: 1 1 0;
+    flex: 1 0 auto;
+    max-width: 50%;
   }
   .bar {
     height: 4px;
@@ -1988,7 +1999,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
   .hint {
     margin: -4px 0 8px;
   }
-`,vs=24,Js=60,ut=class extends L{constructor(){super(...arguments);this.artists=[];this.shown=vs;this.showMore=()=>{this.shown+=Js}}static{this.styles=[g,f`
+`,bs=24,Qs=60,ut=class extends L{constructor(){super(...arguments);this.artists=[];this.shown=bs;this.showMore=()=>{this.shown+=Qs}}static{this.styles=[g,f`
       :host {
         display: block;
       }
@@ -2008,9 +2019,9 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       .more {
         margin-top: 12px;
       }
-    `]}willUpdate(t){t.has("artists")&&(this.shown=vs)}render(){let t=this.artists.slice(0,this.shown),e=this.artists.length-t.length;return r`<ul class="plain">
+    `]}willUpdate(t){t.has("artists")&&(this.shown=bs)}render(){let t=this.artists.slice(0,this.shown),e=this.artists.length-t.length;return r`<ul class="plain">
         ${t.map(s=>r`<li data-testid="stats-new-artist">
-            <a class="ellipsis" href=${R(s.id)} @click=${b} title=${s.name}
+            <a class="ellipsis" dir="auto" href=${R(s.id)} @click=${b} title=${s.name}
               >${s.name}</a
             >
             <span class="muted"
@@ -2020,7 +2031,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       </ul>
       ${e>0?r`<button class="more" data-testid="stats-new-artists-more" @click=${this.showMore}>
             ${u(this.hass,"stats.show_more",{count:h(this.hass,e)})}
-          </button>`:l}`}updated(){let t=this.renderRoot.querySelector(".more");this.observer?.disconnect(),t&&(this.observer??=new IntersectionObserver(e=>{e.some(s=>s.isIntersecting)&&this.showMore()}),this.observer.observe(t))}disconnectedCallback(){super.disconnectedCallback(),this.observer?.disconnect(),this.observer=void 0}};d([y({attribute:!1})],ut.prototype,"hass",2),d([y({attribute:!1})],ut.prototype,"artists",2),d([m()],ut.prototype,"shown",2);v("aime-stats-new-artists",ut);var Qs=["7d","30d","365d","all"],Ys=["day","week","month"],Ks="30d";function xs(a,i){return a&&i&&I(a)&&I(i)&&a<=i?{first_day:a,last_day:i}:void 0}function oe(a,i){let t=new URLSearchParams(i),e=xs(t.get("first_day"),t.get("last_day")),s=t.get("window"),n=e?{window:"custom",...e}:Lt(a,s&&Qs.includes(s)?s:Ks),o=t.get("granularity");return{period:n,granularity:o&&Ys.includes(o)?o:void 0,compareWith:xs(t.get("compare_first"),t.get("compare_last"))}}function le(a){let{period:i}=a,t=new URLSearchParams;return i.window==="custom"&&i.first_day?(t.set("first_day",i.first_day),t.set("last_day",i.last_day)):t.set("window",i.window),a.granularity&&t.set("granularity",a.granularity),a.compareWith&&(t.set("compare_first",a.compareWith.first_day),t.set("compare_last",a.compareWith.last_day)),`?${t.toString()}`}function $s(a){if(!a.first_day)return"month";let i=yt(a.first_day,a.last_day);return i<=31?"day":i<=366?"week":"month"}function de(a){let i=yt(a.first_day,a.last_day);return{first_day:G(a.first_day,-i),last_day:G(a.first_day,-1)}}var Vs=5,Xs=300,N=class extends L{constructor(){super(...arguments);this.allTime=!1;this.revision=0;this.customMode=!1;this.request=0}static{this.styles=[g,f`
+          </button>`:l}`}updated(){let t=this.renderRoot.querySelector(".more");this.observer?.disconnect(),t&&(this.observer??=new IntersectionObserver(e=>{e.some(s=>s.isIntersecting)&&this.showMore()}),this.observer.observe(t))}disconnectedCallback(){super.disconnectedCallback(),this.observer?.disconnect(),this.observer=void 0}};d([y({attribute:!1})],ut.prototype,"hass",2),d([y({attribute:!1})],ut.prototype,"artists",2),d([m()],ut.prototype,"shown",2);v("aime-stats-new-artists",ut);var Ys=["7d","30d","365d","all"],Ks=["day","week","month"],Vs="30d";function $s(a,i){return a&&i&&I(a)&&I(i)&&a<=i?{first_day:a,last_day:i}:void 0}function le(a,i){let t=new URLSearchParams(i),e=$s(t.get("first_day"),t.get("last_day")),s=t.get("window"),n=e?{window:"custom",...e}:Pt(a,s&&Ys.includes(s)?s:Vs),o=t.get("granularity");return{period:n,granularity:o&&Ks.includes(o)?o:void 0,compareWith:$s(t.get("compare_first"),t.get("compare_last"))}}function de(a){let{period:i}=a,t=new URLSearchParams;return i.window==="custom"&&i.first_day?(t.set("first_day",i.first_day),t.set("last_day",i.last_day)):t.set("window",i.window),a.granularity&&t.set("granularity",a.granularity),a.compareWith&&(t.set("compare_first",a.compareWith.first_day),t.set("compare_last",a.compareWith.last_day)),`?${t.toString()}`}function ws(a){if(!a.first_day)return"month";let i=gt(a.first_day,a.last_day);return i<=31?"day":i<=366?"week":"month"}function pe(a){let i=gt(a.first_day,a.last_day);return{first_day:G(a.first_day,-i),last_day:G(a.first_day,-1)}}var Xs=5,Zs=300,N=class extends L{constructor(){super(...arguments);this.allTime=!1;this.revision=0;this.customMode=!1;this.request=0}static{this.styles=[g,f`
       .controls {
         display: flex;
         flex-wrap: wrap;
@@ -2043,15 +2054,19 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         gap: 4px;
         align-items: center;
       }
+      /* minmax(0, …): a column is as wide as its share, whatever the names in it. */
       .sides {
         display: grid;
         gap: 16px;
-        grid-template-columns: 1fr 1fr;
+        grid-template-columns: repeat(2, minmax(0, 1fr));
       }
       @media (max-width: 600px) {
         .sides {
-          grid-template-columns: 1fr;
+          grid-template-columns: minmax(0, 1fr);
         }
+      }
+      .side {
+        min-width: 0;
       }
       .side h4 {
         margin: 0;
@@ -2104,7 +2119,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         flex: none;
       }
       ol.ranked li a {
-        flex: 1;
+        flex: 1 1 0;
       }
       ol.ranked li:last-child {
         border-bottom: none;
@@ -2118,7 +2133,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         opacity: 0.6;
         transition: opacity 0.2s;
       }
-    `]}disconnectedCallback(){super.disconnectedCallback(),clearTimeout(this.typingTimer)}t(t,e){return u(this.hass,t,e)}get other(){return this.custom?this.compareWith:this.current&&!this.allTime?de(this.current):void 0}get startingRange(){if(this.current)return this.allTime?this.current:de(this.current)}get custom(){return this.customMode||!!this.compareWith||this.allTime}willUpdate(t){t.has("compareWith")&&this.compareWith&&(this.customMode=!0),["current","compareWith","allTime","revision","customMode"].some(e=>t.has(e))&&this.fetch(t.has("revision")&&!t.has("current"))}async fetch(t){let e=++this.request,s=this.current,n=this.other;if(t||(this.result=void 0),this.error=void 0,!(!s||!n))try{let o=await Re(this.hass,s,n,Vs);e===this.request&&(this.result=o)}catch(o){let p=await _(this.hass,o);e===this.request&&!t&&(this.error=p)}}render(){let t=this.other;return r`<section class="card" data-testid="stats-compare">
+    `]}disconnectedCallback(){super.disconnectedCallback(),clearTimeout(this.typingTimer)}t(t,e){return u(this.hass,t,e)}get other(){return this.custom?this.compareWith:this.current&&!this.allTime?pe(this.current):void 0}get startingRange(){if(this.current)return this.allTime?this.current:pe(this.current)}get custom(){return this.customMode||!!this.compareWith||this.allTime}willUpdate(t){t.has("compareWith")&&this.compareWith&&(this.customMode=!0),["current","compareWith","allTime","revision","customMode"].some(e=>t.has(e))&&this.fetch(t.has("revision")&&!t.has("current"))}async fetch(t){let e=++this.request,s=this.current,n=this.other;if(t||(this.result=void 0),this.error=void 0,!(!s||!n))try{let o=await Le(this.hass,s,n,Xs);e===this.request&&(this.result=o)}catch(o){let p=await _(this.hass,o);e===this.request&&!t&&(this.error=p)}}render(){let t=this.other;return r`<section class="card" data-testid="stats-compare">
       <h3>${this.t("stats.compare")}</h3>
       <div class="controls">
         <span class="muted">${this.t("stats.compare_with")}</span>
@@ -2192,34 +2207,34 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       <h4 class="muted">${this.t("stats.compare_top")}</h4>
       ${e.top_artists.length?r`<ol class="ranked">
             ${e.top_artists.map(o=>r`<li>
-                <a class="ellipsis" href=${R(o.id)} @click=${b} title=${o.name}
+                <a class="ellipsis" dir="auto" href=${R(o.id)} @click=${b} title=${o.name}
                   >${o.name}</a
                 >
-                <span class="plays">${ne(n,o.plays)}</span>
+                <span class="plays">${oe(n,o.plays)}</span>
               </li>`)}
           </ol>`:r`<p class="muted">${this.t("stats.top_empty")}</p>`}
     </div>`}renderChange(t,e){if(t===null)return e>0?r`<span class="change up" data-testid="stats-change">${this.t("stats.change_new")}</span>`:r`${l}`;let s=new Intl.NumberFormat(this.hass.locale?.language??this.hass.language,{style:"percent",maximumFractionDigits:1,signDisplay:"exceptZero"}).format(t/100),n=t>0?"up":t<0?"down":"none",o=n==="none"?this.t("stats.change_none"):this.t(`stats.change_${n}`,{change:s.replace(/^[+\-\u2212]/,"")});return r`<span class="change ${n}" data-testid="stats-change" title=${o}
       ><span aria-hidden="true">${s}</span><span class="visually-hidden">${o}</span></span
-    >`}setDay(t,e){let s=e.target.value;if(!I(s))return;let n=this.typed??this.compareWith??this.startingRange;if(!n)return;let o=t==="first_day"?{first_day:s,last_day:s>n.last_day?s:n.last_day}:{first_day:s<n.first_day?s:n.first_day,last_day:s};this.typed=o,clearTimeout(this.typingTimer),this.typingTimer=setTimeout(()=>this.choose(o,!0),Xs)}choose(t,e=!1){clearTimeout(this.typingTimer),this.typed=void 0,this.customMode=e,this.dispatchEvent(new CustomEvent("compare-changed",{detail:t,bubbles:!0,composed:!0}))}};d([y({attribute:!1})],N.prototype,"hass",2),d([y({attribute:!1})],N.prototype,"current",2),d([y({type:Boolean})],N.prototype,"allTime",2),d([y({attribute:!1})],N.prototype,"compareWith",2),d([y({type:Number})],N.prototype,"revision",2),d([m()],N.prototype,"result",2),d([m()],N.prototype,"error",2),d([m()],N.prototype,"customMode",2);v("aime-stats-compare",N);var Zs=a=>!!(a&&typeof a=="object"&&a.code==="unknown_command");async function ws(a,i,t,e){let s=i.window==="all"?void 0:i.first_day;try{return{...await Ee(a,{first_day:s,last_day:i.last_day,granularity:t,top:e}),partial:!1}}catch(o){if(!Zs(o)||i.window==="custom")throw o}return{...await Se(a,i.window,e),granularity:t,top_genres:[],new_artists:[],series:[],partial:!0}}var pe=(a,i)=>i===1?u(a,"stats.day"):u(a,"stats.days",{count:h(a,i)});function U(a,i,t,e){return r`<div class="tile" data-testid=${e??l}>
+    >`}setDay(t,e){let s=e.target.value;if(!I(s))return;let n=this.typed??this.compareWith??this.startingRange;if(!n)return;let o=t==="first_day"?{first_day:s,last_day:s>n.last_day?s:n.last_day}:{first_day:s<n.first_day?s:n.first_day,last_day:s};this.typed=o,clearTimeout(this.typingTimer),this.typingTimer=setTimeout(()=>this.choose(o,!0),Zs)}choose(t,e=!1){clearTimeout(this.typingTimer),this.typed=void 0,this.customMode=e,this.dispatchEvent(new CustomEvent("compare-changed",{detail:t,bubbles:!0,composed:!0}))}};d([y({attribute:!1})],N.prototype,"hass",2),d([y({attribute:!1})],N.prototype,"current",2),d([y({type:Boolean})],N.prototype,"allTime",2),d([y({attribute:!1})],N.prototype,"compareWith",2),d([y({type:Number})],N.prototype,"revision",2),d([m()],N.prototype,"result",2),d([m()],N.prototype,"error",2),d([m()],N.prototype,"customMode",2);v("aime-stats-compare",N);var ta=a=>!!(a&&typeof a=="object"&&a.code==="unknown_command");async function _s(a,i,t,e){let s=i.window==="all"?void 0:i.first_day;try{return{...await Re(a,{first_day:s,last_day:i.last_day,granularity:t,top:e}),partial:!1}}catch(o){if(!ta(o)||i.window==="custom")throw o}return{...await Ee(a,i.window,e),granularity:t,top_genres:[],new_artists:[],series:[],partial:!0}}var ce=(a,i)=>i===1?u(a,"stats.day"):u(a,"stats.days",{count:h(a,i)});function U(a,i,t,e){return r`<div class="tile" data-testid=${e??l}>
     <span class="tile-label">${a}</span>
     <span class="tile-value" data-testid=${e?`${e}-value`:l}>${i}</span>
     ${t?r`<span class="tile-detail">${t}</span>`:l}
-  </div>`}function _s(a,i){let t=(n,o)=>u(a,n,o),{sessions:e}=i,s=yt(i.first_day,i.last_day);return r`<section class="figures" aria-label=${t("stats.figures")}>
+  </div>`}function ks(a,i){let t=(n,o)=>u(a,n,o),{sessions:e}=i,s=gt(i.first_day,i.last_day);return r`<section class="figures" aria-label=${t("stats.figures")}>
     ${U(t("stats.plays"),h(a,i.plays),void 0,"stats-plays")}
     ${U(t("stats.listening"),P(a,i.listening_seconds),i.estimated_plays?t("stats.estimated",{count:h(a,i.estimated_plays)}):void 0,"stats-listening")}
     ${U(t("stats.active_days"),h(a,i.active_days),t("stats.active_days_of",{days:h(a,s)}),"stats-active-days")}
-    ${U(t("stats.longest_streak"),pe(a,i.longest_streak),void 0,"stats-longest-streak")}
+    ${U(t("stats.longest_streak"),ce(a,i.longest_streak),void 0,"stats-longest-streak")}
     ${U(t("stats.unique_artists"),h(a,i.unique_artists),void 0,"stats-unique-artists")}
     ${U(t("stats.unique_albums"),h(a,i.unique_albums),void 0,"stats-unique-albums")}
     ${U(t("stats.unique_tracks"),h(a,i.unique_tracks),void 0,"stats-unique-tracks")}
     ${U(t("stats.sessions"),h(a,e.count),e.count?t("stats.sessions_detail",{average:P(a,e.average_seconds),longest:P(a,e.longest_seconds)}):void 0,"stats-sessions")}
-  </section>`}function ce(a,i){let t=(e,s)=>u(a,e,s);return i?r`<section class="card streaks" data-testid="stats-streaks">
+  </section>`}function me(a,i){let t=(e,s)=>u(a,e,s);return i?r`<section class="card streaks" data-testid="stats-streaks">
     <h3>${t("stats.streaks")}</h3>
     ${i.longest?r`<div class="streak-tiles">
-          ${U(t("stats.streak_current"),pe(a,i.current),void 0,"stats-streak-current")}
-          ${U(t("stats.streak_longest"),pe(a,i.longest),i.longest_first&&i.longest_last?t("stats.streak_span",{first:E(a,i.longest_first),last:E(a,i.longest_last)}):void 0,"stats-streak-longest")}
+          ${U(t("stats.streak_current"),ce(a,i.current),void 0,"stats-streak-current")}
+          ${U(t("stats.streak_longest"),ce(a,i.longest),i.longest_first&&i.longest_last?t("stats.streak_span",{first:E(a,i.longest_first),last:E(a,i.longest_last)}):void 0,"stats-streak-longest")}
         </div>`:r`<p class="muted">${t("stats.streak_none")}</p>`}
-  </section>`:r`${l}`}var ks=f`
+  </section>`:r`${l}`}var Ts=f`
   .figures {
     display: grid;
     gap: 12px;
@@ -2266,7 +2281,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
     gap: 8px;
     grid-template-columns: repeat(auto-fit, minmax(140px, 1fr));
   }
-`;var Ts=f`
+`;var Ss=f`
   .view {
     display: flex;
     flex-direction: column;
@@ -2368,7 +2383,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
   .skeleton.chart-shape {
     height: 280px;
   }
-`;var ta=10,ea=["day","week","month"],sa=1500,aa=300,Y=class extends H{constructor(){super(...arguments);this.stats=S;this.busy=!1;this.revision=0;this.request=0;this.onLocation=()=>{!this.hass||!this.query||!location.pathname.endsWith("/stats")||location.search!==le(this.query)&&(this.query=oe(this.hass,location.search),this.refresh("change"))}}static{this.styles=[g,Ts,ks,bs]}connectedCallback(){super.connectedCallback(),window.addEventListener("location-changed",this.onLocation),window.addEventListener("popstate",this.onLocation),this.query&&this.onLocation()}disconnectedCallback(){super.disconnectedCallback(),window.removeEventListener("location-changed",this.onLocation),window.removeEventListener("popstate",this.onLocation),clearTimeout(this.liveTimer),clearTimeout(this.typingTimer)}willUpdate(t){super.willUpdate(t),this.hass&&!this.query&&(this.query=oe(this.hass,location.search),this.refresh("initial"),this.loadStreaks())}onLiveEvent(t){t.kind==="stats"&&(clearTimeout(this.liveTimer),this.liveTimer=setTimeout(()=>{this.refresh("live"),this.loadStreaks(),this.revision+=1},sa))}get granularity(){return this.query?.granularity??$s(this.query.period)}async refresh(t){let e=this.query;if(!e)return;t==="live"&&e.period.window!=="custom"&&(this.query={...e,period:Lt(this.hass,e.period.window)});let s=++this.request;t==="initial"||this.stats.status!=="ready"?this.stats=S:t==="change"&&(this.busy=!0);let{first_day:n,last_day:o}=this.query.period;n&&this.setComparedRange({first_day:n,last_day:o});try{let p=await ws(this.hass,this.query.period,this.granularity,ta);if(s!==this.request)return;this.stats={status:"ready",value:p},this.setComparedRange(p)}catch(p){let c=await _(this.hass,p);if(s!==this.request)return;(t!=="live"||this.stats.status!=="ready")&&(this.stats={status:"error",message:c})}finally{s===this.request&&(this.busy=!1)}}async loadStreaks(){try{this.streaks=await Le(this.hass)}catch{}}setComparedRange(t){let e=this.comparedRange;(e?.first_day!==t.first_day||e?.last_day!==t.last_day)&&(this.comparedRange={first_day:t.first_day,last_day:t.last_day})}setQuery(t,e){this.query=t,W(`${location.pathname}${le(t)}`,!0),e&&this.refresh("change")}onPeriod(t){let e=t.detail;clearTimeout(this.typingTimer);let s=()=>this.setQuery({...this.query,period:e,granularity:void 0},!0);e.window==="custom"&&this.query.period.window==="custom"?this.typingTimer=setTimeout(s,aa):s()}onGranularity(t){t!==this.granularity&&this.setQuery({...this.query,granularity:t},!0)}onCompare(t){this.setQuery({...this.query,compareWith:t.detail},!1)}render(){if(!this.query)return l;let t=()=>{this.refresh("initial")};return r`<div class="view" data-testid="view-stats">
+`;var ea=10,sa=["day","week","month"],aa=1500,ia=300,Y=class extends H{constructor(){super(...arguments);this.stats=S;this.busy=!1;this.revision=0;this.request=0;this.onLocation=()=>{!this.hass||!this.query||!location.pathname.endsWith("/stats")||location.search!==de(this.query)&&(this.query=le(this.hass,location.search),this.refresh("change"))}}static{this.styles=[g,Ss,Ts,xs]}connectedCallback(){super.connectedCallback(),window.addEventListener("location-changed",this.onLocation),window.addEventListener("popstate",this.onLocation),this.query&&this.onLocation()}disconnectedCallback(){super.disconnectedCallback(),window.removeEventListener("location-changed",this.onLocation),window.removeEventListener("popstate",this.onLocation),clearTimeout(this.liveTimer),clearTimeout(this.typingTimer)}willUpdate(t){super.willUpdate(t),this.hass&&!this.query&&(this.query=le(this.hass,location.search),this.refresh("initial"),this.loadStreaks())}onLiveEvent(t){t.kind==="stats"&&(clearTimeout(this.liveTimer),this.liveTimer=setTimeout(()=>{this.refresh("live"),this.loadStreaks(),this.revision+=1},aa))}get granularity(){return this.query?.granularity??ws(this.query.period)}async refresh(t){let e=this.query;if(!e)return;t==="live"&&e.period.window!=="custom"&&(this.query={...e,period:Pt(this.hass,e.period.window)});let s=++this.request;t==="initial"||this.stats.status!=="ready"?this.stats=S:t==="change"&&(this.busy=!0);let{first_day:n,last_day:o}=this.query.period;n&&this.setComparedRange({first_day:n,last_day:o});try{let p=await _s(this.hass,this.query.period,this.granularity,ea);if(s!==this.request)return;this.stats={status:"ready",value:p},this.setComparedRange(p)}catch(p){let c=await _(this.hass,p);if(s!==this.request)return;(t!=="live"||this.stats.status!=="ready")&&(this.stats={status:"error",message:c})}finally{s===this.request&&(this.busy=!1)}}async loadStreaks(){try{this.streaks=await Pe(this.hass)}catch{}}setComparedRange(t){let e=this.comparedRange;(e?.first_day!==t.first_day||e?.last_day!==t.last_day)&&(this.comparedRange={first_day:t.first_day,last_day:t.last_day})}setQuery(t,e){this.query=t,W(`${location.pathname}${de(t)}`,!0),e&&this.refresh("change")}onPeriod(t){let e=t.detail;clearTimeout(this.typingTimer);let s=()=>this.setQuery({...this.query,period:e,granularity:void 0},!0);e.window==="custom"&&this.query.period.window==="custom"?this.typingTimer=setTimeout(s,ia):s()}onGranularity(t){t!==this.granularity&&this.setQuery({...this.query,granularity:t},!0)}onCompare(t){this.setQuery({...this.query,compareWith:t.detail},!1)}render(){if(!this.query)return l;let t=()=>{this.refresh("initial")};return r`<div class="view" data-testid="view-stats">
       <div class="toolbar">
         <aime-period-picker
           .hass=${this.hass}
@@ -2395,9 +2410,9 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       @compare-changed=${this.onCompare}
     ></aime-stats-compare>`;if(!t.plays)return r`<div class="content ${this.busy?"busy":""}">
         <div class="card empty-state" data-testid="stats-empty">${this.t("stats.empty")}</div>
-        ${ce(this.hass,this.streaks)} ${s}
+        ${me(this.hass,this.streaks)} ${s}
       </div>`;let n=this.chartOptions(t);return r`<div class="content ${this.busy?"busy":""}">
-      ${_s(this.hass,t)} ${this.renderSeries(t,n.series)}
+      ${ks(this.hass,t)} ${this.renderSeries(t,n.series)}
       <div class="columns">
         <section class="card" data-testid="stats-heatmap">
           <div class="card-head"><h3>${this.t("stats.heatmap")}</h3></div>
@@ -2409,21 +2424,21 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
           ></aime-chart>
         </section>
         <div class="stack">
-          ${ce(this.hass,this.streaks)}
-          ${t.top_genres.length?Tt(this.hass,"genres",t.top_genres,this.t("stats.top_genres_hint")):l}
+          ${me(this.hass,this.streaks)}
+          ${t.top_genres.length?St(this.hass,"genres",t.top_genres,this.t("stats.top_genres_hint")):l}
         </div>
       </div>
       <div class="tops">
-        ${Tt(this.hass,"artists",t.top_artists)}
-        ${Tt(this.hass,"albums",t.top_albums)}
-        ${Tt(this.hass,"tracks",t.top_tracks)}
+        ${St(this.hass,"artists",t.top_artists)}
+        ${St(this.hass,"albums",t.top_albums)}
+        ${St(this.hass,"tracks",t.top_tracks)}
       </div>
       ${t.partial?l:this.renderNewArtists(t)} ${s}
     </div>`}renderSeries(t,e){let s=t.partial?this.granularity:t.granularity;return r`<section class="card" data-testid="stats-series">
       <div class="card-head">
         <h3>${this.t("stats.series")}</h3>
         <div class="segmented" role="group" aria-label=${this.t("stats.granularity")}>
-          ${ea.map(n=>r`<button
+          ${sa.map(n=>r`<button
               data-testid="stats-granularity-${n}"
               aria-pressed=${n===s?"true":"false"}
               ?disabled=${t.partial}
@@ -2438,15 +2453,15 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             .label=${this.t("stats.series")}
             .height=${this.narrow?220:280}
           ></aime-chart>`}
-    </section>`}renderPeak(t){let e={plays:0,weekday:0,hour:0};if(t.forEach((n,o)=>n.forEach((p,c)=>{p>e.plays&&(e={plays:p,weekday:o,hour:c})})),!e.plays)return l;let s=Ut(this.hass,"long")[e.weekday];return r`<p class="muted note" data-testid="stats-peak">
-      ${this.t("stats.peak",{weekday:s,hour:re(this.hass,e.hour)})}
+    </section>`}renderPeak(t){let e={plays:0,weekday:0,hour:0};if(t.forEach((n,o)=>n.forEach((p,c)=>{p>e.plays&&(e={plays:p,weekday:o,hour:c})})),!e.plays)return l;let s=Bt(this.hass,"long")[e.weekday];return r`<p class="muted note" data-testid="stats-peak">
+      ${this.t("stats.peak",{weekday:s,hour:ne(this.hass,e.hour)})}
     </p>`}renderNewArtists(t){return r`<section class="card" data-testid="stats-new-artists">
       <div class="card-head">
         <h3>${this.t("stats.new_artists")}</h3>
         ${t.new_artists.length?r`<span class="muted">${t.new_artists.length===1?this.t("stats.new_artists_one"):this.t("stats.new_artists_count",{count:h(this.hass,t.new_artists.length)})}</span>`:l}
       </div>
       ${t.new_artists.length?r`<aime-stats-new-artists .hass=${this.hass} .artists=${t.new_artists}></aime-stats-new-artists>`:r`<p class="muted">${this.t("stats.new_artists_empty")}</p>`}
-    </section>`}chartOptions(t){let s=[!!this.hass.themes?.darkMode,this.hass.locale?.language??this.hass.language,this.narrow].join("|");if(this.charts?.key!==s||this.charts.of!==t){let n=Rt(this),o=t.granularity;this.charts={key:s,of:t,series:ys(this.hass,n,t.series,o,this.narrow),heatmap:gs(this.hass,n,t.heatmap,this.narrow)}}return this.charts}};d([m()],Y.prototype,"query",2),d([m()],Y.prototype,"stats",2),d([m()],Y.prototype,"streaks",2),d([m()],Y.prototype,"busy",2),d([m()],Y.prototype,"revision",2),d([m()],Y.prototype,"comparedRange",2);v("aime-stats",Y);var Ss=(a,i)=>D(a,"aime/timeline",it({day:i}));var Es=f`
+    </section>`}chartOptions(t){let s=[!!this.hass.themes?.darkMode,this.hass.locale?.language??this.hass.language,this.narrow].join("|");if(this.charts?.key!==s||this.charts.of!==t){let n=Lt(this),o=t.granularity;this.charts={key:s,of:t,series:gs(this.hass,n,t.series,o,this.narrow),heatmap:vs(this.hass,n,t.heatmap,this.narrow)}}return this.charts}};d([m()],Y.prototype,"query",2),d([m()],Y.prototype,"stats",2),d([m()],Y.prototype,"streaks",2),d([m()],Y.prototype,"busy",2),d([m()],Y.prototype,"revision",2),d([m()],Y.prototype,"comparedRange",2);v("aime-stats",Y);var Es=(a,i)=>D(a,"aime/timeline",it({day:i}));var Rs=f`
   svg {
     fill: currentColor;
   }
@@ -2693,7 +2708,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       display: none;
     }
   }
-`;var Rs=`${K}/timeline`,ia=1e3;function ra(a){let i=[];for(let t of a){let e=i[i.length-1];t.plays.length?i.push({kind:"hour",hour:t}):e?.kind==="empty"?e.last=t:i.push({kind:"empty",first:t,last:t})}return i}var Bt=class extends H{constructor(){super(...arguments);this.timeline=S;this.request=0}static{this.styles=[g,Nt,Es]}get day(){return this.params?.day??nt(this.hass)}get today(){return nt(this.hass)}disconnectedCallback(){super.disconnectedCallback(),window.clearTimeout(this.refreshTimer),this.loadedDay=void 0}willUpdate(t){super.willUpdate(t),this.hass&&this.day!==this.loadedDay&&(this.loadedDay=this.day,this.fetch(!1))}async fetch(t){let e=++this.request,s=this.day;I(s)&&await this.load(()=>Ss(this.hass,s),n=>{e===this.request&&(this.timeline=n)},t)}onLiveEvent(t){if(this.timeline.status!=="ready")return;let e=this.timeline.value.day;(t.kind==="play"&&t.play.local_time.startsWith(e)||t.kind==="stats"&&e===this.today)&&(window.clearTimeout(this.refreshTimer),this.refreshTimer=window.setTimeout(()=>{this.fetch(!0)},ia))}goTo(t){W(t===this.today?Rs:`${Rs}/${t}`)}onDayInput(t){let e=t.target.value;I(e)&&e<=this.today&&this.goTo(e)}render(){let t=this.day,e=I(t),s=this.today;return r`
+`;var Ls=`${K}/timeline`,ra=1e3;function na(a){let i=[];for(let t of a){let e=i[i.length-1];t.plays.length?i.push({kind:"hour",hour:t}):e?.kind==="empty"?e.last=t:i.push({kind:"empty",first:t,last:t})}return i}var Wt=class extends H{constructor(){super(...arguments);this.timeline=S;this.request=0}static{this.styles=[g,zt,Rs]}get day(){return this.params?.day??nt(this.hass)}get today(){return nt(this.hass)}disconnectedCallback(){super.disconnectedCallback(),window.clearTimeout(this.refreshTimer),this.loadedDay=void 0}willUpdate(t){super.willUpdate(t),this.hass&&this.day!==this.loadedDay&&(this.loadedDay=this.day,this.fetch(!1))}async fetch(t){let e=++this.request,s=this.day;I(s)&&await this.load(()=>Es(this.hass,s),n=>{e===this.request&&(this.timeline=n)},t)}onLiveEvent(t){if(this.timeline.status!=="ready")return;let e=this.timeline.value.day;(t.kind==="play"&&t.play.local_time.startsWith(e)||t.kind==="stats"&&e===this.today)&&(window.clearTimeout(this.refreshTimer),this.refreshTimer=window.setTimeout(()=>{this.fetch(!0)},ra))}goTo(t){W(t===this.today?Ls:`${Ls}/${t}`)}onDayInput(t){let e=t.target.value;I(e)&&e<=this.today&&this.goTo(e)}render(){let t=this.day,e=I(t),s=this.today;return r`
       <div class="card head">
         <div class="nav">
           <button
@@ -2704,7 +2719,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             ?disabled=${!e}
             @click=${()=>this.goTo(G(t,-1))}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${fe} /></svg>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ye} /></svg>
           </button>
           <aime-date-input
             class="day-picker"
@@ -2723,7 +2738,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             ?disabled=${!e||t>=s}
             @click=${()=>this.goTo(G(t,1))}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ye} /></svg>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ge} /></svg>
           </button>
           ${e&&t!==s?r`<button data-testid="timeline-today" @click=${()=>this.goTo(s)}>${this.t("timeline.today")}</button>`:l}
         </div>
@@ -2734,7 +2749,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             <p>${this.t("timeline.bad_day",{day:t})}</p>
             <button @click=${()=>this.goTo(s)}>${this.t("timeline.back_today")}</button>
           </div>`}
-    `}dayTitle(t,e){let s=E(this.hass,t,{weekday:"long",day:"numeric",month:"long",year:"numeric"});return t===e?this.t("timeline.today_title",{date:s}):t===G(e,-1)?this.t("timeline.yesterday_title",{date:s}):s}renderTotals(t){let e=t.hours.flatMap(c=>c.plays),s=e[0],n=e[e.length-1],o=c=>_t(this.hass,c.played_at),p=mt({first_day:t.day,last_day:t.day});return r`<div class="totals" data-testid="timeline-totals">
+    `}dayTitle(t,e){let s=E(this.hass,t,{weekday:"long",day:"numeric",month:"long",year:"numeric"});return t===e?this.t("timeline.today_title",{date:s}):t===G(e,-1)?this.t("timeline.yesterday_title",{date:s}):s}renderTotals(t){let e=t.hours.flatMap(c=>c.plays),s=e[0],n=e[e.length-1],o=c=>kt(this.hass,c.played_at),p=mt({first_day:t.day,last_day:t.day});return r`<div class="totals" data-testid="timeline-totals">
         <div class="figure">
           <span class="value" data-testid="timeline-plays">${h(this.hass,t.plays)}</span>
           <span class="label">${this.t(t.plays===1?"timeline.plays_one":"timeline.plays_label")}</span>
@@ -2759,11 +2774,11 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       ${t.map(s=>{let n=s.plays.length,o=`--aime-bar: ${Math.max(n?12:4,n/e*100)}%`,p=this.t("timeline.hour_plays",{hour:this.hourLabel(s),count:n}),c=s.hour%6===0?r`<span class="tick">${this.hourLabel(s)}</span>`:l;return n?r`<button class="bar" style=${o} aria-label=${p} title=${p} @click=${()=>this.scrollToHour(s)}>
               <span></span>${c}
             </button>`:r`<span class="bar empty" style=${o} aria-hidden="true"><span></span>${c}</span>`})}
-    </div>`}scrollToHour(t){let e=this.renderRoot.querySelector(`[data-hour-start="${t.start}"]`);e?.scrollIntoView({behavior:"smooth",block:"start"}),e?.querySelector("h3")?.focus({preventScroll:!0})}hourLabel(t){return se(this.hass,t.start)}hourEnd(t){return se(this.hass,Date.parse(t.start)/1e3+3600)}renderHours(t){if(!t.hours.some(n=>n.plays.length))return r`<div class="card state empty" data-testid="timeline-empty">
+    </div>`}scrollToHour(t){let e=this.renderRoot.querySelector(`[data-hour-start="${t.start}"]`);e?.scrollIntoView({behavior:"smooth",block:"start"}),e?.querySelector("h3")?.focus({preventScroll:!0})}hourLabel(t){return ae(this.hass,t.start)}hourEnd(t){return ae(this.hass,Date.parse(t.start)/1e3+3600)}renderHours(t){if(!t.hours.some(n=>n.plays.length))return r`<div class="card state empty" data-testid="timeline-empty">
         <p>${this.t("timeline.empty")}</p>
         ${t.day!==this.today?r`<button @click=${()=>this.goTo(this.today)}>${this.t("timeline.back_today")}</button>`:l}
       </div>`;let e=Date.now(),s=t.day===this.today?t.hours.filter(n=>Date.parse(n.start)<=e):t.hours;return r`<ol class="hours card">
-      ${ra(s).map(n=>n.kind==="hour"?this.renderHour(n.hour):this.renderEmpty(n.first,n.last))}
+      ${na(s).map(n=>n.kind==="hour"?this.renderHour(n.hour):this.renderEmpty(n.first,n.last))}
     </ol>`}renderEmpty(t,e){let s=t===e?this.t("timeline.empty_hour",{hour:this.hourLabel(t)}):this.t("timeline.empty_hours",{first:this.hourLabel(t),end:this.hourEnd(e)});return r`<li class="quiet" data-testid="timeline-quiet"><span class="rail"></span><span class="muted">${s}</span></li>`}renderHour(t){let e=t.plays.length;return r`<li class="hour" data-testid="timeline-hour" data-hour=${t.hour} data-hour-start=${t.start}>
       <h3 tabindex="-1">
         <span class="hour-label">${this.hourLabel(t)}</span>
@@ -2773,14 +2788,14 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         ${t.plays.map(s=>this.renderPlay(s))}
       </ol>
     </li>`}renderPlay(t){return r`<li class="play" data-testid="timeline-play" data-play-id=${t.play_id}>
-      <time datetime=${t.local_time}>${_t(this.hass,t.played_at)}</time>
+      <time datetime=${t.local_time}>${kt(this.hass,t.played_at)}</time>
       <aime-cover .src=${t.cover??null} .size=${40} label=${t.album}></aime-cover>
       <div class="text">
-        <div class="line"><span class="title ellipsis">${t.title}</span>${Ot(this.hass,t.loved)}</div>
-        <div class="line muted"><span class="ellipsis">${Mt(t)} · ${Ft(t)}</span></div>
+        <div class="line"><span class="title ellipsis" dir="auto" title=${t.title}>${t.title}</span>${Nt(this.hass,t.loved)}</div>
+        <div class="line muted"><span class="ellipsis">${Ft(t)} · ${qt(t)}</span></div>
       </div>
-      <div class="aside">${qt(this.hass,t.sources)}</div>
-    </li>`}};d([m()],Bt.prototype,"timeline",2);v("aime-timeline",Bt);var me=["journal","timeline","stats","collection","playlists"],na=["album","artist"],oa={timeline:"day",playlists:"id"};function Ls(a){let[i="",t,...e]=a.replace(/^\/+|\/+$/g,"").split("/");if(e.length)return{view:"not_found",params:{}};if(!i)return{view:"journal",params:{}};let s=i;if(na.includes(s))return t&&/^\d+$/.test(t)?{view:s,params:{id:t}}:{view:"not_found",params:{}};if(me.includes(s)){if(t===void 0)return{view:s,params:{}};let n=oa[s];return n?{view:s,params:{[n]:decodeURIComponent(t)}}:{view:"not_found",params:{}}}return{view:"not_found",params:{}}}var ft=class extends L{constructor(){super(...arguments);this.narrow=!1}static{this.styles=[g,f`
+      <div class="aside">${Ot(this.hass,t.sources)}</div>
+    </li>`}};d([m()],Wt.prototype,"timeline",2);v("aime-timeline",Wt);var he=["journal","timeline","stats","collection","playlists"],oa=["album","artist"],la={timeline:"day",playlists:"id"};function Ps(a){let[i="",t,...e]=a.replace(/^\/+|\/+$/g,"").split("/");if(e.length)return{view:"not_found",params:{}};if(!i)return{view:"journal",params:{}};let s=i;if(oa.includes(s))return t&&/^\d+$/.test(t)?{view:s,params:{id:t}}:{view:"not_found",params:{}};if(he.includes(s)){if(t===void 0)return{view:s,params:{}};let n=la[s];return n?{view:s,params:{[n]:decodeURIComponent(t)}}:{view:"not_found",params:{}}}return{view:"not_found",params:{}}}var ft=class extends L{constructor(){super(...arguments);this.narrow=!1}static{this.styles=[g,f`
       :host {
         display: flex;
         flex-direction: column;
@@ -2849,7 +2864,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         bottom: 0;
         z-index: 1;
       }
-    `]}get current(){return Ls(this.route?.path??"")}render(){let t=this.current,e=t.view==="album"||t.view==="artist"?void 0:t.view;return r`
+    `]}get current(){return Ps(this.route?.path??"")}render(){let t=this.current,e=t.view==="album"||t.view==="artist"?void 0:t.view;return r`
       <header>
         <button
           class="icon menu"
@@ -2857,12 +2872,12 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
           @click=${()=>this.dispatchEvent(new CustomEvent("hass-toggle-menu",{bubbles:!0,composed:!0}))}
         >
           <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
-            <path fill="currentColor" d=${xe} />
+            <path fill="currentColor" d=${$e} />
           </svg>
         </button>
         <h1>${u(this.hass,"panel.title")}</h1>
         <nav aria-label=${u(this.hass,"panel.nav.label")}>
-          ${me.map(s=>r`<a
+          ${he.map(s=>r`<a
               href="${K}/${s}"
               data-testid="nav-${s}"
               aria-current=${s===e?"page":"false"}

@@ -92,8 +92,10 @@ export class AimeNowPlaying extends LitElement {
     return html`<div class="zone" data-testid="now-playing-zone" data-entity-id=${state.entity_id}>
       <aime-cover .src=${attributes.entity_picture ?? null} .size=${40} label=${attributes.media_album_name ?? ""}></aime-cover>
       <div class="text">
-        <div class="title ellipsis">${attributes.media_title ?? zone}</div>
-        <div class="muted ellipsis">${attributes.media_artist ?? ""}${this.narrow ? "" : ` · ${zone}`}</div>
+        <div class="title ellipsis" dir="auto" title=${attributes.media_title ?? zone}>${attributes.media_title ?? zone}</div>
+        <div class="muted ellipsis" title=${attributes.media_artist ?? ""}>
+          <span dir="auto">${attributes.media_artist ?? ""}</span>${this.narrow ? "" : ` · ${zone}`}
+        </div>
       </div>
       <div class="controls">
         ${this.narrow ? nothing : this.button(state, "previous", "media_previous_track")}

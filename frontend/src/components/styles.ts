@@ -159,6 +159,22 @@ export const sharedStyles = css`
     white-space: nowrap;
     min-width: 0;
   }
+  /* Names come from anywhere: 2,000 characters without a break, right-to-left scripts, emoji.
+     Each name element has dir="auto" and its whole text as its title: it keeps its own direction
+     without reordering its neighbours, and breaks anywhere rather than widening its card. */
+  [dir="auto"] {
+    unicode-bidi: plaintext;
+    overflow-wrap: anywhere;
+  }
+  /* A heading that is a name: three lines at most (the title attribute holds the rest). */
+  .name-heading {
+    display: -webkit-box;
+    -webkit-line-clamp: 3;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+    overflow-wrap: anywhere;
+    min-width: 0;
+  }
 `;
 
 // Forms (the playlist generator): each field's label over its input.

@@ -25,3 +25,7 @@ export async function callAimeAction<T>(
     | undefined;
   return result?.response;
 }
+
+/** Whether the user may run the actions that change shared data or write files (rename, delete,
+ * export, regenerate…): the hub refuses them to anyone else, so the views hide or disable them. */
+export const isAdmin = (hass: HomeAssistant): boolean => hass.user?.is_admin === true;

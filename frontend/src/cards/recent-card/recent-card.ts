@@ -124,10 +124,10 @@ export class AimeRecentCard extends AimeView {
             <aime-cover .src=${play.cover ?? null} .size=${40} label=${play.album}></aime-cover>
           </a>
           <span class="item-text">
-            <span class="item-title ellipsis" style="display:block">${play.title}</span>
+            <span class="item-title ellipsis" style="display:block" dir="auto" title=${play.title}>${play.title}</span>
             <span class="muted ellipsis" style="display:block">
-              <a href=${artistPath(play.artist_id)} @click=${followLink}>${play.artist}</a> ·
-              <a href=${albumPath(play.album_id)} @click=${followLink}>${play.album}</a>
+              <a dir="auto" title=${play.artist} href=${artistPath(play.artist_id)} @click=${followLink}>${play.artist}</a> ·
+              <a dir="auto" title=${play.album} href=${albumPath(play.album_id)} @click=${followLink}>${play.album}</a>
             </span>
           </span>
           <time class="item-end when" datetime=${new Date(play.played_at * 1000).toISOString()} title=${formatDateTime(this.hass, play.played_at)}>

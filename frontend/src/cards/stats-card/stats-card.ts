@@ -276,21 +276,21 @@ export class AimeStatsCard extends AimeView {
   private itemName(item: Ranked) {
     const kind = this.config.top;
     if (kind === "artists") {
-      return html`<a class="item-title" href=${artistPath(item.id)} @click=${followLink}>${item.name}</a>`;
+      return html`<a class="item-title" dir="auto" title=${item.name} href=${artistPath(item.id)} @click=${followLink}>${item.name}</a>`;
     }
     const artist = !item.artist
       ? nothing
       : item.artist_id === undefined || item.artist_id === null
-        ? html`<span class="muted"> · ${item.artist}</span>`
+        ? html`<span class="muted"> · <span dir="auto" title=${item.artist}>${item.artist}</span></span>`
         : html`<span class="muted">
-            · <a class="item-artist" href=${artistPath(item.artist_id)} @click=${followLink}>${item.artist}</a></span
+            · <a class="item-artist" dir="auto" title=${item.artist} href=${artistPath(item.artist_id)} @click=${followLink}>${item.artist}</a></span
           >`;
     // A track opens its album's page.
     const album = kind === "albums" ? item.id : item.album_id;
     if (album !== undefined && album !== null) {
-      return html`<a class="item-title" href=${albumPath(album)} @click=${followLink}>${item.name}</a>${artist}`;
+      return html`<a class="item-title" dir="auto" title=${item.name} href=${albumPath(album)} @click=${followLink}>${item.name}</a>${artist}`;
     }
-    return html`<span class="item-title">${item.name}</span>${artist}`;
+    return html`<span class="item-title" dir="auto" title=${item.name}>${item.name}</span>${artist}`;
   }
 }
 

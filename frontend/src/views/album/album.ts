@@ -3,7 +3,7 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
 import { fetchAlbum, type AlbumPage } from "../../data/album";
-import { callAimeAction } from "../../data/commands";
+import { callAimeAction, isAdmin } from "../../data/commands";
 import { translatedError } from "../../data/errors";
 import { fetchHistory, type JournalEntry } from "../../data/journal";
 import type { LiveEvent } from "../../data/subscription";
@@ -157,8 +157,8 @@ export class AimeAlbumView extends AimeView {
       ></aime-cover>
       <div class="info">
         <span class="overline">${this.t("album.kind")}</span>
-        <h1 data-testid="album-title">${album.title || this.t("common.unknown")}</h1>
-        <a class="by" data-testid="album-artist" href=${artistPath(album.artist_id)} @click=${followLink}
+        <h1 class="name-heading" dir="auto" title=${album.title} data-testid="album-title">${album.title || this.t("common.unknown")}</h1>
+        <a class="by name-heading" dir="auto" title=${album.artist} data-testid="album-artist" href=${artistPath(album.artist_id)} @click=${followLink}
           >${album.artist}</a
         >
         ${years.length ? html`<div class="facts">${years.map((year) => html`<span>${year}</span>`)}</div>` : nothing}
@@ -183,7 +183,7 @@ export class AimeAlbumView extends AimeView {
 
   private renderDescription(album: AlbumPage): TemplateResult {
     const description = album.description;
-    const admin = Boolean(this.hass.user?.is_admin);
+    const admin = isAdmin(this.hass);
     return html`<section class="card description">
       <h2>
         <span>${this.t("album.description")}</span>
@@ -222,9 +222,9 @@ export class AimeAlbumView extends AimeView {
               (track) => html`<li data-testid="album-track">
                 <span class="number">${track.track_number ?? "–"}</span>
                 <div class="main">
-                  <span class="ellipsis" title=${track.title}>${track.title}</span>
+                  <span class="ellipsis" dir="auto" title=${track.title}>${track.title}</span>
                   ${track.artist !== album.artist
-                    ? html`<a class="muted ellipsis" href=${artistPath(track.artist_id)} @click=${followLink}
+                    ? html`<a class="muted ellipsis" dir="auto" title=${track.artist} href=${artistPath(track.artist_id)} @click=${followLink}
                         >${track.artist}</a
                       >`
                     : nothing}
@@ -283,7 +283,7 @@ export class AimeAlbumView extends AimeView {
             ${entries.map(
               (play) => html`<li data-testid="album-play-row">
                 <div class="main">
-                  <span class="ellipsis">${play.title}</span>
+                  <span class="ellipsis" dir="auto" title=${play.title}>${play.title}</span>
                   <span class="muted ellipsis">
                     ${[
                       this.t("album.via", { source: sourceName(this.hass, play.source) }),

@@ -184,7 +184,7 @@ export class AimeArtistView extends AimeView {
       <aime-cover class="portrait" fluid style="width:160px" .src=${artist.cover ?? null} .label=${artist.name}></aime-cover>
       <div class="info">
         <span class="overline">${this.t("artist.kind")}</span>
-        <h1 data-testid="artist-name">${artist.name}</h1>
+        <h1 class="name-heading" dir="auto" title=${artist.name} data-testid="artist-name">${artist.name}</h1>
         ${artist.candidates.length
           ? html`<span class="muted">${this.t("artist.stands_for", { names: artist.candidates.join(", ") })}</span>`
           : nothing}
@@ -204,10 +204,10 @@ export class AimeArtistView extends AimeView {
     return html`<li class="tile" data-testid=${testid} data-album-id=${album.album_id}>
       <a class="tile-link" href=${albumPath(album.album_id)} @click=${followLink}>
         <aime-cover fluid .src=${album.cover ?? null} label=""></aime-cover>
-        <span class="tile-title two-lines">${album.title || this.t("common.unknown")}</span>
+        <span class="tile-title two-lines" dir="auto" title=${album.title}>${album.title || this.t("common.unknown")}</span>
       </a>
       ${album.artist !== artist.name
-        ? html`<span class="muted ellipsis">${this.t("artist.by", { artist: album.artist })}</span>`
+        ? html`<span class="muted ellipsis" dir="auto" title=${album.artist}>${this.t("artist.by", { artist: album.artist })}</span>`
         : nothing}
       <span class="tile-meta">
         <span>${playsText(this.hass, album.plays)}</span>
@@ -231,8 +231,8 @@ export class AimeArtistView extends AimeView {
                 <span class="number">${index + 1}</span>
                 <div class="main">
                   ${track.album_id === undefined || track.album_id === null
-                    ? html`<span class="ellipsis" title=${track.name}>${track.name}</span>`
-                    : html`<a class="ellipsis" href=${albumPath(track.album_id)} @click=${followLink} title=${track.name}
+                    ? html`<span class="ellipsis" dir="auto" title=${track.name}>${track.name}</span>`
+                    : html`<a class="ellipsis" dir="auto" href=${albumPath(track.album_id)} @click=${followLink} title=${track.name}
                         >${track.name}</a
                       >`}
                   <div class="bar" aria-hidden="true"><span style="width:${(track.plays / most) * 100}%"></span></div>

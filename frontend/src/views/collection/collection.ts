@@ -359,11 +359,13 @@ export class AimeCollectionView extends AimeView {
     return html`<li class="record" data-testid="collection-record" data-album-id=${record.album_id}>
       <a class="album-link" href=${albumPath(record.album_id)} @click=${followLink}>
         <aime-cover fluid .src=${record.cover ?? null} label=""></aime-cover>
-        <span class="title two-lines" title=${record.title}>${record.title}</span>
+        <span class="title two-lines" dir="auto" title=${record.title}>${record.title}</span>
       </a>
       ${record.artist_id
-        ? html`<a class="artist ellipsis" href=${artistPath(record.artist_id)} @click=${followLink}>${record.artist}</a>`
-        : html`<span class="artist ellipsis">${record.artist}</span>`}
+        ? html`<a class="artist ellipsis" dir="auto" title=${record.artist} href=${artistPath(record.artist_id)} @click=${followLink}
+            >${record.artist}</a
+          >`
+        : html`<span class="artist ellipsis" dir="auto" title=${record.artist}>${record.artist}</span>`}
       <span class="details ellipsis">${details.join(" · ")}</span>
       <span class="plays ${record.plays ? "" : "never"}">
         ${record.plays ? playsText(this.hass, record.plays) : this.t("collection.never_played")}

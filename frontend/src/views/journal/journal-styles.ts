@@ -86,6 +86,8 @@ export const journalStyles = css`
     align-items: center;
     gap: 2px;
     max-width: 100%;
+    min-width: 0;
+    box-sizing: border-box;
     padding: 0 2px 0 12px;
     border-radius: 999px;
     background: color-mix(in srgb, var(--primary-color) 14%, transparent);

@@ -267,7 +267,7 @@ export class AimeJournalView extends AimeView {
 
   private chip(kind: "artist" | "album", name: string, removal: Partial<HistoryFilter>) {
     return html`<span class="chip" data-testid="journal-chip-${kind}">
-      <span class="ellipsis">${this.t(`journal.chip.${kind}`, { name })}</span>
+      <span class="ellipsis" dir="auto" title=${name}>${this.t(`journal.chip.${kind}`, { name })}</span>
       <button
         class="icon"
         data-testid="journal-chip-remove"
@@ -345,7 +345,7 @@ export class AimeJournalView extends AimeView {
       <aime-cover .src=${entry.cover ?? null} .size=${this.narrow ? 40 : 48} label=${entry.album}></aime-cover>
       <div class="text">
         <div class="line">
-          <span class="title ellipsis" data-testid="journal-title">${entry.title}</span>
+          <span class="title ellipsis" dir="auto" title=${entry.title} data-testid="journal-title">${entry.title}</span>
           ${lovedHeart(this.hass, entry.loved)}
         </div>
         <div class="line muted">

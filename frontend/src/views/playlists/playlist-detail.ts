@@ -2,7 +2,7 @@
 // rename, delete). Renamed or deleted, it tells the view through `playlist-changed`/`playlist-deleted`.
 import { LitElement, css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
-import { callAimeAction } from "../../data/commands";
+import { callAimeAction, isAdmin } from "../../data/commands";
 import { translatedError } from "../../data/errors";
 import "../../components/aime-zone-picker";
 import { sharedStyles } from "../../components/styles";
@@ -23,7 +23,7 @@ type Outcome = { kind: "done" | "error"; text: string } | undefined;
 
 /** A name linking to its page (when the answer has the id: an older hub's has none). */
 const linked = (name: string, id: number | null | undefined, path: (id: number) => string) =>
-  id === undefined || id === null ? name : html`<a class="muted" href=${path(id)} @click=${followLink}>${name}</a>`;
+  id === undefined || id === null ? name : html`<a class="muted" dir="auto" title=${name} href=${path(id)} @click=${followLink}>${name}</a>`;
 
 export class AimePlaylistDetail extends LitElement {
   @property({ attribute: false }) hass!: HomeAssistant;
@@ -171,7 +171,7 @@ export class AimePlaylistDetail extends LitElement {
     if (!playlist) return nothing;
     return html`<article class="card" data-testid="playlist-detail" data-playlist-id=${playlist.id ?? ""}>
       <header>
-        <h2>${playlist.name}</h2>
+        <h2 class="name-heading" dir="auto" title=${playlist.name}>${playlist.name}</h2>
         <span class="badge">${algorithmLabel(this.hass, playlist.algorithm)}</span>
       </header>
       ${this.renderFacts(playlist)} ${playlist.id ? this.renderActions(playlist.id) : nothing}
@@ -186,7 +186,7 @@ export class AimePlaylistDetail extends LitElement {
               (track, index) => html`<li data-testid=${this.preview ? "playlist-preview-track" : "playlist-track"}>
                 <span class="position">${track.position ?? index + 1}</span>
                 <span class="ellipsis">
-                  <span class="track-title">${track.title}</span><br />
+                  <span class="track-title" dir="auto" title=${track.title}>${track.title}</span><br />
                   <span class="muted"
                     >${linked(track.artist, track.artist_id, artistPath)} ·
                     ${linked(track.album, track.album_id, albumPath)}</span
@@ -223,7 +223,7 @@ export class AimePlaylistDetail extends LitElement {
   }
 
   private renderActions(playlistId: number) {
-    const admin = this.hass.user?.is_admin ?? false;
+    const admin = isAdmin(this.hass);
     return html`<div class="actions">
       <div class="action-row">
         <span class="label">${this.t("common.play_in")}</span>
@@ -239,6 +239,7 @@ export class AimePlaylistDetail extends LitElement {
         <select
           id="format"
           data-testid="playlist-export-format"
+          ?disabled=${!admin}
           .value=${this.format}
           @change=${(event: Event) =>
             (this.format = (event.target as HTMLSelectElement).value as (typeof EXPORT_FORMATS)[number])}
@@ -304,6 +305,8 @@ export class AimePlaylistDetail extends LitElement {
         </div>
       </div>`;
     }
+    // Renaming and deleting change shared data: only administrators see them (as the hub allows).
+    if (!isAdmin(this.hass)) return nothing;
     return html`<div class="action-row">
       <button data-testid="playlist-rename" @click=${this.startRename}>${this.t("playlists.rename")}</button>
       <span class="spacer"></span>

@@ -279,7 +279,7 @@ export class AimePlaylistsView extends AimeView {
           >
             <span class="icon-disc" aria-hidden="true"><svg viewBox="0 0 24 24"><path d=${mdiPlaylistMusic} /></svg></span>
             <span class="ellipsis">
-              <span class="name">${playlist.name}</span><br />
+              <span class="name" dir="auto" title=${playlist.name}>${playlist.name}</span><br />
               <span class="muted"
                 >${algorithmLabel(this.hass, playlist.algorithm)} ·
                 ${formatDateTime(this.hass, playlist.created_at, { dateStyle: "medium" })}</span

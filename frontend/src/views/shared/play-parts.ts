@@ -40,11 +40,15 @@ export const sourceLabel = (hass: HomeAssistant, source: Source | string): strin
   source === "manual" ? localize(hass, "journal.source.manual") : localize(hass, `common.source.${source}`);
 
 export function artistLink(entry: Pick<JournalEntry, "artist_id" | "artist">): TemplateResult {
-  return html`<a class="artist" href=${artistPath(entry.artist_id)} @click=${followLink}>${entry.artist}</a>`;
+  return html`<a class="artist" dir="auto" title=${entry.artist} href=${artistPath(entry.artist_id)} @click=${followLink}
+    >${entry.artist}</a
+  >`;
 }
 
 export function albumLink(entry: Pick<JournalEntry, "album_id" | "album">): TemplateResult {
-  return html`<a class="album" href=${albumPath(entry.album_id)} @click=${followLink}>${entry.album}</a>`;
+  return html`<a class="album" dir="auto" title=${entry.album} href=${albumPath(entry.album_id)} @click=${followLink}
+    >${entry.album}</a
+  >`;
 }
 
 export function sourceBadges(hass: HomeAssistant, sources: Source[]): TemplateResult {

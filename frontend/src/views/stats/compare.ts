@@ -61,15 +61,19 @@ export class AimeStatsCompare extends LitElement {
         gap: 4px;
         align-items: center;
       }
+      /* minmax(0, …): a column is as wide as its share, whatever the names in it. */
       .sides {
         display: grid;
         gap: 16px;
-        grid-template-columns: 1fr 1fr;
+        grid-template-columns: repeat(2, minmax(0, 1fr));
       }
       @media (max-width: 600px) {
         .sides {
-          grid-template-columns: 1fr;
+          grid-template-columns: minmax(0, 1fr);
         }
+      }
+      .side {
+        min-width: 0;
       }
       .side h4 {
         margin: 0;
@@ -122,7 +126,7 @@ export class AimeStatsCompare extends LitElement {
         flex: none;
       }
       ol.ranked li a {
-        flex: 1;
+        flex: 1 1 0;
       }
       ol.ranked li:last-child {
         border-bottom: none;
@@ -287,7 +291,7 @@ export class AimeStatsCompare extends LitElement {
         ? html`<ol class="ranked">
             ${side.top_artists.map(
               (artist) => html`<li>
-                <a class="ellipsis" href=${artistPath(artist.id)} @click=${followLink} title=${artist.name}
+                <a class="ellipsis" dir="auto" href=${artistPath(artist.id)} @click=${followLink} title=${artist.name}
                   >${artist.name}</a
                 >
                 <span class="plays">${playsText(hass, artist.plays)}</span>

@@ -18,16 +18,16 @@ export type TopKind = "artists" | "albums" | "tracks" | "genres";
 type Item = Pick<Ranked, "name" | "plays"> & Partial<Ranked>;
 
 function itemName(kind: TopKind, item: Item): TemplateResult {
-  const name = html`<span class="name ellipsis" title=${item.name}>${item.name}</span>`;
+  const name = html`<span class="name ellipsis" dir="auto" title=${item.name}>${item.name}</span>`;
   if (kind === "artists" && item.id !== undefined) {
-    return html`<a class="name ellipsis" href=${artistPath(item.id)} @click=${followLink} title=${item.name}
+    return html`<a class="name ellipsis" dir="auto" href=${artistPath(item.id)} @click=${followLink} title=${item.name}
       >${item.name}</a
     >`;
   }
   // A track opens its album's page.
   const album = kind === "albums" ? item.id : kind === "tracks" ? item.album_id : undefined;
   if (album !== undefined && album !== null) {
-    return html`<a class="name ellipsis" href=${albumPath(album)} @click=${followLink} title=${item.name}
+    return html`<a class="name ellipsis" dir="auto" href=${albumPath(album)} @click=${followLink} title=${item.name}
       >${item.name}</a
     >`;
   }
@@ -37,9 +37,9 @@ function itemName(kind: TopKind, item: Item): TemplateResult {
 function artistName(item: Item): TemplateResult | typeof nothing {
   if (!item.artist) return nothing;
   if (item.artist_id === undefined || item.artist_id === null) {
-    return html`<span class="artist muted ellipsis">${item.artist}</span>`;
+    return html`<span class="artist muted ellipsis" dir="auto" title=${item.artist}>${item.artist}</span>`;
   }
-  return html`<a class="artist muted ellipsis" href=${artistPath(item.artist_id)} @click=${followLink}
+  return html`<a class="artist muted ellipsis" dir="auto" title=${item.artist} href=${artistPath(item.artist_id)} @click=${followLink}
     >${item.artist}</a
   >`;
 }
@@ -112,8 +112,10 @@ export const topListStyles = css`
   .top-text .name {
     flex: 0 1 auto;
   }
+  /* The artist keeps up to half the line, however long the name beside it. */
   .top-text .artist {
-    flex: 1 1 0;
+    flex: 1 0 auto;
+    max-width: 50%;
   }
   .bar {
     height: 4px;
@@ -183,7 +185,7 @@ export class AimeStatsNewArtists extends LitElement {
     return html`<ul class="plain">
         ${visible.map(
           (artist) => html`<li data-testid="stats-new-artist">
-            <a class="ellipsis" href=${artistPath(artist.id)} @click=${followLink} title=${artist.name}
+            <a class="ellipsis" dir="auto" href=${artistPath(artist.id)} @click=${followLink} title=${artist.name}
               >${artist.name}</a
             >
             <span class="muted"
