@@ -123,12 +123,14 @@ class _CatalogWriter:
             found = self._album_id(*target, create=aime_id in identities.collection)
             if found is not None:
                 album_ids[aime_id] = found
+        # One pass over the images, not one per record.
+        discogs_covers: dict[int, str] = {}
+        for image in db.images:
+            if image.source == "discogs" and image.album_id is not None:
+                discogs_covers.setdefault(image.album_id, image.url)
         for aime_id, release in identities.collection.items():
             album = db.albums[aime_id]
-            cover = next(
-                (i.url for i in db.images if i.album_id == aime_id and i.source == "discogs"),
-                album.image_url,
-            )
+            cover = discogs_covers.get(aime_id, album.image_url)
             metadata = db.metadata.get(aime_id)
             labels = metadata.labels if metadata else None
             inserted = self._conn.exec_driver_sql(
