@@ -26,7 +26,7 @@ one album by the store's identity rules. Importing twice imports nothing the sec
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 import time
 
@@ -39,9 +39,10 @@ from ..models import AiTextKind
 from ..normalize import album_key, artist_key, fold
 from ..store.store import Store
 from ..text import join_list
-from .aime_plan import AimeImportReport, Identities, display_name, plan_identities, plan_plays
-from .aime_source import AimeDatabase, read_aime_database
-from .aime_store import mark_imported, register_candidates, store_evidence
+from .aime_identities import merged_tracks, plan_identities
+from .aime_plan import AimeImportReport, Identities, PlayPlanner, display_name
+from .aime_source import AimeDatabase, open_aime_database
+from .aime_store import PlayFlow, register_candidates, store_evidence
 
 __all__ = ["AimeImportReport", "import_aime_database"]
 
@@ -57,32 +58,51 @@ _FORMATS = {
     "cassette": RecordFormat.CASSETTE,
 }
 _SPOTIFY_ARTIST = "https://open.spotify.com/artist/{}"
+PLAY_BATCH = 10_000  # Rows of the file's play table read, planned and stored at a time.
 
 
-def import_aime_database(store: Store, path: Path, *, now: int | None = None) -> AimeImportReport:
-    """Import the AIME database at ``path`` (a copy of it is read) into ``store``. Blocks."""
-    db = read_aime_database(path)
+def import_aime_database(
+    store: Store,
+    path: Path,
+    *,
+    now: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    batch_size: int = PLAY_BATCH,
+) -> AimeImportReport:
+    """Import the AIME database at ``path`` (a copy of it is read) into ``store``. Blocks.
+
+    Plays are read, planned and stored ``batch_size`` rows at a time, so memory does not grow
+    with them; ``progress(done, total)`` is told the rows of the file's play table done after
+    each batch, and ``cancelled()`` is asked before the next. A cancelled import keeps the
+    plays stored so far, consistent, and leaves records, links, images and texts out
+    (``report.cancelled``); importing again completes it.
+    """
     now = int(time.time()) if now is None else now
     report = AimeImportReport()
-    for kind, reasons in db.dropped.items():
-        report.skipped[kind].update(reasons)
-    evidence = store_evidence(store, db)
-    identities = plan_identities(db, evidence, report)
-    planned = plan_plays(db, identities, evidence, store.dedup_window, report)
-    result = store.ingest(item.play for item in planned)
-    report.imported["plays"] = result.added
-    report.merged["plays"] = result.merged
-    if result.duplicates:
-        report.skipped["plays"]["already_present"] += result.duplicates
-    for rejected in result.rejected:
-        report.skipped["plays"][rejected.reason] += 1
+    with open_aime_database(path) as source:
+        db = source.db
+        seen = source.overview(merged_tracks(db))
+        for kind, reasons in db.dropped.items():
+            report.skipped[kind].update(reasons)
+        evidence = store_evidence(store, db, seen)
+        identities = plan_identities(db, evidence, report, seen)
+        planner = PlayPlanner(db, identities, evidence, store.dedup_window, report)
+        flow = PlayFlow(store, report, (seen.rows, progress))
+        for rows, plays in source.play_batches(batch_size):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+            flow.store(rows, plays, planner.plan(plays))
+        flow.finish()
+    store.settle_statistics()  # Imported plays that earlier reports completed moved.
     with store.catalog_write() as conn:
-        mark_imported(conn, planned, {id(play) for play in result.added_plays})
         register_candidates(conn, identities)
-        writer = _CatalogWriter(conn, report, now)
-        album_ids = writer.collection(db, identities)
-        writer.links_and_images(db, identities, album_ids)
-        writer.texts(db, identities, album_ids)
+        if not report.cancelled:
+            writer = _CatalogWriter(conn, report, now)
+            album_ids = writer.collection(db, identities)
+            writer.links_and_images(db, identities, album_ids)
+            writer.texts(db, identities, album_ids)
         report.imported["loved_tracks"] = conn.exec_driver_sql(
             # IN, not a correlated EXISTS: play has no index on track_id.
             "UPDATE track SET loved = 1 WHERE loved = 0 "

@@ -12,6 +12,8 @@ read as ``None``. ``aime_import.py`` decides what the records become in the AIME
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -25,6 +27,7 @@ REQUIRED_TABLES = frozenset({"albums", "artists", "album_artist", "tracks", "lis
 # The app's trackers stored the poll time and the row in the same second; its Last.fm history
 # import stored the scrobble's own start time, long before the row was written.
 _NOTICED_SLACK = 10
+_SCAN_BATCH = 10_000
 
 
 class AimeImportFailure(StrEnum):
@@ -122,8 +125,84 @@ class AimeDatabase:
     dropped: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
 
 
-def read_aime_database(path: Path) -> AimeDatabase:
-    """Read the AIME database at ``path`` (a copy of it: nothing is written next to it)."""
+@dataclass(slots=True)
+class PlaysOverview:
+    """What the import learns in one pass over the plays before planning them, in memory that
+    does not grow with them: ``rows`` (orphans included), the span of the positive times,
+    whether the app's Last.fm tracker noticed any, the tracks played, and the plays of the
+    tracks asked for (in the file's order)."""
+
+    rows: int = 0
+    earliest: int | None = None
+    latest: int | None = None
+    noticed_lastfm: bool = False
+    played: set[int] = field(default_factory=set)
+    plays: list[AimePlay] = field(default_factory=list)
+
+
+class AimeSource:
+    """An open copy of an AIME database: its small tables read into ``db`` (without plays),
+    its plays read on demand. Valid inside ``open_aime_database`` only."""
+
+    def __init__(self, conn: sqlite3.Connection, db: AimeDatabase) -> None:
+        self._conn = conn
+        self.db = db
+        present = {row[1] for row in conn.execute("PRAGMA table_info(listening_history)")}
+        self._order = "id" if "id" in present else "rowid"
+        self._columns = ", ".join(
+            column if column in present else "NULL"  # Absent from this AIME version.
+            for column in ("track_id", "timestamp", "source", "loved", "created_at")
+        )
+
+    def overview(self, tracks: Collection[int]) -> PlaysOverview:
+        """One pass over the plays; counts the orphans among ``db.dropped``."""
+        seen = PlaysOverview()
+        for rows in self._batches(f"ORDER BY {self._order}", _SCAN_BATCH):
+            for row in rows:
+                seen.rows += 1
+                play = self._play(row)
+                if play is None:
+                    self.db.dropped["plays"]["orphan"] += 1
+                    continue
+                seen.played.add(play.track_id)
+                if play.timestamp > 0:
+                    seen.earliest = min(seen.earliest or play.timestamp, play.timestamp)
+                    seen.latest = max(seen.latest or play.timestamp, play.timestamp)
+                seen.noticed_lastfm |= play.noticed and play.source == "lastfm"
+                if play.track_id in tracks:
+                    seen.plays.append(play)
+        return seen
+
+    def play_batches(self, size: int) -> Iterator[tuple[int, list[AimePlay]]]:
+        """The plays by time then track (the file's order among equals), ``size`` rows at a
+        time: (rows read, the plays among them that are no orphans)."""
+        order = f"ORDER BY aime_time(timestamp), track_id, {self._order}"
+        for rows in self._batches(order, size):
+            yield len(rows), [play for row in rows if (play := self._play(row)) is not None]
+
+    def _batches(self, order: str, size: int) -> Iterator[list[tuple[Any, ...]]]:
+        try:
+            cursor = self._conn.execute(f"SELECT {self._columns} FROM listening_history {order}")
+            while rows := cursor.fetchmany(size):
+                yield rows
+        except sqlite3.Error as err:
+            raise AimeImportError(AimeImportFailure.UNREADABLE, str(err)) from err
+
+    def _play(self, row: tuple[Any, ...]) -> AimePlay | None:
+        track_id, raw_time, raw_source, loved, created_at = row
+        if track_id not in self.db.tracks:
+            return None
+        timestamp, source = _int(raw_time) or 0, _text(raw_source) or ""
+        written = epoch(created_at)
+        noticed = source == "roon" or (
+            written is not None and abs(written - timestamp) <= _NOTICED_SLACK
+        )
+        return AimePlay(track_id, timestamp, source, bool(loved), noticed)
+
+
+@contextmanager
+def open_aime_database(path: Path) -> Iterator[AimeSource]:
+    """Open a copy of the AIME database at ``path`` (nothing is written next to it)."""
     if not path.is_file():
         raise AimeImportError(AimeImportFailure.NOT_FOUND, path.name)
     with tempfile.TemporaryDirectory(prefix="aime-import-") as folder:
@@ -137,20 +216,31 @@ def read_aime_database(path: Path) -> AimeDatabase:
             raise AimeImportError(AimeImportFailure.UNREADABLE, err.strerror or "") from err
         conn = sqlite3.connect(copy)
         try:
-            tables = {
-                row[0]
-                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            }
-            if missing := REQUIRED_TABLES - tables:
-                raise AimeImportError(AimeImportFailure.NOT_AIME, ", ".join(sorted(missing)))
-            return _read(conn, tables)
-        except sqlite3.Error as err:
-            raise AimeImportError(AimeImportFailure.UNREADABLE, str(err)) from err
+            conn.create_function("aime_time", 1, _time, deterministic=True)
+            try:
+                tables = {
+                    row[0]
+                    for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                }
+                if missing := REQUIRED_TABLES - tables:
+                    raise AimeImportError(AimeImportFailure.NOT_AIME, ", ".join(sorted(missing)))
+                source = AimeSource(conn, _read(conn, tables))
+            except sqlite3.Error as err:
+                raise AimeImportError(AimeImportFailure.UNREADABLE, str(err)) from err
+            yield source
         finally:
             conn.close()
 
 
+def read_aime_database(path: Path) -> AimeDatabase:
+    """Read the whole AIME database at ``path``, plays included (in the file's order)."""
+    with open_aime_database(path) as source:
+        source.db.plays = source.overview(source.db.tracks.keys()).plays
+        return source.db
+
+
 def _read(conn: sqlite3.Connection, tables: set[str]) -> AimeDatabase:
+    """Everything but the plays."""
     artists = {
         row["id"]: AimeArtist(row["id"], name, row["spotify_id"], row["lastfm_url"])
         for row in _rows(conn, "artists", ("id", "name", "spotify_id", "lastfm_url"))
@@ -189,23 +279,6 @@ def _read(conn: sqlite3.Connection, tables: set[str]) -> AimeDatabase:
             row["id"], row["album_id"], title, _int(row["track_number"]),
             _int(row["duration_seconds"]), epoch(row["created_at"]),
         )  # fmt: skip
-    play_columns = ("track_id", "timestamp", "source", "loved", "created_at")
-    for row in _rows(conn, "listening_history", play_columns):
-        if row["track_id"] not in db.tracks:
-            db.dropped["plays"]["orphan"] += 1
-            continue
-        timestamp, source = _int(row["timestamp"]) or 0, _text(row["source"]) or ""
-        written = epoch(row["created_at"])
-        db.plays.append(
-            AimePlay(
-                row["track_id"],
-                timestamp,
-                source,
-                bool(row["loved"]),
-                noticed=source == "roon"
-                or (written is not None and abs(written - timestamp) <= _NOTICED_SLACK),
-            )
-        )
     if "images" in tables:
         _read_images(conn, db)
     if "metadata" in tables:
@@ -277,6 +350,11 @@ def epoch(value: Any) -> int | None:
     if parsed.tzinfo is None:  # SQLite's CURRENT_TIMESTAMP is UTC.
         parsed = parsed.replace(tzinfo=UTC)
     return int(parsed.timestamp())
+
+
+def _time(value: Any) -> int:
+    """A play's time as the import orders it (see ``AimeSource._play``)."""
+    return _int(value) or 0
 
 
 def _text(value: Any) -> str | None:

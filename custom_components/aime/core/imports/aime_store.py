@@ -9,28 +9,35 @@ came from the import and whether their time is the start or when the app noticed
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import Connection
 
 from ..models import SOURCE_CODES, Source
 from ..normalize import artist_key, track_key
 from ..store.reconcile import NOTICE_LAG
 from ..store.store import Store
-from .aime_plan import Identities, PlannedPlay, StoreEvidence, merged_albums, unresolved_name
-from .aime_source import AimeDatabase
+from .aime_identities import merged_albums
+from .aime_plan import (
+    AimeImportReport,
+    Identities,
+    PlannedPlay,
+    StoreEvidence,
+    unresolved_name,
+)
+from .aime_source import AimeDatabase, AimePlay, PlaysOverview
 
 IMPORT_ORIGIN = "aime"  # play_import.origin
 _CHUNK = 500
 
 
-def store_evidence(store: Store, db: AimeDatabase) -> StoreEvidence:
-    """The songs of merged albums' artists and the Last.fm scrobbles the store already holds."""
+def store_evidence(store: Store, db: AimeDatabase, seen: PlaysOverview) -> StoreEvidence:
+    """The songs of merged albums' artists and the Last.fm scrobbles the store already holds
+    around the plays ``seen``."""
     evidence = StoreEvidence()
     candidates = {artist_key(name) for names in merged_albums(db).values() for name in names}
     # Scrobbles serve merged albums and the times the app's Last.fm tracker noticed.
-    noticed = any(play.noticed and play.source == "lastfm" for play in db.plays)
-    times = [play.timestamp for play in db.plays if play.timestamp > 0]
-    if not (candidates or noticed):
-        times = []
+    span = (seen.earliest, seen.latest) if candidates or seen.noticed_lastfm else (None, None)
     with store.catalog_write() as conn:
         keys = list(candidates)
         for start in range(0, len(keys), _CHUNK):
@@ -42,8 +49,8 @@ def store_evidence(store: Store, db: AimeDatabase) -> StoreEvidence:
                     chunk,
                 ).tuples()
             )
-        if times:
-            bounds = (min(times) - NOTICE_LAG, max(times), SOURCE_CODES[Source.LASTFM])
+        if span[0] is not None and span[1] is not None:
+            bounds = (span[0] - NOTICE_LAG, span[1], SOURCE_CODES[Source.LASTFM])
             rows = conn.exec_driver_sql(
                 "SELECT p.played_at, a.key, t.key FROM play p JOIN track t ON t.id = p.track_id "
                 "JOIN artist a ON a.id = t.artist_id "
@@ -103,3 +110,55 @@ def register_candidates(conn: Connection, identities: Identities) -> None:
                 "VALUES (?, ?, ?, ?)",
                 [(artist_id, i, artist_key(name), name) for i, name in enumerate(names)],
             )
+
+
+class PlayFlow:
+    """Stores the planned plays batch after batch, and marks those it added as imported.
+
+    A play is marked once no later batch can complete it (``store/reconcile.py`` looks
+    ``dedup_window`` before a report, and a later batch's times start at most ``NOTICE_LAG``
+    before its first play's): so batches reconcile no play of this import with another, as
+    one batch would not.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        report: AimeImportReport,
+        progress: tuple[int, Callable[[int, int], None] | None],
+    ) -> None:
+        self._store, self._report = store, report
+        (self._total, self._progress), self._done = progress, 0
+        self._unmarked: list[PlannedPlay] = []
+
+    def store(self, rows: int, plays: list[AimePlay], planned: list[PlannedPlay]) -> None:
+        """Store one batch: ``rows`` read, their ``plays`` (the orphans left out), ``planned``."""
+        if plays:
+            self._mark(plays[0].timestamp - NOTICE_LAG - self._store.dedup_window)
+        result = self._store.ingest((item.play for item in planned), bulk=True)
+        report = self._report
+        report.imported["plays"] += len(result.added_plays)
+        report.merged["plays"] += result.merged
+        if result.duplicates:
+            report.skipped["plays"]["already_present"] += result.duplicates
+        for rejected in result.rejected:
+            report.skipped["plays"][rejected.reason] += 1
+        added = {id(play) for play in result.added_plays}
+        self._unmarked.extend(item for item in planned if id(item.play) in added)
+        self._done += rows
+        if self._progress is not None:
+            self._progress(self._done, self._total)
+
+    def finish(self) -> None:
+        """Mark the plays still unmarked."""
+        self._mark(None)
+
+    def _mark(self, before: int | None) -> None:
+        ready = [i for i in self._unmarked if before is None or i.play.played_at < before]
+        if not ready:
+            return
+        self._unmarked = [
+            i for i in self._unmarked if before is not None and i.play.played_at >= before
+        ]
+        with self._store.catalog_write() as conn:
+            mark_imported(conn, ready, {id(item.play) for item in ready})
