@@ -7,6 +7,7 @@ from pathlib import Path
 import sqlite3
 from typing import Any
 
+from homeassistant.components import persistent_notification
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
@@ -20,6 +21,7 @@ from custom_components.aime.core.models import Source
 from custom_components.aime.core.store.store import Store
 from custom_components.aime.hub.recording import SIGNAL_PLAYS_RECORDED
 from custom_components.aime.hub.signals import SIGNAL_COLLECTION_CHANGED
+from custom_components.aime.hub.store_access import StoreAccess
 
 from ..fakes.lastfm import FakeLastfm, FakeScrobble
 from ..fixtures.aime_original import Listen, build_aime_database, build_from_listens
@@ -91,6 +93,72 @@ async def test_import_reports_counts_and_is_idempotent(
     counts = await hass.async_add_executor_job(store.counts)
     assert counts.plays == 10
     assert _listing(aime_db.parent) == before
+
+
+@pytest.fixture
+def notified(hass: HomeAssistant, monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """Batches of four rows; the messages of the import's notification, ``None`` when removed."""
+    monkeypatch.setattr(aime_import_service, "_BATCH", 4)
+    told: list[str | None] = []
+    create, dismiss = persistent_notification.create, persistent_notification.async_dismiss
+
+    def _create(hass: HomeAssistant, message: str, title: str, notification_id: str) -> None:
+        assert (title, notification_id) == ("AIME database import", "aime_aime_import")
+        told.append(message)
+        create(hass, message, title, notification_id)
+
+    def _dismiss(hass: HomeAssistant, notification_id: str) -> None:
+        told.append(None)
+        dismiss(hass, notification_id)
+
+    monkeypatch.setattr(persistent_notification, "create", _create)
+    monkeypatch.setattr(persistent_notification, "async_dismiss", _dismiss)
+    return told
+
+
+@pytest.mark.usefixtures("init_integration", "aime_db")
+async def test_progress_shows_in_a_notification(
+    hass: HomeAssistant, notified: list[str | None]
+) -> None:
+    """The fixture's 17 rows of plays in batches of four: a notification tells how far the
+    import got while batches remain, and is gone when the action answers its report."""
+    report = await _import(hass, "aime/musique.db")
+    assert report["imported"]["plays"] == 10
+    assert "cancelled" not in report
+    path = "Importing the plays of `aime/musique.db`:"
+    assert [told and told.split(" Home")[0] for told in notified] == [
+        f"{path} 23 % (4 of 17 rows).",
+        f"{path} 47 % (8 of 17 rows).",
+        f"{path} 70 % (12 of 17 rows).",
+        f"{path} 94 % (16 of 17 rows).",
+        None,
+    ]
+
+
+@pytest.mark.usefixtures("aime_db")
+async def test_unloading_stops_the_import_after_its_batch(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    notified: list[str | None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The entry unloading during the import stops it after the batch under way: what was
+    stored stays, records wait; importing again completes it, no play twice."""
+    unloading = [True]
+    monkeypatch.setattr(StoreAccess, "closing", property(lambda _: unloading[0] and bool(notified)))
+    report = await _import(hass, "aime/musique.db")
+    assert report["cancelled"] is True
+    first = report["imported"]["plays"]
+    assert 0 < first < 10
+    assert "collection_items" not in report["imported"]
+    assert notified[-1] is None
+    unloading[0] = False
+    again = await _import(hass, "aime/musique.db")
+    assert "cancelled" not in again
+    assert again["imported"]["plays"] == 10 - first
+    assert again["imported"]["collection_items"] == 2
+    store: Store = init_integration.runtime_data.store
+    assert (await hass.async_add_executor_job(store.counts)).plays == 10
 
 
 @pytest.mark.usefixtures("init_integration")

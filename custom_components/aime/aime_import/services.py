@@ -5,25 +5,34 @@ was), from a path under Home Assistant's configuration folder; the import runs i
 and answers its report (what was imported, merged, repaired, how artists of merged albums were
 found, what was skipped and why: README "Import from the original AIME app"). Importing
 twice imports nothing new. The statistics and collection sensors refresh afterwards.
+
+Its plays go in batches: while batches remain, a persistent notification shows how far it got
+(in whole percents; a file of one batch shows none), removed when the action answers. When the
+entry unloads or Home Assistant stops, the import stops after the batch under way
+(``"cancelled": true`` in the report; importing again completes it).
 """
 
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from pathlib import Path
 
+from homeassistant.components import persistent_notification
 from homeassistant.core import (
+    HomeAssistant,
     ServiceCall,
     ServiceResponse,
     SupportsResponse,
 )
+from homeassistant.helpers import translation
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.util.hass_dict import HassKey
 import voluptuous as vol
 
 from ..action import Action
 from ..const import DOMAIN
-from ..core.imports.aime_import import import_aime_database
+from ..core.imports.aime_import import PLAY_BATCH, import_aime_database
 from ..core.imports.aime_source import AimeImportError
 from ..exceptions import validation_error
 from ..hub.lookup import require_hub_store
@@ -40,6 +49,8 @@ IMPORT_SCHEMA = vol.Schema({vol.Required(ATTR_PATH): FILE_PATH})
 _COLLECTION_ROWS = ("collection_items", "links", "images", "texts")
 
 _IMPORT_LOCK: HassKey[asyncio.Lock] = HassKey(f"{DOMAIN}_aime_import_lock")
+_NOTIFICATION_ID = f"{DOMAIN}_aime_import"
+_BATCH = PLAY_BATCH
 
 
 async def _async_import_aime_database(call: ServiceCall) -> ServiceResponse:
@@ -54,19 +65,60 @@ async def _async_import_aime_database(call: ServiceCall) -> ServiceResponse:
     if lock.locked():
         raise validation_error("aime_import_running")
     async with lock:
+        progress = _Progress(hass, raw_path, await _async_strings(hass))
+        run = partial(
+            import_aime_database,
+            progress=progress,
+            cancelled=lambda: access.closing,
+            batch_size=_BATCH,
+        )
         try:
             async with async_bulk_import(hass):
-                report = await access.async_run(import_aime_database, access.store, path)
+                report = await access.async_run(run, access.store, path)
         except AimeImportError as err:
             # "detail": the missing tables, or why SQLite cannot read the file.
             raise validation_error(
                 err.failure.value, {ATTR_PATH: raw_path, "detail": err.detail}
             ) from err
+        finally:
+            if progress.shown:
+                persistent_notification.async_dismiss(hass, _NOTIFICATION_ID)
     if report.imported["plays"] or report.merged["plays"] or report.imported["loved_tracks"]:
         async_dispatcher_send(hass, SIGNAL_PLAYS_RECORDED)
     if any(report.imported[rows] for rows in _COLLECTION_ROWS):
         async_dispatcher_send(hass, SIGNAL_COLLECTION_CHANGED)
     return report.as_dict()
+
+
+async def _async_strings(hass: HomeAssistant) -> tuple[str, str]:
+    """The notification's title and message, in the user's language (English when missing)."""
+    strings = await translation.async_get_translations(
+        hass, hass.config.language, "exceptions", {DOMAIN}
+    )
+    prefix = f"component.{DOMAIN}.exceptions"
+    return strings[f"{prefix}.aime_import_title.message"], strings[
+        f"{prefix}.aime_import_progress.message"
+    ]
+
+
+class _Progress:
+    """Shows the import's progress in a persistent notification; called in the executor."""
+
+    def __init__(self, hass: HomeAssistant, path: str, strings: tuple[str, str]) -> None:
+        self._hass, self._path = hass, path
+        self._title, self._message = strings
+        self._percent = -1
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = done * 100 // total if total else 100
+        if done >= total or percent == self._percent:
+            return  # Done: the action answers now. A state per batch would flood the log.
+        self._percent, self.shown = percent, True
+        message = self._message.format(path=self._path, percent=percent, done=done, total=total)
+        persistent_notification.create(
+            self._hass, message, self._title, notification_id=_NOTIFICATION_ID
+        )
 
 
 def resolve_under(folder: Path, raw_path: str) -> Path | None:

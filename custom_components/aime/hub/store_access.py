@@ -44,6 +44,11 @@ class StoreAccess:
         self._running: set[asyncio.Future[Any]] = set()
         hass.data.setdefault(_OPEN_ACCESSES, set()).add(self)
 
+    @property
+    def closing(self) -> bool:
+        """Whether the entry is unloading (a long call may stop early; read from any thread)."""
+        return self._closing
+
     async def async_run[T](self, func: Callable[..., T], *args: Any) -> T:
         """Run ``func(*args)`` in the executor; it completes even if the caller is cancelled.
 
