@@ -4,7 +4,8 @@ Evidence: the songs the store knows by the artists of albums the original app me
 Last.fm scrobbles around the imported plays (``aime_plan.py`` uses them). Records: which plays
 came from the import and whether their time is the start or when the app noticed the play
 (``play_import``), and the artists each unresolved stand-in artist stands for
-(``artist_candidate``); ``store/reconcile.py`` completes both from later reports.
+(``artist_candidate``); ``store/reconcile.py`` completes both from later reports. The plays
+themselves are stored batch after batch (``PlayFlow``).
 """
 
 from __future__ import annotations
