@@ -11,10 +11,18 @@ from typing import Any
 import pytest
 
 from custom_components.aime.core.imports.aime_import import import_aime_database
+from custom_components.aime.core.imports.aime_plan import (
+    AimeImportReport,
+    PlayPlanner,
+    StoreEvidence,
+    plan_plays,
+)
 from custom_components.aime.core.models import PlayInput, Source
+from custom_components.aime.core.normalize import artist_key, track_key
 from custom_components.aime.core.store.store import Store
 
 from ...fixtures.aime_original import DDL, IMPORTED_AT, build_aime_database
+from .test_aime_plan import EVERY, START, STORE_WINDOW, _database, _identities, _play
 
 NOW = 1_737_000_000
 T = 1_736_000_000
@@ -246,3 +254,29 @@ def test_a_batch_completes_no_play_of_its_own_import(
         expected.as_dict()
     )
     assert _contents(batched) == _contents(whole)
+
+
+def test_the_planner_forgets_only_what_no_later_play_can_reach() -> None:
+    """Planned in batches of seven, thousands of listens seen by both trackers (Last.fm's
+    noticed, taking the scrobble starts the store holds) give the plays of one batch."""
+    starts = [START + i * EVERY // 5 for i in range(2_000)]  # Every 24 minutes.
+    evidence = StoreEvidence()
+    evidence.scrobbles[track_key("Moment's Notice")] = [
+        (at, artist_key("John Coltrane")) for at in starts[::2]
+    ]
+    plays = [_play(at, "roon") for at in starts]
+    plays += [_play(at + 150, "lastfm", noticed=True) for at in starts]
+    plays += [_play(at + 500, "lastfm") for at in starts[1::2]]
+    plays.sort(key=lambda p: (p.timestamp, p.track_id))
+    db = _database(plays)
+    whole = AimeImportReport()
+    expected = plan_plays(db, _identities(), evidence, STORE_WINDOW, whole)
+    batched = AimeImportReport()
+    planner = PlayPlanner(db, _identities(), evidence, STORE_WINDOW, batched)
+    planned = [
+        item for start in range(0, len(plays), 7) for item in planner.plan(plays[start : start + 7])
+    ]
+    assert planned == expected
+    assert batched == whole
+    assert whole.repaired["play_times_from_lastfm"] == 1_000
+    assert whole.skipped["plays"]["duplicate_in_file"] == 1_000

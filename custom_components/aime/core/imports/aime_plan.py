@@ -157,9 +157,8 @@ class PlayPlanner:
     def plan(self, plays: Sequence[AimePlay]) -> list[PlannedPlay]:
         """The next plays, in order, as store plays."""
         db, identities, report, window = self._db, self._identities, self._report, self._window
-        if plays and self._used:  # A noticed time takes a start at most NOTICE_LAG before it.
-            horizon = plays[0].timestamp - NOTICE_LAG
-            self._used = {taken for taken in self._used if taken[1] >= horizon}
+        if plays:
+            self._forget(plays[0].timestamp)
         planned: list[PlannedPlay] = []
         for play in plays:
             names = _names_of(identities, play)
@@ -204,6 +203,21 @@ class PlayPlanner:
                 )
             )
         return planned
+
+    def _forget(self, timestamp: int) -> None:
+        """Forget what no play from ``timestamp`` on can duplicate or take (``_recent_plays``):
+        memory follows the plays of the last half hour, not every song ever played."""
+        horizon = timestamp - NOTICE_LAG - AIME_DUPLICATE_WINDOW
+        self._recent = defaultdict(
+            deque,
+            {
+                song: kept
+                for song, kept in self._recent.items()
+                if kept and max(at for at, _ in kept) >= horizon
+            },
+        )
+        # A noticed time takes a start at most NOTICE_LAG before it.
+        self._used = {taken for taken in self._used if taken[1] >= timestamp - NOTICE_LAG}
 
 
 def _recent_plays(earlier: deque[tuple[int, Source]], timestamp: int) -> deque[tuple[int, Source]]:

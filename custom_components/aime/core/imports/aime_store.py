@@ -161,5 +161,5 @@ class PlayFlow:
         self._unmarked = [
             i for i in self._unmarked if before is not None and i.play.played_at >= before
         ]
-        with self._store.catalog_write() as conn:
+        with self._store.catalog_write(catalog=False) as conn:
             mark_imported(conn, ready, {id(item.play) for item in ready})

@@ -152,17 +152,22 @@ class Store:
         return self._ai_texts
 
     @contextmanager
-    def catalog_write(self) -> Iterator[Connection]:
+    def catalog_write(self, *, catalog: bool = True) -> Iterator[Connection]:
         """A write transaction for core modules that add rows beside ``ingest`` (imports).
 
         The ingestor forgets its id caches afterwards: artists and albums may have been added
-        behind its back.
+        behind its back. A caller that adds no artist, album, track or play (``catalog=False``:
+        rows beside the plays only, like ``play_import``) keeps them: only whether imported
+        plays wait for a report is looked up again.
         """
         try:
             with self._write() as conn:
                 yield conn
         finally:
-            self._ingestor.reset()
+            if catalog:
+                self._ingestor.reset()
+            else:
+                self._ingestor.reconciler.reset()
 
     def set_time_zone(self, name: str) -> bool:
         """Count local days in zone ``name`` from now on; return whether statistics were rebuilt.
