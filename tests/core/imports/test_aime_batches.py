@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from custom_components.aime.core.imports.aime_identities import merged_tracks
 from custom_components.aime.core.imports.aime_import import import_aime_database
 from custom_components.aime.core.imports.aime_plan import (
     AimeImportReport,
@@ -17,6 +18,8 @@ from custom_components.aime.core.imports.aime_plan import (
     StoreEvidence,
     plan_plays,
 )
+from custom_components.aime.core.imports.aime_source import open_aime_database
+from custom_components.aime.core.imports.aime_store import store_evidence
 from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.core.normalize import artist_key, track_key
 from custom_components.aime.core.store.store import Store
@@ -280,3 +283,27 @@ def test_the_planner_forgets_only_what_no_later_play_can_reach() -> None:
     assert batched == whole
     assert whole.repaired["play_times_from_lastfm"] == 1_000
     assert whole.skipped["plays"]["duplicate_in_file"] == 1_000
+
+
+def test_evidence_holds_only_scrobbles_plays_of_the_file_may_be(
+    store: Store, tmp_path: Path
+) -> None:
+    """The store's Last.fm history of the same years is not read whole: only the scrobbles of
+    titles the app's Last.fm tracker noticed, around those times."""
+    _scrobbles(store)
+    store.ingest(
+        [
+            PlayInput("Blue Train", "John Coltrane", T + 3_000, Source.LASTFM, "Blue Train"),
+            PlayInput("Locomotion", "John Coltrane", T - 10_000, Source.LASTFM, "Blue Train"),
+        ]
+    )
+    with open_aime_database(_blue_train(tmp_path / "musique.db")) as source:
+        seen = source.overview(merged_tracks(source.db))
+        evidence = store_evidence(store, source.db, seen)
+    coltrane = artist_key("John Coltrane")
+    # Noticed: Locomotion at T+3 000, Lazy Bird at T+4 150, I'm Old Fashioned at T+6 100.
+    assert evidence.scrobbles == {
+        track_key("Locomotion"): [(T + 2_850, coltrane)],
+        track_key("Lazy Bird"): [(T + 4_000, coltrane)],
+        track_key("I'm Old Fashioned"): [(T + 5_950, coltrane)],
+    }

@@ -128,15 +128,14 @@ class AimeDatabase:
 @dataclass(slots=True)
 class PlaysOverview:
     """What the import learns in one pass over the plays before planning them, in memory that
-    does not grow with them: ``rows`` (orphans included), the span of the positive times,
-    whether the app's Last.fm tracker noticed any, the tracks played, and the plays of the
-    tracks asked for (in the file's order)."""
+    does not grow with them: ``rows`` (orphans included), the tracks played, those the app's
+    Last.fm tracker noticed plays of and the span of those (positive) times, and the plays of
+    the tracks asked for (in the file's order)."""
 
     rows: int = 0
-    earliest: int | None = None
-    latest: int | None = None
-    noticed_lastfm: bool = False
     played: set[int] = field(default_factory=set)
+    noticed: set[int] = field(default_factory=set)
+    noticed_span: tuple[int, int] | None = None
     plays: list[AimePlay] = field(default_factory=list)
 
 
@@ -165,10 +164,10 @@ class AimeSource:
                     self.db.dropped["plays"]["orphan"] += 1
                     continue
                 seen.played.add(play.track_id)
-                if play.timestamp > 0:
-                    seen.earliest = min(seen.earliest or play.timestamp, play.timestamp)
-                    seen.latest = max(seen.latest or play.timestamp, play.timestamp)
-                seen.noticed_lastfm |= play.noticed and play.source == "lastfm"
+                if play.noticed and play.source == "lastfm" and (at := play.timestamp) > 0:
+                    seen.noticed.add(play.track_id)
+                    low, high = seen.noticed_span or (at, at)
+                    seen.noticed_span = (min(low, at), max(high, at))
                 if play.track_id in tracks:
                     seen.plays.append(play)
         return seen

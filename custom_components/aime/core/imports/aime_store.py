@@ -33,12 +33,20 @@ _CHUNK = 500
 
 
 def store_evidence(store: Store, db: AimeDatabase, seen: PlaysOverview) -> StoreEvidence:
-    """The songs of merged albums' artists and the Last.fm scrobbles the store already holds
-    around the plays ``seen``."""
+    """The songs of merged albums' artists, and the Last.fm scrobbles the store already holds
+    that plays ``seen`` may be: of the titles of merged albums around their plays, and of the
+    titles the app's Last.fm tracker noticed around those times (not every scrobble of the
+    import's years: a Last.fm history imported first holds as many as the file)."""
     evidence = StoreEvidence()
     candidates = {artist_key(name) for names in merged_albums(db).values() for name in names}
-    # Scrobbles serve merged albums and the times the app's Last.fm tracker noticed.
-    span = (seen.earliest, seen.latest) if candidates or seen.noticed_lastfm else (None, None)
+    wanted: list[tuple[set[str], int, int]] = []
+    if times := [play.timestamp for play in seen.plays if play.timestamp > 0]:
+        titles = {track_key(db.tracks[play.track_id].title) for play in seen.plays}
+        wanted.append((titles, min(times), max(times)))
+    if seen.noticed_span is not None:
+        titles = {track_key(db.tracks[track_id].title) for track_id in seen.noticed}
+        wanted.append((titles, *seen.noticed_span))
+    found: set[tuple[int, str, str]] = set()
     with store.catalog_write() as conn:
         keys = list(candidates)
         for start in range(0, len(keys), _CHUNK):
@@ -50,20 +58,28 @@ def store_evidence(store: Store, db: AimeDatabase, seen: PlaysOverview) -> Store
                     chunk,
                 ).tuples()
             )
-        if span[0] is not None and span[1] is not None:
-            bounds = (span[0] - NOTICE_LAG, span[1], SOURCE_CODES[Source.LASTFM])
-            rows = conn.exec_driver_sql(
-                "SELECT p.played_at, a.key, t.key FROM play p JOIN track t ON t.id = p.track_id "
-                "JOIN artist a ON a.id = t.artist_id "
-                "WHERE p.played_at BETWEEN ? AND ? AND p.source_id = ? "
-                "UNION ALL SELECT r.played_at, a.key, t.key FROM play_report r "
-                "JOIN play p ON p.id = r.play_id JOIN track t ON t.id = p.track_id "
-                "JOIN artist a ON a.id = t.artist_id "
-                "WHERE r.played_at BETWEEN ?1 AND ?2 AND r.source_id = ?3",
-                bounds,
-            )
-            for played_at, artist, title in rows:
-                evidence.scrobbles.setdefault(title, []).append((played_at, artist))
+        for titles, earliest, latest in wanted:
+            bounds = (earliest - NOTICE_LAG, latest, SOURCE_CODES[Source.LASTFM])
+            title_keys = sorted(titles)
+            for start in range(0, len(title_keys), _CHUNK):
+                chunk = tuple(title_keys[start : start + _CHUNK])
+                marks = ",".join(f"?{number}" for number in range(4, 4 + len(chunk)))
+                found.update(
+                    conn.exec_driver_sql(
+                        "SELECT p.played_at, a.key, t.key FROM play p "
+                        "JOIN track t ON t.id = p.track_id JOIN artist a ON a.id = t.artist_id "
+                        f"WHERE p.played_at BETWEEN ?1 AND ?2 AND p.source_id = ?3 "
+                        f"AND t.key IN ({marks}) "
+                        "UNION ALL SELECT r.played_at, a.key, t.key FROM play_report r "
+                        "JOIN play p ON p.id = r.play_id JOIN track t ON t.id = p.track_id "
+                        "JOIN artist a ON a.id = t.artist_id "
+                        f"WHERE r.played_at BETWEEN ?1 AND ?2 AND r.source_id = ?3 "
+                        f"AND t.key IN ({marks})",
+                        (*bounds, *chunk),
+                    ).tuples()
+                )
+    for played_at, artist, title in found:
+        evidence.scrobbles.setdefault(title, []).append((played_at, artist))
     for reports in evidence.scrobbles.values():
         reports.sort()
     return evidence
