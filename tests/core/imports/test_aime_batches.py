@@ -307,3 +307,16 @@ def test_evidence_holds_only_scrobbles_plays_of_the_file_may_be(
         track_key("Lazy Bird"): [(T + 4_000, coltrane)],
         track_key("I'm Old Fashioned"): [(T + 5_950, coltrane)],
     }
+
+
+def test_a_file_without_plays_reports_none(store: Store, tmp_path: Path) -> None:
+    """No row of plays: no batch, no progress, and the report still counts zero plays."""
+    path = tmp_path / "musique.db"
+    with sqlite3.connect(path) as conn:
+        for statement in DDL:
+            conn.execute(statement)
+    conn.close()
+    seen: list[tuple[int, int]] = []
+    report = import_aime_database(store, path, now=NOW, progress=lambda *a: seen.append(a))
+    assert (report.imported["plays"], report.merged["plays"], seen) == (0, 0, [])
+    assert "plays" in report.as_dict()["imported"]

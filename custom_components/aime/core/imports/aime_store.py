@@ -147,6 +147,7 @@ class PlayFlow:
         self._store, self._report = store, report
         (self._total, self._progress), self._done = progress, 0
         self._unmarked: list[PlannedPlay] = []
+        report.imported["plays"] = report.merged["plays"] = 0  # Reported even when none.
 
     def store(self, rows: int, plays: list[AimePlay], planned: list[PlannedPlay]) -> None:
         """Store one batch: ``rows`` read, their ``plays`` (the orphans left out), ``planned``."""
@@ -154,7 +155,7 @@ class PlayFlow:
             self._mark(plays[0].timestamp - NOTICE_LAG - self._store.dedup_window)
         result = self._store.ingest((item.play for item in planned), bulk=True)
         report = self._report
-        report.imported["plays"] += len(result.added_plays)
+        report.imported["plays"] += result.added
         report.merged["plays"] += result.merged
         if result.duplicates:
             report.skipped["plays"]["already_present"] += result.duplicates
