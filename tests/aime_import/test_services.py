@@ -135,6 +135,35 @@ async def test_progress_shows_in_a_notification(
     ]
 
 
+@pytest.mark.usefixtures("init_integration", "aime_db")
+async def test_cancelling_stops_the_import_after_its_batch(
+    hass: HomeAssistant, notified: list[str | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``aime.cancel_aime_import`` (here as soon as the first batch is shown) stops the import
+    after the batch under way; with no import running it is refused."""
+    with pytest.raises(ServiceValidationError) as caught:
+        await hass.services.async_call(DOMAIN, "cancel_aime_import", {}, blocking=True)
+    assert caught.value.translation_key == "aime_import_not_running"
+    show, asked = persistent_notification.create, []
+
+    def _show_and_cancel(*args: Any, **kwargs: Any) -> None:
+        show(*args, **kwargs)
+        if not asked:  # The first import only.
+            asked.append(True)
+            cancel = hass.services.async_call(DOMAIN, "cancel_aime_import", {}, blocking=True)
+            asyncio.run_coroutine_threadsafe(cancel, hass.loop).result()  # From the executor.
+
+    monkeypatch.setattr(persistent_notification, "create", _show_and_cancel)
+    report = await _import(hass, "aime/musique.db")
+    assert report["cancelled"] is True
+    assert 0 < report["imported"]["plays"] < 10
+    assert len(notified) == 2  # The first batch's figure, then removed.
+    assert notified[-1] is None
+    again = await _import(hass, "aime/musique.db")
+    assert "cancelled" not in again
+    assert again["imported"]["plays"] == 10 - report["imported"]["plays"]
+
+
 @pytest.mark.usefixtures("aime_db")
 async def test_unloading_stops_the_import_after_its_batch(
     hass: HomeAssistant,

@@ -7,9 +7,9 @@ found, what was skipped and why: README "Import from the original AIME app"). Im
 twice imports nothing new. The statistics and collection sensors refresh afterwards.
 
 Its plays go in batches: while batches remain, a persistent notification shows how far it got
-(in whole percents; a file of one batch shows none), removed when the action answers. When the
-entry unloads or Home Assistant stops, the import stops after the batch under way
-(``"cancelled": true`` in the report; importing again completes it).
+(in whole percents; a file of one batch shows none), removed when the action answers.
+``aime.cancel_aime_import``, the entry unloading or Home Assistant stopping stops the import
+after the batch under way (``"cancelled": true`` in the report; importing again completes it).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 from functools import partial
 from pathlib import Path
+import threading
 
 from homeassistant.components import persistent_notification
 from homeassistant.core import (
@@ -42,6 +43,7 @@ from ..stats.long_term_statistics import async_bulk_import
 from ..validation import FILE_PATH
 
 SERVICE_IMPORT_AIME_DATABASE = "import_aime_database"
+SERVICE_CANCEL_AIME_IMPORT = "cancel_aime_import"
 ATTR_PATH = "path"
 
 IMPORT_SCHEMA = vol.Schema({vol.Required(ATTR_PATH): FILE_PATH})
@@ -49,6 +51,8 @@ IMPORT_SCHEMA = vol.Schema({vol.Required(ATTR_PATH): FILE_PATH})
 _COLLECTION_ROWS = ("collection_items", "links", "images", "texts")
 
 _IMPORT_LOCK: HassKey[asyncio.Lock] = HassKey(f"{DOMAIN}_aime_import_lock")
+# Set by the cancel action; there while an import runs (read in the executor).
+_CANCEL: HassKey[threading.Event] = HassKey(f"{DOMAIN}_aime_import_cancel")
 _NOTIFICATION_ID = f"{DOMAIN}_aime_import"
 _BATCH = PLAY_BATCH
 
@@ -66,10 +70,11 @@ async def _async_import_aime_database(call: ServiceCall) -> ServiceResponse:
         raise validation_error("aime_import_running")
     async with lock:
         progress = _Progress(hass, raw_path, await _async_strings(hass))
+        cancel = hass.data[_CANCEL] = threading.Event()
         run = partial(
             import_aime_database,
             progress=progress,
-            cancelled=lambda: access.closing,
+            cancelled=lambda: cancel.is_set() or access.closing,
             batch_size=_BATCH,
         )
         try:
@@ -81,6 +86,7 @@ async def _async_import_aime_database(call: ServiceCall) -> ServiceResponse:
                 err.failure.value, {ATTR_PATH: raw_path, "detail": err.detail}
             ) from err
         finally:
+            del hass.data[_CANCEL]
             if progress.shown:
                 persistent_notification.async_dismiss(hass, _NOTIFICATION_ID)
     if report.imported["plays"] or report.merged["plays"] or report.imported["loved_tracks"]:
@@ -88,6 +94,13 @@ async def _async_import_aime_database(call: ServiceCall) -> ServiceResponse:
     if any(report.imported[rows] for rows in _COLLECTION_ROWS):
         async_dispatcher_send(hass, SIGNAL_COLLECTION_CHANGED)
     return report.as_dict()
+
+
+async def _async_cancel_import(call: ServiceCall) -> None:
+    """Stop the running import after the batch of plays under way."""
+    if (cancel := call.hass.data.get(_CANCEL)) is None:
+        raise validation_error("aime_import_not_running")
+    cancel.set()
 
 
 async def _async_strings(hass: HomeAssistant) -> tuple[str, str]:
@@ -139,4 +152,5 @@ AIME_IMPORT_ACTIONS: tuple[Action, ...] = (
         SupportsResponse.OPTIONAL,
         admin_only=True,
     ),
+    Action(SERVICE_CANCEL_AIME_IMPORT, _async_cancel_import, vol.Schema({}), admin_only=True),
 )
