@@ -10,6 +10,7 @@ import re
 from playwright.sync_api import Page, expect
 import pytest
 
+from tests.browser.dashboards import open_dashboard, save_dashboard
 from tests.browser.demo_thread import HassApi
 from tests.browser.harness import PageWatch, Variant, every_variant
 
@@ -25,15 +26,6 @@ WRONG_PERIOD = {
 @pytest.fixture(scope="module")
 def dashboard(hass_api: HassApi) -> str:
     """A dashboard (made through the websocket) with both cards, and a view with a wrong option."""
-    if not any(board["url_path"] == DASHBOARD for board in hass_api.ws("lovelace/dashboards/list")):
-        hass_api.ws(
-            "lovelace/dashboards/create",
-            url_path=DASHBOARD,
-            title="AIME cards",
-            mode="storage",
-            show_in_sidebar=False,
-            require_admin=False,
-        )
     views = [
         {"title": "Music", "path": "music", "cards": [STATS_CARD, RECENT_CARD]},
         {
@@ -42,22 +34,8 @@ def dashboard(hass_api: HassApi) -> str:
             "cards": [{"type": "custom:aime-stats-card", "period": "2d"}],
         },
     ]
-    hass_api.ws("lovelace/config/save", url_path=DASHBOARD, config={"views": views})
+    save_dashboard(hass_api, DASHBOARD, "AIME cards", views)
     return f"/{DASHBOARD}"
-
-
-def _open(goto: Callable[[str], Page], path: str) -> Page:
-    """Open a dashboard view once the cards' module has defined its elements.
-
-    Home Assistant shows "Custom element doesn't exist" for a card whose module loads after the
-    view, and does not always rebuild it: a second load (the module cached) shows the card.
-    """
-    page = goto(path)
-    page.wait_for_function("() => Boolean(customElements.get('aime-recent-card'))")
-    if page.locator("hui-error-card").filter(has_text="Custom element").count():
-        page.reload()
-        page.wait_for_function("() => document.querySelector('home-assistant')?.hass?.connected")
-    return page
 
 
 @every_variant
@@ -65,7 +43,7 @@ def test_cards_render_the_demo(
     goto: Callable[[str], Page], screenshot: Callable[..., Path], dashboard: str, variant: Variant
 ) -> None:
     """Both cards show the demo's plays, with links into the panel."""
-    page = _open(goto, f"{dashboard}/music")
+    page = open_dashboard(goto, f"{dashboard}/music")
     stats = page.get_by_test_id("aime-stats-card")
     expect(stats.get_by_test_id("stats-card-item")).to_have_count(5)
     expect(stats.get_by_test_id("stats-card-chart")).to_be_visible()
@@ -93,7 +71,7 @@ def test_album_link_of_the_recent_card_opens_the_panel(
     goto: Callable[[str], Page], dashboard: str
 ) -> None:
     """An artist link of the recent card opens the artist's page; back returns to the dashboard."""
-    page = _open(goto, f"{dashboard}/music")
+    page = open_dashboard(goto, f"{dashboard}/music")
     link = page.get_by_test_id("recent-card-item").first.locator("a[href^='/aime/artist/']")
     link.click()
     expect(page).to_have_url(re.compile(r"/aime/artist/\d+$"))
@@ -103,7 +81,7 @@ def test_album_link_of_the_recent_card_opens_the_panel(
 
 def test_card_picker_lists_both_cards(goto: Callable[[str], Page], dashboard: str) -> None:
     """Both cards registered in `window.customCards`, with a name and a description."""
-    page = _open(goto, f"{dashboard}/music")
+    page = open_dashboard(goto, f"{dashboard}/music")
     cards = page.evaluate("() => window.customCards.filter(c => c.type.startsWith('aime-'))")
     assert {card["type"] for card in cards} == {"aime-stats-card", "aime-recent-card"}
     assert all(card["name"] and card["description"] and card["preview"] for card in cards)
@@ -111,7 +89,7 @@ def test_card_picker_lists_both_cards(goto: Callable[[str], Page], dashboard: st
 
 def _edit_card(goto: Callable[[str], Page], dashboard: str, position: int) -> Page:
     """Open the dashboard in edit mode and the visual editor of its card at `position`."""
-    page = _open(goto, f"{dashboard}/music?edit=1")
+    page = open_dashboard(goto, f"{dashboard}/music?edit=1")
     options = page.locator("hui-card-options")
     expect(options).to_have_count(2)
     options.nth(position).get_by_role("button", name="Edit").click()

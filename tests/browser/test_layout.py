@@ -18,6 +18,7 @@ import pytest
 
 from custom_components.aime.core.models import PlayInput, Source
 from scripts.devhass.original_app import write_original_app_database
+from tests.browser.dashboards import open_dashboard, save_dashboard
 from tests.browser.demo_thread import DemoThread, HassApi
 from tests.browser.harness import Variant
 
@@ -195,22 +196,13 @@ def test_album_heading_is_clamped(
 @pytest.fixture(scope="module")
 def dashboard(hass_api: HassApi) -> str:
     """A dashboard with the stats card (one per kind of top) and the recent card."""
-    if not any(board["url_path"] == DASHBOARD for board in hass_api.ws("lovelace/dashboards/list")):
-        hass_api.ws(
-            "lovelace/dashboards/create",
-            url_path=DASHBOARD,
-            title="AIME layout",
-            mode="storage",
-            show_in_sidebar=False,
-            require_admin=False,
-        )
     cards = [
         {"type": "custom:aime-stats-card", "period": "7d", "top": top, "top_count": 10}
         for top in ("artists", "albums", "tracks")
     ]
     cards.append({"type": "custom:aime-recent-card", "count": 20, "show_now_playing": True})
     views = [{"title": "Names", "path": "names", "cards": cards}]
-    hass_api.ws("lovelace/config/save", url_path=DASHBOARD, config={"views": views})
+    save_dashboard(hass_api, DASHBOARD, "AIME layout", views)
     return f"/{DASHBOARD}/names"
 
 
@@ -218,10 +210,7 @@ def dashboard(hass_api: HassApi) -> str:
 def test_cards_hold_against_hostile_names(
     goto: Callable[[str], Page], hostile: dict[str, Any], dashboard: str, variant: Variant
 ) -> None:
-    page = goto(dashboard)
-    page.wait_for_function("() => Boolean(customElements.get('aime-recent-card'))")
-    if page.locator("hui-error-card").filter(has_text="Custom element").count():
-        page.reload()  # See test_cards._open: a card module loaded after the view.
+    page = open_dashboard(goto, dashboard)
     stats = page.get_by_test_id("aime-stats-card")
     expect(stats).to_have_count(3)
     for card, name in zip(stats.all(), (LONG["artist"], LONG["album"], LONG["track"]), strict=True):
