@@ -40,6 +40,7 @@ from .const import (
 from .enrichment.options_flow import EnrichmentOptionsSteps
 from .flow_fields import ADVANCED_OPTIONS, SECRET, TEXT, URL, advanced_input, advanced_options
 from .lastfm.coordinator import build_client
+from .players.options_flow import PlayersOptionsSteps
 from .roon.config_flow import RoonConfigSteps, RoonOptionsFlow
 
 HUB_TITLE = "AIME"
@@ -276,13 +277,13 @@ def _dedup_window_schema(options: Mapping[str, Any]) -> vol.Schema:
     )
 
 
-class AimeOptionsFlow(EnrichmentOptionsSteps):
+class AimeOptionsFlow(EnrichmentOptionsSteps, PlayersOptionsSteps):
     """The hub's options: how plays are recorded, the optional services, the daily jobs."""
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """A menu: each entry is one form that saves its part of the options."""
         return self.async_show_menu(
-            step_id="init", menu_options=["general", "discogs", "spotify", "ai", "jobs"]
+            step_id="init", menu_options=["general", "players", "discogs", "spotify", "ai", "jobs"]
         )
 
     async def async_step_general(

@@ -77,6 +77,9 @@ CONF_CORE_NAME: Final = "core_name"
 # Live radio stations (by name) whose plays are never recorded.
 CONF_RADIO_STATIONS: Final = "radio_stations"
 
+# Home Assistant media players whose music is recorded (hub options; entity ids).
+CONF_PLAYERS: Final = "players"
+
 # AI texts (hub options): instead of the endpoint, an AI Task entity (HA 2025.8 and later).
 CONF_AI_TASK_ENTITY: Final = "ai_task_entity"
 

@@ -70,13 +70,26 @@ ALLOWED: dict[str, frozenset[str]] = {
     | {"ai", "clients", "core.enrichment", "core.stats", "core.store", "flow_fields", "hub"},
     "playlists": BASE | {"ai", "core.playlists", "core.stats", "core.store", "hub"},
     "lastfm": BASE | {"clients", "core", "core.store", "hub", "stats"},
+    "players": BASE | {"core", "flow_fields", "hub"},
     "roon": BASE
     | {"clients.roon", "core", "core.playlists", "core.stats", "core.store", "hub", "playlists"},
     "panel": BASE | {"clients.roon", "core.stats", "core.store", "hub", "roon", "stats"},
     "assist": BASE | {"core", "core.playlists", "core.stats", "hub", "playlists", "roon"},
     # Entry modules: they wire and register the features.
     "entry_setup": frozenset(
-        {"ai", "assist", "const", "enrichment", "hub", "lastfm", "panel", "recap", "roon", "stats"}
+        {
+            "ai",
+            "assist",
+            "const",
+            "enrichment",
+            "hub",
+            "lastfm",
+            "panel",
+            "players",
+            "recap",
+            "roon",
+            "stats",
+        }
     ),
     "__init__": frozenset(
         {"const", "entry_setup", "hub", "lastfm", "roon", "services", "websocket_api"}
@@ -85,7 +98,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "websocket_api": frozenset(
         {"core", "core.stats", "core.store", "panel", "playlists", "validation"}
     ),
-    "config_flow": frozenset({"clients", "const", "enrichment", "flow_fields", "lastfm", "roon"}),
+    "config_flow": frozenset(
+        {"clients", "const", "enrichment", "flow_fields", "lastfm", "players", "roon"}
+    ),
     "diagnostics": frozenset(
         {"__init__", "const", "core.store", "enrichment", "hub", "lastfm", "roon"}
     ),

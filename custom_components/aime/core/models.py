@@ -13,6 +13,7 @@ class Source(StrEnum):
     ROON = "roon"
     AIME_IMPORT = "aime_import"
     MANUAL = "manual"
+    HOME_ASSISTANT = "home_assistant"  # any media player Home Assistant sees
 
 
 # Stable on-disk codes: never renumber, only append.
@@ -21,6 +22,7 @@ SOURCE_CODES: dict[Source, int] = {
     Source.ROON: 2,
     Source.AIME_IMPORT: 3,
     Source.MANUAL: 4,
+    Source.HOME_ASSISTANT: 5,
 }
 SOURCES_BY_CODE: dict[int, Source] = {code: source for source, code in SOURCE_CODES.items()}
 

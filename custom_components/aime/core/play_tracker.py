@@ -1,7 +1,9 @@
-"""Decides when what a Roon zone plays counts as a play (Last.fm's rule), zone by zone.
+"""Decides when what a player plays counts as a play (Last.fm's rule), zone by zone.
 
-Fed with observations of each zone (state, track, seek position, when), the tracker keeps one
-"listen" per zone: the track being heard, the time it started and the seconds really heard.
+One tracker follows the zones of one source: a Roon Core's zones, or the Home Assistant media
+players the user chose. Fed with observations of each zone (state, track, seek position,
+when), it keeps one "listen" per zone: the track being heard, the time it started and the
+seconds really heard.
 
 - A listen counts once it reached half the track or 4 minutes, whichever comes first, for
   tracks of at least 30 seconds (Last.fm's scrobbling rule). It is emitted at that moment,
@@ -10,13 +12,17 @@ Fed with observations of each zone (state, track, seek position, when), the trac
   track (or goes): the final figure is then emitted as a ``ListenedTime`` for the same play.
 - Heard seconds come from the clock while the zone plays: pauses add nothing (and reset
   nothing), seeking forward adds nothing. Only across a gap in the observations (a lost
-  connection, missed events) does the seek position vouch for the time, never beyond it.
+  connection, missed events, longer than the source's ``max_event_gap``: Roon reports every
+  second, Home Assistant players are observed every few seconds) does the seek position vouch
+  for the time, never beyond it.
 - The same track reported again and again is one listen; starting it over from the top
   (repeat one, "previous" at the end, a replay) is a new listen. Across a gap any jump back
   is a new listen: the Core may have restarted too, and a position going back vouches for
   nothing. A listen is never heard longer than its track, give or take ``LENGTH_SLACK``.
-- Live radio is never recorded: Roon gives it no length, and stations the user names are
-  recognised in the title, artist or album line.
+- A track of unknown length is live radio for Roon, never recorded; a source that reports
+  some tracks without their length (``unknown_length_counts``) has them counted after 4
+  minutes. Stations the user names are recognised in the title, artist or album line and
+  never recorded.
 - ``snapshot`` and ``restore`` carry the listens in progress across a restart of the process:
   a restored zone is treated as after a lost connection, so the same track, not started over,
   resumes its listen (counted once, from its first start) and anything else ends it.
@@ -55,11 +61,7 @@ class TrackInfo:
     title: str
     artist: str | None
     album: str | None
-    length: int | None  # None: live radio
-
-    @property
-    def is_live(self) -> bool:
-        return not self.length
+    length: int | None  # None: unknown (live radio, for Roon)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,14 +122,14 @@ class _Zone:
     gap: bool = False  # the connection was lost since the last observation
 
 
-def _vouched(zone: _Zone, elapsed: float) -> bool:
-    """Whether the clock can be trusted since the zone's last observation."""
-    return not zone.gap and elapsed <= MAX_EVENT_GAP
+def counts_as_played(length: int | None, heard: float, *, unknown_length: bool = False) -> bool:
+    """Last.fm's rule: a track of 30 s or more, heard for half its length or 4 minutes.
 
-
-def counts_as_played(length: int | None, heard: float) -> bool:
-    """Last.fm's rule: a track of 30 s or more, heard for half its length or 4 minutes."""
-    if not length or length < MIN_TRACK_LENGTH:
+    A track of unknown length counts after 4 minutes when ``unknown_length`` allows it.
+    """
+    if not length:
+        return unknown_length and heard >= ENOUGH_SECONDS
+    if length < MIN_TRACK_LENGTH:
         return False
     return heard >= min(length / 2, ENOUGH_SECONDS)
 
@@ -151,14 +153,27 @@ def is_station(track: TrackInfo, stations: Iterable[str]) -> bool:
 
 
 class PlayTracker:
-    """Turns zone observations into plays; one instance follows every zone of a Core.
+    """Turns zone observations into plays; one instance follows every zone of a source.
 
     ``radio_stations`` is called at each decision, so a changed option applies at once.
+    ``source`` marks the plays; ``max_event_gap`` is the longest silence between two
+    observations of a playing zone that is not a gap; ``unknown_length_counts`` applies the
+    4-minute rule to tracks without a length instead of taking them for live radio.
     Not thread-safe: feed it from one thread (Home Assistant's event loop).
     """
 
-    def __init__(self, radio_stations: Callable[[], Iterable[str]] = tuple) -> None:
+    def __init__(
+        self,
+        radio_stations: Callable[[], Iterable[str]] = tuple,
+        *,
+        source: Source = Source.ROON,
+        max_event_gap: float = MAX_EVENT_GAP,
+        unknown_length_counts: bool = False,
+    ) -> None:
         self._radio_stations = radio_stations
+        self._source = source
+        self._max_event_gap = max_event_gap
+        self._unknown_length_counts = unknown_length_counts
         self._zones: dict[str, _Zone] = {}
 
     @property
@@ -192,7 +207,7 @@ class PlayTracker:
             new_part = min(seen.seek_position or 0.0, elapsed) if was_playing else 0.0
             if listen is not None:
                 # Across a gap, only a zone still playing shows the old track played on.
-                if was_playing and (_vouched(zone, elapsed) or seen.state == PLAYING):
+                if was_playing and (self._vouched(zone, elapsed) or seen.state == PLAYING):
                     _hear(listen, self._final_part(zone, listen, elapsed - new_part))
                 self._end(zone, listen, decisions)
             listen = zone.listen = self._new_listen(seen, new_part)
@@ -212,7 +227,7 @@ class PlayTracker:
         zone = self._zones.pop(zone_id, None)
         if zone is None or zone.listen is None:
             return decisions
-        if zone.state == PLAYING and _vouched(zone, max(monotonic - zone.seen_at, 0.0)):
+        if zone.state == PLAYING and self._vouched(zone, max(monotonic - zone.seen_at, 0.0)):
             _hear(zone.listen, self._final_part(zone, zone.listen, monotonic - zone.seen_at))
         self._end(zone, zone.listen, decisions)
         return decisions
@@ -220,6 +235,12 @@ class PlayTracker:
     def connection_lost(self) -> None:
         """The Core is out of reach: until it is back, time is vouched for by positions only."""
         for zone in self._zones.values():
+            zone.gap = True
+
+    def zone_lost(self, zone_id: str) -> None:
+        """One zone is out of reach (a player unavailable, being renamed): as a lost
+        connection, its next observation resumes the listen as far as its position moved."""
+        if (zone := self._zones.get(zone_id)) is not None:
             zone.gap = True
 
     # --- across restarts -------------------------------------------------------------------
@@ -246,7 +267,7 @@ class PlayTracker:
             if zone_id in self._zones:
                 continue
             try:
-                self._zones[zone_id] = _restored(data, offset)
+                self._zones[zone_id] = _restored(data, offset, self._source)
             except (KeyError, TypeError, ValueError, AttributeError):
                 continue
 
@@ -272,10 +293,13 @@ class PlayTracker:
             return True
         return not (zone.gap or now <= elapsed + SEEK_SLACK)
 
-    @staticmethod
-    def _heard_between(zone: _Zone, seen: ZoneObservation, elapsed: float) -> float:
+    def _vouched(self, zone: _Zone, elapsed: float) -> bool:
+        """Whether the clock can be trusted since the zone's last observation."""
+        return not zone.gap and elapsed <= self._max_event_gap
+
+    def _heard_between(self, zone: _Zone, seen: ZoneObservation, elapsed: float) -> float:
         """Time heard since the last observation of a playing zone, same listen."""
-        if _vouched(zone, elapsed):
+        if self._vouched(zone, elapsed):
             return elapsed  # the clock rules: a seek forward adds nothing
         if zone.seek is None or seen.seek_position is None:
             return 0.0
@@ -293,14 +317,15 @@ class PlayTracker:
         track = listen.track
         if (
             listen.play is not None
-            or track.is_live
             or not track.artist
-            or not counts_as_played(track.length, listen.heard)
+            or not counts_as_played(
+                track.length, listen.heard, unknown_length=self._unknown_length_counts
+            )
             or is_station(track, self._radio_stations())
         ):
             return
         listen.reported = round(listen.heard)
-        listen.play = _play(zone.name, listen, listen.reported)
+        listen.play = _play(zone.name, listen, listen.reported, self._source)
         decisions.plays.append(listen.play)
 
     def _end(self, zone: _Zone, listen: _Listen, decisions: Decisions) -> None:
@@ -319,13 +344,13 @@ def _hear(listen: _Listen, seconds: float) -> None:
     listen.heard = heard
 
 
-def _play(zone_name: str, listen: _Listen, seconds: int) -> PlayInput:
+def _play(zone_name: str, listen: _Listen, seconds: int, source: Source) -> PlayInput:
     track = listen.track
     return PlayInput(
         title=track.title,
         artist=track.artist or "",
         played_at=listen.started_at,
-        source=Source.ROON,
+        source=source,
         album=track.album,
         duration=track.length,
         device=zone_name,
@@ -348,7 +373,7 @@ def _saved(zone: _Zone, listen: _Listen, offset: float) -> dict[str, Any]:
     }
 
 
-def _restored(data: Mapping[str, Any], offset: float) -> _Zone:
+def _restored(data: Mapping[str, Any], offset: float, source: Source) -> _Zone:
     title, artist, album, length = data["track"]
     if not isinstance(title, str) or not all(
         value is None or isinstance(value, str) for value in (artist, album)
@@ -368,5 +393,5 @@ def _restored(data: Mapping[str, Any], offset: float) -> _Zone:
     )
     if data["counted"] is True:
         listen.reported = int(data["reported"])
-        listen.play = _play(zone.name, listen, listen.reported)
+        listen.play = _play(zone.name, listen, listen.reported, source)
     return zone

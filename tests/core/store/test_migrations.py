@@ -22,7 +22,7 @@ def test_v1_file_migrates_to_current(db_path: Path) -> None:
     shutil.copy(V1_FIXTURE, db_path)
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 5
+        assert store.schema_version == CURRENT_VERSION == 6
         counts = store.counts()
         assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
         assert counts.collection_items == counts.playlists == 0
@@ -140,7 +140,7 @@ def test_v3_file_keeps_its_imported_plays_marked(db_path: Path) -> None:
     conn.close()
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 5
+        assert store.schema_version == CURRENT_VERSION == 6
         # A play imported before keeps merging with the same play reported again.
         result = store.ingest(
             [PlayInput("So What", "Miles Davis", 1_700_000_060, Source.LASTFM, album="KoB")]
@@ -172,3 +172,16 @@ def test_v4_file_finds_an_artists_tracks_and_days_by_index(db_path: Path) -> Non
         }
     conn.close()
     assert all("SCAN" not in plan for plan in plans.values()), plans
+
+
+def test_v5_file_records_home_assistant_plays(db_path: Path) -> None:
+    """Version 6 gives plays from Home Assistant's media players their source."""
+    _write_v2_file(db_path, version=5)
+    store = Store.open(db_path)
+    try:
+        assert store.schema_version == CURRENT_VERSION
+        play = PlayInput("Naima", "John Coltrane", 1_700_100_000, Source.HOME_ASSISTANT)
+        assert store.ingest([play]).added == 1
+        assert store.newest_played_at(Source.HOME_ASSISTANT) == 1_700_100_000
+    finally:
+        store.close()

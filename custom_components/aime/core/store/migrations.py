@@ -295,7 +295,10 @@ _V5 = (
     "CREATE INDEX stats_day_artist_by_artist ON stats_day_artist (artist_id, day, plays)",
 )
 
-STEPS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5}
+# Version 6: plays from Home Assistant's media players have a source of their own.
+_V6 = ("INSERT INTO source (id, name) VALUES (5, 'home_assistant')",)
+
+STEPS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
 CURRENT_VERSION = max(STEPS)
 
 VERSION_TABLE_DDL = "CREATE TABLE schema_version (version INTEGER NOT NULL)"

@@ -112,6 +112,9 @@ export const playStyles = css`
   .badge[data-source="roon"] {
     --aime-source-color: #4285f4;
   }
+  .badge[data-source="home_assistant"] {
+    --aime-source-color: #18bcf2;
+  }
   .badge[data-source="aime_import"] {
     --aime-source-color: #8e24aa;
   }
