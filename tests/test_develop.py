@@ -58,6 +58,8 @@ def test_develop_check_sets_up_aime_in_a_real_home_assistant(tmp_path: Path) -> 
     assert summary["aime_entry"]["websocket_state"] == "loaded"
     assert summary["roon_entry"]["rest_state"] == "loaded"
     assert summary["roon_entry"]["websocket_state"] == "loaded"
+    # A Home Assistant media player playing in real time: its plays arrive.
+    assert summary["demo"]["player_play"]["zone"] == "Demo turntable"
     assert (config_dir / "aime" / "aime.db").is_file()
     # The demo shows every feature working (scripts/devhass/demo_check.py lists what is missing).
     assert summary["demo_problems"] == []

@@ -26,7 +26,7 @@ import time
 
 import sqlalchemy
 
-from . import hourly, playlists, recap, roon, stats, store
+from . import hourly, players, playlists, recap, roon, stats, store
 from .common import Bench, Report, log, peak_rss_mib
 
 type Section = Callable[[Bench], Report]
@@ -38,6 +38,7 @@ SECTIONS: dict[str, Section] = {
     "lastfm_import": store.lastfm_import_section,  # Full import from the fake Last.fm.
     "stats": stats.run,  # Time-zone rebuild, sensor figures, each websocket query.
     "roon": roon.run,  # Core event to state change latency, loop lag in a seek flood.
+    "players": players.run,  # 50 Home Assistant players x 10 min of positions: AIME's cost.
     "playlists": playlists.run,  # Each algorithm, all time and the last 365 days.
     "recap": recap.run,  # A year's and a month's recap (target: a year under 500 ms).
     "hourly": hourly.run,  # Long-term statistics: full and incremental hourly reads.

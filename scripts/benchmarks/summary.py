@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 import sys
 
-from . import hourly, playlists, recap, roon, stats, store
+from . import hourly, players, playlists, recap, roon, stats, store
 from .common import Report
 
 
@@ -95,6 +95,18 @@ HEADLINES = (
     Headline("slowest panel query p95", _worst("stats_q_", "p95"), "ms", stats.QUERY_TARGET_MS),
     Headline("Roon event p99", _key("roon_event_latency_p99_ms"), "ms", roon.LATENCY_TARGET_P99_MS),
     Headline("Roon burst loop lag", _key("roon_burst_loop_lag_ms"), "ms", roon.LOOP_LAG_TARGET_MS),
+    Headline(
+        "player change → decision p99",
+        _key("players_decision_p99_ms"),
+        "ms",
+        players.DECISION_TARGET_P99_MS,
+    ),
+    Headline(
+        "players' loop delay (max)",
+        _key("players_loop_delay_max_ms"),
+        "ms",
+        players.LOOP_DELAY_TARGET_MS,
+    ),
     Headline("slowest playlist (max)", _worst("playlist_", "max"), "ms", playlists.TARGET_MS),
     Headline("year recap (max)", _nested("recap_year_ms", "max"), "ms", recap.TARGET_MS),
     Headline(

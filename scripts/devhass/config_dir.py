@@ -43,6 +43,10 @@ logbook:
 system_health:
 backup:
 aime_demo:
+# A player playing music in real time (scripts/devhass/aime_demo/media_player.py), chosen in
+# AIME's options: its plays come from the "Home Assistant" source.
+media_player:
+  - platform: aime_demo
 
 logger:
   default: warning

@@ -7,6 +7,8 @@ tracks itself rather than AIME falling back to the top of its candidates. The jo
 recent albums have covers, which the cover proxy serves as PNG images.
 """
 
+import asyncio
+import time
 from typing import Any
 
 import aiohttp
@@ -40,6 +42,8 @@ ASSIST_SENTENCES = {
 MIN_DEMO_PLAYS = 25_000  # The Last.fm history (about 30,000) and the original app's Roon plays.
 RECENT_PLAYS = 50  # The journal's first page: its albums must show covers.
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# The demo turntable's tracks last 50 s and count after 25 s: a play arrives within a minute.
+PLAYER_PLAY_TIMEOUT = 75.0
 
 
 async def check_demo(client: HassClient) -> tuple[dict[str, Any], list[str]]:
@@ -76,7 +80,28 @@ async def check_demo(client: HassClient) -> tuple[dict[str, Any], list[str]]:
     figures["playlists"] = await _playlists(client, problems)
     figures["assist"] = await _sentences(client, problems)
     figures["recap"] = await _recap(client, problems)
+    figures["player_play"] = await _player_play(client, problems)
     return figures, problems
+
+
+async def _player_play(client: HassClient, problems: list[str]) -> dict[str, Any]:
+    """A play from the demo turntable, a Home Assistant media player AIME listens to."""
+    started = time.monotonic()
+    command = {"type": "aime/history", "page_size": 1, "source": "home_assistant"}
+    while True:
+        try:
+            entries = (await client.websocket_command(command))["entries"]
+        except (ProvisionError, aiohttp.ClientError) as err:
+            problems.append(f"Home Assistant player plays: {err}")
+            return {}
+        waited = round(time.monotonic() - started, 1)
+        if entries:
+            play = entries[0]
+            return {"track": play.get("title"), "zone": play.get("device"), "waited_s": waited}
+        if waited > PLAYER_PLAY_TIMEOUT:
+            problems.append("no play from the demo turntable (a Home Assistant media player)")
+            return {"waited_s": waited}
+        await asyncio.sleep(2)
 
 
 async def _covers(client: HassClient, problems: list[str]) -> dict[str, Any]:

@@ -27,7 +27,7 @@ The servers stop when ``stack`` closes, after Home Assistant has been stopped.
 
 import asyncio
 from contextlib import AsyncExitStack, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import count
 import json
 from pathlib import Path
@@ -39,6 +39,7 @@ from typing import Any
 from aiohttp import web
 
 from custom_components.aime.core.models import PlayInput, Source
+from scripts.devhass.aime_demo import turntable as turntable_tracks
 from scripts.devhass.original_app import DATABASE_PATH, write_original_app_database
 from scripts.synthetic_history import SyntheticLibrary, generate_plays
 from tests.fakes.cover_art import cover_key
@@ -144,6 +145,11 @@ def build_demo_collection(
         )
         discogs.collect(DISCOGS_DEMO_USER, release_id)
     _add_spotify_catalogue(spotify, history, images, lacking=set(albums[::4]))  # One in four.
+    # The demo turntable's album (a Home Assistant player's plays): Spotify has its cover too.
+    turntable = PlayInput(turntable_tracks.TRACKS[0][0], turntable_tracks.ARTIST, 0, Source.MANUAL)
+    _add_spotify_catalogue(
+        spotify, [replace(turntable, album=turntable_tracks.ALBUM)], images, lacking=set()
+    )
     return discogs, spotify
 
 

@@ -42,6 +42,12 @@ ROON_TITLE = DEFAULT_CORE_NAME
 DEMO_ENTRY_TITLES = (HUB_TITLE, LASTFM_TITLE, ROON_TITLE)
 # The demo's entities (Home Assistant's language is English in the demo configuration).
 DISCOGS_SYNC_BUTTON = "button.aime_sync_discogs_now"
+# The demo's real-time player (aime_demo), whose music AIME records as "Home Assistant" plays.
+DEMO_PLAYER = "media_player.demo_turntable"
+PLAYERS_OPTION_ANSWERS = {
+    "init": {"next_step_id": "players"},
+    "players": {"players": [DEMO_PLAYER]},
+}
 LASTFM_IMPORT_SENSOR = f"sensor.last_fm_{LASTFM_DEMO_USER.replace('-', '_')}_history_import"
 IMPORT_PROGRESS_EVERY = 5.0  # Seconds between two progress lines of the Last.fm import.
 _IMPORT_DONE = ("finished", "cancelled", "paused")
@@ -159,9 +165,13 @@ async def provision(
     for title in missing:
         say(f"creating the AIME entry {title!r}")
         await client.create_aime_entry(flows[title])
+    # Every start, first: the demo turntable's plays arrive while the rest is provisioned (and a
+    # demo provisioned before the players option existed gets it too).
+    say(f"choosing the demo's real-time player ({DEMO_PLAYER}) in the hub's options")
+    hub = next(entry for entry in await client.aime_entries() if entry["title"] == HUB_TITLE)
+    await client.configure_options(hub["entry_id"], PLAYERS_OPTION_ANSWERS)
     if HUB_TITLE in missing:  # The demo Discogs, Spotify and AI, in the new hub's options.
         say("setting the hub's options: Discogs, Spotify and the AI")
-        hub = next(entry for entry in await client.aime_entries() if entry["title"] == HUB_TITLE)
         for answers in hub_option_answers(demo_urls):
             await client.configure_options(hub["entry_id"], answers)
         await fill_demo(client, say)
