@@ -30,9 +30,12 @@ def test_only_music_with_a_title_and_an_artist_is_a_track() -> None:
         {"media_content_type": "tvshow"},
         {"media_content_type": None},
         {"media_artist": " "},
-        {"media_channel": "FIP"},  # a radio station
+        {"media_channel": "FIP", "media_duration": None},  # a radio station
     ):
         assert track_of(State("media_player.a", "playing", {**MUSIC, **changed})) is None
+    # The service a track is played from, named as its channel: still a track.
+    with_channel = State("media_player.a", "playing", {**MUSIC, "media_channel": "Deezer"})
+    assert track_of(with_channel) is not None
 
 
 def test_the_position_moves_on_while_playing_only() -> None:

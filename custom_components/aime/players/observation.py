@@ -7,7 +7,7 @@ the demo player only when the track starts. So the position is extrapolated: the
 plus the time since it was reported, while playing.
 
 Only music is a track: ``media_content_type`` "music" with a title and an artist. A radio
-station (a ``media_channel``: Sonos, Squeezebox), podcasts, TV, videos, ads and anything
+station (a ``media_channel`` and no length: Sonos), podcasts, TV, videos, ads and anything
 without an artist are no track at all, so they are never a play. A track without a length
 (a stream whose title changes) is counted by the 4-minute rule, from its first observation.
 Idle, off and standby players play nothing, whatever their attributes still show.
@@ -39,7 +39,7 @@ def player_name(state: State) -> str:
 def track_of(state: State) -> TrackInfo | None:
     """The music track the player plays, or ``None`` for anything else."""
     attributes = state.attributes
-    if attributes.get("media_content_type") != MUSIC or attributes.get("media_channel"):
+    if attributes.get("media_content_type") != MUSIC:
         return None
     title = _text(attributes.get("media_title"))
     artist = _text(attributes.get("media_artist"))
@@ -47,6 +47,10 @@ def track_of(state: State) -> TrackInfo | None:
         return None
     duration = attributes.get("media_duration")
     length = round(duration) if isinstance(duration, int | float) and duration > 0 else None
+    # A channel without a length is a station (Sonos radio); some players name the service
+    # playing a track as its channel too (Bang & Olufsen), and such a track has its length.
+    if length is None and attributes.get("media_channel"):
+        return None
     return TrackInfo(title, artist, _text(attributes.get("media_album_name")), length)
 
 
