@@ -10,6 +10,7 @@ import "../../components/aime-cover";
 import "../../components/aime-load-more";
 import { AimeView, LOADING, type Load } from "../../components/aime-view";
 import { sharedStyles } from "../../components/styles";
+import { Debouncer } from "../../debounce";
 import { define } from "../../define";
 import { formatNumber } from "../../i18n";
 import { albumPath, artistPath, followLink } from "../../navigate";
@@ -47,7 +48,7 @@ export class AimeCollectionView extends AimeView {
 
   /** Counts first-page requests; an answer to an older one is dropped. */
   private request = 0;
-  private searchTimer?: number;
+  private readonly search = new Debouncer(DEBOUNCE_MS);
   private started = false;
 
   static styles = [sharedStyles, collectionStyles];
@@ -60,7 +61,7 @@ export class AimeCollectionView extends AimeView {
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.clearTimeout(this.searchTimer);
+    this.search.cancel();
     this.started = false;
   }
 
@@ -148,9 +149,9 @@ export class AimeCollectionView extends AimeView {
   private change(changes: Partial<Filters>, debounce = false): void {
     this.filters = { ...this.filters, ...changes };
     writeFilters(this.filters);
-    window.clearTimeout(this.searchTimer);
+    this.search.cancel();
     if (debounce) {
-      this.searchTimer = window.setTimeout(() => this.loadFirstPage(), DEBOUNCE_MS);
+      this.search.run(() => this.loadFirstPage());
     } else {
       this.loadFirstPage();
     }
