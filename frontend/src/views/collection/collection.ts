@@ -1,4 +1,4 @@
-// The record collection (Discogs) as a cover grid: filters from `aime/collection/facets`, a debounced
+// The record collection (Discogs) as a cover grid: filters from `aime/collection/facets`, a typed
 // search, sorts and shelves, all kept in the URL's query; pages load as the grid scrolls.
 import { mdiArrowUp } from "@mdi/js";
 import { html, nothing, type TemplateResult } from "lit";
@@ -10,8 +10,8 @@ import "../../components/aime-cover";
 import "../../components/aime-load-more";
 import { AimeView, LOADING, type Load } from "../../components/aime-view";
 import { sharedStyles } from "../../components/styles";
-import { Debouncer } from "../../debounce";
 import { define } from "../../define";
+import { LatestOnly } from "../../latest-only";
 import { formatNumber } from "../../i18n";
 import { albumPath, artistPath, followLink } from "../../navigate";
 import { collectionStyles } from "./collection-styles";
@@ -29,7 +29,6 @@ import {
 import { counted, formatName, playsText, readQuery } from "../shared/music-format";
 
 const PAGE_SIZE = 48;
-const DEBOUNCE_MS = 150;
 interface Listing {
   records: CollectionRecord[];
   total: number;
@@ -48,7 +47,7 @@ export class AimeCollectionView extends AimeView {
 
   /** Counts first-page requests; an answer to an older one is dropped. */
   private request = 0;
-  private readonly search = new Debouncer(DEBOUNCE_MS);
+  private readonly search = new LatestOnly();
   private started = false;
 
   static styles = [sharedStyles, collectionStyles];
@@ -146,11 +145,11 @@ export class AimeCollectionView extends AimeView {
   }
 
   /** Applies a change of filters: the URL first (so a reload or a shared link keeps them), then the grid. */
-  private change(changes: Partial<Filters>, debounce = false): void {
+  private change(changes: Partial<Filters>, typed = false): void {
     this.filters = { ...this.filters, ...changes };
     writeFilters(this.filters);
     this.search.cancel();
-    if (debounce) {
+    if (typed) {
       this.search.run(() => this.loadFirstPage());
     } else {
       this.loadFirstPage();

@@ -15,8 +15,8 @@ import "../../components/aime-date-input";
 import type { AimeDateInput } from "../../components/aime-date-input";
 import { sharedStyles } from "../../components/styles";
 import { addDays, isIsoDay, todayIso } from "../../dates";
-import { Debouncer } from "../../debounce";
 import { define } from "../../define";
+import { LatestOnly } from "../../latest-only";
 import { formatDay, formatNumber } from "../../i18n";
 import { navigate } from "../../navigate";
 import { JournalFeed, isBadRange } from "./journal-feed";
@@ -41,8 +41,6 @@ import {
   sourceLabel,
 } from "../shared/play-parts";
 
-const TEXT_DEBOUNCE_MS = 150;
-
 export class AimeJournalView extends AimeView {
   static styles = [sharedStyles, playStyles, journalStyles];
 
@@ -50,7 +48,7 @@ export class AimeJournalView extends AimeView {
   private readonly feed = new JournalFeed(this, () => this.hass);
   private started = false;
   private readonly names = new Map<string, string>();
-  private readonly text = new Debouncer(TEXT_DEBOUNCE_MS);
+  private readonly text = new LatestOnly();
   private observer?: IntersectionObserver;
   private observed?: Element;
 
@@ -110,13 +108,14 @@ export class AimeJournalView extends AimeView {
     void this.feed.reload(filter);
   };
 
-  private setFilter(change: Partial<HistoryFilter>, replace = false): void {
+  /** Shows the plays of `change` applied; resolves once they are shown. */
+  private setFilter(change: Partial<HistoryFilter>, replace = false): Promise<void> {
     this.text.cancel();
     const filter = withoutEmpty({ ...this.filter, ...change });
-    if (sameFilter(filter, this.filter)) return;
+    if (sameFilter(filter, this.filter)) return Promise.resolve();
     this.filter = filter;
     navigate(journalUrl(filter), replace);
-    void this.feed.reload(filter);
+    return this.feed.reload(filter);
   }
 
   private onText(event: Event): void {
