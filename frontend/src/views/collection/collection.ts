@@ -64,6 +64,10 @@ export class AimeCollectionView extends AimeView {
     this.started = false;
   }
 
+  protected shouldUpdate(changed: Map<string, unknown>): boolean {
+    return !this.onlyStatesChanged(changed);
+  }
+
   protected willUpdate(changed: Map<string, unknown>): void {
     super.willUpdate(changed);
     if (changed.has("hass") && this.hass && this.isConnected && !this.started) this.start();

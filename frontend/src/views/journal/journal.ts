@@ -69,6 +69,10 @@ export class AimeJournalView extends AimeView {
     this.observer = this.observed = undefined;
   }
 
+  protected shouldUpdate(changed: Map<string, unknown>): boolean {
+    return !this.onlyStatesChanged(changed);
+  }
+
   protected willUpdate(changed: Map<string, unknown>): void {
     super.willUpdate(changed);
     if (!this.started && this.hass) {
