@@ -201,10 +201,16 @@ def test_v5_file_finds_names_by_trigram(db_path: Path) -> None:
             ).fetchone()[0]
             for text in ('"what"', '"blues"')
         ]
+        conn.execute("DELETE FROM play")
+        conn.execute("DELETE FROM track WHERE id = 1")
+        after_delete = conn.execute(
+            "SELECT count(*) FROM track_key_search WHERE track_key_search MATCH '\"blues\"'"
+        ).fetchone()[0]
         for table in ("artist", "album", "track"):
-            conn.execute(f"INSERT INTO {table}_key_search ({table}_key_search) "
-                         "VALUES ('integrity-check')")  # fmt: skip
+            conn.execute(f"INSERT INTO {table}_key_search ({table}_key_search, rank) "
+                         "VALUES ('integrity-check', 1)")  # fmt: skip
     conn.close()
     assert found == [(1,)]
     assert "VIRTUAL TABLE INDEX" in plan
     assert after_update == [0, 1]
+    assert after_delete == 0
