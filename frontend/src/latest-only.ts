@@ -5,8 +5,15 @@
 export class LatestOnly {
   private running = false;
   private next?: () => Promise<unknown>;
+  private timer?: ReturnType<typeof setTimeout>;
 
-  run(action: () => Promise<unknown>): void {
+  /** `delayMs`: wait that long for a further change first (a costly change while typing). */
+  run(action: () => Promise<unknown>, delayMs = 0): void {
+    clearTimeout(this.timer);
+    if (delayMs > 0) {
+      this.timer = setTimeout(() => this.run(action), delayMs);
+      return;
+    }
     if (this.running) {
       this.next = action;
       return;
@@ -15,8 +22,9 @@ export class LatestOnly {
     void this.drain(action);
   }
 
-  /** Drops the change waiting, if any (the one under way completes). */
+  /** Drops the changes waiting, if any (the one under way completes). */
   cancel(): void {
+    clearTimeout(this.timer);
     this.next = undefined;
   }
 

@@ -46,3 +46,17 @@ test("a cancelled change never applies, and a failed one does not stop the next"
   await new Promise((resolve) => setTimeout(resolve, 0));
   assert.deepEqual(started, ["a", "abc"]);
 });
+
+test("a delayed change waits, and a change before it ends replaces it", async () => {
+  const queue = new LatestOnly();
+  const started: string[] = [];
+  queue.run(async () => void started.push("n"), 20);
+  assert.deepEqual(started, []);
+  queue.run(async () => void started.push("nig"));
+  assert.deepEqual(started, ["nig"]);
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  assert.deepEqual(started, ["nig"]);
+  queue.run(async () => void started.push("ni"), 10);
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  assert.deepEqual(started, ["nig", "ni"]);
+});

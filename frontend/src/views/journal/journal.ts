@@ -1,6 +1,6 @@
 // The journal: every play, newest first, by local day; text search and filters kept in the URL
 // query; pages fetched as the end of the list scrolls into view; live plays prepended.
-import { mdiClose, mdiFilter, mdiHeart, mdiMagnify } from "@mdi/js";
+import { mdiClose, mdiHeart, mdiMagnify } from "@mdi/js";
 import { html, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import { guard } from "lit/directives/guard.js";
@@ -20,6 +20,7 @@ import { LatestOnly } from "../../latest-only";
 import { formatDay, formatNumber } from "../../i18n";
 import { navigate } from "../../navigate";
 import { JournalFeed, isBadRange } from "./journal-feed";
+import { journalRow } from "./journal-row";
 import { journalStyles } from "./journal-styles";
 import {
   SOURCES,
@@ -30,16 +31,12 @@ import {
   sameFilter,
   withoutEmpty,
 } from "./journal-filter";
-import {
-  albumLink,
-  artistLink,
-  lovedHeart,
-  playMoment,
-  playStyles,
-  playTime,
-  sourceBadges,
-  sourceLabel,
-} from "../shared/play-parts";
+import { playStyles, sourceLabel } from "../shared/play-parts";
+
+// The store finds a text of three letters or more through an index (trigrams); a shorter one is
+// searched for by reading every name, for an answer that is seldom the one wanted.
+const INDEXED_TEXT_LENGTH = 3;
+const SHORT_TEXT_DELAY_MS = 300;
 
 export class AimeJournalView extends AimeView {
   static styles = [sharedStyles, playStyles, journalStyles];
@@ -124,7 +121,9 @@ export class AimeJournalView extends AimeView {
 
   private onText(event: Event): void {
     const text = (event.target as HTMLInputElement).value.trim();
-    this.text.run(() => this.setFilter({ text }, true));
+    // One or two letters match most names and are read without an index: wait for the next ones.
+    const delay = text.length > 0 && text.length < INDEXED_TEXT_LENGTH ? SHORT_TEXT_DELAY_MS : 0;
+    this.text.run(() => this.setFilter({ text }, true), delay);
   }
 
   private onTextKey(event: KeyboardEvent): void {
@@ -347,57 +346,15 @@ export class AimeJournalView extends AimeView {
     const fresh = this.feed.fresh.has(entry.play_id);
     const hass = this.hass;
     return guard([entry, fresh, this.narrow, hass.locale, hass.language, hass.config?.time_zone], () =>
-      this.renderRow(entry),
+      journalRow(entry, { hass, narrow: this.narrow, fresh, filter: this.onlyThis }),
     );
   }
 
-  private renderRow(entry: JournalEntry) {
-    return html`<li
-      class="row ${this.feed.fresh.has(entry.play_id) ? "fresh" : ""}"
-      data-testid="journal-row"
-      data-play-id=${entry.play_id}
-    >
-      <aime-cover .src=${entry.cover ?? null} .size=${this.narrow ? 40 : 48} label=${entry.album}></aime-cover>
-      <div class="text">
-        <div class="line">
-          <span class="title ellipsis" dir="auto" title=${entry.title} data-testid="journal-title">${entry.title}</span>
-          ${lovedHeart(this.hass, entry.loved)}
-        </div>
-        <div class="line muted">
-          <span class="ellipsis">${artistLink(entry)} · ${albumLink(entry)}</span>
-        </div>
-      </div>
-      <div class="actions">
-        ${this.filterButton("artist", entry.artist, { artist_id: entry.artist_id })}
-        ${this.filterButton("album", entry.album, { album_id: entry.album_id })}
-      </div>
-      <div class="aside">
-        <time datetime=${entry.local_time} title=${playMoment(this.hass, entry.played_at)}
-          >${playTime(this.hass, entry.played_at)}</time
-        >
-        <div class="where">
-          ${entry.device ? html`<span class="device muted ellipsis">${entry.device}</span>` : nothing}
-          ${sourceBadges(this.hass, entry.sources)}
-        </div>
-      </div>
-    </li>`;
-  }
-
-  private filterButton(kind: "artist" | "album", name: string, change: Partial<HistoryFilter>) {
-    const label = this.t(`journal.only_${kind}`, { name });
-    return html`<button
-      class="filter-action"
-      data-testid="journal-filter-${kind}"
-      aria-label=${label}
-      title=${label}
-      @click=${() => {
-        this.setFilter(change);
-        window.scrollTo({ top: 0 });
-      }}
-    >
-      <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${mdiFilter} /></svg>${this.t(`journal.filter_${kind}`)}
-    </button>`;
-  }
+  /** A row's "only this artist / album" button. */
+  private onlyThis = (change: Partial<HistoryFilter>): void => {
+    void this.setFilter(change);
+    window.scrollTo({ top: 0 });
+  };
 
   private renderEnd() {
     if (this.feed.moreError) {
