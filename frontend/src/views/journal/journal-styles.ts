@@ -146,9 +146,6 @@ export const journalStyles = css`
     padding: 8px 16px;
     border-bottom: 1px solid var(--divider-color, #eee);
     transition: background-color 0.15s;
-    /* Rows out of view are neither laid out nor painted: a long list scrolls as a short one. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 64px;
   }
   .row:last-child {
     border-bottom: none;
