@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from custom_components.aime.signed_images import SignedImages, raster_type
+from custom_components.aime.signed_images import TOKENS_KEPT, SignedImages, raster_type
 
 
 def test_a_token_signs_exactly_its_parts() -> None:
@@ -13,6 +13,17 @@ def test_a_token_signs_exactly_its_parts() -> None:
     assert images.token("album", "13") != token
     assert images.token("artist", "12") != token
     assert SignedImages[str](2).token("album", "12") != token  # Each start makes a new secret.
+
+
+def test_signatures_are_kept_within_a_bound() -> None:
+    """Signatures made once are reused; past the bound they are made again, the same."""
+    images: SignedImages[str] = SignedImages(2)
+    first = images.token("album", "0")
+    for number in range(TOKENS_KEPT + 5):
+        images.token("album", str(number))
+
+    assert len(images.tokens) <= TOKENS_KEPT
+    assert images.token("album", "0") == first
 
 
 def test_the_least_recently_fetched_image_goes_first() -> None:

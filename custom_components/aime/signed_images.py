@@ -24,6 +24,8 @@ RASTER_TYPES: Final = frozenset(
     {"image/jpeg", "image/png", "image/gif", "image/webp", "image/avif", "image/bmp"}
 )
 
+TOKENS_KEPT: Final = 20_000  # About 2 MB of signatures, more than a session shows.
+
 type Image = tuple[bytes, str]  # The bytes and their raster content type.
 
 
@@ -34,10 +36,18 @@ class SignedImages[Key: Hashable]:
     size: int
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
     cache: OrderedDict[Key, Image] = field(default_factory=OrderedDict)
+    # Signatures already made: a page of the panel signs the same covers again and again.
+    tokens: dict[str, str] = field(default_factory=dict)
 
     def token(self, *parts: str) -> str:
         """The signature a URL naming ``parts`` carries."""
-        return hmac_new(self.secret, "/".join(parts).encode(), hashlib.sha256).hexdigest()
+        signed = "/".join(parts)
+        if (token := self.tokens.get(signed)) is None:
+            if len(self.tokens) >= TOKENS_KEPT:
+                self.tokens.clear()
+            token = hmac_new(self.secret, signed.encode(), hashlib.sha256).hexdigest()
+            self.tokens[signed] = token
+        return token
 
     def allows(self, request: web.Request, *parts: str) -> bool:
         """Whether the request is signed for ``parts`` (or comes from a logged-in user)."""

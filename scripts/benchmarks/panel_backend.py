@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from itertools import product
+import math
 import statistics
 from typing import Any
 
@@ -115,7 +116,7 @@ def _days_before(day: str, days: int) -> str:
 
 
 def time_websocket_commands(page: Page, runs: int, history_end: str) -> dict[str, Any]:
-    """min / p50 / max round trip (ms) of each command, the first (cold) call apart."""
+    """min / p50 / p95 / max round trip (ms) of each command, the first (cold) call apart."""
     commands = _commands(page, history_end)
     timings = page.evaluate(_TIME_COMMANDS, {"commands": commands, "runs": runs})
     report: dict[str, Any] = {}
@@ -128,7 +129,14 @@ def time_websocket_commands(page: Page, runs: int, history_end: str) -> dict[str
                 "cold": round(cold, 1),
                 "min": round(min(warm), 1),
                 "p50": round(statistics.median(warm), 1),
+                "p95": round(_p95(warm), 1),
                 "max": round(max(warm), 1),
             }
         log(f"  {name}: {report[name]}")
     return report
+
+
+def _p95(values: list[float]) -> float:
+    """The nearest-rank 95th percentile (the maximum below 20 values)."""
+    ranked = sorted(values)
+    return ranked[max(math.ceil(0.95 * len(ranked)) - 1, 0)]

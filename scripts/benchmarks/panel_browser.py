@@ -273,10 +273,22 @@ class PanelBench:
                 "frames_over_50ms_with_a_new_page": result["longFramesWithNewRows"],
                 "stalled_frames_at_bottom": result["stalledFrames"],
                 "scroller": result["scroller"],
+                "long_animation_frames": _long_frames(result["longFrames"]),
             }
             log(f"  scroll {run + 1}/{runs}: {figures}")
             results.append(figures)
         return {"step_px_per_frame": step_px, "target_rows": rows, "runs": results}
+
+
+def _long_frames(frames: list[Report]) -> Report:
+    """What the browser's long animation frames (over 50 ms) spent their time on."""
+    ranked = sorted(frames, key=lambda frame: -frame["ms"])
+    return {
+        "n": len(frames),
+        "scripts_ms": sum(frame["scripts_ms"] for frame in frames),
+        "style_layout_ms": sum(frame["style_layout_ms"] for frame in frames),
+        "longest": ranked[:5],
+    }
 
 
 def _line(times: dict[str, list[float]]) -> str:

@@ -215,6 +215,29 @@ PROBES_JS = r"""
     let stalledFrames = 0;
     let longFramesWithNewRows = 0;
     let shownRows = root.querySelectorAll('[data-testid="journal-row"]').length;
+    // Where each long frame went (Long Animation Frames): scripts, style and layout, the rest.
+    const longFrames = [];
+    const explain = (entries) => {
+      for (const frame of entries) {
+        const scripts = frame.scripts.reduce((sum, script) => sum + script.duration, 0);
+        const layoutStart = frame.styleAndLayoutStart || frame.startTime + frame.duration;
+        const top = [...frame.scripts].sort((a, b) => b.duration - a.duration)[0];
+        const invoker = top ? `${top.invokerType} ${top.invoker} ${top.sourceFunctionName}` : "";
+        longFrames.push({
+          ms: Math.round(frame.duration),
+          scripts_ms: Math.round(scripts),
+          style_layout_ms: Math.round(frame.startTime + frame.duration - layoutStart),
+          blocking_ms: Math.round(frame.blockingDuration),
+          top_script: invoker.trim(),
+        });
+      }
+    };
+    const observer = new PerformanceObserver((list) => explain(list.getEntries()));
+    try {
+      observer.observe({ type: "long-animation-frame", buffered: false });
+    } catch {
+      // An older browser: the frames are still timed, not explained.
+    }
     return new Promise((resolve) => {
       let started, last;
       const tick = (time) => {
@@ -226,8 +249,10 @@ PROBES_JS = r"""
         shownRows = rows;
         const elapsed = performance.now() - started;
         if (rows >= wanted || elapsed > timeoutMs) {
+          explain(observer.takeRecords());
+          observer.disconnect();
           return resolve({ frames, rows, ms: elapsed, stalledFrames, longFramesWithNewRows,
-                           timeout: rows < wanted,
+                           longFrames, timeout: rows < wanted,
                            scroller: box.tagName?.toLowerCase() ?? String(box) });
         }
         // At the bottom: the next page is not there yet, the user would wait.

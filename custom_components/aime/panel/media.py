@@ -10,7 +10,8 @@ Query results (plain dicts of the core's dataclasses) gain, in place:
   every album and track (a dict with a ``title`` and an ``artist``; ranked albums and tracks),
   on ranked artists and on an artist page.
 
-The covers known are read in the executor together with the query (``async_answer``).
+The covers known are read in the executor together with the query (``async_answer``), which
+also walks the result and makes the media ids there: the event loop only signs the covers.
 """
 
 from __future__ import annotations
@@ -36,31 +37,37 @@ _RANKED_ARTISTS = frozenset({"top_artists", "top_artists_7d"})
 
 @dataclass(slots=True)
 class KnownCovers:
-    """Which albums and artists of a result have an image."""
+    """Which albums and artists of a result have an image, and where each goes."""
 
     albums: set[int] = field(default_factory=set)
     artists: set[int] = field(default_factory=set)
+    # Each album or artist of the result: its kind, id and the dict to give its cover.
+    subjects: list[tuple[CoverKind, int, Node]] = field(default_factory=list)
 
 
 def query_with_covers(query: Callable[[Store], Any], store: Store) -> tuple[Any, KnownCovers]:
-    """Run ``query`` and find which of its albums and artists have an image (blocking)."""
+    """Run ``query``, find which of its albums and artists have an image and give its albums,
+    tracks and artists their media ids (blocking)."""
     result = query(store)
+    nodes = list(_nodes(result))
+    subjects = list(_subjects(nodes))
     album_ids: set[int] = set()
     artist_ids: set[int] = set()
-    for kind, item_id, _node in _subjects(result):
+    for kind, item_id, _node in subjects:
         (album_ids if kind is CoverKind.ALBUM else artist_ids).add(item_id)
     albums, artists = known_covers(store.stats, album_ids, artist_ids)
-    return result, KnownCovers(set(albums), set(artists))
+    for node, target in _playables(nodes):
+        node["play_media_id"] = search_media_id(target)
+    return result, KnownCovers(set(albums), set(artists), subjects)
 
 
 @callback
 def add_covers_and_media(hass: HomeAssistant, result: Any, known: KnownCovers) -> Any:
-    """Give every album, track and artist of ``result`` its cover and what to play."""
-    for kind, item_id, node in _subjects(result):
+    """Give every album and artist of ``result`` its cover (``query_with_covers`` gave the
+    media ids)."""
+    for kind, item_id, node in known.subjects:
         found = known.albums if kind is CoverKind.ALBUM else known.artists
         node["cover"] = cover_url(hass, kind, item_id) if item_id in found else None
-    for node, target in _playables(result):
-        node["play_media_id"] = search_media_id(target)
     return result
 
 
@@ -75,8 +82,8 @@ def _nodes(value: Any, key: str | None = None) -> Iterator[tuple[str | None, Nod
             yield from _nodes(child, key)
 
 
-def _subjects(result: Any) -> Iterator[tuple[CoverKind, int, Node]]:
-    for key, node in _nodes(result):
+def _subjects(nodes: list[tuple[str | None, Node]]) -> Iterator[tuple[CoverKind, int, Node]]:
+    for key, node in nodes:
         if key in _RANKED_ALBUMS:
             yield CoverKind.ALBUM, node["id"], node
         elif key in _RANKED_ARTISTS:
@@ -87,8 +94,8 @@ def _subjects(result: Any) -> Iterator[tuple[CoverKind, int, Node]]:
             yield CoverKind.ARTIST, node["artist_id"], node
 
 
-def _playables(result: Any) -> Iterator[tuple[Node, SearchTarget]]:
-    for key, node in _nodes(result):
+def _playables(nodes: list[tuple[str | None, Node]]) -> Iterator[tuple[Node, SearchTarget]]:
+    for key, node in nodes:
         if key in _RANKED_ALBUMS | _RANKED_TRACKS:
             kind: SearchKind = "album" if key in _RANKED_ALBUMS else "track"
             yield node, SearchTarget(kind, node["name"], node.get("artist"))

@@ -52,15 +52,18 @@ export class AimeCover extends LitElement {
 
   protected willUpdate(changed: Map<string, unknown>): void {
     if (changed.has("src")) this.failed = false;
+    // Set once per size, not at every render: each write restyles the element.
+    if (changed.has("size")) this.style.setProperty("--aime-cover-size", `${this.size}px`);
   }
 
   render() {
-    this.style.setProperty("--aime-cover-size", `${this.size}px`);
     const usable = this.src && this.src.startsWith("/") && !this.src.startsWith("//") && !this.failed;
     if (usable) {
       return html`<img
         src=${this.src!}
         alt=${this.label}
+        width=${this.fluid ? nothing : this.size}
+        height=${this.fluid ? nothing : this.size}
         loading="lazy"
         decoding="async"
         @error=${() => (this.failed = true)}

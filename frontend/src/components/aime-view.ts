@@ -34,6 +34,22 @@ export abstract class AimeView extends LitElement {
     return firstHass || (changed.has("params") && before !== this.params?.id);
   }
 
+  /** Whether this update brings nothing but a new `hass` whose language, locale and configuration
+   * are the same (a state changed somewhere in Home Assistant). A view that shows no entity state
+   * skips such updates (`shouldUpdate`): under a stream of state changes, re-rendering a long
+   * journal at each made most of its scroll's long frames. Never while unsubscribed: the next
+   * `hass` subscribes again. */
+  protected onlyStatesChanged(changed: Map<string, unknown>): boolean {
+    if (changed.size !== 1 || !changed.has("hass") || !this.unsubscribe) return false;
+    const before = changed.get("hass") as HomeAssistant | undefined;
+    return (
+      before !== undefined &&
+      before.language === this.hass.language &&
+      before.locale === this.hass.locale &&
+      before.config === this.hass.config
+    );
+  }
+
   /** Called for each live event while the view is connected; views refresh what it changes. */
   protected onLiveEvent(_event: LiveEvent): void {}
 

@@ -10,7 +10,12 @@ from sqlalchemy import create_engine, inspect
 
 from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.core.store import schema
-from custom_components.aime.core.store.migrations import CURRENT_VERSION, STEPS, VERSION_TABLE_DDL
+from custom_components.aime.core.store.migrations import (
+    CURRENT_VERSION,
+    NAME_SEARCH_TABLES,
+    STEPS,
+    VERSION_TABLE_DDL,
+)
 from custom_components.aime.core.store.store import Store
 
 V1_FIXTURE = Path(__file__).parents[2] / "fixtures" / "aime_v1.db"
@@ -22,7 +27,7 @@ def test_v1_file_migrates_to_current(db_path: Path) -> None:
     shutil.copy(V1_FIXTURE, db_path)
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 6
+        assert store.schema_version == CURRENT_VERSION == 7
         counts = store.counts()
         assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
         assert counts.collection_items == counts.playlists == 0
@@ -63,7 +68,7 @@ def test_schema_module_matches_migrated_tables(store: Store) -> None:
         actual = {
             name: [column["name"] for column in inspector.get_columns(name)]
             for name in inspector.get_table_names()
-            if name != "schema_version"
+            if name != "schema_version" and name not in NAME_SEARCH_TABLES
         }
     finally:
         engine.dispose()
@@ -75,7 +80,7 @@ def test_schema_module_matches_migrated_tables(store: Store) -> None:
 
 
 def _write_v2_file(path: Path, version: int = 2) -> None:
-    """A database at ``version`` (2 to 4), as that release wrote it, with three plays."""
+    """A database at ``version`` (2 to 5), as that release wrote it, with three plays."""
     path.parent.mkdir(parents=True)
     with sqlite3.connect(path) as conn:
         conn.execute(VERSION_TABLE_DDL)
@@ -140,7 +145,7 @@ def test_v3_file_keeps_its_imported_plays_marked(db_path: Path) -> None:
     conn.close()
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 6
+        assert store.schema_version == CURRENT_VERSION == 7
         # A play imported before keeps merging with the same play reported again.
         result = store.ingest(
             [PlayInput("So What", "Miles Davis", 1_700_000_060, Source.LASTFM, album="KoB")]
@@ -185,3 +190,40 @@ def test_v5_file_records_home_assistant_plays(db_path: Path) -> None:
         assert store.newest_played_at(Source.HOME_ASSISTANT) == 1_700_100_000
     finally:
         store.close()
+
+
+def test_v5_file_finds_names_by_trigram(db_path: Path) -> None:
+    """Version 7 indexes the keys of the names it had, and keeps the index on later changes."""
+    _write_v2_file(db_path, version=5)
+    Store.open(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        found = conn.execute(
+            "SELECT rowid FROM track_key_search WHERE track_key_search MATCH '\"wha\"'"
+        ).fetchall()
+        plan = " ".join(
+            row[3]
+            for row in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT rowid FROM album_key_search "
+                "WHERE album_key_search MATCH '\"kob\"'"
+            )
+        )
+        conn.execute("UPDATE track SET key = 'all blues' WHERE id = 1")
+        after_update = [
+            conn.execute(
+                "SELECT count(*) FROM track_key_search WHERE track_key_search MATCH ?", (text,)
+            ).fetchone()[0]
+            for text in ('"what"', '"blues"')
+        ]
+        conn.execute("DELETE FROM play")
+        conn.execute("DELETE FROM track WHERE id = 1")
+        after_delete = conn.execute(
+            "SELECT count(*) FROM track_key_search WHERE track_key_search MATCH '\"blues\"'"
+        ).fetchone()[0]
+        for table in ("artist", "album", "track"):
+            conn.execute(f"INSERT INTO {table}_key_search ({table}_key_search, rank) "
+                         "VALUES ('integrity-check', 1)")  # fmt: skip
+    conn.close()
+    assert found == [(1,)]
+    assert "VIRTUAL TABLE INDEX" in plan
+    assert after_update == [0, 1]
+    assert after_delete == 0

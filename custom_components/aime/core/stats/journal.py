@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-import json
 from typing import Any
 
 from sqlalchemy import Connection, CursorResult
@@ -32,12 +31,16 @@ _SELECT_ENTRIES = (
     "JOIN album al ON al.id = t.album_id LEFT JOIN device d ON d.id = p.device_id "
     "LEFT JOIN play_text x ON x.play_id = p.id"
 )
-# Track title, artist name or album title contains the folded text.
-_MATCHING_TRACKS = (
-    "SELECT id FROM track WHERE instr(key, ?) "
-    "OR artist_id IN (SELECT id FROM artist WHERE instr(key, ?)) "
-    "OR album_id IN (SELECT id FROM album WHERE instr(key, ?))"
+# Track title, artist name or album title contains the folded text (:needle): through the
+# trigram indexes of the keys (store version 7) for three characters or more (:phrase, the
+# text quoted for FTS5), by reading every key for a shorter text (trigrams cannot find it).
+_INDEXED_NAME = "SELECT rowid FROM {table}_key_search WHERE {table}_key_search MATCH :phrase"
+_SCANNED_NAME = "SELECT id FROM {table} WHERE instr(key, :needle)"
+_NAMED_TRACKS = (
+    "{track} UNION SELECT id FROM track WHERE artist_id IN ({artist}) "
+    "UNION SELECT id FROM track WHERE album_id IN ({album})"
 )
+_TRIGRAM = 3
 
 
 def last_play(conn: Connection, clock: LocalTime) -> JournalEntry | None:
@@ -67,9 +70,9 @@ def history(
         entries = _page_by_days(conn, clock, filters, days, offset=offset, page_size=page_size)
         days.close()
         return HistoryPage(page, page_size, total, entries)
-    tracks = _matching_tracks(conn, filters)
+    tracks = _matching_tracks(filters)
     where, params = _conditions(clock, filters, tracks)
-    total, newest = _count(conn, filters, where, params)
+    total, newest = _count(conn, filters, tracks, where, params)
     if newest is not None:  # Start the walk back at the newest matching play.
         where += " AND p.played_at <= :newest"
         params["newest"] = newest
@@ -221,32 +224,41 @@ def _page_by_days(
     )
 
 
-def _matching_tracks(conn: Connection, filters: HistoryFilter) -> str | None:
-    """The tracks the track-level filters allow, as a JSON array for ``json_each``.
+def _matching_tracks(filters: HistoryFilter) -> tuple[str, dict[str, Any]] | None:
+    """The tracks the track-level filters allow, as a subquery and its parameters.
 
-    None when no track-level filter is set.
+    None when no track-level filter is set. The subquery stays in SQL: a common text matches
+    tens of thousands of tracks, too many to bring into Python and back.
     """
-    found: set[int] | None = None
-    queries: list[tuple[str, tuple[Any, ...]]] = []
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
     if filters.artist_id is not None:
-        queries.append(("SELECT id FROM track WHERE artist_id = ?", (filters.artist_id,)))
+        clauses.append("artist_id = :track_artist")
+        params["track_artist"] = filters.artist_id
     if filters.album_id is not None:
-        queries.append(("SELECT id FROM track WHERE album_id = ?", (filters.album_id,)))
+        clauses.append("album_id = :track_album")
+        params["track_album"] = filters.album_id
     if filters.loved is not None:
-        queries.append(("SELECT id FROM track WHERE loved = ?", (int(filters.loved),)))
+        clauses.append("loved = :loved")
+        params["loved"] = int(filters.loved)
     if filters.text:
         needle = fold(filters.text)
-        queries.append((_MATCHING_TRACKS, (needle, needle, needle)))
-    for query, params in queries:
-        ids = set(conn.exec_driver_sql(query, params).scalars())
-        found = ids if found is None else found & ids
-    return None if found is None else json.dumps(sorted(found))
+        name = _INDEXED_NAME if len(needle) >= _TRIGRAM else _SCANNED_NAME
+        named = _NAMED_TRACKS.format(
+            **{table: name.format(table=table) for table in ("track", "artist", "album")}
+        )
+        clauses.append(f"id IN ({named})")
+        params |= {"needle": needle, "phrase": '"' + needle.replace('"', '""') + '"'}
+    if not clauses:
+        return None
+    return f"SELECT id FROM track WHERE {' AND '.join(clauses)}", params
 
 
 def _conditions(
-    clock: LocalTime, filters: HistoryFilter, tracks: str | None
+    clock: LocalTime, filters: HistoryFilter, tracks: tuple[str, dict[str, Any]] | None
 ) -> tuple[str, dict[str, Any]]:
-    """SQL conditions on ``play p JOIN track t``; ``tracks`` replaces the track-level ones."""
+    """SQL conditions on ``play p JOIN track t``; ``tracks`` (``_matching_tracks``) replaces
+    the track-level ones."""
     clauses: list[str] = []
     params: dict[str, Any] = {}
     if filters.first_day is not None:
@@ -256,8 +268,8 @@ def _conditions(
         clauses.append("p.played_at < :end")
         params["end"] = clock.day_start(day_of_date(filters.last_day) + 1)
     if tracks is not None:
-        clauses.append("p.track_id IN (SELECT value FROM json_each(:tracks))")
-        params["tracks"] = tracks
+        clauses.append(f"p.track_id IN ({tracks[0]})")
+        params |= tracks[1]
     else:
         if filters.artist_id is not None:
             clauses.append("t.artist_id = :artist")
@@ -275,17 +287,22 @@ def _conditions(
 
 
 def _count(
-    conn: Connection, filters: HistoryFilter, where: str, params: dict[str, Any]
+    conn: Connection,
+    filters: HistoryFilter,
+    tracks: tuple[str, dict[str, Any]] | None,
+    where: str,
+    params: dict[str, Any],
 ) -> tuple[int, int | None]:
     """Matching plays and, when known, when the newest of them started.
 
     Filters on the track alone are counted from the per-track totals.
     """
-    if filters.source is None and filters.first_day is None and filters.last_day is None:
+    by_track = filters.source is None and filters.first_day is None and filters.last_day is None
+    if by_track and tracks is not None:
         total, newest = conn.exec_driver_sql(
             "SELECT coalesce(sum(plays), 0), max(last_played_at) FROM stats_track "
-            "WHERE track_id IN (SELECT value FROM json_each(:tracks))",
-            params,
+            f"WHERE track_id IN ({tracks[0]})",
+            tracks[1],
         ).one()
         return int(total), newest
     total = conn.exec_driver_sql(

@@ -298,7 +298,35 @@ _V5 = (
 # Version 6: plays from Home Assistant's media players have a source of their own.
 _V6 = ("INSERT INTO source (id, name) VALUES (5, 'home_assistant')",)
 
-STEPS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
+def _name_search(table: str) -> tuple[str, ...]:
+    """A trigram index of ``table``'s folded ``key``, kept by triggers (see ``_V7``)."""
+    index = f"{table}_key_search"
+    delete = f"INSERT INTO {index} ({index}, rowid, key) VALUES ('delete', old.id, old.key)"
+    insert = f"INSERT INTO {index} (rowid, key) VALUES (new.id, new.key)"
+    return (
+        f"CREATE VIRTUAL TABLE {index} USING fts5("
+        f"key, content='{table}', content_rowid='id', tokenize='trigram')",
+        f"CREATE TRIGGER {index}_insert AFTER INSERT ON {table} BEGIN {insert}; END",
+        f"CREATE TRIGGER {index}_delete AFTER DELETE ON {table} BEGIN {delete}; END",
+        f"CREATE TRIGGER {index}_update AFTER UPDATE OF key ON {table} "
+        f"BEGIN {delete}; {insert}; END",
+        f"INSERT INTO {index} ({index}) VALUES ('rebuild')",
+    )
+
+
+# Version 7: the journal's text search finds names containing a text through trigram indexes
+# of the folded keys instead of reading every track, album and artist (``stats/journal.py``).
+# External content: the index holds no copy of the keys; triggers keep it equal to the tables.
+_V7 = (*_name_search("artist"), *_name_search("album"), *_name_search("track"))
+# The index tables and their FTS5 shadow tables: not in ``schema.py`` (queries name only the
+# index tables, in raw SQL).
+NAME_SEARCH_TABLES = frozenset(
+    f"{table}_key_search{suffix}"
+    for table in ("artist", "album", "track")
+    for suffix in ("", "_data", "_idx", "_docsize", "_config")
+)
+
+STEPS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7}
 CURRENT_VERSION = max(STEPS)
 
 VERSION_TABLE_DDL = "CREATE TABLE schema_version (version INTEGER NOT NULL)"

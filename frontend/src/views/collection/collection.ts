@@ -1,4 +1,4 @@
-// The record collection (Discogs) as a cover grid: filters from `aime/collection/facets`, a debounced
+// The record collection (Discogs) as a cover grid: filters from `aime/collection/facets`, a typed
 // search, sorts and shelves, all kept in the URL's query; pages load as the grid scrolls.
 import { mdiArrowUp } from "@mdi/js";
 import { html, nothing, type TemplateResult } from "lit";
@@ -11,6 +11,7 @@ import "../../components/aime-load-more";
 import { AimeView, LOADING, type Load } from "../../components/aime-view";
 import { sharedStyles } from "../../components/styles";
 import { define } from "../../define";
+import { LatestOnly } from "../../latest-only";
 import { formatNumber } from "../../i18n";
 import { albumPath, artistPath, followLink } from "../../navigate";
 import { collectionStyles } from "./collection-styles";
@@ -28,7 +29,6 @@ import {
 import { counted, formatName, playsText, readQuery } from "../shared/music-format";
 
 const PAGE_SIZE = 48;
-const DEBOUNCE_MS = 150;
 interface Listing {
   records: CollectionRecord[];
   total: number;
@@ -47,7 +47,7 @@ export class AimeCollectionView extends AimeView {
 
   /** Counts first-page requests; an answer to an older one is dropped. */
   private request = 0;
-  private searchTimer?: number;
+  private readonly search = new LatestOnly();
   private started = false;
 
   static styles = [sharedStyles, collectionStyles];
@@ -60,8 +60,12 @@ export class AimeCollectionView extends AimeView {
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.clearTimeout(this.searchTimer);
+    this.search.cancel();
     this.started = false;
+  }
+
+  protected shouldUpdate(changed: Map<string, unknown>): boolean {
+    return !this.onlyStatesChanged(changed);
   }
 
   protected willUpdate(changed: Map<string, unknown>): void {
@@ -145,12 +149,12 @@ export class AimeCollectionView extends AimeView {
   }
 
   /** Applies a change of filters: the URL first (so a reload or a shared link keeps them), then the grid. */
-  private change(changes: Partial<Filters>, debounce = false): void {
+  private change(changes: Partial<Filters>, typed = false): void {
     this.filters = { ...this.filters, ...changes };
     writeFilters(this.filters);
-    window.clearTimeout(this.searchTimer);
-    if (debounce) {
-      this.searchTimer = window.setTimeout(() => this.loadFirstPage(), DEBOUNCE_MS);
+    this.search.cancel();
+    if (typed) {
+      this.search.run(() => this.loadFirstPage());
     } else {
       this.loadFirstPage();
     }

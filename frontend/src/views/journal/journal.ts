@@ -1,8 +1,9 @@
 // The journal: every play, newest first, by local day; text search and filters kept in the URL
 // query; pages fetched as the end of the list scrolls into view; live plays prepended.
-import { mdiClose, mdiFilter, mdiHeart, mdiMagnify } from "@mdi/js";
+import { mdiClose, mdiHeart, mdiMagnify } from "@mdi/js";
 import { html, nothing } from "lit";
 import { state } from "lit/decorators.js";
+import { guard } from "lit/directives/guard.js";
 import { keyed } from "lit/directives/keyed.js";
 import { live } from "lit/directives/live.js";
 import { repeat } from "lit/directives/repeat.js";
@@ -15,9 +16,11 @@ import type { AimeDateInput } from "../../components/aime-date-input";
 import { sharedStyles } from "../../components/styles";
 import { addDays, isIsoDay, todayIso } from "../../dates";
 import { define } from "../../define";
+import { LatestOnly } from "../../latest-only";
 import { formatDay, formatNumber } from "../../i18n";
 import { navigate } from "../../navigate";
 import { JournalFeed, isBadRange } from "./journal-feed";
+import { journalRow } from "./journal-row";
 import { journalStyles } from "./journal-styles";
 import {
   SOURCES,
@@ -28,18 +31,12 @@ import {
   sameFilter,
   withoutEmpty,
 } from "./journal-filter";
-import {
-  albumLink,
-  artistLink,
-  lovedHeart,
-  playMoment,
-  playStyles,
-  playTime,
-  sourceBadges,
-  sourceLabel,
-} from "../shared/play-parts";
+import { playStyles, sourceLabel } from "../shared/play-parts";
 
-const TEXT_DEBOUNCE_MS = 150;
+// The store finds a text of three letters or more through an index (trigrams); a shorter one is
+// searched for by reading every name, for an answer that is seldom the one wanted.
+const INDEXED_TEXT_LENGTH = 3;
+const SHORT_TEXT_DELAY_MS = 300;
 
 export class AimeJournalView extends AimeView {
   static styles = [sharedStyles, playStyles, journalStyles];
@@ -48,7 +45,7 @@ export class AimeJournalView extends AimeView {
   private readonly feed = new JournalFeed(this, () => this.hass);
   private started = false;
   private readonly names = new Map<string, string>();
-  private textTimer?: number;
+  private readonly text = new LatestOnly();
   private observer?: IntersectionObserver;
   private observed?: Element;
 
@@ -64,9 +61,13 @@ export class AimeJournalView extends AimeView {
     super.disconnectedCallback();
     window.removeEventListener("location-changed", this.onLocationChanged);
     window.removeEventListener("popstate", this.onLocationChanged);
-    window.clearTimeout(this.textTimer);
+    this.text.cancel();
     this.observer?.disconnect();
     this.observer = this.observed = undefined;
+  }
+
+  protected shouldUpdate(changed: Map<string, unknown>): boolean {
+    return !this.onlyStatesChanged(changed);
   }
 
   protected willUpdate(changed: Map<string, unknown>): void {
@@ -103,24 +104,26 @@ export class AimeJournalView extends AimeView {
     if (!isJournalPath(location.pathname)) return;
     const filter = filterFromQuery(location.search);
     if (sameFilter(filter, this.filter)) return;
-    window.clearTimeout(this.textTimer);
+    this.text.cancel();
     this.filter = filter;
     void this.feed.reload(filter);
   };
 
-  private setFilter(change: Partial<HistoryFilter>, replace = false): void {
-    window.clearTimeout(this.textTimer);
+  /** Shows the plays of `change` applied; resolves once they are shown. */
+  private setFilter(change: Partial<HistoryFilter>, replace = false): Promise<void> {
+    this.text.cancel();
     const filter = withoutEmpty({ ...this.filter, ...change });
-    if (sameFilter(filter, this.filter)) return;
+    if (sameFilter(filter, this.filter)) return Promise.resolve();
     this.filter = filter;
     navigate(journalUrl(filter), replace);
-    void this.feed.reload(filter);
+    return this.feed.reload(filter);
   }
 
   private onText(event: Event): void {
     const text = (event.target as HTMLInputElement).value.trim();
-    window.clearTimeout(this.textTimer);
-    this.textTimer = window.setTimeout(() => this.setFilter({ text }, true), TEXT_DEBOUNCE_MS);
+    // One or two letters match most names and are read without an index: wait for the next ones.
+    const delay = text.length > 0 && text.length < INDEXED_TEXT_LENGTH ? SHORT_TEXT_DELAY_MS : 0;
+    this.text.run(() => this.setFilter({ text }, true), delay);
   }
 
   private onTextKey(event: KeyboardEvent): void {
@@ -304,7 +307,7 @@ export class AimeJournalView extends AimeView {
       ([day, entries]) => html`<section class="day" data-testid="journal-day" data-day=${day}>
         <h3>${this.dayTitle(day)}</h3>
         <ol class="card rows">
-          ${repeat(entries, (entry) => entry.play_id, (entry) => this.renderRow(entry))}
+          ${repeat(entries, (entry) => entry.play_id, (entry) => this.guardedRow(entry))}
         </ol>
       </section>`,
     )}
@@ -336,53 +339,22 @@ export class AimeJournalView extends AimeView {
     return html`${this.t(relative)} <span class="muted">${date}</span>`;
   }
 
-  private renderRow(entry: JournalEntry) {
-    return html`<li
-      class="row ${this.feed.fresh.has(entry.play_id) ? "fresh" : ""}"
-      data-testid="journal-row"
-      data-play-id=${entry.play_id}
-    >
-      <aime-cover .src=${entry.cover ?? null} .size=${this.narrow ? 40 : 48} label=${entry.album}></aime-cover>
-      <div class="text">
-        <div class="line">
-          <span class="title ellipsis" dir="auto" title=${entry.title} data-testid="journal-title">${entry.title}</span>
-          ${lovedHeart(this.hass, entry.loved)}
-        </div>
-        <div class="line muted">
-          <span class="ellipsis">${artistLink(entry)} · ${albumLink(entry)}</span>
-        </div>
-      </div>
-      <div class="actions">
-        ${this.filterButton("artist", entry.artist, { artist_id: entry.artist_id })}
-        ${this.filterButton("album", entry.album, { album_id: entry.album_id })}
-      </div>
-      <div class="aside">
-        <time datetime=${entry.local_time} title=${playMoment(this.hass, entry.played_at)}
-          >${playTime(this.hass, entry.played_at)}</time
-        >
-        <div class="where">
-          ${entry.device ? html`<span class="device muted ellipsis">${entry.device}</span>` : nothing}
-          ${sourceBadges(this.hass, entry.sources)}
-        </div>
-      </div>
-    </li>`;
+  /** A row renders again only when its play, its highlight, or the language, zone or width change:
+   * `hass` is new at every state change of Home Assistant, and re-rendering a long list whole made
+   * frames of 50 ms and more while scrolling. */
+  private guardedRow(entry: JournalEntry) {
+    const fresh = this.feed.fresh.has(entry.play_id);
+    const hass = this.hass;
+    return guard([entry, fresh, this.narrow, hass.locale, hass.language, hass.config?.time_zone], () =>
+      journalRow(entry, { hass, narrow: this.narrow, fresh, filter: this.onlyThis }),
+    );
   }
 
-  private filterButton(kind: "artist" | "album", name: string, change: Partial<HistoryFilter>) {
-    const label = this.t(`journal.only_${kind}`, { name });
-    return html`<button
-      class="filter-action"
-      data-testid="journal-filter-${kind}"
-      aria-label=${label}
-      title=${label}
-      @click=${() => {
-        this.setFilter(change);
-        window.scrollTo({ top: 0 });
-      }}
-    >
-      <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${mdiFilter} /></svg>${this.t(`journal.filter_${kind}`)}
-    </button>`;
-  }
+  /** A row's "only this artist / album" button. */
+  private onlyThis = (change: Partial<HistoryFilter>): void => {
+    void this.setFilter(change);
+    window.scrollTo({ top: 0 });
+  };
 
   private renderEnd() {
     if (this.feed.moreError) {
