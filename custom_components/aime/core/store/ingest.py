@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 import time
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Connection
 
 from ..models import SOURCE_CODES, IngestResult, PlayInput, RejectedPlay
+from ..stats.bulk import executemany, fetch
 from ..stats.rollups import Rollups
 from .dedup import PlayIndex, Slot, StoredPlay
 from .identities import Identities, positive
@@ -130,15 +131,18 @@ class Ingestor:
             else:
                 result.duplicates += 1
         if new_rows:
-            conn.exec_driver_sql(
+            executemany(
+                conn,
                 "INSERT INTO play (id, track_id, played_at, source_id, device_id, loved,"
                 " seconds_listened) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [tuple(row) for row in new_rows],
+                new_rows,
             )
             self.texts.write(conn, new_plays)
         if reports:
-            conn.exec_driver_sql(
-                "INSERT INTO play_report (played_at, play_id, source_id) VALUES (?, ?, ?)", reports
+            executemany(
+                conn,
+                "INSERT INTO play_report (played_at, play_id, source_id) VALUES (?, ?, ?)",
+                reports,
             )
         if self.rollups is not None:
             self.rollups.add_plays(conn, new_rows)
@@ -160,18 +164,20 @@ class Ingestor:
             min(p.played_at for p in plays) - window,
             max(p.played_at for p in plays) + window,
         )
-        stored = conn.exec_driver_sql(
+        stored: list[StoredPlay] = fetch(
+            conn,
             "SELECT id, played_at, track_id, source_id FROM play WHERE played_at BETWEEN ? AND ?",
             bounds,
-        ).all()
-        reports = conn.exec_driver_sql(
+        )
+        reports: list[tuple[int, int, int]] = fetch(
+            conn,
             "SELECT r.played_at, p.track_id, r.source_id FROM play_report r "
             "JOIN play p ON p.id = r.play_id WHERE r.played_at BETWEEN ? AND ?",
             bounds,
-        ).all()
+        )
         return PlayIndex(
-            cast("list[StoredPlay]", stored),
-            cast("list[tuple[int, int, int]]", reports),
+            stored,
+            reports,
             self.identities.track_songs,
             lambda track_ids: self.identities.load_songs(conn, track_ids),
             window,
