@@ -22,7 +22,7 @@ def test_v1_file_migrates_to_current(db_path: Path) -> None:
     shutil.copy(V1_FIXTURE, db_path)
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 5
+        assert store.schema_version == CURRENT_VERSION == 6
         counts = store.counts()
         assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
         assert counts.collection_items == counts.playlists == 0
@@ -75,7 +75,7 @@ def test_schema_module_matches_migrated_tables(store: Store) -> None:
 
 
 def _write_v2_file(path: Path, version: int = 2) -> None:
-    """A database at ``version`` (2 to 4), as that release wrote it, with three plays."""
+    """A database at ``version`` (2 to 5), as that release wrote it, with three plays."""
     path.parent.mkdir(parents=True)
     with sqlite3.connect(path) as conn:
         conn.execute(VERSION_TABLE_DDL)
@@ -140,7 +140,7 @@ def test_v3_file_keeps_its_imported_plays_marked(db_path: Path) -> None:
     conn.close()
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 5
+        assert store.schema_version == CURRENT_VERSION == 6
         # A play imported before keeps merging with the same play reported again.
         result = store.ingest(
             [PlayInput("So What", "Miles Davis", 1_700_000_060, Source.LASTFM, album="KoB")]
@@ -172,3 +172,33 @@ def test_v4_file_finds_an_artists_tracks_and_days_by_index(db_path: Path) -> Non
         }
     conn.close()
     assert all("SCAN" not in plan for plan in plans.values()), plans
+
+
+def test_v5_file_keeps_credits_beyond_the_primary_artist(db_path: Path) -> None:
+    """Version 6 drops the primary artist's credit (the track's artist) and narrows indexes."""
+    _write_v2_file(db_path, version=5)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("INSERT INTO artist (id, key, name) VALUES (2, 'coltrane', 'Coltrane')")
+        conn.executemany(
+            "INSERT INTO credit (track_id, position, artist_id) VALUES (1, ?, ?)", [(0, 1), (1, 2)]
+        )
+    conn.close()
+    store = Store.open(db_path)
+    try:
+        assert store.schema_version == CURRENT_VERSION
+        store.ingest([PlayInput("Blue in Green", "Miles Davis feat. Bill Evans", 1_700_100_000,
+                                Source.LASTFM, album="KoB")])  # fmt: skip
+    finally:
+        store.close()
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute(
+            "SELECT t.title, c.position, a.name FROM credit c JOIN track t ON t.id = c.track_id "
+            "JOIN artist a ON a.id = c.artist_id ORDER BY t.id, c.position"
+        ).fetchall() == [("So What", 1, "Coltrane"), ("Blue in Green", 1, "Bill Evans")]
+        indexes = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
+    conn.close()
+    assert "stats_session_unpriced" not in indexes
+    assert "plays" not in indexes["stats_day_artist_by_artist"]
+    with sqlite3.connect(db_path.with_name("aime.db.v5.bak")) as conn:
+        assert conn.execute("SELECT count(*) FROM credit").fetchall() == [(2,)]
+    conn.close()

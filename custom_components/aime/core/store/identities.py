@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 
 from ..models import SOURCE_CODES, PlayInput
 from ..normalize import album_key, artist_key, split_credits, track_key
-from ..stats.bulk import chunks
+from ..stats.bulk import chunks, executemany
 from ..stats.rollups import Rollups
 from .dedup import Song
 
@@ -194,7 +194,10 @@ class Identities:
                     positive(play.track_number),
                 )
             )
-            credits.extend((track_id, position, a) for position, a in enumerate(credit_ids))
+            # Position 0, the primary artist, is the track's artist_id: not repeated.
+            credits.extend(
+                (track_id, position, a) for position, a in enumerate(credit_ids) if position
+            )
             self._remember_track(key, track_id, credit_ids[0], duration)
         if tracks:
             conn.exec_driver_sql(
@@ -202,9 +205,12 @@ class Identities:
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 tracks,
             )
-            conn.exec_driver_sql(
-                "INSERT INTO credit (track_id, position, artist_id) VALUES (?, ?, ?)", credits
-            )
+            if credits:
+                executemany(
+                    conn,
+                    "INSERT INTO credit (track_id, position, artist_id) VALUES (?, ?, ?)",
+                    credits,
+                )
 
     def _remember_track(
         self, key: tuple[int, str], track_id: int, artist_id: int, duration: int | None

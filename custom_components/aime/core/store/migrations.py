@@ -295,7 +295,20 @@ _V5 = (
     "CREATE INDEX stats_day_artist_by_artist ON stats_day_artist (artist_id, day, plays)",
 )
 
-STEPS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5}
+# Version 6: narrower ingest writes (issue 24). The primary artist's credit (position 0) was
+# track.artist_id again: ``credit`` keeps the other credited artists only. The artist's days
+# drop ``plays`` from their index: each play's upsert no longer moves an index entry, and a
+# page reads one row per day played. Repricing sessions scans them instead of keeping an index
+# up to date at every play: it runs once per ingest call, and only when a track learned its
+# duration.
+_V6 = (
+    "DELETE FROM credit WHERE position = 0",
+    "DROP INDEX stats_day_artist_by_artist",
+    "CREATE INDEX stats_day_artist_by_artist ON stats_day_artist (artist_id, day)",
+    "DROP INDEX stats_session_unpriced",
+)
+
+STEPS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
 CURRENT_VERSION = max(STEPS)
 
 VERSION_TABLE_DDL = "CREATE TABLE schema_version (version INTEGER NOT NULL)"
