@@ -273,6 +273,11 @@ class Identities:
         self._next_id[table] = next_id + 1
         return next_id
 
+    def continue_from(self, table: str, next_id: int) -> None:
+        """The next new row of ``table`` gets ``next_id``: a caller that took ids from
+        ``take_id`` on, one by one, gives back those it did not use."""
+        self._next_id[table] = next_id
+
     def songs_of(self, conn: Connection) -> Callable[[Iterable[int]], dict[int, Song]]:
         """A lookup of tracks' songs (artist id, title key) reading ``conn`` for unknown ones."""
 

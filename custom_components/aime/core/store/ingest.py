@@ -111,11 +111,12 @@ class Ingestor:
         reports: list[tuple[int, int, int]] = []
         merges: dict[int, list[Any]] = {}
         merged_at: list[tuple[int, int]] = []  # (the play's start, the merged source)
+        next_play = self.identities.take_id(conn, "play")
         for play, track_id, device_id in zip(plays, track_ids, device_ids, strict=True):
             source_id = SOURCE_CODES[play.source]
             match = index.match(play.played_at, track_id, source_id)
             if match is None:
-                play_id = self.identities.take_id(conn, "play")
+                play_id, next_play = next_play, next_play + 1
                 row = [play_id, track_id, play.played_at, source_id,
                        device_id, int(play.loved), positive(play.seconds_listened)]  # fmt: skip
                 new_rows.append(row)
@@ -130,6 +131,7 @@ class Ingestor:
                 result.merged += 1
             else:
                 result.duplicates += 1
+        self.identities.continue_from("play", next_play)
         if new_rows:
             executemany(
                 conn,
