@@ -139,7 +139,7 @@ class Ingestor:
                 " seconds_listened) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 new_rows,
             )
-            self.texts.write(conn, new_plays)
+            self.texts.write(conn, new_plays, self.identities.new_track_names)
         if reports:
             executemany(
                 conn,

@@ -9,7 +9,7 @@ names (most plays need no row).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
@@ -44,8 +44,16 @@ class ReportedTexts:
         """Forget what was compared (after a rollback the names may not be stored)."""
         self._differences.clear()
 
-    def write(self, conn: Connection, plays: Sequence[tuple[int, int, PlayInput]]) -> None:
-        """Keep the text of new plays ``(play id, track id, play)`` that differs."""
+    def write(
+        self,
+        conn: Connection,
+        plays: Sequence[tuple[int, int, PlayInput]],
+        known: Mapping[int, Reported],
+    ) -> None:
+        """Keep the text of new plays ``(play id, track id, play)`` that differs.
+
+        ``known``: the stored names of some tracks (those the batch created), spared a query.
+        """
         memo = self._differences
         if len(memo) > _MEMO_LIMIT:
             memo.clear()
@@ -57,7 +65,9 @@ class ReportedTexts:
             key: play for key, (_, _, play) in zip(keys, plays, strict=True) if key not in memo
         }
         if unknown:
-            names = dict(self._names(conn, {key[0] for key in unknown}))
+            track_ids = {key[0] for key in unknown}
+            names = {track: known[track] for track in track_ids if track in known}
+            names.update(self._names(conn, track_ids - names.keys()))
             for key, play in unknown.items():
                 memo[key] = _differences(reported(play), names[key[0]])
         rows = [
