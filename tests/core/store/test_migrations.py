@@ -198,6 +198,7 @@ def test_v5_file_keeps_credits_beyond_the_primary_artist(db_path: Path) -> None:
         indexes = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
     conn.close()
     assert "stats_session_unpriced" not in indexes
+    assert "stats_artist_first" not in indexes
     assert "plays" not in indexes["stats_day_artist_by_artist"]
     with sqlite3.connect(db_path.with_name("aime.db.v5.bak")) as conn:
         assert conn.execute("SELECT count(*) FROM credit").fetchall() == [(2,)]

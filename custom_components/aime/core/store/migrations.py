@@ -300,12 +300,14 @@ _V5 = (
 # drop ``plays`` from their index: each play's upsert no longer moves an index entry, and a
 # page reads one row per day played. Repricing sessions scans them instead of keeping an index
 # up to date at every play: it runs once per ingest call, and only when a track learned its
-# duration.
+# duration. The artists first played in a period scan stats_artist (one row per artist, a
+# millisecond) instead of an index rewritten for every artist the totals touch.
 _V6 = (
     "DELETE FROM credit WHERE position = 0",
     "DROP INDEX stats_day_artist_by_artist",
     "CREATE INDEX stats_day_artist_by_artist ON stats_day_artist (artist_id, day)",
     "DROP INDEX stats_session_unpriced",
+    "DROP INDEX stats_artist_first",
 )
 
 STEPS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
