@@ -31,10 +31,13 @@ def test_credits_are_ordered_and_display_text_kept(store: Store) -> None:
             play("Under Pressure", "", at=T0 + 400, artists=("Queen", "David Bowie")),
         ]
     )
+    # Position 0, the primary artist, is the track's own artist_id; credit holds the others.
     credits = rows(
         store.path,
-        "SELECT t.title, a.name FROM credit c JOIN track t ON t.id = c.track_id "
-        "JOIN artist a ON a.id = c.artist_id ORDER BY t.id, c.position",
+        "SELECT title, name FROM (SELECT t.id, 0 AS position, t.title, a.name FROM track t "
+        "JOIN artist a ON a.id = t.artist_id UNION ALL SELECT t.id, c.position, t.title, a.name "
+        "FROM credit c JOIN track t ON t.id = c.track_id JOIN artist a ON a.id = c.artist_id) "
+        "ORDER BY id, position",
     )
     assert credits == [
         ("Empire State of Mind (feat. Alicia Keys)", "Jay-Z"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+import gc
 from pathlib import Path
 import sqlite3
 
@@ -193,6 +194,7 @@ def test_failed_batch_rolls_back_and_store_recovers(store: Store) -> None:
     batch = [play("New", "New Artist", at=T0), play("Other", "Another", at=1_234_567_890)]
     with pytest.raises(DBAPIError):
         store.ingest(batch)
+    assert gc.isenabled()  # The collector, paused during the batch, runs again.
     assert store.counts().artists == 0
     with sqlite3.connect(store.path) as conn:
         conn.execute("DROP TRIGGER refuse")

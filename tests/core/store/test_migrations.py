@@ -27,7 +27,7 @@ def test_v1_file_migrates_to_current(db_path: Path) -> None:
     shutil.copy(V1_FIXTURE, db_path)
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 7
+        assert store.schema_version == CURRENT_VERSION == 8
         counts = store.counts()
         assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
         assert counts.collection_items == counts.playlists == 0
@@ -145,7 +145,7 @@ def test_v3_file_keeps_its_imported_plays_marked(db_path: Path) -> None:
     conn.close()
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 7
+        assert store.schema_version == CURRENT_VERSION == 8
         # A play imported before keeps merging with the same play reported again.
         result = store.ingest(
             [PlayInput("So What", "Miles Davis", 1_700_000_060, Source.LASTFM, album="KoB")]
@@ -227,3 +227,34 @@ def test_v5_file_finds_names_by_trigram(db_path: Path) -> None:
     assert "VIRTUAL TABLE INDEX" in plan
     assert after_update == [0, 1]
     assert after_delete == 0
+
+
+def test_v5_file_keeps_credits_beyond_the_primary_artist(db_path: Path) -> None:
+    """Version 8 drops the primary artist's credit (the track's artist) and narrows indexes."""
+    _write_v2_file(db_path, version=5)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("INSERT INTO artist (id, key, name) VALUES (2, 'coltrane', 'Coltrane')")
+        conn.executemany(
+            "INSERT INTO credit (track_id, position, artist_id) VALUES (1, ?, ?)", [(0, 1), (1, 2)]
+        )
+    conn.close()
+    store = Store.open(db_path)
+    try:
+        assert store.schema_version == CURRENT_VERSION
+        store.ingest([PlayInput("Blue in Green", "Miles Davis feat. Bill Evans", 1_700_100_000,
+                                Source.LASTFM, album="KoB")])  # fmt: skip
+    finally:
+        store.close()
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute(
+            "SELECT t.title, c.position, a.name FROM credit c JOIN track t ON t.id = c.track_id "
+            "JOIN artist a ON a.id = c.artist_id ORDER BY t.id, c.position"
+        ).fetchall() == [("So What", 1, "Coltrane"), ("Blue in Green", 1, "Bill Evans")]
+        indexes = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
+    conn.close()
+    assert "stats_session_unpriced" not in indexes
+    assert "stats_artist_first" not in indexes
+    assert "plays" not in indexes["stats_day_artist_by_artist"]
+    with sqlite3.connect(db_path.with_name("aime.db.v5.bak")) as conn:
+        assert conn.execute("SELECT count(*) FROM credit").fetchall() == [(2,)]
+    conn.close()

@@ -1,12 +1,16 @@
-"""Bulk statements for the rollups, fed row by row, and the upserts they share."""
+"""Bulk statements for the ingest path and the rollups, straight to the driver, and the
+upserts the rollups share."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+import sqlite3
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 # SQLite's bound-parameter limit is 32766 on current versions; stay well below it.
 _CHUNK = 500
@@ -31,7 +35,26 @@ def executemany(conn: Connection, statement: str, rows: Iterable[Sequence[Any]])
     garbage collector wakes up far more often, and its full passes over a large process then
     cost more than the statements. The DB-API cursor takes a generator.
     """
-    conn.connection.driver_connection.executemany(statement, rows)  # type: ignore[union-attr]
+    with _wrapped_errors(statement):
+        conn.connection.driver_connection.executemany(statement, rows)  # type: ignore[union-attr]
+
+
+def fetch(conn: Connection, statement: str, parameters: Sequence[Any] = ()) -> list[Any]:
+    """Rows as plain tuples, straight from the driver: SQLAlchemy's row objects would double
+    the cost of the lookups an ingest batch makes."""
+    driver = conn.connection.driver_connection
+    with _wrapped_errors(statement):
+        rows: list[Any] = driver.execute(statement, parameters).fetchall()  # type: ignore[union-attr]
+    return rows
+
+
+@contextmanager
+def _wrapped_errors(statement: str) -> Iterator[None]:
+    """Raise the driver's errors as SQLAlchemy's, as ``exec_driver_sql`` would."""
+    try:
+        yield
+    except sqlite3.Error as err:
+        raise DBAPIError.instance(statement, None, err, sqlite3.Error) from err
 
 
 def upsert_day_plays(conn: Connection, table: str, column: str, counts: Counter[int]) -> None:

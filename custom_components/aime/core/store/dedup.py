@@ -51,7 +51,7 @@ class PlayIndex:
         self._sources = 0  # bit mask of the sources present around the batch
         for source in {source for _, _, _, source in stored}:
             self._sources |= 1 << source
-        self._added: list[tuple[int, Slot]] = []
+        self._added: list[tuple[Song, Slot]] = []
         self._by_song: dict[Song, tuple[list[int], list[Slot]]] | None = None
 
     def match(self, played_at: int, track_id: int, source_id: int) -> Slot | str | None:
@@ -67,7 +67,11 @@ class PlayIndex:
         bit = 1 << source_id
         if not self._sources & ~bit:  # no other source around: nothing to merge with
             return None
-        times, slots = self._song_slots(song)
+        by_song = self._by_song if self._by_song is not None else self._build()
+        found = by_song.get(song)
+        if found is None:
+            return None
+        times, slots = found
         best: Slot | None = None
         start = bisect_left(times, played_at - self._window)
         for slot in slots[start : bisect_right(times, played_at + self._window)]:
@@ -89,31 +93,38 @@ class PlayIndex:
 
     def add(self, played_at: int, track_id: int, source_id: int, row: list[Any]) -> None:
         """Record a play this batch is about to insert, so later reports can match it."""
-        self._exact.add((played_at, self._songs[track_id], source_id))
+        song = self._songs[track_id]
+        self._exact.add((played_at, song, source_id))
         self._sources |= 1 << source_id
         slot = Slot(played_at, source_id, row[0], row)
         if self._by_song is None:
-            self._added.append((track_id, slot))
+            self._added.append((song, slot))
         else:
-            self._insert(self._songs[track_id], slot)
+            _insert(self._by_song, song, slot)
 
-    def _song_slots(self, song: Song) -> tuple[list[int], list[Slot]]:
-        if self._by_song is None:
-            self._build()
-        assert self._by_song is not None
-        return self._by_song.get(song) or ([], [])
-
-    def _build(self) -> None:
-        self._by_song = {}
+    def _build(self) -> dict[Song, tuple[list[int], list[Slot]]]:
+        by_song: dict[Song, tuple[list[int], list[Slot]]] = {}
+        songs = self._songs
         for play_id, played_at, track_id, source_id in self._stored:
-            self._insert(self._songs[track_id], Slot(played_at, source_id, play_id, None))
-        for track_id, slot in self._added:
-            self._insert(self._songs[track_id], slot)
+            _insert(by_song, songs[track_id], Slot(played_at, source_id, play_id, None))
+        for song, slot in self._added:
+            _insert(by_song, song, slot)
         self._added.clear()
+        self._by_song = by_song
+        return by_song
 
-    def _insert(self, song: Song, slot: Slot) -> None:
-        assert self._by_song is not None
-        times, slots = self._by_song.setdefault(song, ([], []))
+
+def _insert(by_song: dict[Song, tuple[list[int], list[Slot]]], song: Song, slot: Slot) -> None:
+    """File ``slot`` under its song, in time order (after the slots of the same second)."""
+    found = by_song.get(song)
+    if found is None:
+        by_song[song] = ([slot.played_at], [slot])
+        return
+    times, slots = found
+    if times[-1] <= slot.played_at:  # Plays mostly come in time order: append.
+        times.append(slot.played_at)
+        slots.append(slot)
+    else:
         index = bisect_right(times, slot.played_at)
         times.insert(index, slot.played_at)
         slots.insert(index, slot)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Connection
 
 from ..models import SOURCE_CODES, PlayInput
 from ..normalize import album_key, artist_key, split_credits, track_key
-from ..stats.bulk import chunks
+from ..stats.bulk import chunks, executemany, fetch
 from ..stats.rollups import Rollups
 from .dedup import Song
 
@@ -43,13 +44,18 @@ class Identities:
         self._mirrored: dict[str, bool] = {}
         # Sources repeat the same strings for every play of a track: remember where they led.
         self._raw_tracks: dict[tuple[Any, ...], int] = {}
+        # Stored names, so that a new track's (title, artist, album) is known without a query.
+        self._artist_names: dict[int, str] = {}
+        self._album_titles: dict[int, str] = {}
+        self.new_track_names: dict[int, tuple[str, str, str]] = {}  # Of the last batch.
 
     def track_ids_for(self, conn: Connection, plays: list[PlayInput]) -> list[int]:
         """The track id of each play, creating its artists, album and track when new."""
         raw_tracks = self._raw_tracks
         if len(raw_tracks) > _RAW_MEMO_LIMIT:
             raw_tracks.clear()
-        raws = [raw_identity(play) for play in plays]
+        self.new_track_names.clear()
+        raws = list(map(raw_identity, plays))
         unknown = {
             raw: play for raw, play in zip(raws, plays, strict=True) if raw not in raw_tracks
         }
@@ -82,10 +88,11 @@ class Identities:
         if wanted:
             for chunk in self._lookups(conn, "artist", list(wanted)):
                 marks = ",".join("?" * len(chunk))
-                rows = conn.exec_driver_sql(
-                    f"SELECT key, id FROM artist WHERE key IN ({marks})", tuple(chunk)
-                )
-                self._artist_ids.update((key, artist) for key, artist in rows)
+                for key, artist, name in fetch(
+                    conn, f"SELECT key, id, name FROM artist WHERE key IN ({marks})", chunk
+                ):
+                    self._artist_ids[key] = artist
+                    self._artist_names[artist] = name
             new = [(key, name) for key, name in wanted.items() if key not in self._artist_ids]
             if new:
                 rows_to_insert = [(self.take_id(conn, "artist"), key, name) for key, name in new]
@@ -93,6 +100,7 @@ class Identities:
                     "INSERT INTO artist (id, key, name) VALUES (?, ?, ?)", rows_to_insert
                 )
                 self._artist_ids.update((key, new_id) for new_id, key, _ in rows_to_insert)
+                self._artist_names.update((new_id, name) for new_id, _, name in rows_to_insert)
         return self._artist_ids
 
     def _resolve_tracks(
@@ -131,11 +139,14 @@ class Identities:
             return
         for chunk in self._lookups(conn, "album", list(missing)):
             marks = ",".join("(?, ?)" for _ in chunk)
-            rows = conn.exec_driver_sql(
-                f"SELECT artist_id, key, id FROM album WHERE (artist_id, key) IN (VALUES {marks})",
-                tuple(value for pair in chunk for value in pair),
-            )
-            self._album_ids.update(((artist, key), album) for artist, key, album in rows)
+            for artist, key, album, title in fetch(
+                conn,
+                "SELECT artist_id, key, id, title FROM album "
+                f"WHERE (artist_id, key) IN (VALUES {marks})",
+                [value for pair in chunk for value in pair],
+            ):
+                self._album_ids[artist, key] = album
+                self._album_titles[album] = title
         new = [
             (self.take_id(conn, "album"), artist, key, title)
             for (artist, key), title in missing.items()
@@ -146,6 +157,7 @@ class Identities:
                 "INSERT INTO album (id, artist_id, key, title) VALUES (?, ?, ?, ?)", new
             )
             self._album_ids.update(((artist, key), album) for album, artist, key, _ in new)
+            self._album_titles.update((album, title) for album, _, _, title in new)
 
     def _lookups[K](self, conn: Connection, table: str, keys: list[K]) -> Iterable[list[K]]:
         """Chunks of cache misses worth looking up in ``table`` (none when it is mirrored)."""
@@ -176,6 +188,7 @@ class Identities:
     ) -> None:
         tracks: list[tuple[Any, ...]] = []
         credits: list[tuple[int, int, int]] = []
+        artist_names, album_titles = self._artist_names, self._album_titles
         for key, index in missing.items():
             if key in self._track_ids:
                 continue
@@ -183,28 +196,39 @@ class Identities:
             credit_ids = list(dict.fromkeys(artist_ids[artist_key(n)] for n in entry.credits))
             track_id = self.take_id(conn, "track")
             duration = positive(play.duration)
+            title = play.title.strip()
             tracks.append(
                 (
                     track_id,
                     key[0],
                     credit_ids[0],
                     key[1],
-                    play.title.strip(),
+                    title,
                     duration,
                     positive(play.track_number),
                 )
             )
-            credits.extend((track_id, position, a) for position, a in enumerate(credit_ids))
+            artist_name, album_title = artist_names.get(credit_ids[0]), album_titles.get(key[0])
+            if artist_name is not None and album_title is not None:
+                self.new_track_names[track_id] = (title, artist_name, album_title)
+            # Position 0, the primary artist, is the track's artist_id: not repeated.
+            credits.extend(
+                (track_id, position, a) for position, a in enumerate(credit_ids) if position
+            )
             self._remember_track(key, track_id, credit_ids[0], duration)
         if tracks:
-            conn.exec_driver_sql(
+            executemany(
+                conn,
                 "INSERT INTO track (id, album_id, artist_id, key, title, duration, track_number)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 tracks,
             )
-            conn.exec_driver_sql(
-                "INSERT INTO credit (track_id, position, artist_id) VALUES (?, ?, ?)", credits
-            )
+            if credits:
+                executemany(
+                    conn,
+                    "INSERT INTO credit (track_id, position, artist_id) VALUES (?, ?, ?)",
+                    credits,
+                )
 
     def _remember_track(
         self, key: tuple[int, str], track_id: int, artist_id: int, duration: int | None
@@ -221,11 +245,12 @@ class Identities:
     ) -> None:
         """A later report may know the duration an earlier one lacked (stats need it)."""
         updates: dict[int, int] = {}
+        missing = self._tracks_missing_duration
         for play, track_id in zip(plays, track_ids, strict=True):
-            duration = positive(play.duration)
-            if duration is not None and track_id in self._tracks_missing_duration:
+            duration = play.duration
+            if duration and duration > 0 and track_id in missing:
                 updates[track_id] = duration
-                self._tracks_missing_duration.discard(track_id)
+                missing.discard(track_id)
         if updates:
             conn.exec_driver_sql(
                 "UPDATE track SET duration = ? WHERE id = ? AND duration IS NULL",
@@ -267,6 +292,11 @@ class Identities:
         self._next_id[table] = next_id + 1
         return next_id
 
+    def continue_from(self, table: str, next_id: int) -> None:
+        """The next new row of ``table`` gets ``next_id``: a caller that took ids from
+        ``take_id`` on, one by one, gives back those it did not use."""
+        self._next_id[table] = next_id
+
     def songs_of(self, conn: Connection) -> Callable[[Iterable[int]], dict[int, Song]]:
         """A lookup of tracks' songs (artist id, title key) reading ``conn`` for unknown ones."""
 
@@ -296,8 +326,10 @@ class Names:
     album_title: str
 
 
-def raw_identity(play: PlayInput) -> tuple[Any, ...]:
-    return (play.title, play.artist, play.artists, play.album, play.album_artist)
+# A play's identity as the source spelt it: (title, artist, artists, album, album artist).
+raw_identity: Callable[[PlayInput], tuple[Any, ...]] = attrgetter(
+    "title", "artist", "artists", "album", "album_artist"
+)
 
 
 def parse_names(play: PlayInput) -> Names:

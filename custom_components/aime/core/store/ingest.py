@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 import time
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Connection
 
 from ..models import SOURCE_CODES, IngestResult, PlayInput, RejectedPlay
+from ..stats.bulk import executemany, fetch
 from ..stats.rollups import Rollups
 from .dedup import PlayIndex, Slot, StoredPlay
 from .identities import Identities, positive
@@ -110,11 +111,12 @@ class Ingestor:
         reports: list[tuple[int, int, int]] = []
         merges: dict[int, list[Any]] = {}
         merged_at: list[tuple[int, int]] = []  # (the play's start, the merged source)
+        next_play = self.identities.take_id(conn, "play")
         for play, track_id, device_id in zip(plays, track_ids, device_ids, strict=True):
             source_id = SOURCE_CODES[play.source]
             match = index.match(play.played_at, track_id, source_id)
             if match is None:
-                play_id = self.identities.take_id(conn, "play")
+                play_id, next_play = next_play, next_play + 1
                 row = [play_id, track_id, play.played_at, source_id,
                        device_id, int(play.loved), positive(play.seconds_listened)]  # fmt: skip
                 new_rows.append(row)
@@ -129,16 +131,20 @@ class Ingestor:
                 result.merged += 1
             else:
                 result.duplicates += 1
+        self.identities.continue_from("play", next_play)
         if new_rows:
-            conn.exec_driver_sql(
+            executemany(
+                conn,
                 "INSERT INTO play (id, track_id, played_at, source_id, device_id, loved,"
                 " seconds_listened) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [tuple(row) for row in new_rows],
+                new_rows,
             )
-            self.texts.write(conn, new_plays)
+            self.texts.write(conn, new_plays, self.identities.new_track_names)
         if reports:
-            conn.exec_driver_sql(
-                "INSERT INTO play_report (played_at, play_id, source_id) VALUES (?, ?, ?)", reports
+            executemany(
+                conn,
+                "INSERT INTO play_report (played_at, play_id, source_id) VALUES (?, ?, ?)",
+                reports,
             )
         if self.rollups is not None:
             self.rollups.add_plays(conn, new_rows)
@@ -160,18 +166,20 @@ class Ingestor:
             min(p.played_at for p in plays) - window,
             max(p.played_at for p in plays) + window,
         )
-        stored = conn.exec_driver_sql(
+        stored: list[StoredPlay] = fetch(
+            conn,
             "SELECT id, played_at, track_id, source_id FROM play WHERE played_at BETWEEN ? AND ?",
             bounds,
-        ).all()
-        reports = conn.exec_driver_sql(
+        )
+        reports: list[tuple[int, int, int]] = fetch(
+            conn,
             "SELECT r.played_at, p.track_id, r.source_id FROM play_report r "
             "JOIN play p ON p.id = r.play_id WHERE r.played_at BETWEEN ? AND ?",
             bounds,
-        ).all()
+        )
         return PlayIndex(
-            cast("list[StoredPlay]", stored),
-            cast("list[tuple[int, int, int]]", reports),
+            stored,
+            reports,
             self.identities.track_songs,
             lambda track_ids: self.identities.load_songs(conn, track_ids),
             window,

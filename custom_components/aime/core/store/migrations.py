@@ -298,6 +298,7 @@ _V5 = (
 # Version 6: plays from Home Assistant's media players have a source of their own.
 _V6 = ("INSERT INTO source (id, name) VALUES (5, 'home_assistant')",)
 
+
 def _name_search(table: str) -> tuple[str, ...]:
     """A trigram index of ``table``'s folded ``key``, kept by triggers (see ``_V7``)."""
     index = f"{table}_key_search"
@@ -325,8 +326,22 @@ NAME_SEARCH_TABLES = frozenset(
     for table in ("artist", "album", "track")
     for suffix in ("", "_data", "_idx", "_docsize", "_config")
 )
+# Version 8: narrower ingest writes (issue 24). The primary artist's credit (position 0) was
+# track.artist_id again: ``credit`` keeps the other credited artists only. The artist's days
+# drop ``plays`` from their index: each play's upsert no longer moves an index entry, and a
+# page reads one row per day played. Repricing sessions scans them instead of keeping an index
+# up to date at every play: it runs once per ingest call, and only when a track learned its
+# duration. The artists first played in a period scan stats_artist (one row per artist, a
+# millisecond) instead of an index rewritten for every artist the totals touch.
+_V8 = (
+    "DELETE FROM credit WHERE position = 0",
+    "DROP INDEX stats_day_artist_by_artist",
+    "CREATE INDEX stats_day_artist_by_artist ON stats_day_artist (artist_id, day)",
+    "DROP INDEX stats_session_unpriced",
+    "DROP INDEX stats_artist_first",
+)
 
-STEPS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7}
+STEPS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7, 8: _V8}
 CURRENT_VERSION = max(STEPS)
 
 VERSION_TABLE_DDL = "CREATE TABLE schema_version (version INTEGER NOT NULL)"

@@ -9,14 +9,14 @@ names (most plays need no row).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
 
 from ..models import PlayInput
+from ..stats.bulk import chunks, executemany, fetch
 
-_CHUNK = 500
 _MEMO_LIMIT = 200_000
 
 # What a play reports (title, artist credit, album), as the source spelt it.
@@ -36,43 +36,62 @@ class ReportedTexts:
 
     def __init__(self) -> None:
         """Nothing is remembered yet."""
-        self._differences: dict[tuple[int, Reported], Differences | None] = {}
+        # (track id, the play's raw texts) -> what differs: sources repeat the same strings
+        # for every play of a track, so most plays cost one lookup (no stripping, no query).
+        self._differences: dict[tuple[Any, ...], Differences | None] = {}
 
     def reset(self) -> None:
         """Forget what was compared (after a rollback the names may not be stored)."""
         self._differences.clear()
 
-    def write(self, conn: Connection, plays: Sequence[tuple[int, int, PlayInput]]) -> None:
-        """Keep the text of new plays ``(play id, track id, play)`` that differs."""
-        if len(self._differences) > _MEMO_LIMIT:
-            self._differences.clear()
-        keys = [(track_id, reported(play)) for _, track_id, play in plays]
-        unknown = {track_id for track_id, text in keys if (track_id, text) not in self._differences}
-        names = dict(self._names(conn, unknown))
-        for key in keys:
-            if key not in self._differences:
-                self._differences[key] = _differences(key[1], names[key[0]])
+    def write(
+        self,
+        conn: Connection,
+        plays: Sequence[tuple[int, int, PlayInput]],
+        known: Mapping[int, Reported],
+    ) -> None:
+        """Keep the text of new plays ``(play id, track id, play)`` that differs.
+
+        ``known``: the stored names of some tracks (those the batch created), spared a query.
+        """
+        memo = self._differences
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        keys = [
+            (track_id, play.title, play.artist, play.artists, play.album)
+            for _, track_id, play in plays
+        ]
+        unknown = {
+            key: play for key, (_, _, play) in zip(keys, plays, strict=True) if key not in memo
+        }
+        if unknown:
+            track_ids = {key[0] for key in unknown}
+            names = {track: known[track] for track in track_ids if track in known}
+            names.update(self._names(conn, track_ids - names.keys()))
+            for key, play in unknown.items():
+                memo[key] = _differences(reported(play), names[key[0]])
         rows = [
             (play_id, *found)
             for (play_id, _, _), key in zip(plays, keys, strict=True)
-            if (found := self._differences[key]) is not None
+            if (found := memo[key]) is not None
         ]
         if rows:
-            conn.exec_driver_sql(
-                "INSERT INTO play_text (play_id, title, artist, album) VALUES (?, ?, ?, ?)", rows
+            executemany(
+                conn,
+                "INSERT INTO play_text (play_id, title, artist, album) VALUES (?, ?, ?, ?)",
+                rows,
             )
 
     @staticmethod
     def _names(conn: Connection, track_ids: Iterable[int]) -> Iterable[tuple[int, Reported]]:
-        ids = list(track_ids)
-        for first in range(0, len(ids), _CHUNK):
-            chunk = ids[first : first + _CHUNK]
+        for chunk in chunks(list(track_ids)):
             marks = ",".join("?" * len(chunk))
-            rows: Iterable[Any] = conn.exec_driver_sql(
+            rows = fetch(
+                conn,
                 "SELECT t.id, t.title, ar.name, al.title FROM track t "
                 "JOIN artist ar ON ar.id = t.artist_id JOIN album al ON al.id = t.album_id "
                 f"WHERE t.id IN ({marks})",
-                tuple(chunk),
+                chunk,
             )
             for track_id, title, artist, album in rows:
                 yield track_id, (title, artist, album)

@@ -47,6 +47,7 @@ track = Table(
     Column("loved", Integer, nullable=False),
 )
 
+# The other credited artists of a track, from position 1: position 0 is track.artist_id.
 credit = Table(
     "credit",
     metadata,
