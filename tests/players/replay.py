@@ -6,11 +6,15 @@ from the start:
 - ``state`` and ``set``: the player's new state and attributes (merged onto its last ones; a
   ``null`` removes one); ``position`` sets ``media_position`` reported now;
 - ``report_every``: from this step on, the integration reports the position every so many
-  seconds (``media_position`` moved on, ``media_position_updated_at`` now), as Music
-  Assistant or Spotify do, until a step says otherwise (0: never);
+  seconds (``media_position`` moved on, ``media_position_updated_at`` now) while playing, as
+  Spotify's 30-second and Squeezebox's 5-second polls do, until a step says otherwise (0:
+  never);
 - ``unavailable``, ``rename`` (to a new entity id, the registry entry following), ``remove``
   (the entity and its registry entry), ``restart`` (AIME unloads, that many seconds pass,
   it loads again, resuming its listens), ``lastfm`` (the device's own scrobble of a play).
+
+Each sequence's ``reference`` names the Home Assistant core code whose behaviour it models
+(which attributes, states and position updates the integration really writes).
 
 Time moves one second at a time (frozen clock, timers fired): no real sleep. ``expected`` is
 the exact history: each play's start (seconds from the start), title, artist, zone, listened

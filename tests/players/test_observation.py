@@ -52,3 +52,29 @@ def test_idle_players_and_streams_without_length() -> None:
     stream = State("media_player.a", "playing", {**MUSIC, "media_duration": None})
     seen = observation("zone", stream, 0, NOW.timestamp())
     assert (seen.state, seen.seek_position, seen.zone_name) == (PLAYING, None, "media_player.a")
+
+
+def test_a_squeezebox_queue_is_music() -> None:
+    """Squeezebox reports media_content_type "playlist" for each song of a queue of several."""
+    queued = State("media_player.a", "playing", {**MUSIC, "media_content_type": "playlist"})
+    assert track_of(queued) == TrackInfo("So What", "Miles Davis", "Kind of Blue", 562)
+    # A stream's duration 0 (Squeezebox) is no length; with its station as channel: no track.
+    stream = {**MUSIC, "media_duration": 0, "media_channel": "Radio Paradise"}
+    assert track_of(State("media_player.a", "playing", stream)) is None
+
+
+def test_the_position_time_as_an_iso_string() -> None:
+    """A state rebuilt from JSON carries media_position_updated_at as a string."""
+    wall = NOW.timestamp() + 7
+    for updated in (NOW.isoformat(), "2026-01-10T20:00:00"):  # naive: UTC
+        state = State("media_player.a", "playing", {**MUSIC, "media_position_updated_at": updated})
+        assert position_of(state, wall) == 17
+    unreadable = State("media_player.a", "playing", {**MUSIC, "media_position_updated_at": "?"})
+    assert position_of(unreadable, wall) == 10
+
+
+def test_buffering_is_loading_with_its_position() -> None:
+    """Cast buffers a track being loaded and reports its position meanwhile: not playing yet."""
+    buffering = State("media_player.a", "buffering", {**MUSIC, "media_position": 0})
+    seen = observation("zone", buffering, 0, NOW.timestamp() + 2)
+    assert (seen.state, seen.seek_position) == ("loading", 0)
