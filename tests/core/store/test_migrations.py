@@ -13,6 +13,13 @@ from custom_components.aime.core.store import schema
 from custom_components.aime.core.store.migrations import CURRENT_VERSION, STEPS, VERSION_TABLE_DDL
 from custom_components.aime.core.store.store import Store
 
+from ..stats.test_rollups import (
+    actual_rollups,
+    expected_rollups,
+    ingest_in_random_batches,
+    random_reports,
+)
+
 V1_FIXTURE = Path(__file__).parents[2] / "fixtures" / "aime_v1.db"
 
 
@@ -22,7 +29,7 @@ def test_v1_file_migrates_to_current(db_path: Path) -> None:
     shutil.copy(V1_FIXTURE, db_path)
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 5
+        assert store.schema_version == CURRENT_VERSION == 6
         counts = store.counts()
         assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
         assert counts.collection_items == counts.playlists == 0
@@ -140,7 +147,7 @@ def test_v3_file_keeps_its_imported_plays_marked(db_path: Path) -> None:
     conn.close()
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 5
+        assert store.schema_version == CURRENT_VERSION == 6
         # A play imported before keeps merging with the same play reported again.
         result = store.ingest(
             [PlayInput("So What", "Miles Davis", 1_700_000_060, Source.LASTFM, album="KoB")]
@@ -172,3 +179,28 @@ def test_v4_file_finds_an_artists_tracks_and_days_by_index(db_path: Path) -> Non
         }
     conn.close()
     assert all("SCAN" not in plan for plan in plans.values()), plans
+
+
+def test_v5_file_gains_the_playlist_rollups(db_path: Path) -> None:
+    """Version 6's rollups, built at the first open, equal what ingest writes."""
+    store = Store.open(db_path, time_zone="Europe/Paris")
+    try:
+        ingest_in_random_batches(store, random_reports(7), 7)
+        fresh = actual_rollups(db_path)
+    finally:
+        store.close()
+    with sqlite3.connect(db_path) as conn:  # The same file as version 5 left it.
+        for statement in STEPS[6]:
+            if statement.startswith("CREATE TABLE"):
+                conn.execute(f"DROP TABLE {statement.split()[2]}")
+            elif statement.startswith("CREATE INDEX"):
+                conn.execute(f"DROP INDEX IF EXISTS {statement.split()[2]}")
+        conn.execute("UPDATE schema_version SET version = 5")
+    conn.close()
+    store = Store.open(db_path, time_zone="Europe/Paris")
+    try:
+        assert store.schema_version == 6
+    finally:
+        store.close()
+    assert actual_rollups(db_path) == fresh == expected_rollups(db_path, "Europe/Paris")
+    assert all(fresh[name] for name in ("session_artist", "session_flow", "session_album"))

@@ -40,6 +40,7 @@ from .bulk import (
     executemany,
     upsert_day_plays,
 )
+from .session_rollups import PLAYLIST_TABLES, add_hour_tracks, replace_sessions, session_plays
 from .sessions import SESSION_GAP, Session, merge_sessions, session_runs
 from .totals import Totals
 
@@ -62,6 +63,7 @@ STATS_TABLES = (
     "stats_unpriced",
     "stats_repricing",
     "stats_session",
+    *PLAYLIST_TABLES,
 )
 
 
@@ -222,6 +224,7 @@ class Rollups:
             for heard, duration in zip(plays.listened, plays.durations, strict=True)
         ]
         self._add_days(conn, plays, days=days, day_keys=day_keys, local=local, lengths=lengths)
+        add_hour_tracks(conn, local, plays.times, plays.track_ids)
         for table, column, ids in (
             ("stats_day_artist", "artist_id", plays.artists),
             ("stats_day_album", "album_id", plays.albums),
@@ -234,7 +237,9 @@ class Rollups:
         if priced:
             add_priced(conn, priced, sum(filter(None, by_duration)))
         runs = session_runs(plays.times, plays.play_ids, plays.track_ids, lengths)
-        self._add_sessions(conn, runs)
+        written, deleted = self._add_sessions(conn, runs)
+        batch = session_plays(runs, plays.track_ids, plays.artists, plays.albums)
+        replace_sessions(conn, runs, written, deleted, batch)
 
     def _add_days(
         self,
@@ -281,7 +286,11 @@ class Rollups:
             unpriced = Counter(compress(map(add, day_keys, plays.track_ids), unknown))
             upsert_day_plays(conn, "stats_unpriced", "track_id", unpriced)
 
-    def _add_sessions(self, conn: Connection, runs: list[Session]) -> None:
+    def _add_sessions(
+        self, conn: Connection, runs: list[Session]
+    ) -> tuple[list[Session], list[int]]:
+        """Merge the batch's sessions with the stored ones: the sessions written, and the
+        starts of the stored ones replaced."""
         low, high = runs[0].start_at, runs[-1].last_at
         stored = [
             Session(*row)
@@ -302,6 +311,7 @@ class Rollups:
             " last_seconds) VALUES (?, ?, ?, ?, ?, ?)",
             [session.row() for session in written],
         )
+        return written, deleted
 
     def _load_tracks(self, conn: Connection, track_ids: Iterable[int]) -> None:
         """Make sure the details of these tracks are cached (the ingestor usually did)."""
