@@ -32,11 +32,16 @@ _ALL_DAYS = (-(2**40), 2**40)
 
 def top_sessions(ctx: Context) -> list[int]:
     """The longest sessions (most plays; then longest, then latest) in play order."""
-    sessions = ctx.conn.exec_driver_sql(
+    sessions = ctx.fetch(
         "SELECT start_at, last_at, plays FROM stats_session WHERE start_at >= ? AND start_at < ?",
         (ctx.start, ctx.end),
-    ).all()
-    ranked = ctx.rank(sessions, score=lambda s: -s[2], tiebreak=lambda s: (s[0] - s[1], -s[0]))
+    )
+    ranked = ctx.ranked(
+        sessions,
+        score=lambda s: -s[2],
+        tiebreak=lambda s: (s[0] - s[1], -s[0]),
+        first=ctx.max_tracks,
+    )
     chosen: list[int] = []
     used: set[int] = set()
     for start, last, _ in ranked:
@@ -62,10 +67,11 @@ def artist_correlations(ctx: Context) -> list[int]:
     paired = paired_artists(ctx)
     pairs = artist_pairs(ctx, paired)
     plays = artist_plays(ctx, paired)
-    ranked = ctx.rank(
+    ranked = ctx.ranked(
         pairs.items(),
         score=lambda item: -item[1],
         tiebreak=lambda item: (-plays.get(item[0][0], 0) - plays.get(item[0][1], 0), item[0]),
+        first=ctx.max_tracks,
     )
     tracks = ArtistTracks(ctx)
     chosen: list[int] = []

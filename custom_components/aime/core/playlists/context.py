@@ -7,7 +7,9 @@ Algorithms read rollups (``reads.py``), never the window's plays one by one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
+from heapq import nsmallest
 import random
 from typing import Any
 
@@ -61,6 +63,17 @@ class Context:
         order = sorted(range(len(fixed)), key=lambda index: (score(fixed[index]), draws[index]))
         return [fixed[index] for index in order]
 
+    def ranked[T](
+        self,
+        items: Iterable[T],
+        score: Callable[[T], Any],
+        tiebreak: Callable[[T], Any],
+        first: int,
+    ) -> Ranked[T]:
+        """``rank``'s order, ranking only the ``first`` best (and their ties) until more are
+        read: most callers stop early, and sorting thousands of items is the cost."""
+        return Ranked(self, list(items), score, tiebreak, first)
+
     def fetch(self, statement: str, parameters: Sequence[Any] = ()) -> list[Any]:
         """Rows as plain tuples, straight from the driver: for the large reads, where
         SQLAlchemy's row objects would double the cost."""
@@ -83,6 +96,43 @@ class Context:
             ):
                 found[track_id] = PlaylistTrack(track_id, *row)
         return [found[track_id] for track_id in track_ids]
+
+
+class Ranked[T]:
+    """Items in ``Context.rank`` order, the best ``first`` ranked at once, the rest when
+    iteration reaches them (draws of a seed follow each part's tie-break order)."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        items: list[T],
+        score: Callable[[T], Any],
+        tiebreak: Callable[[T], Any],
+        first: int,
+    ) -> None:
+        """Rank the best ``first`` items (all of them when there are few)."""
+        self._rank = partial(ctx.rank, score=score, tiebreak=tiebreak)
+        self._rest: list[T] = []
+        if len(items) > 2 * first > 0:
+            cut = score(nsmallest(first, items, key=score)[-1])
+            self._rest = [item for item in items if not score(item) <= cut]
+            items = [item for item in items if score(item) <= cut]
+        self._ranked = self._rank(items)
+
+    def __iter__(self) -> Iterator[T]:
+        """Every item, best first."""
+        index = 0
+        while True:
+            if index == len(self._ranked):
+                if not self._rest:
+                    return
+                self._ranked.extend(self._rank(self._rest))
+                self._rest = []
+            yield self._ranked[index]
+            index += 1
+
+    def __bool__(self) -> bool:
+        return bool(self._ranked)
 
 
 def window_days(clock: LocalTime, window: Window, now: int) -> tuple[int, int] | None:

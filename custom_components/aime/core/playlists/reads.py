@@ -8,11 +8,13 @@ sessions starting in it (``Context.start``…``end``) or its local days. See
 from __future__ import annotations
 
 from collections import deque
+from itertools import combinations, islice, repeat
 
-from .context import Context
+from .context import Context, Ranked
 
 PAIR_ARTISTS = 200  # artist_correlations pairs up the artists in the most sessions.
 _CHUNK = 500
+_SUCCESSORS = 10  # artist_flow ranks this many successors first; the rest only if needed.
 
 
 def paired_artists(ctx: Context) -> list[int]:
@@ -33,19 +35,37 @@ def paired_artists(ctx: Context) -> list[int]:
 
 
 def artist_pairs(ctx: Context, artists: list[int]) -> dict[tuple[int, int], int]:
-    """Sessions holding both artists of each pair (lower id first) among ``artists``."""
+    """Sessions holding both artists of each pair (lower id first) among ``artists``.
+
+    Each artist's sessions become a bit set (one bit per session of the window): a pair's
+    count is then one AND, however many sessions they share, instead of a row per pair and
+    session for SQLite to group.
+    """
     if not artists:
         return {}
-    values = ",".join(["(?)"] * len(artists))
-    rows = ctx.fetch(
-        f"WITH paired (artist_id) AS (VALUES {values}) "
-        "SELECT a.artist_id, b.artist_id, count(*) FROM stats_session_artist a "
-        "JOIN stats_session_artist b ON b.start_at = a.start_at AND b.artist_id > a.artist_id "
-        "WHERE a.start_at >= ? AND a.start_at < ? "
-        "AND a.artist_id IN paired AND b.artist_id IN paired GROUP BY a.artist_id, b.artist_id",
+    starts = ctx.fetch(
+        "SELECT start_at FROM stats_session WHERE start_at >= ? AND start_at < ?",
+        (ctx.start, ctx.end),
+    )
+    position = {start: index for index, (start,) in enumerate(starts)}
+    marks = ",".join("?" * len(artists))
+    sessions = ctx.fetch(
+        "SELECT artist_id, group_concat(start_at) FROM stats_session_artist "
+        f"INDEXED BY stats_session_artist_by_artist WHERE artist_id IN ({marks}) "
+        "AND start_at >= ? AND start_at < ? GROUP BY artist_id",
         (*artists, ctx.start, ctx.end),
     )
-    return {(first, second): count for first, second, count in rows}
+    sets: list[tuple[int, int]] = []
+    for artist, listed in sorted(sessions):
+        digits = bytearray(b"0" * len(starts))
+        bits = map(position.__getitem__, map(int, listed.split(",")))
+        deque(map(digits.__setitem__, bits, repeat(ord("1"))), maxlen=0)
+        sets.append((artist, int(digits, 2)))
+    pairs: dict[tuple[int, int], int] = {}
+    for (first, first_set), (second, second_set) in combinations(sets, 2):
+        if shared := (first_set & second_set).bit_count():
+            pairs[first, second] = shared
+    return pairs
 
 
 def artist_plays(ctx: Context, artists: list[int]) -> dict[int, int]:
@@ -97,7 +117,7 @@ def flow_starts(ctx: Context) -> list[tuple[int, int, int]]:
     )
 
 
-def successors(ctx: Context, artist: int) -> list[int]:
+def successors(ctx: Context, artist: int) -> Ranked[int]:
     """The artists the window's sessions changed to from ``artist``, most often first (ties:
     most plays)."""
     following = ctx.fetch(
@@ -105,13 +125,38 @@ def successors(ctx: Context, artist: int) -> list[int]:
         "WHERE from_artist = ? AND start_at >= ? AND start_at < ? GROUP BY to_artist",
         (artist, ctx.start, ctx.end),
     )
-    plays = artist_plays(ctx, [target for target, _ in following])
-    ranked = ctx.rank(
-        following,
-        score=lambda item: -item[1],
-        tiebreak=lambda item: (-plays.get(item[0], 0), item[0]),
+    times = dict(following)
+    cut = times_at(following, _SUCCESSORS)
+    head = [target for target, count in following if count >= cut]
+    plays = _LazyArtistPlays(ctx, head, list(times))
+    return ctx.ranked(
+        times,
+        score=lambda target: -times[target],
+        tiebreak=lambda target: (-plays[target], target),
+        first=_SUCCESSORS,
     )
-    return [target for target, _ in ranked]
+
+
+def times_at(rows: list[tuple[int, int]], rank: int) -> int:
+    """The ``rank``-th highest count of (id, count) rows (the lowest when fewer)."""
+    counts = sorted((count for _, count in rows), reverse=True)
+    return counts[min(rank, len(counts)) - 1] if counts else 0
+
+
+class _LazyArtistPlays(dict[int, int]):
+    """Artists' plays in the window: the ``head`` at once, the others at the first miss (a
+    ranking reaches them only when the head has no artist with tracks left)."""
+
+    def __init__(self, ctx: Context, head: list[int], others: list[int]) -> None:
+        super().__init__(artist_plays(ctx, head))
+        self._ctx = ctx
+        self._others: list[int] | None = others
+
+    def __missing__(self, artist: int) -> int:
+        if self._others is not None:
+            others, self._others = self._others, None
+            self.update(artist_plays(self._ctx, [a for a in others if a not in self]))
+        return self.get(artist, 0)
 
 
 def track_plays(ctx: Context, tracks: list[int]) -> dict[int, tuple[int, int]]:
@@ -160,13 +205,14 @@ class ArtistTracks:
         if queue is None:
             tracks = self._ctx.fetch("SELECT id FROM track WHERE artist_id = ?", (artist,))
             plays = track_plays(self._ctx, [row[0] for row in tracks])
-            queue = self._queues[artist] = deque(
-                self._ctx.rank(
-                    plays,
-                    score=lambda track: -plays[track][0],
-                    tiebreak=lambda track: (-plays[track][1], track),
-                )
+            ranked = self._ctx.ranked(
+                plays,
+                score=lambda track: -plays[track][0],
+                tiebreak=lambda track: (-plays[track][1], track),
+                first=self._ctx.max_tracks,
             )
+            # No playlist takes more than max_tracks of one artist: the rest is never read.
+            queue = self._queues[artist] = deque(islice(ranked, self._ctx.max_tracks))
         return queue
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from itertools import chain, compress, repeat
-from operator import add, eq, floordiv, lshift, ne
+from operator import add, and_, eq, floordiv, itemgetter, lshift, ne
 from typing import Any
 
 from sqlalchemy import Connection
@@ -121,29 +121,30 @@ def _write(conn: Connection, plays: SessionPlays) -> None:
     if not starts:
         return
     by_artist = Counter(zip(starts, artists, strict=True))
-    same_session = list(map(eq, starts, starts[1:]))
-    changing = list(map(ne, artists, artists[1:]))
-    moves = [a and b for a, b in zip(same_session, changing, strict=True)]
+    moves = map(and_, map(eq, starts, starts[1:]), map(ne, artists, artists[1:]))
     flow = Counter(compress(zip(starts, artists, artists[1:], strict=False), moves))
     away: Counter[tuple[int, int]] = Counter()
     for (start, source, _), times in flow.items():
         away[start, source] += times
-    conn.exec_driver_sql(
+    executemany(
+        conn,
         "INSERT INTO stats_session_artist (start_at, artist_id, plays, changes) "
         "VALUES (?, ?, ?, ?)",
         [(*key, count, away[key]) for key, count in by_artist.items()],
     )
     if flow:
-        conn.exec_driver_sql(
+        executemany(
+            conn,
             "INSERT INTO stats_session_flow (start_at, from_artist, to_artist, times) "
             "VALUES (?, ?, ?, ?)",
             [(start, source, target, times) for (start, source, target), times in flow.items()],
         )
     distinct = set(zip(starts, albums, tracks, strict=True))
-    heard = Counter((start, album) for start, album, _ in distinct)
+    heard = Counter(map(itemgetter(0, 1), distinct))
     through = [(start, album, n) for (start, album), n in heard.items() if n >= THROUGH_MIN_TRACKS]
     if through:
-        conn.exec_driver_sql(
+        executemany(
+            conn,
             "INSERT INTO stats_session_album (start_at, album_id, tracks) VALUES (?, ?, ?)",
             through,
         )

@@ -308,6 +308,8 @@ _V6 = (
         changes INTEGER NOT NULL,
         PRIMARY KEY (start_at, artist_id)
     ) WITHOUT ROWID""",
+    # An artist's sessions, for artist_correlations' pairs.
+    "CREATE INDEX stats_session_artist_by_artist ON stats_session_artist (artist_id, start_at)",
     """CREATE TABLE stats_session_flow (
         start_at INTEGER NOT NULL,
         from_artist INTEGER NOT NULL,
