@@ -8,6 +8,9 @@ window counts: the sessions starting in it, its plays (``reads.py`` reads the ro
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from typing import Any
+
 from ..stats.session_rollups import THROUGH_MIN_TRACKS
 from .context import Context, take_unique
 from .models import DayType
@@ -165,20 +168,34 @@ def complete_albums(ctx: Context) -> list[int]:
     )
     through = {album: sessions for album, sessions, _ in rows}
     known = {album: tracks for album, _, tracks in rows}
-    plays = album_plays(ctx, list(through))
-    ranked = ctx.rank(
-        through, score=lambda a: (-through[a], -plays.get(a, 0)), tiebreak=lambda a: a
-    )
     chosen: list[int] = []
-    for album in ranked:
+    best: int | None = None
+    for album in _ranked_albums(ctx, through):
+        best = album if best is None else best
         room = ctx.max_tracks - len(chosen)
         if room < THROUGH_MIN_TRACKS:
             break
         if known[album] <= room:
             chosen.extend(_album_tracks(ctx, album))
-    if not chosen and ranked:
-        chosen = _album_tracks(ctx, ranked[0])[: ctx.max_tracks]
+    if not chosen and best is not None:
+        chosen = _album_tracks(ctx, best)[: ctx.max_tracks]
     return chosen
+
+
+def _ranked_albums(ctx: Context, through: dict[int, int]) -> Iterator[int]:
+    """Albums by sessions heard through, then plays: those with the most sessions first (a
+    playlist rarely needs more), the others' plays read only when it does."""
+    counts = sorted(through.values(), reverse=True)
+    cut = counts[min(ctx.max_tracks, len(counts)) - 1] if counts else 0
+    for part in (
+        [album for album, n in through.items() if n >= cut],
+        [album for album, n in through.items() if n < cut],
+    ):
+        yield from ctx.rank(part, score=_album_score(through, album_plays(ctx, part)), tiebreak=int)
+
+
+def _album_score(through: dict[int, int], plays: dict[int, int]) -> Callable[[int], Any]:
+    return lambda album: (-through[album], -plays.get(album, 0))
 
 
 def rediscovery(ctx: Context) -> list[int]:

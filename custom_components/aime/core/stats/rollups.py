@@ -15,7 +15,8 @@ Roon play heard on after it counted), at once; a track's newly learned duration 
 the ``Store.ingest`` call (``reprice``), because finding that track's unpriced plays reads the
 whole ``stats_unpriced`` table. The SQL of those corrections is in ``repricing.py``.
 
-Rows are aggregated in Python, where the ingestor already holds the batch, and upserted.
+Rows are aggregated in Python, where the ingestor already holds the batch, and upserted. The
+playlists' rollups (per session and per hour, day and track) are in ``session_rollups.py``.
 """
 
 from __future__ import annotations
