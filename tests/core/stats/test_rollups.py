@@ -80,17 +80,16 @@ def expected_rollups(path: Path, zone_name: str) -> Tables:
         "track": {item: (row[0], row[2]) for item, row in tracks.items()},
         "session": _sessions(plays),
         "priced": tuple(priced),
-        **_playlist_rollups(plays, local),
+        **_playlist_rollups(plays),
     }
 
 
-def _playlist_rollups(plays: list[Any], local: Any) -> Tables:
-    """``session_rollups.py``'s tables: per session, per artist, per hour, day and track."""
+def _playlist_rollups(plays: list[Any]) -> Tables:
+    """``session_rollups.py``'s tables: per session and per artist."""
     artists: Counter[tuple[int, int]] = Counter()
     changes: Counter[tuple[int, int]] = Counter()
     flow: Counter[tuple[int, int, int]] = Counter()
     album_tracks: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
-    hour_tracks: dict[tuple[int, int, int], list[int]] = {}
     start = previous = None
     for _, at, track, _, _, artist, album, _ in sorted(plays, key=lambda play: (play[1], play[0])):
         if previous is None or at - previous[0] > 1800:
@@ -101,10 +100,6 @@ def _playlist_rollups(plays: list[Any], local: Any) -> Tables:
             flow[start, previous[1], artist] += 1
             changes[start, previous[1]] += 1
         previous = (at, artist)
-        day, hour, _ = local(at)
-        row = hour_tracks.setdefault((hour, day, track), [0, at])
-        row[0] += 1
-        row[1] = max(row[1], at)
     totals: dict[int, list[int]] = {}
     for (start, artist), _ in artists.items():
         total = totals.setdefault(artist, [0, 0])
@@ -117,7 +112,6 @@ def _playlist_rollups(plays: list[Any], local: Any) -> Tables:
             key: len(tracks) for key, tracks in album_tracks.items() if len(tracks) >= 3
         },
         "artist_session": {artist: tuple(total) for artist, total in totals.items()},
-        "hour_track": {key: tuple(row) for key, row in hour_tracks.items()},
     }
 
 
@@ -176,10 +170,6 @@ def actual_rollups(path: Path) -> Tables:
             "session_album": pairs("stats_session_album", "start_at, album_id"),
             "artist_session": {
                 row[0]: tuple(row[1:]) for row in conn.execute("SELECT * FROM stats_artist_session")
-            },
-            "hour_track": {
-                tuple(row[:3]): tuple(row[3:])
-                for row in conn.execute("SELECT * FROM stats_hour_track")
             },
             "priced": conn.execute(
                 "SELECT priced_plays, priced_seconds FROM stats_meta"

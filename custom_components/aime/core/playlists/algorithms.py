@@ -9,8 +9,11 @@ window counts: the sessions starting in it, its plays (``reads.py`` reads the ro
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import datetime, time
+import json
 from typing import Any
 
+from ..localtime import date_of_day, weekday_of_day
 from ..stats.session_rollups import THROUGH_MIN_TRACKS
 from .context import Context, take_unique
 from .models import DayType
@@ -30,6 +33,7 @@ PAIR_ROUND_TRACKS = 2  # Tracks per artist a pair gives in each round.
 HEAVY_PERCENTILE = 0.9  # rediscovery: "heavily played" is this percentile of plays per track,
 HEAVY_MIN_PLAYS = 3  # and at least this many plays.
 _DAY = 86_400
+_HOUR = 3_600
 _ALL_DAYS = (-(2**40), 2**40)
 
 
@@ -131,20 +135,30 @@ def artist_flow(ctx: Context) -> list[int]:
 def time_based(ctx: Context) -> list[int]:
     """Tracks most played at one local hour of the day (default: now's), on chosen days.
 
-    Ties: the latest played first.
+    Ties: the latest played first. The hour's plays are counted by SQLite, one index range
+    per day that has plays at that hour (``stats_day_hour``).
     """
     request = ctx.request
     hour = request.hour if request.hour is not None else ctx.clock.to_local(ctx.now).hour
     low, high = ctx.days or _ALL_DAYS
-    weekend = {DayType.WEEKDAY: 0, DayType.WEEKEND: 1}.get(request.day_type)
-    days = "" if weekend is None else " AND ((day + 3) % 7 >= 5) = ?"  # Day 0 was a Thursday.
+    days = ctx.fetch(
+        "SELECT day FROM stats_day_hour WHERE hour = ? AND day BETWEEN ? AND ?", (hour, low, high)
+    )
+    weekend = {DayType.WEEKDAY: False, DayType.WEEKEND: True}.get(request.day_type)
+    starts = [
+        int(datetime.combine(date_of_day(day), time(hour), ctx.clock.zone).timestamp())
+        for (day,) in days
+        if weekend is None or (weekday_of_day(day) >= 5) == weekend
+    ]
     rows = ctx.fetch(
-        "WITH counts AS MATERIALIZED (SELECT track_id, sum(plays) AS plays, max(last_at) AS last "
-        f"FROM stats_hour_track WHERE hour = ? AND day BETWEEN ? AND ?{days} GROUP BY track_id) "
+        "WITH ranges AS (SELECT value AS low FROM json_each(?)), "
+        "counts AS MATERIALIZED (SELECT p.track_id, count(*) AS plays, max(p.played_at) AS last "
+        "FROM ranges JOIN play p ON p.played_at >= ranges.low AND p.played_at < ranges.low + ? "
+        "GROUP BY p.track_id) "
         "SELECT track_id, plays, last FROM counts "
         "WHERE NOT EXISTS (SELECT 1 FROM counts LIMIT 1 OFFSET ?) "
         "OR plays >= (SELECT plays FROM counts ORDER BY plays DESC LIMIT 1 OFFSET ?)",
-        (hour, low, high, *(() if weekend is None else (weekend,)), *[ctx.max_tracks - 1] * 2),
+        (json.dumps(starts), _HOUR, *[ctx.max_tracks - 1] * 2),
     )
     ranked = ctx.rank(rows, score=lambda row: -row[1], tiebreak=lambda row: (-row[2], row[0]))
     return [row[0] for row in ranked[: ctx.max_tracks]]

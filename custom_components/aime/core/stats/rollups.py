@@ -16,7 +16,7 @@ the ``Store.ingest`` call (``reprice``), because finding that track's unpriced p
 whole ``stats_unpriced`` table. The SQL of those corrections is in ``repricing.py``.
 
 Rows are aggregated in Python, where the ingestor already holds the batch, and upserted. The
-playlists' rollups (per session and per hour, day and track) are in ``session_rollups.py``.
+playlists' rollups (per session) are in ``session_rollups.py``.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from .bulk import (
     executemany,
     upsert_day_plays,
 )
-from .session_rollups import PLAYLIST_TABLES, add_hour_tracks, replace_sessions, session_plays
+from .session_rollups import PLAYLIST_TABLES, replace_sessions, session_plays
 from .sessions import SESSION_GAP, Session, merge_sessions, session_runs
 from .totals import Totals
 
@@ -225,7 +225,6 @@ class Rollups:
             for heard, duration in zip(plays.listened, plays.durations, strict=True)
         ]
         self._add_days(conn, plays, days=days, day_keys=day_keys, local=local, lengths=lengths)
-        add_hour_tracks(conn, local, plays.times, plays.track_ids)
         for table, column, ids in (
             ("stats_day_artist", "artist_id", plays.artists),
             ("stats_day_album", "album_id", plays.albums),

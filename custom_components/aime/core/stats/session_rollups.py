@@ -1,4 +1,4 @@
-"""Rollups for the playlists: what each session heard, and plays per local hour, day and track.
+"""Rollups for the playlists: what each session heard.
 
 Per session (``stats_session``'s start): each primary artist's plays and changes away from
 them to another artist (``stats_session_artist``), the changes themselves
@@ -12,9 +12,6 @@ when two join (an artist heard on both sides is in one session, not two; a chang
 the join), so a written session's rows are replaced as a whole: from the batch's columns
 when the session is new, else from its stored plays, read back by time (a few dozen rows for
 a live play extending the session under way).
-
-``stats_hour_track`` counts plays per local clock hour, day and track, with the last one:
-hour first, so that one hour across days is one range of the index.
 """
 
 from __future__ import annotations
@@ -22,41 +19,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from itertools import chain, compress, repeat
-from operator import add, and_, eq, floordiv, itemgetter, lshift, ne
+from operator import and_, eq, itemgetter, ne
 from typing import Any
 
 from sqlalchemy import Connection
 
-from .bulk import KEY_BITS, chunks, executemany
+from .bulk import chunks, executemany
 from .sessions import Session
 
 THROUGH_MIN_TRACKS = 3  # An album is heard through with at least this many distinct tracks.
 SESSION_TABLES = ("stats_session_artist", "stats_session_flow", "stats_session_album")
-PLAYLIST_TABLES = (*SESSION_TABLES, "stats_artist_session", "stats_hour_track")
-_HOUR = 3_600
-_KEY_MASK = (1 << KEY_BITS) - 1
+PLAYLIST_TABLES = (*SESSION_TABLES, "stats_artist_session")
 
 type SessionPlays = tuple[Sequence[int], Sequence[int], Sequence[int], Sequence[int]]
 """Columns sorted by (played_at, id): session start per play, track, artist, album."""
-
-
-def add_hour_tracks(
-    conn: Connection, local: Sequence[int], times: Sequence[int], tracks: Sequence[int]
-) -> None:
-    """Count plays per (local hour since the epoch, track); ``times`` ascending."""
-    hours = map(floordiv, local, repeat(_HOUR))
-    keys = list(map(add, map(lshift, hours, repeat(KEY_BITS)), tracks))
-    last = dict(zip(keys, times, strict=True))  # Ascending: the last write is the latest.
-    executemany(
-        conn,
-        "INSERT INTO stats_hour_track (hour, day, track_id, plays, last_at) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (hour, day, track_id) DO UPDATE SET "
-        "plays = plays + excluded.plays, last_at = max(last_at, excluded.last_at)",
-        (
-            ((key >> KEY_BITS) % 24, (key >> KEY_BITS) // 24, key & _KEY_MASK, plays, last[key])
-            for key, plays in Counter(keys).items()
-        ),
-    )
 
 
 def replace_sessions(

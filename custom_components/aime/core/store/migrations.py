@@ -296,7 +296,7 @@ _V5 = (
 )
 
 # Version 6: rollups for the playlists (``core/stats/session_rollups.py``), so that each
-# algorithm reads rows per session, artist or hour instead of the window's plays. Derived
+# algorithm reads rows per session or artist instead of the window's plays. Derived
 # like version 3's: a store with plays rebuilds its statistics at open (``built = 0``), in the
 # rebuild's batches of plays, so the new tables equal what ingest would have written.
 _V6 = (
@@ -333,15 +333,6 @@ _V6 = (
         sessions INTEGER NOT NULL,
         changes INTEGER NOT NULL
     )""",
-    # Plays per local hour (0-23), day and track, with the last one.
-    """CREATE TABLE stats_hour_track (
-        hour INTEGER NOT NULL,
-        day INTEGER NOT NULL,
-        track_id INTEGER NOT NULL,
-        plays INTEGER NOT NULL,
-        last_at INTEGER NOT NULL,
-        PRIMARY KEY (hour, day, track_id)
-    ) WITHOUT ROWID""",
     # A track's plays over a window, for an artist's tracks and the AI pool's matches.
     "CREATE INDEX play_track ON play (track_id, played_at)",
     "UPDATE stats_meta SET built = 0 WHERE EXISTS (SELECT 1 FROM play)",

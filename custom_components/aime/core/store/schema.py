@@ -329,13 +329,3 @@ stats_artist_session = Table(
     Column("sessions", Integer, nullable=False),
     Column("changes", Integer, nullable=False),
 )
-
-stats_hour_track = Table(
-    "stats_hour_track",
-    metadata,
-    Column("hour", Integer, primary_key=True),
-    Column("day", Integer, primary_key=True),
-    Column("track_id", Integer, primary_key=True),
-    Column("plays", Integer, nullable=False),
-    Column("last_at", Integer, nullable=False),
-)
