@@ -10,10 +10,7 @@ from typing import Any
 
 import pytest
 
-from custom_components.aime.core.playlists import (
-    ai as playlist_ai,
-    context as playlist_context,
-)
+from custom_components.aime.core.playlists import ai as playlist_ai
 from custom_components.aime.core.playlists.models import (
     EMPTY_HISTORY,
     NO_MATCH,
@@ -367,10 +364,17 @@ def test_ai_needs_a_picker(store: Store, ids: Ids) -> None:
         store.playlists.generate(request(Algorithm.AI_GENERATED, prompt="x"))
 
 
-def test_scan_is_bounded(store: Store, ids: Ids, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Sequence algorithms read at most SCAN_LIMIT plays, the most recent."""
-    monkeypatch.setattr(playlist_context, "SCAN_LIMIT", 3)
-    assert titles(store, request(Algorithm.ARTIST_FLOW)) == ["d2", "c1", "d1"]
+def test_a_late_play_joining_two_sessions_counts_once(store: Store) -> None:
+    """Sessions merged by a play filling their gap are one session to the algorithms."""
+    start = int(NOW.timestamp()) - 6 * 3600
+    album = _plays_of("Ed", "Eps", ["e1", "e2", "e3"], start=start)
+    store.ingest([replace(album[0])])
+    store.ingest([replace(album[2], played_at=start + 3000)])  # 50 minutes later: two sessions.
+    today = request(Algorithm.COMPLETE_ALBUMS, window=Window.TODAY)
+    with pytest.raises(PlaylistError):  # One track per session: no album heard through.
+        titles(store, today)
+    store.ingest([replace(album[1], played_at=start + 1500)])  # Late, it fills the gap.
+    assert titles(store, today) == ["e1", "e2", "e3"]
 
 
 # --- saved playlists ---------------------------------------------------------------------

@@ -80,6 +80,38 @@ def expected_rollups(path: Path, zone_name: str) -> Tables:
         "track": {item: (row[0], row[2]) for item, row in tracks.items()},
         "session": _sessions(plays),
         "priced": tuple(priced),
+        **_playlist_rollups(plays),
+    }
+
+
+def _playlist_rollups(plays: list[Any]) -> Tables:
+    """``session_rollups.py``'s tables: per session and per artist."""
+    artists: Counter[tuple[int, int]] = Counter()
+    changes: Counter[tuple[int, int]] = Counter()
+    flow: Counter[tuple[int, int, int]] = Counter()
+    album_tracks: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
+    start = previous = None
+    for _, at, track, _, _, artist, album, _ in sorted(plays, key=lambda play: (play[1], play[0])):
+        if previous is None or at - previous[0] > 1800:
+            start, previous = at, None
+        artists[start, artist] += 1
+        album_tracks[start, album].add(track)
+        if previous is not None and previous[1] != artist:
+            flow[start, previous[1], artist] += 1
+            changes[start, previous[1]] += 1
+        previous = (at, artist)
+    totals: dict[int, list[int]] = {}
+    for (start, artist), _ in artists.items():
+        total = totals.setdefault(artist, [0, 0])
+        total[0] += 1
+        total[1] += changes[start, artist]
+    return {
+        "session_artist": {key: (n, changes[key]) for key, n in artists.items()},
+        "session_flow": dict(flow),
+        "session_album": {
+            key: len(tracks) for key, tracks in album_tracks.items() if len(tracks) >= 3
+        },
+        "artist_session": {artist: tuple(total) for artist, total in totals.items()},
     }
 
 
@@ -105,9 +137,10 @@ def actual_rollups(path: Path) -> Tables:
     with sqlite3.connect(path) as conn:
 
         def pairs(table: str, keys: str) -> dict[Any, int]:
+            counts = {"stats_session_flow": "times", "stats_session_album": "tracks"}
             return {
                 tuple(row[:-1]): row[-1]
-                for row in conn.execute(f"SELECT {keys}, plays FROM {table}")
+                for row in conn.execute(f"SELECT {keys}, {counts.get(table, 'plays')} FROM {table}")
             }
 
         tables: Tables = {
@@ -127,6 +160,17 @@ def actual_rollups(path: Path) -> Tables:
             "album": {row[0]: tuple(row[1:]) for row in conn.execute("SELECT * FROM stats_album")},
             "track": {row[0]: tuple(row[1:]) for row in conn.execute("SELECT * FROM stats_track")},
             "session": set(conn.execute("SELECT * FROM stats_session")),
+            "session_artist": {
+                (start, artist): (plays, changes)
+                for start, artist, plays, changes in conn.execute(
+                    "SELECT * FROM stats_session_artist"
+                )
+            },
+            "session_flow": pairs("stats_session_flow", "start_at, from_artist, to_artist"),
+            "session_album": pairs("stats_session_album", "start_at, album_id"),
+            "artist_session": {
+                row[0]: tuple(row[1:]) for row in conn.execute("SELECT * FROM stats_artist_session")
+            },
             "priced": conn.execute(
                 "SELECT priced_plays, priced_seconds FROM stats_meta"
             ).fetchone(),
@@ -163,7 +207,13 @@ def random_reports(seed: int, count: int = 600) -> list[PlayInput]:
             seconds_listened=rng.choice((None, 30, duration)),
         )
         lastfm = PlayInput(title, artist, at + rng.randint(-120, 120), Source.LASTFM, album=album)
-        if kind < 0.4:
+        if kind < 0.05:  # An album run: its songs in a row, heard through.
+            run = [song for song in songs if song[2] == album]
+            reports.extend(
+                PlayInput(song[0], artist, at + 200 * n, Source.LASTFM, album=album)
+                for n, song in enumerate(run)
+            )
+        elif kind < 0.4:
             reports.append(lastfm)
         elif kind < 0.7:
             reports.append(roon)
@@ -188,6 +238,7 @@ def test_rollups_equal_recomputation(db_path: Path, seed: int) -> None:
     try:
         ingest_in_random_batches(store, random_reports(seed), seed)
         assert actual_rollups(db_path) == expected_rollups(db_path, "Europe/Paris")
+        assert all(actual_rollups(db_path)[name] for name in ("session_flow", "session_album"))
         assert store.set_time_zone("America/Sao_Paulo")
         assert not store.set_time_zone("America/Sao_Paulo")  # Same zone: nothing to do.
         assert store.time_zone == "America/Sao_Paulo"

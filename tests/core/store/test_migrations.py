@@ -18,6 +18,13 @@ from custom_components.aime.core.store.migrations import (
 )
 from custom_components.aime.core.store.store import Store
 
+from ..stats.test_rollups import (
+    actual_rollups,
+    expected_rollups,
+    ingest_in_random_batches,
+    random_reports,
+)
+
 V1_FIXTURE = Path(__file__).parents[2] / "fixtures" / "aime_v1.db"
 
 
@@ -27,7 +34,7 @@ def test_v1_file_migrates_to_current(db_path: Path) -> None:
     shutil.copy(V1_FIXTURE, db_path)
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 8
+        assert store.schema_version == CURRENT_VERSION == 9
         counts = store.counts()
         assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
         assert counts.collection_items == counts.playlists == 0
@@ -145,7 +152,7 @@ def test_v3_file_keeps_its_imported_plays_marked(db_path: Path) -> None:
     conn.close()
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 8
+        assert store.schema_version == CURRENT_VERSION == 9
         # A play imported before keeps merging with the same play reported again.
         result = store.ingest(
             [PlayInput("So What", "Miles Davis", 1_700_000_060, Source.LASTFM, album="KoB")]
@@ -258,3 +265,28 @@ def test_v5_file_keeps_credits_beyond_the_primary_artist(db_path: Path) -> None:
     with sqlite3.connect(db_path.with_name("aime.db.v5.bak")) as conn:
         assert conn.execute("SELECT count(*) FROM credit").fetchall() == [(2,)]
     conn.close()
+
+
+def test_v8_file_gains_the_playlist_rollups(db_path: Path) -> None:
+    """Version 9's rollups, built at the first open, equal what ingest writes."""
+    store = Store.open(db_path, time_zone="Europe/Paris")
+    try:
+        ingest_in_random_batches(store, random_reports(7), 7)
+        fresh = actual_rollups(db_path)
+    finally:
+        store.close()
+    with sqlite3.connect(db_path) as conn:  # The same file as version 8 left it.
+        for statement in STEPS[9]:
+            if statement.startswith("CREATE TABLE"):
+                conn.execute(f"DROP TABLE {statement.split()[2]}")
+            elif statement.startswith("CREATE INDEX"):
+                conn.execute(f"DROP INDEX IF EXISTS {statement.split()[2]}")
+        conn.execute("UPDATE schema_version SET version = 8")
+    conn.close()
+    store = Store.open(db_path, time_zone="Europe/Paris")
+    try:
+        assert store.schema_version == 9
+    finally:
+        store.close()
+    assert actual_rollups(db_path) == fresh == expected_rollups(db_path, "Europe/Paris")
+    assert all(fresh[name] for name in ("session_artist", "session_flow", "session_album"))

@@ -18,6 +18,7 @@ import logging
 from ..normalize import fold
 from .context import Context
 from .models import Candidate, Fallback, Picker
+from .reads import track_plays, window_parameters, window_track_counts
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -116,21 +117,15 @@ def pick(
 def _plays(ctx: Context, relevant: list[int]) -> dict[int, int]:
     """Plays per track (in the window, or all time) of the relevant and the most played
     tracks: enough of the latter to fill the pool whatever the relevant ones take."""
-    if ctx.days is not None:
-        return dict(Counter(ctx.scan.tracks))
     plays = dict(
         ctx.fetch(
-            "SELECT track_id, plays FROM stats_track WHERE plays >= coalesce("
-            "(SELECT plays FROM stats_track ORDER BY plays DESC LIMIT 1 OFFSET ?), 0)",
-            (2 * POOL_SIZE - 1,),
+            f"WITH counts AS MATERIALIZED ({window_track_counts(ctx)}) "
+            "SELECT track_id, n FROM counts WHERE n >= coalesce("
+            "(SELECT n FROM counts ORDER BY n DESC LIMIT 1 OFFSET ?), 0)",
+            (*window_parameters(ctx), 2 * POOL_SIZE - 1),
         )
     )
-    for first in range(0, len(relevant), _CHUNK):
-        chunk = relevant[first : first + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        plays.update(
-            ctx.fetch(f"SELECT track_id, plays FROM stats_track WHERE track_id IN ({marks})", chunk)
-        )
+    plays.update((track, found[0]) for track, found in track_plays(ctx, relevant).items())
     return plays
 
 

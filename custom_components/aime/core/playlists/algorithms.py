@@ -1,38 +1,54 @@
-"""The six history-based playlist algorithms; ``ai_generated`` is in ``playlist_ai.py``.
+"""The six history-based playlist algorithms; ``ai_generated`` is in ``ai.py``.
 
 Each takes a ``Context`` and returns distinct track ids, best first, at most ``max_tracks``.
-A session is ``sessions.py``'s: plays whose starts are at most 30 minutes apart.
+A session is ``sessions.py``'s: plays whose starts are at most 30 minutes apart. The whole
+window counts: the sessions starting in it, its plays (``reads.py`` reads the rollups of
+``core/stats/session_rollups.py``), so the cost follows the rollup rows, not the plays.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterator
 from datetime import datetime, time
-from heapq import nlargest
-from itertools import combinations, pairwise
+import json
+from typing import Any
 
 from ..localtime import date_of_day, weekday_of_day
-from .context import Context, Scan, take_unique
+from ..stats.session_rollups import THROUGH_MIN_TRACKS
+from .context import Context, take_unique
 from .models import DayType
+from .reads import (
+    ArtistTracks,
+    album_plays,
+    artist_pairs,
+    artist_plays,
+    flow_starts,
+    paired_artists,
+    successors,
+    window_parameters,
+    window_track_counts,
+)
 
-PAIR_ARTISTS = 200  # artist_correlations pairs up the artists in the most sessions.
 PAIR_ROUND_TRACKS = 2  # Tracks per artist a pair gives in each round.
-THROUGH_MIN_TRACKS = 3  # complete_albums: an album heard through has at least this many.
 HEAVY_PERCENTILE = 0.9  # rediscovery: "heavily played" is this percentile of plays per track,
 HEAVY_MIN_PLAYS = 3  # and at least this many plays.
 _DAY = 86_400
 _HOUR = 3_600
-_RANGES_PER_QUERY = 200
+_ALL_DAYS = (-(2**40), 2**40)
 
 
 def top_sessions(ctx: Context) -> list[int]:
     """The longest sessions (most plays; then longest, then latest) in play order."""
-    sessions = ctx.conn.exec_driver_sql(
+    sessions = ctx.fetch(
         "SELECT start_at, last_at, plays FROM stats_session WHERE start_at >= ? AND start_at < ?",
         (ctx.start, ctx.end),
-    ).all()
-    ranked = ctx.rank(sessions, score=lambda s: -s[2], tiebreak=lambda s: (s[0] - s[1], -s[0]))
+    )
+    ranked = ctx.ranked(
+        sessions,
+        score=lambda s: -s[2],
+        tiebreak=lambda s: (s[0] - s[1], -s[0]),
+        first=ctx.max_tracks,
+    )
     chosen: list[int] = []
     used: set[int] = set()
     for start, last, _ in ranked:
@@ -51,26 +67,20 @@ def artist_correlations(ctx: Context) -> list[int]:
     """Artists heard in the same sessions: strongest pairs first, their tracks alternating.
 
     Pairs are counted among the ``PAIR_ARTISTS`` artists present in the most sessions (a
-    pair's count never exceeds either artist's sessions). Each round, every pair in turn
-    gives up to ``PAIR_ROUND_TRACKS`` unused tracks of each artist, most played first.
+    pair's count never exceeds either artist's sessions); ties go to the pair with the most
+    plays. Each round, every pair in turn gives up to ``PAIR_ROUND_TRACKS`` unused tracks of
+    each artist, most played in the window first.
     """
-    scan = ctx.scan
-    artist_sets = [frozenset(scan.artists[run.start : run.stop]) for run in scan.sessions()]
-    presence = Counter(artist for members in artist_sets for artist in members)
-    paired = {
-        artist
-        for artist, _ in nlargest(PAIR_ARTISTS, presence.items(), key=lambda i: (i[1], -i[0]))
-    }
-    pairs: Counter[tuple[int, int]] = Counter()
-    for members in artist_sets:
-        pairs.update(combinations(sorted(members & paired), 2))
-    plays = Counter(scan.artists)
-    ranked = ctx.rank(
+    paired = paired_artists(ctx)
+    pairs = artist_pairs(ctx, paired)
+    plays = artist_plays(ctx, paired)
+    ranked = ctx.ranked(
         pairs.items(),
         score=lambda item: -item[1],
-        tiebreak=lambda item: (-plays[item[0][0]] - plays[item[0][1]], item[0]),
+        tiebreak=lambda item: (-plays.get(item[0][0], 0) - plays.get(item[0][1], 0), item[0]),
+        first=ctx.max_tracks,
     )
-    tracks = ArtistTracks(ctx, scan)
+    tracks = ArtistTracks(ctx)
     chosen: list[int] = []
     added = True
     while added and len(chosen) < ctx.max_tracks:
@@ -88,24 +98,15 @@ def artist_correlations(ctx: Context) -> list[int]:
 def artist_flow(ctx: Context) -> list[int]:
     """A walk along the most frequent artist changes between consecutive plays of a session.
 
-    It starts at the artist with the most changes away from them and takes each artist's
-    most played unused track. Next comes the best successor not visited yet; on a cycle, the
-    best successor with tracks left; at a dead end, the best starting point not visited yet,
-    else any with tracks left: the walk stops only when the window's tracks run out.
+    It starts at the artist with the most changes away from them (then the most plays) and
+    takes each artist's most played unused track. Next comes the best successor not visited
+    yet; on a cycle, the best successor with tracks left; at a dead end, the best starting
+    point not visited yet, else any with tracks left: the walk stops only when the window's
+    tracks run out (the starting points considered are enough to fill the playlist).
     """
-    scan = ctx.scan
-    transitions: Counter[tuple[int, int]] = Counter()
-    for run in scan.sessions():
-        artists = scan.artists[run.start : run.stop]
-        transitions.update(pair for pair in pairwise(artists) if pair[0] != pair[1])
-    successors: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
-    outgoing: Counter[int] = Counter()
-    for (source, target), times in transitions.items():
-        successors[source].append((target, times))
-        outgoing[source] += times
-    plays = Counter(scan.artists)
-    starts = ctx.rank(plays, score=lambda a: (-outgoing[a], -plays[a]), tiebreak=lambda a: a)
-    tracks = ArtistTracks(ctx, scan)
+    totals = {artist: (changes, plays) for artist, changes, plays in flow_starts(ctx)}
+    starts = ctx.rank(totals, score=lambda a: (-totals[a][0], -totals[a][1]), tiebreak=lambda a: a)
+    tracks = ArtistTracks(ctx)
     chosen: list[int] = []
     visited: set[int] = set()
     current = starts[0] if starts else None
@@ -113,20 +114,13 @@ def artist_flow(ctx: Context) -> list[int]:
         if (track := tracks.take(current)) is not None:
             chosen.append(track)
         visited.add(current)
-        following = [
-            artist
-            for artist, _ in ctx.rank(
-                successors[current],
-                score=lambda item: -item[1],
-                tiebreak=lambda item: (-plays[item[0]], item[0]),
-            )
-        ]
+        after = successors(ctx, current)
         current = next(
             (
                 artist
                 for candidates, fresh_only in (
-                    (following, True),
-                    (following, False),
+                    (after, True),
+                    (after, False),
                     (starts, True),
                     (starts, False),
                 )
@@ -139,73 +133,83 @@ def artist_flow(ctx: Context) -> list[int]:
 
 
 def time_based(ctx: Context) -> list[int]:
-    """Tracks most played at one local hour of the day (default: now's), on chosen days."""
+    """Tracks most played at one local hour of the day (default: now's), on chosen days.
+
+    Ties: the latest played first. The hour's plays are counted by SQLite, one index range
+    per day that has plays at that hour (``stats_day_hour``).
+    """
     request = ctx.request
     hour = request.hour if request.hour is not None else ctx.clock.to_local(ctx.now).hour
-    low, high = ctx.days if ctx.days else (-(2**40), 2**40)
-    days = ctx.conn.exec_driver_sql(
-        "SELECT day FROM stats_day_hour WHERE hour = ? AND day BETWEEN ? AND ?",
-        (hour, low, high),
-    ).scalars()
+    low, high = ctx.days or _ALL_DAYS
+    days = ctx.fetch(
+        "SELECT day FROM stats_day_hour WHERE hour = ? AND day BETWEEN ? AND ?", (hour, low, high)
+    )
     weekend = {DayType.WEEKDAY: False, DayType.WEEKEND: True}.get(request.day_type)
     starts = [
         int(datetime.combine(date_of_day(day), time(hour), ctx.clock.zone).timestamp())
-        for day in days
+        for (day,) in days
         if weekend is None or (weekday_of_day(day) >= 5) == weekend
     ]
-    plays: Counter[int] = Counter()
-    latest: dict[int, int] = {}
-    for first in range(0, len(starts), _RANGES_PER_QUERY):
-        chunk = starts[first : first + _RANGES_PER_QUERY]
-        ranges = " OR ".join(["(played_at >= ? AND played_at < ?)"] * len(chunk))
-        rows = ctx.conn.exec_driver_sql(
-            f"SELECT track_id, played_at FROM play WHERE {ranges}",
-            tuple(bound for start in chunk for bound in (start, start + _HOUR)),
-        )
-        for track_id, played_at in rows:
-            plays[track_id] += 1
-            latest[track_id] = max(played_at, latest.get(track_id, played_at))
-    ranked = ctx.rank(plays, score=lambda t: -plays[t], tiebreak=lambda t: (-latest[t], t))
-    return ranked[: ctx.max_tracks]
+    rows = ctx.fetch(
+        "WITH ranges AS (SELECT value AS low FROM json_each(?)), "
+        "counts AS MATERIALIZED (SELECT p.track_id, count(*) AS plays, max(p.played_at) AS last "
+        "FROM ranges JOIN play p ON p.played_at >= ranges.low AND p.played_at < ranges.low + ? "
+        "GROUP BY p.track_id) "
+        "SELECT track_id, plays, last FROM counts "
+        "WHERE NOT EXISTS (SELECT 1 FROM counts LIMIT 1 OFFSET ?) "
+        "OR plays >= (SELECT plays FROM counts ORDER BY plays DESC LIMIT 1 OFFSET ?)",
+        (json.dumps(starts), _HOUR, *[ctx.max_tracks - 1] * 2),
+    )
+    ranked = ctx.rank(rows, score=lambda row: -row[1], tiebreak=lambda row: (-row[2], row[0]))
+    return [row[0] for row in ranked[: ctx.max_tracks]]
 
 
 def complete_albums(ctx: Context) -> list[int]:
     """Albums heard through (most of their known tracks in one session), whole, in order.
 
-    Ranked by the sessions that heard them through, then by plays. Albums that do not fit
-    in what is left are skipped; when none fits at all, the first one is cut short.
+    Ranked by the sessions that heard them through, then by plays in the window. Albums that
+    do not fit in what is left are skipped; when none fits at all, the first one is cut short.
     """
-    scan = ctx.scan
-    heard: list[dict[int, set[int]]] = []
-    for run in scan.sessions():
-        albums: defaultdict[int, set[int]] = defaultdict(set)
-        for album, track in zip(
-            scan.albums[run.start : run.stop], scan.tracks[run.start : run.stop], strict=True
-        ):
-            albums[album].add(track)
-        heard.append(
-            {album: tracks for album, tracks in albums.items() if len(tracks) >= THROUGH_MIN_TRACKS}
-        )
-    candidates = sorted({album for session in heard for album in session})
-    known = _known_tracks(ctx, candidates)
-    through: Counter[int] = Counter(
-        album
-        for session in heard
-        for album, tracks in session.items()
-        if album in known and 2 * len(tracks) > known[album]
+    rows = ctx.fetch(
+        "WITH heard AS MATERIALIZED (SELECT album_id, tracks, count(*) AS sessions "
+        "FROM stats_session_album WHERE start_at >= ? AND start_at < ? GROUP BY album_id, tracks), "
+        "known AS (SELECT t.album_id, count(*) AS tracks FROM track t "
+        "JOIN album al ON al.id = t.album_id WHERE al.key != '' "
+        "AND t.album_id IN (SELECT album_id FROM heard) GROUP BY t.album_id) "
+        "SELECT h.album_id, sum(h.sessions), k.tracks FROM heard h "
+        "JOIN known k ON k.album_id = h.album_id WHERE 2 * h.tracks > k.tracks GROUP BY h.album_id",
+        (ctx.start, ctx.end),
     )
-    plays = Counter(scan.albums)
-    ranked = ctx.rank(through, score=lambda a: (-through[a], -plays[a]), tiebreak=lambda a: a)
+    through = {album: sessions for album, sessions, _ in rows}
+    known = {album: tracks for album, _, tracks in rows}
     chosen: list[int] = []
-    for album in ranked:
+    best: int | None = None
+    for album in _ranked_albums(ctx, through):
+        best = album if best is None else best
         room = ctx.max_tracks - len(chosen)
         if room < THROUGH_MIN_TRACKS:
             break
         if known[album] <= room:
             chosen.extend(_album_tracks(ctx, album))
-    if not chosen and ranked:
-        chosen = _album_tracks(ctx, ranked[0])[: ctx.max_tracks]
+    if not chosen and best is not None:
+        chosen = _album_tracks(ctx, best)[: ctx.max_tracks]
     return chosen
+
+
+def _ranked_albums(ctx: Context, through: dict[int, int]) -> Iterator[int]:
+    """Albums by sessions heard through, then plays: those with the most sessions first (a
+    playlist rarely needs more), the others' plays read only when it does."""
+    counts = sorted(through.values(), reverse=True)
+    cut = counts[min(ctx.max_tracks, len(counts)) - 1] if counts else 0
+    for part in (
+        [album for album, n in through.items() if n >= cut],
+        [album for album, n in through.items() if n < cut],
+    ):
+        yield from ctx.rank(part, score=_album_score(through, album_plays(ctx, part)), tiebreak=int)
+
+
+def _album_score(through: dict[int, int], plays: dict[int, int]) -> Callable[[int], Any]:
+    return lambda album: (-through[album], -plays.get(album, 0))
 
 
 def rediscovery(ctx: Context) -> list[int]:
@@ -215,83 +219,31 @@ def rediscovery(ctx: Context) -> list[int]:
     window, at least ``HEAVY_MIN_PLAYS``) take turns, each most played first.
     """
     cutoff = ctx.now - ctx.request.rediscovery_days * _DAY
-    if ctx.days is None:
-        plays = dict(ctx.fetch("SELECT track_id, plays FROM stats_track"))
-    else:
-        plays = dict(Counter(ctx.scan.tracks))
-    loved = set(ctx.conn.exec_driver_sql("SELECT id FROM track WHERE loved").scalars())
-    ordered = sorted(plays.values())
-    heavy = HEAVY_MIN_PLAYS
-    if ordered:
-        heavy = max(heavy, ordered[int(HEAVY_PERCENTILE * (len(ordered) - 1))])
-    candidates = [track for track, count in plays.items() if count >= heavy or track in loved]
-    last = _last_played(ctx, candidates)
-    stale = [track for track in candidates if last[track] < cutoff]
+    rows = ctx.fetch(
+        f"WITH counts AS MATERIALIZED ({window_track_counts(ctx)}), "
+        "heavy (at_least) AS (SELECT max(?, coalesce((SELECT n FROM counts ORDER BY n "
+        "LIMIT 1 OFFSET (SELECT CAST(? * (count(*) - 1) AS INTEGER) FROM counts)), 0))), "
+        "loved (id) AS MATERIALIZED (SELECT id FROM track WHERE loved) "
+        "SELECT c.track_id, c.n, s.last_played_at, c.track_id IN loved FROM counts c "
+        "JOIN heavy JOIN stats_track s ON s.track_id = c.track_id "
+        "WHERE (c.n >= heavy.at_least OR c.track_id IN loved) AND s.last_played_at < ?",
+        (*window_parameters(ctx), HEAVY_MIN_PLAYS, HEAVY_PERCENTILE, cutoff),
+    )
     lists = [
-        ctx.rank(
-            [track for track in stale if (track in loved) == is_loved],
-            score=lambda track: -plays[track],
-            tiebreak=lambda track: (last[track], track),
-        )
+        [
+            row[0]
+            for row in ctx.rank(
+                [row for row in rows if bool(row[3]) is is_loved],
+                score=lambda row: -row[1],
+                tiebreak=lambda row: (row[2], row[0]),
+            )
+        ]
         for is_loved in (True, False)
     ]
     chosen: list[int] = []
     for index in range(max(map(len, lists))):
         chosen.extend(group[index] for group in lists if index < len(group))
     return chosen[: ctx.max_tracks]
-
-
-class ArtistTracks:
-    """Each artist's tracks in the scan, most played first (ties: latest played), handed out
-    once each (a track has one primary artist, so no other queue holds it)."""
-
-    def __init__(self, ctx: Context, scan: Scan) -> None:
-        """Index the scan's tracks by primary artist."""
-        self._ctx = ctx
-        self._plays = Counter(scan.tracks)
-        self._last = {track: index for index, track in enumerate(scan.tracks)}
-        self._by_artist: defaultdict[int, list[int]] = defaultdict(list)
-        for track, artist in dict(zip(scan.tracks, scan.artists, strict=True)).items():
-            self._by_artist[artist].append(track)
-        self._queues: dict[int, deque[int]] = {}
-
-    def has_unused(self, artist: int) -> bool:
-        """Whether the artist has a track left."""
-        return bool(self._queue(artist))
-
-    def take(self, artist: int) -> int | None:
-        """The artist's best track not handed out yet; ``None`` when none is left."""
-        queue = self._queue(artist)
-        if not queue:
-            return None
-        return queue.popleft()
-
-    def _queue(self, artist: int) -> deque[int]:
-        queue = self._queues.get(artist)
-        if queue is None:
-            queue = self._queues[artist] = deque(
-                self._ctx.rank(
-                    self._by_artist.get(artist, ()),
-                    score=lambda t: -self._plays[t],
-                    tiebreak=lambda t: -self._last[t],
-                )
-            )
-        return queue
-
-
-def _known_tracks(ctx: Context, albums: list[int]) -> dict[int, int]:
-    """Tracks known per album, for albums with a title (a scrobble without one has none)."""
-    known: dict[int, int] = {}
-    for chunk in _chunks(albums):
-        marks = ",".join("?" * len(chunk))
-        known.update(
-            ctx.fetch(
-                "SELECT t.album_id, count(*) FROM track t JOIN album al ON al.id = t.album_id "
-                f"WHERE al.key != '' AND t.album_id IN ({marks}) GROUP BY t.album_id",
-                chunk,
-            )
-        )
-    return known
 
 
 def _album_tracks(ctx: Context, album: int) -> list[int]:
@@ -303,22 +255,3 @@ def _album_tracks(ctx: Context, album: int) -> list[int]:
             (album,),
         ).scalars()
     )
-
-
-def _last_played(ctx: Context, tracks: list[int]) -> dict[int, int]:
-    """When each track was last played (all time)."""
-    last: dict[int, int] = {}
-    for chunk in _chunks(tracks):
-        marks = ",".join("?" * len(chunk))
-        last.update(
-            ctx.fetch(
-                f"SELECT track_id, last_played_at FROM stats_track WHERE track_id IN ({marks})",
-                chunk,
-            )
-        )
-    return last
-
-
-def _chunks(items: list[int], size: int = 500) -> Iterable[list[int]]:
-    for first in range(0, len(items), size):
-        yield items[first : first + size]

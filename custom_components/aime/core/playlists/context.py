@@ -2,17 +2,14 @@
 
 Ties: ``rank`` orders by a score; equal scores follow a fixed tie-break, or, when the request
 has a seed, a random order drawn from that seed (the same seed gives the same order).
-Sequence-based algorithms read the window's most recent ``SCAN_LIMIT`` plays (``scan``): the
-whole history of most listeners, and a bounded cost for the largest ones.
+Algorithms read rollups (``reads.py``), never the window's plays one by one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
-from itertools import compress, count, repeat
-from operator import lt, sub
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
+from heapq import nsmallest
 import random
 from typing import Any
 
@@ -20,30 +17,11 @@ from sqlalchemy import Connection
 
 from ..localtime import LocalTime
 from ..stats.models import Window
-from ..stats.sessions import SESSION_GAP
 from .models import EMPTY_HISTORY, PlaylistError, PlaylistRequest, PlaylistTrack
 
-SCAN_LIMIT = 100_000
 _CHUNK = 500
 _NO_START = -(2**62)
 _NO_END = 2**62
-
-
-@dataclass(frozen=True, slots=True)
-class Scan:
-    """Plays as columns in time order, with each track's primary artist and album."""
-
-    times: Sequence[int]
-    tracks: Sequence[int]
-    artists: Sequence[int]
-    albums: Sequence[int]
-
-    def sessions(self) -> list[range]:
-        """Index ranges of the listening sessions (``sessions.py``'s gap rule)."""
-        gaps = map(sub, self.times[1:], self.times)
-        starts = [0, *compress(count(1), map(lt, repeat(SESSION_GAP), gaps))]
-        ends = [*starts[1:], len(self.times)]
-        return [range(start, end) for start, end in zip(starts, ends, strict=True)]
 
 
 class Context:
@@ -56,6 +34,7 @@ class Context:
         self.request = request
         self.now = int(request.now.timestamp())
         self.days = window_days(clock, request.window, self.now)
+        # Sessions starting in [start, end) are the window's; so are its plays.
         self.start, self.end = clock.day_range(*self.days) if self.days else (_NO_START, _NO_END)
         self.rng = random.Random(request.seed) if request.seed is not None else None
 
@@ -84,26 +63,23 @@ class Context:
         order = sorted(range(len(fixed)), key=lambda index: (score(fixed[index]), draws[index]))
         return [fixed[index] for index in order]
 
+    def ranked[T](
+        self,
+        items: Iterable[T],
+        score: Callable[[T], Any],
+        tiebreak: Callable[[T], Any],
+        first: int,
+    ) -> Ranked[T]:
+        """``rank``'s order, ranking only the ``first`` best (and their ties) until more are
+        read: most callers stop early, and sorting thousands of items is the cost."""
+        return Ranked(self, list(items), score, tiebreak, first)
+
     def fetch(self, statement: str, parameters: Sequence[Any] = ()) -> list[Any]:
         """Rows as plain tuples, straight from the driver: for the large reads, where
         SQLAlchemy's row objects would double the cost."""
         driver = self.conn.connection.driver_connection
         rows: list[Any] = driver.execute(statement, parameters).fetchall()  # type: ignore[union-attr]
         return rows
-
-    @cached_property
-    def scan(self) -> Scan:
-        """The window's most recent ``SCAN_LIMIT`` plays, oldest first."""
-        rows = self.fetch(
-            "SELECT p.played_at, p.track_id, t.artist_id, t.album_id "
-            "FROM play p JOIN track t ON t.id = p.track_id "
-            "WHERE p.played_at >= ? AND p.played_at < ? "
-            "ORDER BY p.played_at DESC, p.track_id DESC, p.source_id DESC LIMIT ?",
-            (self.start, self.end, SCAN_LIMIT),
-        )
-        rows.reverse()  # ``require_plays`` made sure there is one.
-        times, tracks, artists, albums = zip(*rows, strict=True)
-        return Scan(times, tracks, artists, albums)
 
     def details(self, track_ids: Sequence[int]) -> list[PlaylistTrack]:
         """The tracks, in the given order."""
@@ -120,6 +96,43 @@ class Context:
             ):
                 found[track_id] = PlaylistTrack(track_id, *row)
         return [found[track_id] for track_id in track_ids]
+
+
+class Ranked[T]:
+    """Items in ``Context.rank`` order, the best ``first`` ranked at once, the rest when
+    iteration reaches them (draws of a seed follow each part's tie-break order)."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        items: list[T],
+        score: Callable[[T], Any],
+        tiebreak: Callable[[T], Any],
+        first: int,
+    ) -> None:
+        """Rank the best ``first`` items (all of them when there are few)."""
+        self._rank = partial(ctx.rank, score=score, tiebreak=tiebreak)
+        self._rest: list[T] = []
+        if len(items) > 2 * first > 0:
+            cut = score(nsmallest(first, items, key=score)[-1])
+            self._rest = [item for item in items if not score(item) <= cut]
+            items = [item for item in items if score(item) <= cut]
+        self._ranked = self._rank(items)
+
+    def __iter__(self) -> Iterator[T]:
+        """Every item, best first."""
+        index = 0
+        while True:
+            if index == len(self._ranked):
+                if not self._rest:
+                    return
+                self._ranked.extend(self._rank(self._rest))
+                self._rest = []
+            yield self._ranked[index]
+            index += 1
+
+    def __bool__(self) -> bool:
+        return bool(self._ranked)
 
 
 def window_days(clock: LocalTime, window: Window, now: int) -> tuple[int, int] | None:

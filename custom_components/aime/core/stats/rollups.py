@@ -15,7 +15,8 @@ Roon play heard on after it counted), at once; a track's newly learned duration 
 the ``Store.ingest`` call (``reprice``), because finding that track's unpriced plays reads the
 whole ``stats_unpriced`` table. The SQL of those corrections is in ``repricing.py``.
 
-Rows are aggregated in Python, where the ingestor already holds the batch, and upserted.
+Rows are aggregated in Python, where the ingestor already holds the batch, and upserted. The
+playlists' rollups (per session) are in ``session_rollups.py``.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from .bulk import (
     executemany,
     upsert_day_plays,
 )
+from .session_rollups import PLAYLIST_TABLES, replace_sessions, session_plays
 from .sessions import SESSION_GAP, Session, merge_sessions, session_runs
 from .totals import Totals
 
@@ -62,6 +64,7 @@ STATS_TABLES = (
     "stats_unpriced",
     "stats_repricing",
     "stats_session",
+    *PLAYLIST_TABLES,
 )
 
 
@@ -234,7 +237,9 @@ class Rollups:
         if priced:
             add_priced(conn, priced, sum(filter(None, by_duration)))
         runs = session_runs(plays.times, plays.play_ids, plays.track_ids, lengths)
-        self._add_sessions(conn, runs)
+        written, deleted = self._add_sessions(conn, runs)
+        batch = session_plays(runs, plays.track_ids, plays.artists, plays.albums)
+        replace_sessions(conn, runs, written, deleted, batch)
 
     def _add_days(
         self,
@@ -281,7 +286,11 @@ class Rollups:
             unpriced = Counter(compress(map(add, day_keys, plays.track_ids), unknown))
             upsert_day_plays(conn, "stats_unpriced", "track_id", unpriced)
 
-    def _add_sessions(self, conn: Connection, runs: list[Session]) -> None:
+    def _add_sessions(
+        self, conn: Connection, runs: list[Session]
+    ) -> tuple[list[Session], list[int]]:
+        """Merge the batch's sessions with the stored ones: the sessions written, and the
+        starts of the stored ones replaced."""
         low, high = runs[0].start_at, runs[-1].last_at
         stored = [
             Session(*row)
@@ -302,6 +311,7 @@ class Rollups:
             " last_seconds) VALUES (?, ?, ?, ?, ?, ?)",
             [session.row() for session in written],
         )
+        return written, deleted
 
     def _load_tracks(self, conn: Connection, track_ids: Iterable[int]) -> None:
         """Make sure the details of these tracks are cached (the ingestor usually did)."""

@@ -294,3 +294,39 @@ stats_session = Table(
     Column("last_track_id", Integer, nullable=False),
     Column("last_seconds", Integer),
 )
+
+# --- playlist rollups (version 6): see session_rollups.py ----------------------------------
+
+stats_session_artist = Table(
+    "stats_session_artist",
+    metadata,
+    Column("start_at", Integer, primary_key=True),
+    Column("artist_id", Integer, primary_key=True),
+    Column("plays", Integer, nullable=False),
+    Column("changes", Integer, nullable=False),
+)
+
+stats_session_flow = Table(
+    "stats_session_flow",
+    metadata,
+    Column("start_at", Integer, primary_key=True),
+    Column("from_artist", Integer, primary_key=True),
+    Column("to_artist", Integer, primary_key=True),
+    Column("times", Integer, nullable=False),
+)
+
+stats_session_album = Table(
+    "stats_session_album",
+    metadata,
+    Column("start_at", Integer, primary_key=True),
+    Column("album_id", Integer, primary_key=True),
+    Column("tracks", Integer, nullable=False),
+)
+
+stats_artist_session = Table(
+    "stats_artist_session",
+    metadata,
+    Column("artist_id", Integer, primary_key=True),
+    Column("sessions", Integer, nullable=False),
+    Column("changes", Integer, nullable=False),
+)
