@@ -1,4 +1,4 @@
-import{A as Lt,B as nt,C as G,D as gt,E as I,F as Ee,G as Re,H as Le,I as Pe,J as Pt,a as fe,b as ye,c as ge,d as ve,e as be,f as Et,g as xe,h as $e,i as we,j as g,k as ke,l as Te,m as Se,n as K,o as W,p as q,q as R,r as b,s as D,t as it,u as V,v as yt,w as _,x as rt,y as S,z as H}from"./chunks/chunk-6KAG7TKQ.js";import{a as f,b as r,c as et,d as l,e as _e,f as L,g as y,h as m,j as v,k as Rt,l as u,m as h,n as C,o as E,p as P}from"./chunks/chunk-CFFHSJ3Q.js";import{b as d}from"./chunks/chunk-CQAH7SST.js";var He=(a,i,t=0,e=50)=>D(a,"aime/album",{album_id:i,page:t,page_size:e,language:a.locale?.language??a.language});var ot=class extends L{constructor(){super(...arguments);this.more=!1;this.busy=!1;this.label="";this.visible=!1}static{this.styles=[g,f`
+import{A as Pt,B as ot,C as Q,D as vt,E as I,F as Re,G as Le,H as Pe,I as Ae,J as At,a as ye,b as ge,c as ve,d as be,e as xe,f as Rt,g as $e,h as we,i as _e,j as g,k as Te,l as Se,m as Ee,n as V,o as J,p as q,q as R,r as b,s as D,t as rt,u as Z,v as gt,w as _,x as nt,y as S,z as A}from"./chunks/chunk-5TXHEIZM.js";import{a as f,b as r,c as N,d as l,e as ke,f as L,g as y,h as m,j as v,k as Lt,l as u,m as h,n as C,o as E,p as P}from"./chunks/chunk-6HVKUQPZ.js";import{b as d}from"./chunks/chunk-CQAH7SST.js";var He=(a,i,t=0,e=50)=>D(a,"aime/album",{album_id:i,page:t,page_size:e,language:a.locale?.language??a.language});var lt=class extends L{constructor(){super(...arguments);this.more=!1;this.busy=!1;this.label="";this.visible=!1}static{this.styles=[g,f`
       :host {
         display: flex;
         justify-content: center;
@@ -9,7 +9,7 @@ import{A as Lt,B as nt,C as G,D as gt,E as I,F as Ee,G as Re,H as Le,I as Pe,J a
       }
     `]}connectedCallback(){super.connectedCallback(),this.observer=new IntersectionObserver(t=>{this.visible=t.some(e=>e.isIntersecting),this.maybeAsk()},{rootMargin:"0px 0px 400px 0px"}),this.observer.observe(this)}disconnectedCallback(){super.disconnectedCallback(),this.observer?.disconnect(),this.observer=void 0}updated(t){(t.has("busy")||t.has("more"))&&this.observer&&(this.visible=!1,this.observer.unobserve(this),this.observer.observe(this))}maybeAsk(){this.visible&&this.more&&!this.busy&&this.ask()}ask(){this.dispatchEvent(new CustomEvent("aime-load-more",{bubbles:!0,composed:!0}))}render(){return this.more?r`<button data-testid="load-more" ?disabled=${this.busy} @click=${()=>this.ask()}>
       ${this.label}
-    </button>`:l}};d([y({type:Boolean})],ot.prototype,"more",2),d([y({type:Boolean})],ot.prototype,"busy",2),d([y()],ot.prototype,"label",2);v("aime-load-more",ot);function vt(a,i,t){let e=new Intl.PluralRules(Rt(a)).select(t)==="one"?"one":"other";return u(a,`${i}.${e}`,{count:h(a,t)})}var X=(a,i)=>vt(a,"collection.plays",i),Hs=new Set(["vinyl","cd","cassette","digital","box_set","other","unknown"]);function bt(a,i){let t=i??"unknown";return Hs.has(t)?u(a,`collection.format.${t}`):t}function Ae(){return new URLSearchParams(window.location.search)}function Ie(a){let i=new URLSearchParams;for(let[s,n]of Object.entries(a))n!==void 0&&n!==""&&n!==!1&&i.set(s,String(n));let t=i.toString(),e=`${window.location.pathname}${t?`?${t}`:""}`;e!==`${window.location.pathname}${window.location.search}`&&history.replaceState(history.state,"",e)}var As={discogs:"Discogs",spotify:"Spotify",lastfm:"Last.fm",musicbrainz:"MusicBrainz",wikipedia:"Wikipedia"};function Ce(a){return Object.entries(a??{}).filter(([,i])=>typeof i=="string"&&/^https?:\/\//i.test(i)).map(([i,t])=>({service:i,name:As[i]??i.charAt(0).toUpperCase()+i.slice(1),url:t}))}function De(a,i){let t=i==="manual"?"collection.source.manual":`common.source.${i}`,e=u(a,t);return e===t?i:e}var Me="aime-last-zone",z=class extends L{constructor(){super(...arguments);this.mediaId="";this.mediaType="music";this.label="";this.zone=localStorage.getItem(Me)??"";this.message="";this.busy=!1}static{this.styles=[g,f`
+    </button>`:l}};d([y({type:Boolean})],lt.prototype,"more",2),d([y({type:Boolean})],lt.prototype,"busy",2),d([y()],lt.prototype,"label",2);v("aime-load-more",lt);function bt(a,i,t){let e=new Intl.PluralRules(Lt(a)).select(t)==="one"?"one":"other";return u(a,`${i}.${e}`,{count:h(a,t)})}var tt=(a,i)=>bt(a,"collection.plays",i),Ds=new Set(["vinyl","cd","cassette","digital","box_set","other","unknown"]);function xt(a,i){let t=i??"unknown";return Ds.has(t)?u(a,`collection.format.${t}`):t}function Ie(){return new URLSearchParams(window.location.search)}function Ce(a){let i=new URLSearchParams;for(let[s,n]of Object.entries(a))n!==void 0&&n!==""&&n!==!1&&i.set(s,String(n));let t=i.toString(),e=`${window.location.pathname}${t?`?${t}`:""}`;e!==`${window.location.pathname}${window.location.search}`&&history.replaceState(history.state,"",e)}var Ms={discogs:"Discogs",spotify:"Spotify",lastfm:"Last.fm",musicbrainz:"MusicBrainz",wikipedia:"Wikipedia"};function De(a){return Object.entries(a??{}).filter(([,i])=>typeof i=="string"&&/^https?:\/\//i.test(i)).map(([i,t])=>({service:i,name:Ms[i]??i.charAt(0).toUpperCase()+i.slice(1),url:t}))}function Me(a,i){let t=i==="manual"?"collection.source.manual":`common.source.${i}`,e=u(a,t);return e===t?i:e}var Fe="aime-last-zone",j=class extends L{constructor(){super(...arguments);this.mediaId="";this.mediaType="music";this.label="";this.zone=localStorage.getItem(Fe)??"";this.message="";this.busy=!1}static{this.styles=[g,f`
       :host {
         display: inline-flex;
         flex-wrap: wrap;
@@ -19,7 +19,7 @@ import{A as Lt,B as nt,C as G,D as gt,E as I,F as Ee,G as Re,H as Le,I as Pe,J a
       .message {
         font-size: 0.875rem;
       }
-    `]}render(){let t=Te(this.hass);if(!t.length)return r`<span class="muted" data-testid="no-zone">${u(this.hass,"common.no_zone")}</span>`;let e=t.some(s=>s.entityId===this.zone)?this.zone:t[0].entityId;return r`
+    `]}render(){let t=Se(this.hass);if(!t.length)return r`<span class="muted" data-testid="no-zone">${u(this.hass,"common.no_zone")}</span>`;let e=t.some(s=>s.entityId===this.zone)?this.zone:t[0].entityId;return r`
       <label class="visually-hidden" for="zone">${u(this.hass,"common.choose_zone")}</label>
       <select
         id="zone"
@@ -38,7 +38,7 @@ import{A as Lt,B as nt,C as G,D as gt,E as I,F as Ee,G as Re,H as Le,I as Pe,J a
         ${this.label||u(this.hass,"common.play")}
       </button>
       <span class="message" role="status" data-testid="zone-message">${this.message}</span>
-    `}async play(t,e){this.busy=!0,this.message="",localStorage.setItem(Me,t);try{await Se(this.hass,t,this.mediaId,this.mediaType);let s=e.find(n=>n.entityId===t)?.name??t;this.message=u(this.hass,"common.playing_in",{zone:s}),this.dispatchEvent(new CustomEvent("aime-played",{detail:{entityId:t},bubbles:!0,composed:!0}))}catch(s){this.message=await _(this.hass,s)}finally{this.busy=!1}}};d([y({attribute:!1})],z.prototype,"hass",2),d([y({attribute:"media-id"})],z.prototype,"mediaId",2),d([y({attribute:"media-type"})],z.prototype,"mediaType",2),d([y()],z.prototype,"label",2),d([m()],z.prototype,"zone",2),d([m()],z.prototype,"message",2),d([m()],z.prototype,"busy",2);v("aime-zone-picker",z);var O=(a,i)=>r`<div class="figure"><span class="value">${a}</span><span class="label">${i}</span></div>`,lt=(a,i,t)=>t?C(a,t,{dateStyle:"medium"}):u(a,`${i}.never`);function Ht(a,i,t){let e=Ce(t.links);return r`<div class="actions">
+    `}async play(t,e){this.busy=!0,this.message="",localStorage.setItem(Fe,t);try{await Ee(this.hass,t,this.mediaId,this.mediaType);let s=e.find(n=>n.entityId===t)?.name??t;this.message=u(this.hass,"common.playing_in",{zone:s}),this.dispatchEvent(new CustomEvent("aime-played",{detail:{entityId:t},bubbles:!0,composed:!0}))}catch(s){this.message=await _(this.hass,s)}finally{this.busy=!1}}};d([y({attribute:!1})],j.prototype,"hass",2),d([y({attribute:"media-id"})],j.prototype,"mediaId",2),d([y({attribute:"media-type"})],j.prototype,"mediaType",2),d([y()],j.prototype,"label",2),d([m()],j.prototype,"zone",2),d([m()],j.prototype,"message",2),d([m()],j.prototype,"busy",2);v("aime-zone-picker",j);var O=(a,i)=>r`<div class="figure"><span class="value">${a}</span><span class="label">${i}</span></div>`,dt=(a,i,t)=>t?C(a,t,{dateStyle:"medium"}):u(a,`${i}.never`);function Ht(a,i,t){let e=De(t.links);return r`<div class="actions">
     ${t.play_media_id?r`<aime-zone-picker
           data-testid="${i}-play"
           .hass=${a}
@@ -55,7 +55,7 @@ import{A as Lt,B as nt,C as G,D as gt,E as I,F as Ee,G as Re,H as Le,I as Pe,J a
                 >${s.name} ↗</a
               >`)}
         </nav>`:l}
-  </div>`}var At=f`
+  </div>`}var It=f`
   .layout {
     display: flex;
     flex-direction: column;
@@ -278,7 +278,7 @@ import{A as Lt,B as nt,C as G,D as gt,E as I,F as Ee,G as Re,H as Le,I as Pe,J a
       font-size: 1.5rem;
     }
   }
-`;var Fe=50,J=class extends H{constructor(){super(...arguments);this.album=S;this.plays={entries:[],page:0,total:0};this.loadingMore=!1;this.moreError="";this.writing=!1;this.writeError="";this.request=0}static{this.styles=[g,At]}get albumId(){return Number(this.params?.id)}willUpdate(t){super.willUpdate(t),this.routeIdChanged(t)&&this.reload()}onLiveEvent(t){t.kind==="play"&&t.play.album_id===this.albumId&&this.reload(!0),t.kind==="collection"&&this.reload(!0)}async reload(t=!1){let e=++this.request;t||(this.album=S,this.writeError=""),this.moreError="",this.loadingMore=!1;try{let s=await He(this.hass,this.albumId,0,Fe);if(e!==this.request)return;this.album={status:"ready",value:s};let n=t?this.plays:{entries:[],page:0};this.plays={entries:qe(s.plays,n.entries),page:n.page,total:s.total_plays}}catch(s){if(e!==this.request)return;let n=await _(this.hass,s);if(e!==this.request)return;(!t||this.album.status!=="ready")&&(this.album={status:"error",message:n})}}async loadMorePlays(){let{entries:t,page:e,total:s}=this.plays;if(this.loadingMore||t.length>=s)return;let n=this.request;this.loadingMore=!0,this.moreError="";try{let o=await rt(this.hass,{album_id:this.albumId},e+1,Fe);if(n!==this.request)return;this.plays={entries:qe(t,o.entries),page:e+1,total:o.total}}catch(o){let p=await _(this.hass,o);n===this.request&&(this.moreError=p)}finally{n===this.request&&(this.loadingMore=!1)}}async writeDescription(){this.writing=!0,this.writeError="";try{await V(this.hass,"describe_album",{album_id:this.albumId,force:!0},!0),await this.reload(!0)}catch(t){this.writeError=this.t("album.regenerate_failed",{message:await _(this.hass,t)})}finally{this.writing=!1}}render(){return this.album.status==="loading"?this.renderSkeleton():r`<div class="layout" data-testid="view-album">
+`;var qe=50,Y=class extends A{constructor(){super(...arguments);this.album=S;this.plays={entries:[],page:0,total:0};this.loadingMore=!1;this.moreError="";this.writing=!1;this.writeError="";this.request=0}static{this.styles=[g,It]}get albumId(){return Number(this.params?.id)}willUpdate(t){super.willUpdate(t),this.routeIdChanged(t)&&this.reload()}onLiveEvent(t){t.kind==="play"&&t.play.album_id===this.albumId&&this.reload(!0),t.kind==="collection"&&this.reload(!0)}async reload(t=!1){let e=++this.request;t||(this.album=S,this.writeError=""),this.moreError="",this.loadingMore=!1;try{let s=await He(this.hass,this.albumId,0,qe);if(e!==this.request)return;this.album={status:"ready",value:s};let n=t?this.plays:{entries:[],page:0};this.plays={entries:Oe(s.plays,n.entries),page:n.page,total:s.total_plays}}catch(s){if(e!==this.request)return;let n=await _(this.hass,s);if(e!==this.request)return;(!t||this.album.status!=="ready")&&(this.album={status:"error",message:n})}}async loadMorePlays(){let{entries:t,page:e,total:s}=this.plays;if(this.loadingMore||t.length>=s)return;let n=this.request;this.loadingMore=!0,this.moreError="";try{let o=await nt(this.hass,{album_id:this.albumId},e+1,qe);if(n!==this.request)return;this.plays={entries:Oe(t,o.entries),page:e+1,total:o.total}}catch(o){let p=await _(this.hass,o);n===this.request&&(this.moreError=p)}finally{n===this.request&&(this.loadingMore=!1)}}async writeDescription(){this.writing=!0,this.writeError="";try{await Z(this.hass,"describe_album",{album_id:this.albumId,force:!0},!0),await this.reload(!0)}catch(t){this.writeError=this.t("album.regenerate_failed",{message:await _(this.hass,t)})}finally{this.writing=!1}}render(){return this.album.status==="loading"?this.renderSkeleton():r`<div class="layout" data-testid="view-album">
       ${this.renderLoad(this.album,t=>this.renderAlbum(t),()=>this.reload())}
     </div>`}renderSkeleton(){return r`<div class="layout" role="status" data-testid="loading">
       <span class="visually-hidden">${this.t("common.loading")}</span>
@@ -312,14 +312,14 @@ import{A as Lt,B as nt,C as G,D as gt,E as I,F as Ee,G as Re,H as Le,I as Pe,J a
         <div class="figures">
           ${O(h(this.hass,t.total_plays),this.t("album.plays"))}
           ${O(P(this.hass,t.listening_seconds),this.t("album.listening"))}
-          ${O(lt(this.hass,"album",t.first_played_at),this.t("album.first_played"))}
-          ${O(lt(this.hass,"album",t.last_played_at),this.t("album.last_played"))}
+          ${O(dt(this.hass,"album",t.first_played_at),this.t("album.first_played"))}
+          ${O(dt(this.hass,"album",t.last_played_at),this.t("album.last_played"))}
         </div>
         ${Ht(this.hass,"album",t)}
       </div>
     </section>`}renderChips(t,e,s){return t.length?r`<ul class="chips" aria-label=${this.t(s)}>
       ${t.map(n=>r`<li class="chip ${e}">${n}</li>`)}
-    </ul>`:l}renderDescription(t){let e=t.description,s=yt(this.hass);return r`<section class="card description">
+    </ul>`:l}renderDescription(t){let e=t.description,s=gt(this.hass);return r`<section class="card description">
       <h2>
         <span>${this.t("album.description")}</span>
         ${s?r`<button data-testid="album-regenerate" ?disabled=${this.writing} @click=${()=>this.writeDescription()}>
@@ -346,8 +346,8 @@ import{A as Lt,B as nt,C as G,D as gt,E as I,F as Ee,G as Re,H as Le,I as Pe,J a
                   <div class="bar" aria-hidden="true"><span style="width:${s.plays/e*100}%"></span></div>
                 </div>
                 <span class="count">
-                  ${X(this.hass,s.plays)}
-                  ${s.duration?r`<br /><span class="muted">${Is(s.duration)}</span>`:l}
+                  ${tt(this.hass,s.plays)}
+                  ${s.duration?r`<br /><span class="muted">${Fs(s.duration)}</span>`:l}
                 </span>
               </li>`)}
           </ol>`:r`<p class="empty-line">${this.t("album.no_tracks")}</p>`}
@@ -356,7 +356,7 @@ import{A as Lt,B as nt,C as G,D as gt,E as I,F as Ee,G as Re,H as Le,I as Pe,J a
       ${t.records.length?r`<ul class="rows">
             ${t.records.map(e=>r`<li data-testid="album-record">
                 <div class="main">
-                  <span><span class="badge">${bt(this.hass,e.format)}</span>
+                  <span><span class="badge">${xt(this.hass,e.format)}</span>
                     ${e.pressing_year?this.t("album.record_pressing",{year:e.pressing_year}):""}</span>
                   ${e.labels?r`<span class="muted ellipsis">${e.labels}</span>`:l}
                   ${e.added_at?r`<span class="muted">${this.t("album.record_added",{when:C(this.hass,e.added_at,{dateStyle:"medium"})})}</span>`:l}
@@ -377,7 +377,7 @@ import{A as Lt,B as nt,C as G,D as gt,E as I,F as Ee,G as Re,H as Le,I as Pe,J a
                 <div class="main">
                   <span class="ellipsis" dir="auto" title=${s.title}>${s.title}</span>
                   <span class="muted ellipsis">
-                    ${[this.t("album.via",{source:De(this.hass,s.source)}),s.device?this.t("album.on_device",{device:s.device}):""].filter(Boolean).join(" \xB7 ")}
+                    ${[this.t("album.via",{source:Me(this.hass,s.source)}),s.device?this.t("album.on_device",{device:s.device}):""].filter(Boolean).join(" \xB7 ")}
                   </span>
                 </div>
                 <time class="count" datetime=${s.local_time}>${C(this.hass,s.played_at)}</time>
@@ -393,7 +393,7 @@ import{A as Lt,B as nt,C as G,D as gt,E as I,F as Ee,G as Re,H as Le,I as Pe,J a
             @aime-load-more=${()=>this.loadMorePlays()}
           ></aime-load-more>`}
       </div>
-    </section>`}};d([m()],J.prototype,"album",2),d([m()],J.prototype,"plays",2),d([m()],J.prototype,"loadingMore",2),d([m()],J.prototype,"moreError",2),d([m()],J.prototype,"writing",2),d([m()],J.prototype,"writeError",2);function qe(a,i){let t=new Set(a.map(s=>s.play_id)),e=a.length?a[a.length-1].played_at:1/0;return[...a,...i.filter(s=>!t.has(s.play_id)&&s.played_at<=e)]}function Is(a){return`${Math.floor(a/60)}:${String(Math.round(a%60)).padStart(2,"0")}`}v("aime-album",J);var Oe=(a,i,t=10)=>D(a,"aime/artist",{artist_id:i,top:t});var Ne=f`
+    </section>`}};d([m()],Y.prototype,"album",2),d([m()],Y.prototype,"plays",2),d([m()],Y.prototype,"loadingMore",2),d([m()],Y.prototype,"moreError",2),d([m()],Y.prototype,"writing",2),d([m()],Y.prototype,"writeError",2);function Oe(a,i){let t=new Set(a.map(s=>s.play_id)),e=a.length?a[a.length-1].played_at:1/0;return[...a,...i.filter(s=>!t.has(s.play_id)&&s.played_at<=e)]}function Fs(a){return`${Math.floor(a/60)}:${String(Math.round(a%60)).padStart(2,"0")}`}v("aime-album",Y);var ze=(a,i,t=10)=>D(a,"aime/artist",{artist_id:i,top:t});var Ne=f`
   aime-cover.portrait,
   .placeholder.round {
     border-radius: 50%;
@@ -453,8 +453,8 @@ import{A as Lt,B as nt,C as G,D as gt,E as I,F as Ee,G as Re,H as Le,I as Pe,J a
       transition: none;
     }
   }
-`;var Cs=10;function Ds(a){if(!a.length)return[];let i=new Map(a.map(p=>[p.month,p.plays])),[t,e]=a[0].month.split("-").map(Number),[s,n]=a[a.length-1].month.split("-").map(Number),o=[];for(let p=t*12+e-1;p<=s*12+n-1;p++){let c=`${Math.floor(p/12)}-${String(p%12+1).padStart(2,"0")}`;o.push({month:c,plays:i.get(c)??0})}return o}var xt=class extends H{constructor(){super(...arguments);this.artist=S;this.chartOptions={};this.request=0}static{this.styles=[g,At,Ne]}get artistId(){return Number(this.params?.id)}willUpdate(t){super.willUpdate(t),this.routeIdChanged(t)&&this.reload();let e=!!this.hass?.themes?.darkMode;this.artist.status==="ready"&&(t.has("artist")||e!==this.chartDark)&&(this.chartDark=e,this.chartOptions=this.buildChart(this.artist.value))}onLiveEvent(t){t.kind==="play"&&t.play.artist_id===this.artistId&&this.reload(!0),t.kind==="collection"&&this.reload(!0)}async reload(t=!1){let e=++this.request;t||(this.artist=S);try{let s=await Oe(this.hass,this.artistId,Cs);e===this.request&&(this.artist={status:"ready",value:s})}catch(s){let n=await _(this.hass,s);e===this.request&&(!t||this.artist.status!=="ready")&&(this.artist={status:"error",message:n})}}buildChart(t){let e=Ds(t.months),s=Lt(this),n=Rt(this.hass),o=new Intl.DateTimeFormat(n,{month:"short",year:"numeric",timeZone:"UTC"}),p=e.map(c=>{let[$,F]=c.month.split("-").map(Number);return o.format(new Date(Date.UTC($,F-1,1)))});return{grid:{left:8,right:8,top:16,bottom:8,containLabel:!0},tooltip:{trigger:"axis",axisPointer:{type:"shadow"},formatter:c=>{let $=c[0]?.dataIndex??0;return`${p[$]}
-${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!1},axisLine:{lineStyle:{color:s.divider}},axisLabel:{color:s.secondaryText,hideOverlap:!0,alignMinLabel:"left",alignMaxLabel:"right"}},yAxis:{type:"value",minInterval:1,splitLine:{lineStyle:{color:s.divider}},axisLabel:{color:s.secondaryText}},series:[{type:"bar",name:this.t("artist.plays"),data:e.map(c=>c.plays),barMaxWidth:22,itemStyle:{borderRadius:[3,3,0,0]}}]}}render(){return this.artist.status==="loading"?r`<div class="layout" role="status" data-testid="loading">
+`;var qs=10;function Os(a){if(!a.length)return[];let i=new Map(a.map(p=>[p.month,p.plays])),[t,e]=a[0].month.split("-").map(Number),[s,n]=a[a.length-1].month.split("-").map(Number),o=[];for(let p=t*12+e-1;p<=s*12+n-1;p++){let c=`${Math.floor(p/12)}-${String(p%12+1).padStart(2,"0")}`;o.push({month:c,plays:i.get(c)??0})}return o}var $t=class extends A{constructor(){super(...arguments);this.artist=S;this.chartOptions={};this.request=0}static{this.styles=[g,It,Ne]}get artistId(){return Number(this.params?.id)}willUpdate(t){super.willUpdate(t),this.routeIdChanged(t)&&this.reload();let e=!!this.hass?.themes?.darkMode;this.artist.status==="ready"&&(t.has("artist")||e!==this.chartDark)&&(this.chartDark=e,this.chartOptions=this.buildChart(this.artist.value))}onLiveEvent(t){t.kind==="play"&&t.play.artist_id===this.artistId&&this.reload(!0),t.kind==="collection"&&this.reload(!0)}async reload(t=!1){let e=++this.request;t||(this.artist=S);try{let s=await ze(this.hass,this.artistId,qs);e===this.request&&(this.artist={status:"ready",value:s})}catch(s){let n=await _(this.hass,s);e===this.request&&(!t||this.artist.status!=="ready")&&(this.artist={status:"error",message:n})}}buildChart(t){let e=Os(t.months),s=Pt(this),n=Lt(this.hass),o=new Intl.DateTimeFormat(n,{month:"short",year:"numeric",timeZone:"UTC"}),p=e.map(c=>{let[$,F]=c.month.split("-").map(Number);return o.format(new Date(Date.UTC($,F-1,1)))});return{grid:{left:8,right:8,top:16,bottom:8,containLabel:!0},tooltip:{trigger:"axis",axisPointer:{type:"shadow"},formatter:c=>{let $=c[0]?.dataIndex??0;return`${p[$]}
+${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!1},axisLine:{lineStyle:{color:s.divider}},axisLabel:{color:s.secondaryText,hideOverlap:!0,alignMinLabel:"left",alignMaxLabel:"right"}},yAxis:{type:"value",minInterval:1,splitLine:{lineStyle:{color:s.divider}},axisLabel:{color:s.secondaryText}},series:[{type:"bar",name:this.t("artist.plays"),data:e.map(c=>c.plays),barMaxWidth:22,itemStyle:{borderRadius:[3,3,0,0]}}]}}render(){return this.artist.status==="loading"?r`<div class="layout" role="status" data-testid="loading">
         <span class="visually-hidden">${this.t("common.loading")}</span>
         <section class="card hero" aria-hidden="true">
           <div class="placeholder round" style="width:160px;aspect-ratio:1"></div>
@@ -496,8 +496,8 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
           ${O(h(this.hass,t.total_plays),this.t("artist.plays"))}
           ${O(h(this.hass,e),this.t("artist.albums"))}
           ${O(h(this.hass,s),this.t("artist.albums_owned"))}
-          ${O(lt(this.hass,"artist",t.first_played_at),this.t("artist.first_played"))}
-          ${O(lt(this.hass,"artist",t.last_played_at),this.t("artist.last_played"))}
+          ${O(dt(this.hass,"artist",t.first_played_at),this.t("artist.first_played"))}
+          ${O(dt(this.hass,"artist",t.last_played_at),this.t("artist.last_played"))}
         </div>
         ${Ht(this.hass,"artist",t)}
       </div>
@@ -508,9 +508,9 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       </a>
       ${e.artist!==t.name?r`<span class="muted ellipsis" dir="auto" title=${e.artist}>${this.t("artist.by",{artist:e.artist})}</span>`:l}
       <span class="tile-meta">
-        <span>${X(this.hass,e.plays)}</span>
+        <span>${tt(this.hass,e.plays)}</span>
         ${e.owned?r`<span class="badge" data-testid="artist-owned-badge"
-              >${e.owned>1?vt(this.hass,"collection.total",e.owned):this.t("artist.owned")}</span
+              >${e.owned>1?bt(this.hass,"collection.total",e.owned):this.t("artist.owned")}</span
             >`:l}
       </span>
     </li>`}renderTracks(t){let e=Math.max(1,...t.top_tracks.map(s=>s.plays));return r`<section class="card">
@@ -524,10 +524,10 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
                       >`}
                   <div class="bar" aria-hidden="true"><span style="width:${s.plays/e*100}%"></span></div>
                 </div>
-                <span class="count">${X(this.hass,s.plays)}</span>
+                <span class="count">${tt(this.hass,s.plays)}</span>
               </li>`)}
           </ol>`:r`<p class="empty-line">${this.t("artist.no_tracks")}</p>`}
-    </section>`}};d([m()],xt.prototype,"artist",2),d([m()],xt.prototype,"chartOptions",2);v("aime-artist",xt);var Jt=(a,i)=>D(a,"aime/collection",it(i)),ze=a=>D(a,"aime/collection/facets");var je=f`
+    </section>`}};d([m()],$t.prototype,"artist",2),d([m()],$t.prototype,"chartOptions",2);v("aime-artist",$t);var Qt=(a,i)=>D(a,"aime/collection",rt(i)),je=a=>D(a,"aime/collection/facets");var pt=class{constructor(){this.running=!1}run(i,t=0){if(clearTimeout(this.timer),t>0){this.timer=setTimeout(()=>this.run(i),t);return}if(this.running){this.next=i;return}this.running=!0,this.drain(i)}cancel(){clearTimeout(this.timer),this.next=void 0}async drain(i){let t=i;for(;t;){try{await t()}catch{}t=this.next,this.next=void 0}this.running=!1}};var Ue=f`
   .layout {
     display: flex;
     flex-direction: column;
@@ -752,7 +752,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       flex: 1 1 100%;
     }
   }
-`;var Qt=["artist","title","year","added","plays","last_played"],Ue=new Set(["added","plays","last_played"]),Yt=[{shelf:"never_played",testid:"collection-shelf-never"},{shelf:"not_played_year",testid:"collection-shelf-year"}],Kt={text:"",format:"",genre:"",style:"",decade:"",sort:"artist",descending:!1,shelf:""};function Be(a){let i=a.get("sort"),t=a.get("shelf"),e=a.get("decade")??"";return{text:a.get("q")??"",format:a.get("format")??"",genre:a.get("genre")??"",style:a.get("style")??"",decade:/^\d{4}$/.test(e)?e:"",sort:i&&Qt.includes(i)?i:"artist",descending:a.get("order")==="desc",shelf:t&&Yt.some(s=>s.shelf===t)?t:""}}function We(a){let{text:i,format:t,genre:e,style:s,decade:n,sort:o,descending:p,shelf:c}=a;Ie({q:i.trim(),format:t,genre:e,style:s,decade:n,sort:o==="artist"?"":o,order:p?"desc":"",shelf:c})}function Ge(a){let{text:i,format:t,genre:e,style:s,decade:n,shelf:o}=a;return!!(i.trim()||t||e||s||n||o)}var Ms=48,Fs=150,j=class extends H{constructor(){super(...arguments);this.filters=Kt;this.listing=S;this.facets=S;this.refreshing=!1;this.loadingMore=!1;this.moreError="";this.request=0;this.started=!1}static{this.styles=[g,je]}connectedCallback(){super.connectedCallback(),this.filters=Be(Ae()),this.hass&&this.start()}disconnectedCallback(){super.disconnectedCallback(),window.clearTimeout(this.searchTimer),this.started=!1}willUpdate(t){super.willUpdate(t),t.has("hass")&&this.hass&&this.isConnected&&!this.started&&this.start()}start(){this.started=!0,this.loadFacets(),this.loadFirstPage({withStats:!0})}onLiveEvent(t){t.kind==="collection"&&(this.loadFacets(!0),this.loadFirstPage({withStats:!0,quiet:!0}))}loadFacets(t=!1){this.load(()=>ze(this.hass),e=>this.facets=e,t)}query(t,e){let{text:s,format:n,genre:o,style:p,decade:c,sort:$,descending:F,shelf:x}=this.filters;return{page:t,page_size:Ms,text:s.trim(),format:n,genre:o,style:p,decade:c?Number(c):void 0,shelf:x||void 0,sort:$,descending:F,with_stats:e}}async loadFirstPage({withStats:t=!1,quiet:e=!1}={}){let s=++this.request;this.loadingMore=!1,this.moreError="",this.listing.status==="ready"?this.refreshing=!0:e||(this.listing=S);try{let n=await Jt(this.hass,this.query(0,t));if(s!==this.request)return;n.stats&&(this.stats=n.stats),this.listing={status:"ready",value:{records:n.records,total:n.total,page:0}}}catch(n){let o=await _(this.hass,n);if(s!==this.request)return;this.listing={status:"error",message:o}}finally{s===this.request&&(this.refreshing=!1)}}async loadNextPage(){if(this.listing.status!=="ready"||this.loadingMore||this.refreshing)return;let{records:t,total:e,page:s}=this.listing.value;if(t.length>=e)return;let n=this.request;this.loadingMore=!0,this.moreError="";try{let o=await Jt(this.hass,this.query(s+1,!1));if(n!==this.request||this.listing.status!=="ready")return;this.listing={status:"ready",value:{records:[...t,...o.records],total:o.total,page:s+1}}}catch(o){let p=await _(this.hass,o);n===this.request&&(this.moreError=p)}finally{n===this.request&&(this.loadingMore=!1)}}change(t,e=!1){this.filters={...this.filters,...t},We(this.filters),window.clearTimeout(this.searchTimer),e?this.searchTimer=window.setTimeout(()=>this.loadFirstPage(),Fs):this.loadFirstPage()}clearFilters(){this.change({...Kt,sort:this.filters.sort,descending:this.filters.descending})}get filtered(){return Ge(this.filters)}render(){return r`
+`;var Yt=["artist","title","year","added","plays","last_played"],Be=new Set(["added","plays","last_played"]),Kt=[{shelf:"never_played",testid:"collection-shelf-never"},{shelf:"not_played_year",testid:"collection-shelf-year"}],Xt={text:"",format:"",genre:"",style:"",decade:"",sort:"artist",descending:!1,shelf:""};function We(a){let i=a.get("sort"),t=a.get("shelf"),e=a.get("decade")??"";return{text:a.get("q")??"",format:a.get("format")??"",genre:a.get("genre")??"",style:a.get("style")??"",decade:/^\d{4}$/.test(e)?e:"",sort:i&&Yt.includes(i)?i:"artist",descending:a.get("order")==="desc",shelf:t&&Kt.some(s=>s.shelf===t)?t:""}}function Ge(a){let{text:i,format:t,genre:e,style:s,decade:n,sort:o,descending:p,shelf:c}=a;Ce({q:i.trim(),format:t,genre:e,style:s,decade:n,sort:o==="artist"?"":o,order:p?"desc":"",shelf:c})}function Je(a){let{text:i,format:t,genre:e,style:s,decade:n,shelf:o}=a;return!!(i.trim()||t||e||s||n||o)}var zs=48,U=class extends A{constructor(){super(...arguments);this.filters=Xt;this.listing=S;this.facets=S;this.refreshing=!1;this.loadingMore=!1;this.moreError="";this.request=0;this.search=new pt;this.started=!1}static{this.styles=[g,Ue]}connectedCallback(){super.connectedCallback(),this.filters=We(Ie()),this.hass&&this.start()}disconnectedCallback(){super.disconnectedCallback(),this.search.cancel(),this.started=!1}shouldUpdate(t){return!this.onlyStatesChanged(t)}willUpdate(t){super.willUpdate(t),t.has("hass")&&this.hass&&this.isConnected&&!this.started&&this.start()}start(){this.started=!0,this.loadFacets(),this.loadFirstPage({withStats:!0})}onLiveEvent(t){t.kind==="collection"&&(this.loadFacets(!0),this.loadFirstPage({withStats:!0,quiet:!0}))}loadFacets(t=!1){this.load(()=>je(this.hass),e=>this.facets=e,t)}query(t,e){let{text:s,format:n,genre:o,style:p,decade:c,sort:$,descending:F,shelf:x}=this.filters;return{page:t,page_size:zs,text:s.trim(),format:n,genre:o,style:p,decade:c?Number(c):void 0,shelf:x||void 0,sort:$,descending:F,with_stats:e}}async loadFirstPage({withStats:t=!1,quiet:e=!1}={}){let s=++this.request;this.loadingMore=!1,this.moreError="",this.listing.status==="ready"?this.refreshing=!0:e||(this.listing=S);try{let n=await Qt(this.hass,this.query(0,t));if(s!==this.request)return;n.stats&&(this.stats=n.stats),this.listing={status:"ready",value:{records:n.records,total:n.total,page:0}}}catch(n){let o=await _(this.hass,n);if(s!==this.request)return;this.listing={status:"error",message:o}}finally{s===this.request&&(this.refreshing=!1)}}async loadNextPage(){if(this.listing.status!=="ready"||this.loadingMore||this.refreshing)return;let{records:t,total:e,page:s}=this.listing.value;if(t.length>=e)return;let n=this.request;this.loadingMore=!0,this.moreError="";try{let o=await Qt(this.hass,this.query(s+1,!1));if(n!==this.request||this.listing.status!=="ready")return;this.listing={status:"ready",value:{records:[...t,...o.records],total:o.total,page:s+1}}}catch(o){let p=await _(this.hass,o);n===this.request&&(this.moreError=p)}finally{n===this.request&&(this.loadingMore=!1)}}change(t,e=!1){this.filters={...this.filters,...t},Ge(this.filters),this.search.cancel(),e?this.search.run(()=>this.loadFirstPage()):this.loadFirstPage()}clearFilters(){this.change({...Xt,sort:this.filters.sort,descending:this.filters.descending})}get filtered(){return Je(this.filters)}render(){return r`
       <div class="layout" data-testid="view-collection">
         ${this.renderSummary()} ${this.renderFilters()}
         ${this.listing.status==="loading"?this.renderSkeleton():this.renderLoad(this.listing,t=>this.renderListing(t),()=>this.loadFirstPage({withStats:!this.stats}))}
@@ -789,13 +789,13 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             @input=${o=>this.change({text:o.target.value},!0)}
           />
         </label>
-        ${s("format",t?.formats,o=>bt(this.hass,o))}
+        ${s("format",t?.formats,o=>xt(this.hass,o))}
         ${s("genre",t?.genres,n)} ${s("style",t?.styles,n)}
         ${s("decade",t?.decades,o=>this.t("collection.decade_value",{decade:o}))}
       </div>
       <div class="filter-row second">
         <div class="shelves" role="group" aria-label=${this.t("collection.shelves")}>
-        ${Yt.map(({shelf:o,testid:p})=>r`<button
+        ${Kt.map(({shelf:o,testid:p})=>r`<button
               class="chip"
               data-testid=${p}
               aria-pressed=${e.shelf===o?"true":"false"}
@@ -813,9 +813,9 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             <select
               id="sort"
               data-testid="collection-sort"
-              @change=${o=>{let p=o.target.value;this.change({sort:p,descending:Ue.has(p)})}}
+              @change=${o=>{let p=o.target.value;this.change({sort:p,descending:Be.has(p)})}}
             >
-              ${Qt.map(o=>r`<option value=${o} ?selected=${o===e.sort}>
+              ${Yt.map(o=>r`<option value=${o} ?selected=${o===e.sort}>
                     ${this.t(`collection.sort.${o}`)}
                   </option>`)}
             </select>
@@ -828,7 +828,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
               @click=${()=>this.change({descending:!e.descending})}
             >
               <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" class=${e.descending?"down":""}>
-                <path fill="currentColor" d=${fe} />
+                <path fill="currentColor" d=${ye} />
               </svg>
             </button>
           </div>
@@ -840,7 +840,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       <ul class="covers" aria-hidden="true">
         ${Array.from({length:12},()=>r`<li class="record skeleton"><div class="block placeholder"></div><div class="line placeholder"></div><div class="line short placeholder"></div></li>`)}
       </ul>
-    </div>`}renderListing({records:t,total:e}){let s=vt(this.hass,"collection.total",e),n=r`<div class="result-line" aria-live="polite">
+    </div>`}renderListing({records:t,total:e}){let s=bt(this.hass,"collection.total",e),n=r`<div class="result-line" aria-live="polite">
       <span data-testid="collection-total" data-total=${e}>${s}</span>
       ${t.length<e?r`<span class="muted">${this.t("collection.total_of",{shown:h(this.hass,t.length),total:h(this.hass,e)})}</span>`:l}
     </div>`;return t.length?r`${n}
@@ -859,7 +859,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         <div class="card empty" data-testid="collection-empty">
           <p>${this.t(this.filtered?"collection.no_match":"collection.empty")}</p>
           ${this.filtered?r`<button @click=${()=>this.clearFilters()}>${this.t("collection.clear")}</button>`:l}
-        </div>`}renderRecord(t){let e=[t.year?String(t.year):"",bt(this.hass,t.format)].filter(Boolean);return r`<li class="record" data-testid="collection-record" data-album-id=${t.album_id}>
+        </div>`}renderRecord(t){let e=[t.year?String(t.year):"",xt(this.hass,t.format)].filter(Boolean);return r`<li class="record" data-testid="collection-record" data-album-id=${t.album_id}>
       <a class="album-link" href=${q(t.album_id)} @click=${b}>
         <aime-cover fluid .src=${t.cover??null} label=""></aime-cover>
         <span class="title two-lines" dir="auto" title=${t.title}>${t.title}</span>
@@ -869,9 +869,120 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
           >`:r`<span class="artist ellipsis" dir="auto" title=${t.artist}>${t.artist}</span>`}
       <span class="details ellipsis">${e.join(" \xB7 ")}</span>
       <span class="plays ${t.plays?"":"never"}">
-        ${t.plays?X(this.hass,t.plays):this.t("collection.never_played")}
+        ${t.plays?tt(this.hass,t.plays):this.t("collection.never_played")}
       </span>
-    </li>`}};d([m()],j.prototype,"filters",2),d([m()],j.prototype,"listing",2),d([m()],j.prototype,"stats",2),d([m()],j.prototype,"facets",2),d([m()],j.prototype,"refreshing",2),d([m()],j.prototype,"loadingMore",2),d([m()],j.prototype,"moreError",2);v("aime-collection",j);var Q={ATTRIBUTE:1,CHILD:2,PROPERTY:3,BOOLEAN_ATTRIBUTE:4,EVENT:5,ELEMENT:6},dt=a=>(...i)=>({_$litDirective$:a,values:i}),Z=class{constructor(i){}get _$AU(){return this._$AM._$AU}_$AT(i,t,e){this._$Ct=i,this._$AM=t,this._$Ci=e}_$AS(i,t){return this.update(i,t)}update(i,t){return this.render(...t)}};var{I:qs}=_e,Je=a=>a;var Ye=a=>a.strings===void 0,Qe=()=>document.createComment(""),pt=(a,i,t)=>{let e=a._$AA.parentNode,s=i===void 0?a._$AB:i._$AA;if(t===void 0){let n=e.insertBefore(Qe(),s),o=e.insertBefore(Qe(),s);t=new qs(n,o,a,a.options)}else{let n=t._$AB.nextSibling,o=t._$AM,p=o!==a;if(p){let c;t._$AQ?.(a),t._$AM=a,t._$AP!==void 0&&(c=a._$AU)!==o._$AU&&t._$AP(c)}if(n!==s||p){let c=t._$AA;for(;c!==n;){let $=Je(c).nextSibling;Je(e).insertBefore(c,s),c=$}}}return t},tt=(a,i,t=a)=>(a._$AI(i,t),a),Os={},ct=(a,i=Os)=>a._$AH=i,Ke=a=>a._$AH,It=a=>{a._$AR(),a._$AA.remove()};var Ve=dt(class extends Z{constructor(){super(...arguments),this.key=l}render(a,i){return this.key=a,i}update(a,[i,t]){return i!==this.key&&(ct(a),this.key=i),t}});var $t=dt(class extends Z{constructor(a){if(super(a),a.type!==Q.PROPERTY&&a.type!==Q.ATTRIBUTE&&a.type!==Q.BOOLEAN_ATTRIBUTE)throw Error("The `live` directive is not allowed on child or event bindings");if(!Ye(a))throw Error("`live` bindings can only contain a single expression")}render(a){return a}update(a,[i]){if(i===et||i===l)return i;let t=a.element,e=a.name;if(a.type===Q.PROPERTY){if(i===t[e])return et}else if(a.type===Q.BOOLEAN_ATTRIBUTE){if(!!i===t.hasAttribute(e))return et}else if(a.type===Q.ATTRIBUTE&&t.getAttribute(e)===i+"")return et;return ct(a),i}});var Xe=(a,i,t)=>{let e=new Map;for(let s=i;s<=t;s++)e.set(a[s],s);return e},Vt=dt(class extends Z{constructor(a){if(super(a),a.type!==Q.CHILD)throw Error("repeat() can only be used in text expressions")}dt(a,i,t){let e;t===void 0?t=i:i!==void 0&&(e=i);let s=[],n=[],o=0;for(let p of a)s[o]=e?e(p,o):o,n[o]=t(p,o),o++;return{values:n,keys:s}}render(a,i,t){return this.dt(a,i,t).values}update(a,[i,t,e]){let s=Ke(a),{values:n,keys:o}=this.dt(i,t,e);if(!Array.isArray(s))return this.ut=o,n;let p=this.ut??=[],c=[],$,F,x=0,w=s.length-1,k=0,A=n.length-1;for(;x<=w&&k<=A;)if(s[x]===null)x++;else if(s[w]===null)w--;else if(p[x]===o[k])c[k]=tt(s[x],n[k]),x++,k++;else if(p[w]===o[A])c[A]=tt(s[w],n[A]),w--,A--;else if(p[x]===o[A])c[A]=tt(s[x],n[A]),pt(a,c[A+1],s[x]),x++,A--;else if(p[w]===o[k])c[k]=tt(s[w],n[k]),pt(a,s[x],s[w]),w--,k++;else if($===void 0&&($=Xe(o,k,A),F=Xe(p,x,w)),$.has(p[x]))if($.has(p[w])){let B=F.get(o[k]),Gt=B!==void 0?s[B]:null;if(Gt===null){let ue=pt(a,s[x]);tt(ue,n[k]),c[k]=ue}else c[k]=tt(Gt,n[k]),pt(a,s[x],Gt),s[B]=null;k++}else It(s[w]),w--;else It(s[x]),x++;for(;k<=A;){let B=pt(a,c[A+1]);tt(B,n[k]),c[k++]=B}for(;x<=w;){let B=s[x++];B!==null&&It(B)}return this.ut=o,ct(a,c),et}});var Xt=["lastfm","roon","aime_import","manual"],Ct=`${K}/journal`,Ns=["text","artist_id","album_id","source","loved","first_day","last_day"],Ze=a=>a&&/^\d{1,15}$/.test(a)&&Number(a)>0?Number(a):void 0,ts=a=>a&&I(a)?a:void 0;function Zt(a){let i=new URLSearchParams(a),t=i.get("source"),e={text:i.get("text")?.trim().slice(0,200)||void 0,artist_id:Ze(i.get("artist_id")),album_id:Ze(i.get("album_id")),source:t&&Xt.includes(t)?t:void 0,loved:["1","true"].includes(i.get("loved")??"")?!0:void 0,first_day:ts(i.get("first_day")),last_day:ts(i.get("last_day"))};return wt(e)}function mt(a){let i=new URLSearchParams,t=wt(a);for(let s of Ns){let n=t[s];n!==void 0&&i.set(s,s==="loved"?"1":String(n))}let e=i.toString();return e?`${Ct}?${e}`:Ct}function wt(a){return Object.fromEntries(Object.entries(a).filter(([,i])=>i!==void 0&&i!==""&&i!==!1))}var te=(a,i)=>mt(a)===mt(i),ee=a=>Object.keys(wt(a)).length>0,es=a=>[K,`${K}/`,Ct,`${Ct}/`].includes(a);function ss(a,i){let t=a.local_time.slice(0,10);return i.artist_id!==void 0&&a.artist_id!==i.artist_id||i.album_id!==void 0&&a.album_id!==i.album_id||i.source!==void 0&&!a.sources.includes(i.source)||i.loved&&!a.loved||i.first_day!==void 0&&t<i.first_day||i.last_day!==void 0&&t>i.last_day?!1:i.text?void 0:!0}var _t=50,zs=1e3,js=(a,i)=>a.played_at>i.played_at||a.played_at===i.played_at&&a.play_id>i.play_id,Dt=a=>!!(a.first_day&&a.last_day&&a.first_day>a.last_day),Mt=class{constructor(i,t){this.host=i;this.hass=t;this.entries=[];this.total=0;this.status="loading";this.error="";this.refreshing=!1;this.loadingMore=!1;this.moreError="";this.exhausted=!1;this.fresh=new Set;this.pages=0;this.filter={};this.request=0;i.addController(this)}hostDisconnected(){clearTimeout(this.catchUpTimer)}async reload(i){let t=++this.request;if(this.filter=i,this.loadingMore=!1,this.moreError="",Dt(i))return Object.assign(this,{entries:[],total:0,status:"ready",exhausted:!0,refreshing:!1}),this.host.requestUpdate();this.status==="ready"&&this.entries.length?this.refreshing=!0:this.status="loading",this.host.requestUpdate();try{let e=await rt(this.hass(),i,0,_t);if(t!==this.request)return;Object.assign(this,{entries:e.entries,total:e.total,pages:1,fresh:new Set,status:"ready"}),this.exhausted=e.entries.length<_t||e.entries.length>=e.total}catch(e){let s=await _(this.hass(),e);if(t!==this.request)return;Object.assign(this,{error:s,status:"error"})}this.refreshing=!1,this.host.requestUpdate()}async loadMore(){if(this.status!=="ready"||this.refreshing||this.loadingMore||this.exhausted)return;let i=this.request;this.loadingMore=!0,this.moreError="",this.host.requestUpdate();try{let t=await rt(this.hass(),this.filter,this.pages,_t);if(i!==this.request)return;let e=new Set(this.entries.map(s=>s.play_id));this.entries=[...this.entries,...t.entries.filter(s=>!e.has(s.play_id))],this.total=Math.max(t.total,this.entries.length),this.pages+=1,this.exhausted=t.entries.length<_t||this.entries.length>=this.total}catch(t){let e=await _(this.hass(),t);if(i!==this.request)return;this.moreError=e}this.loadingMore=!1,this.host.requestUpdate()}onLiveEvent(i){if(this.status!=="ready"||Dt(this.filter))return;if(i.kind==="stats"){clearTimeout(this.catchUpTimer),this.catchUpTimer=setTimeout(()=>{this.catchUp()},zs);return}if(i.kind!=="play")return;let t=ss(i.play,this.filter);t===void 0?this.catchUp():t&&this.insert([i.play])}async catchUp(){let i=this.request;try{let t=await rt(this.hass(),this.filter,0,_t);i===this.request&&this.status==="ready"&&this.insert(t.entries,t.total)}catch{}}insert(i,t){let e=[...this.entries],s=[];for(let n of i){let o=e.findIndex(c=>c.play_id===n.play_id);if(o>=0){e[o]={...e[o],...n};continue}let p=e.findIndex(c=>js(n,c));p===-1&&!this.exhausted||(e.splice(p===-1?e.length:p,0,n),s.push(n.play_id))}this.entries=e,this.total=Math.max(t??this.total+s.length,e.length),s.length&&(this.fresh=new Set([...this.fresh,...s])),this.host.requestUpdate()}};var as=f`
+    </li>`}};d([m()],U.prototype,"filters",2),d([m()],U.prototype,"listing",2),d([m()],U.prototype,"stats",2),d([m()],U.prototype,"facets",2),d([m()],U.prototype,"refreshing",2),d([m()],U.prototype,"loadingMore",2),d([m()],U.prototype,"moreError",2);v("aime-collection",U);var K={ATTRIBUTE:1,CHILD:2,PROPERTY:3,BOOLEAN_ATTRIBUTE:4,EVENT:5,ELEMENT:6},et=a=>(...i)=>({_$litDirective$:a,values:i}),B=class{constructor(i){}get _$AU(){return this._$AM._$AU}_$AT(i,t,e){this._$Ct=i,this._$AM=t,this._$Ci=e}_$AS(i,t){return this.update(i,t)}update(i,t){return this.render(...t)}};var Ns={},Qe=et(class extends B{constructor(){super(...arguments),this.ot=Ns}render(a,i){return i()}update(a,[i,t]){if(Array.isArray(i)){if(Array.isArray(this.ot)&&this.ot.length===i.length&&i.every((e,s)=>e===this.ot[s]))return N}else if(this.ot===i)return N;return this.ot=Array.isArray(i)?Array.from(i):i,this.render(i,t)}});var{I:js}=ke,Ye=a=>a;var Xe=a=>a.strings===void 0,Ke=()=>document.createComment(""),ct=(a,i,t)=>{let e=a._$AA.parentNode,s=i===void 0?a._$AB:i._$AA;if(t===void 0){let n=e.insertBefore(Ke(),s),o=e.insertBefore(Ke(),s);t=new js(n,o,a,a.options)}else{let n=t._$AB.nextSibling,o=t._$AM,p=o!==a;if(p){let c;t._$AQ?.(a),t._$AM=a,t._$AP!==void 0&&(c=a._$AU)!==o._$AU&&t._$AP(c)}if(n!==s||p){let c=t._$AA;for(;c!==n;){let $=Ye(c).nextSibling;Ye(e).insertBefore(c,s),c=$}}}return t},st=(a,i,t=a)=>(a._$AI(i,t),a),Us={},mt=(a,i=Us)=>a._$AH=i,Ve=a=>a._$AH,Ct=a=>{a._$AR(),a._$AA.remove()};var Ze=et(class extends B{constructor(){super(...arguments),this.key=l}render(a,i){return this.key=a,i}update(a,[i,t]){return i!==this.key&&(mt(a),this.key=i),t}});var wt=et(class extends B{constructor(a){if(super(a),a.type!==K.PROPERTY&&a.type!==K.ATTRIBUTE&&a.type!==K.BOOLEAN_ATTRIBUTE)throw Error("The `live` directive is not allowed on child or event bindings");if(!Xe(a))throw Error("`live` bindings can only contain a single expression")}render(a){return a}update(a,[i]){if(i===N||i===l)return i;let t=a.element,e=a.name;if(a.type===K.PROPERTY){if(i===t[e])return N}else if(a.type===K.BOOLEAN_ATTRIBUTE){if(!!i===t.hasAttribute(e))return N}else if(a.type===K.ATTRIBUTE&&t.getAttribute(e)===i+"")return N;return mt(a),i}});var ts=(a,i,t)=>{let e=new Map;for(let s=i;s<=t;s++)e.set(a[s],s);return e},Vt=et(class extends B{constructor(a){if(super(a),a.type!==K.CHILD)throw Error("repeat() can only be used in text expressions")}dt(a,i,t){let e;t===void 0?t=i:i!==void 0&&(e=i);let s=[],n=[],o=0;for(let p of a)s[o]=e?e(p,o):o,n[o]=t(p,o),o++;return{values:n,keys:s}}render(a,i,t){return this.dt(a,i,t).values}update(a,[i,t,e]){let s=Ve(a),{values:n,keys:o}=this.dt(i,t,e);if(!Array.isArray(s))return this.ut=o,n;let p=this.ut??=[],c=[],$,F,x=0,w=s.length-1,k=0,H=n.length-1;for(;x<=w&&k<=H;)if(s[x]===null)x++;else if(s[w]===null)w--;else if(p[x]===o[k])c[k]=st(s[x],n[k]),x++,k++;else if(p[w]===o[H])c[H]=st(s[w],n[H]),w--,H--;else if(p[x]===o[H])c[H]=st(s[x],n[H]),ct(a,c[H+1],s[x]),x++,H--;else if(p[w]===o[k])c[k]=st(s[w],n[k]),ct(a,s[x],s[w]),w--,k++;else if($===void 0&&($=ts(o,k,H),F=ts(p,x,w)),$.has(p[x]))if($.has(p[w])){let G=F.get(o[k]),Jt=G!==void 0?s[G]:null;if(Jt===null){let fe=ct(a,s[x]);st(fe,n[k]),c[k]=fe}else c[k]=st(Jt,n[k]),ct(a,s[x],Jt),s[G]=null;k++}else Ct(s[w]),w--;else Ct(s[x]),x++;for(;k<=H;){let G=ct(a,c[H+1]);st(G,n[k]),c[k++]=G}for(;x<=w;){let G=s[x++];G!==null&&Ct(G)}return this.ut=o,mt(a,c),N}});var Zt=["lastfm","roon","home_assistant","aime_import","manual"],Dt=`${V}/journal`,Bs=["text","artist_id","album_id","source","loved","first_day","last_day"],es=a=>a&&/^\d{1,15}$/.test(a)&&Number(a)>0?Number(a):void 0,ss=a=>a&&I(a)?a:void 0;function te(a){let i=new URLSearchParams(a),t=i.get("source"),e={text:i.get("text")?.trim().slice(0,200)||void 0,artist_id:es(i.get("artist_id")),album_id:es(i.get("album_id")),source:t&&Zt.includes(t)?t:void 0,loved:["1","true"].includes(i.get("loved")??"")?!0:void 0,first_day:ss(i.get("first_day")),last_day:ss(i.get("last_day"))};return _t(e)}function ht(a){let i=new URLSearchParams,t=_t(a);for(let s of Bs){let n=t[s];n!==void 0&&i.set(s,s==="loved"?"1":String(n))}let e=i.toString();return e?`${Dt}?${e}`:Dt}function _t(a){return Object.fromEntries(Object.entries(a).filter(([,i])=>i!==void 0&&i!==""&&i!==!1))}var ee=(a,i)=>ht(a)===ht(i),se=a=>Object.keys(_t(a)).length>0,as=a=>[V,`${V}/`,Dt,`${Dt}/`].includes(a);function is(a,i){let t=a.local_time.slice(0,10);return i.artist_id!==void 0&&a.artist_id!==i.artist_id||i.album_id!==void 0&&a.album_id!==i.album_id||i.source!==void 0&&!a.sources.includes(i.source)||i.loved&&!a.loved||i.first_day!==void 0&&t<i.first_day||i.last_day!==void 0&&t>i.last_day?!1:i.text?void 0:!0}var kt=50,Ws=1e3,Gs=(a,i)=>a.played_at>i.played_at||a.played_at===i.played_at&&a.play_id>i.play_id,Mt=a=>!!(a.first_day&&a.last_day&&a.first_day>a.last_day),Ft=class{constructor(i,t){this.host=i;this.hass=t;this.entries=[];this.total=0;this.status="loading";this.error="";this.refreshing=!1;this.loadingMore=!1;this.moreError="";this.exhausted=!1;this.fresh=new Set;this.pages=0;this.filter={};this.request=0;i.addController(this)}hostDisconnected(){clearTimeout(this.catchUpTimer)}async reload(i){let t=++this.request;if(this.filter=i,this.loadingMore=!1,this.moreError="",Mt(i))return Object.assign(this,{entries:[],total:0,status:"ready",exhausted:!0,refreshing:!1}),this.host.requestUpdate();this.status==="ready"&&this.entries.length?this.refreshing=!0:this.status="loading",this.host.requestUpdate();try{let e=await nt(this.hass(),i,0,kt);if(t!==this.request)return;Object.assign(this,{entries:e.entries,total:e.total,pages:1,fresh:new Set,status:"ready"}),this.exhausted=e.entries.length<kt||e.entries.length>=e.total}catch(e){let s=await _(this.hass(),e);if(t!==this.request)return;Object.assign(this,{error:s,status:"error"})}this.refreshing=!1,this.host.requestUpdate()}async loadMore(){if(this.status!=="ready"||this.refreshing||this.loadingMore||this.exhausted)return;let i=this.request;this.loadingMore=!0,this.moreError="",this.host.requestUpdate();try{let t=await nt(this.hass(),this.filter,this.pages,kt);if(i!==this.request)return;let e=new Set(this.entries.map(s=>s.play_id));this.entries=[...this.entries,...t.entries.filter(s=>!e.has(s.play_id))],this.total=Math.max(t.total,this.entries.length),this.pages+=1,this.exhausted=t.entries.length<kt||this.entries.length>=this.total}catch(t){let e=await _(this.hass(),t);if(i!==this.request)return;this.moreError=e}this.loadingMore=!1,this.host.requestUpdate()}onLiveEvent(i){if(this.status!=="ready"||Mt(this.filter))return;if(i.kind==="stats"){clearTimeout(this.catchUpTimer),this.catchUpTimer=setTimeout(()=>{this.catchUp()},Ws);return}if(i.kind!=="play")return;let t=is(i.play,this.filter);t===void 0?this.catchUp():t&&this.insert([i.play])}async catchUp(){let i=this.request;try{let t=await nt(this.hass(),this.filter,0,kt);i===this.request&&this.status==="ready"&&this.insert(t.entries,t.total)}catch{}}insert(i,t){let e=[...this.entries],s=[];for(let n of i){let o=e.findIndex(c=>c.play_id===n.play_id);if(o>=0){e[o]={...e[o],...n};continue}let p=e.findIndex(c=>Gs(n,c));p===-1&&!this.exhausted||(e.splice(p===-1?e.length:p,0,n),s.push(n.play_id))}this.entries=e,this.total=Math.max(t??this.total+s.length,e.length),s.length&&(this.fresh=new Set([...this.fresh,...s])),this.host.requestUpdate()}};var rs=new Map;function ae(a,i){let t=a.locale?.language??a.language??"en",e=a.config?.time_zone,s=`${t}|${e}|${JSON.stringify(i)}`,n=rs.get(s);return n||(n=new Intl.DateTimeFormat(t,{...i,timeZone:e}),rs.set(s,n)),n}var Tt=(a,i)=>ae(a,{timeStyle:"short"}).format(i*1e3),ie=(a,i)=>ae(a,{hour:"numeric",minute:"2-digit"}).format(typeof i=="number"?i*1e3:Date.parse(i)),ns=(a,i)=>ae(a,{dateStyle:"medium",timeStyle:"short"}).format(i*1e3),re=(a,i)=>i==="manual"?u(a,"journal.source.manual"):u(a,`common.source.${i}`);function qt(a){return r`<a class="artist" dir="auto" title=${a.artist} href=${R(a.artist_id)} @click=${b}
+    >${a.artist}</a
+  >`}function Ot(a){return r`<a class="album" dir="auto" title=${a.album} href=${q(a.album_id)} @click=${b}
+    >${a.album}</a
+  >`}function zt(a,i){return r`<span class="badges"
+    >${i.map(t=>r`<span class="badge" data-source=${t}>${re(a,t)}</span>`)}</span
+  >`}function Nt(a,i){if(!i)return l;let t=u(a,"common.loved");return r`<svg class="heart" viewBox="0 0 24 24" role="img" aria-label=${t} data-testid="loved">
+    <title>${t}</title>
+    <path d=${Rt} />
+  </svg>`}var jt=f`
+  /* A play's text: its title's line over its artist's and album's. */
+  .text {
+    min-width: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+  }
+  .line {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    min-width: 0;
+  }
+  .badges {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    padding: 1px 8px 1px 6px;
+    border-radius: 999px;
+    font-size: 0.75rem;
+    line-height: 1.4;
+    white-space: nowrap;
+    color: var(--secondary-text-color);
+    background: var(--secondary-background-color, rgba(127, 127, 127, 0.12));
+  }
+  .badge::before {
+    content: "";
+    width: 6px;
+    height: 6px;
+    border-radius: 50%;
+    background: var(--aime-source-color, var(--secondary-text-color));
+  }
+  .badge[data-source="lastfm"] {
+    --aime-source-color: #d51007;
+  }
+  .badge[data-source="roon"] {
+    --aime-source-color: #4285f4;
+  }
+  .badge[data-source="home_assistant"] {
+    --aime-source-color: #18bcf2;
+  }
+  .badge[data-source="aime_import"] {
+    --aime-source-color: #8e24aa;
+  }
+  .badge[data-source="manual"] {
+    --aime-source-color: #43a047;
+  }
+  .heart {
+    width: 18px;
+    height: 18px;
+    flex: none;
+    fill: var(--error-color, #db4437);
+  }
+  a.artist,
+  a.album {
+    color: inherit;
+  }
+  a.artist:hover,
+  a.album:hover {
+    color: var(--primary-color);
+  }
+  .title {
+    font-weight: 500;
+  }
+`;function ls(a,i){let{hass:t}=i;return r`<li class="row ${i.fresh?"fresh":""}" data-testid="journal-row" data-play-id=${a.play_id}>
+    <aime-cover .src=${a.cover??null} .size=${i.narrow?40:48} label=${a.album}></aime-cover>
+    <div class="text">
+      <div class="line">
+        <span class="title ellipsis" dir="auto" title=${a.title} data-testid="journal-title">${a.title}</span>
+        ${Nt(t,a.loved)}
+      </div>
+      <div class="line muted">
+        <span class="ellipsis">${qt(a)} · ${Ot(a)}</span>
+      </div>
+    </div>
+    <div class="actions">
+      ${os(i,"artist",a.artist,{artist_id:a.artist_id})}
+      ${os(i,"album",a.album,{album_id:a.album_id})}
+    </div>
+    <div class="aside">
+      <time datetime=${a.local_time} title=${ns(t,a.played_at)}
+        >${Tt(t,a.played_at)}</time
+      >
+      <div class="where">
+        ${a.device?r`<span class="device muted ellipsis">${a.device}</span>`:l}
+        ${zt(t,a.sources)}
+      </div>
+    </div>
+  </li>`}function os(a,i,t,e){let s=u(a.hass,`journal.only_${i}`,{name:t});return r`<button
+    class="filter-action"
+    data-testid="journal-filter-${i}"
+    aria-label=${s}
+    title=${s}
+    @click=${()=>a.filter(e)}
+  >
+    <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${xe} /></svg>${u(a.hass,`journal.filter_${i}`)}
+  </button>`}var ds=f`
   :host {
     --aime-row-gap: 12px;
   }
@@ -1164,83 +1275,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       animation: none;
     }
   }
-`;var is=new Map;function se(a,i){let t=a.locale?.language??a.language??"en",e=a.config?.time_zone,s=`${t}|${e}|${JSON.stringify(i)}`,n=is.get(s);return n||(n=new Intl.DateTimeFormat(t,{...i,timeZone:e}),is.set(s,n)),n}var kt=(a,i)=>se(a,{timeStyle:"short"}).format(i*1e3),ae=(a,i)=>se(a,{hour:"numeric",minute:"2-digit"}).format(typeof i=="number"?i*1e3:Date.parse(i)),rs=(a,i)=>se(a,{dateStyle:"medium",timeStyle:"short"}).format(i*1e3),ie=(a,i)=>i==="manual"?u(a,"journal.source.manual"):u(a,`common.source.${i}`);function Ft(a){return r`<a class="artist" dir="auto" title=${a.artist} href=${R(a.artist_id)} @click=${b}
-    >${a.artist}</a
-  >`}function qt(a){return r`<a class="album" dir="auto" title=${a.album} href=${q(a.album_id)} @click=${b}
-    >${a.album}</a
-  >`}function Ot(a,i){return r`<span class="badges"
-    >${i.map(t=>r`<span class="badge" data-source=${t}>${ie(a,t)}</span>`)}</span
-  >`}function Nt(a,i){if(!i)return l;let t=u(a,"common.loved");return r`<svg class="heart" viewBox="0 0 24 24" role="img" aria-label=${t} data-testid="loved">
-    <title>${t}</title>
-    <path d=${Et} />
-  </svg>`}var zt=f`
-  /* A play's text: its title's line over its artist's and album's. */
-  .text {
-    min-width: 0;
-    display: flex;
-    flex-direction: column;
-    gap: 2px;
-  }
-  .line {
-    display: flex;
-    align-items: center;
-    gap: 6px;
-    min-width: 0;
-  }
-  .badges {
-    display: inline-flex;
-    flex-wrap: wrap;
-    gap: 4px;
-  }
-  .badge {
-    display: inline-flex;
-    align-items: center;
-    gap: 4px;
-    padding: 1px 8px 1px 6px;
-    border-radius: 999px;
-    font-size: 0.75rem;
-    line-height: 1.4;
-    white-space: nowrap;
-    color: var(--secondary-text-color);
-    background: var(--secondary-background-color, rgba(127, 127, 127, 0.12));
-  }
-  .badge::before {
-    content: "";
-    width: 6px;
-    height: 6px;
-    border-radius: 50%;
-    background: var(--aime-source-color, var(--secondary-text-color));
-  }
-  .badge[data-source="lastfm"] {
-    --aime-source-color: #d51007;
-  }
-  .badge[data-source="roon"] {
-    --aime-source-color: #4285f4;
-  }
-  .badge[data-source="aime_import"] {
-    --aime-source-color: #8e24aa;
-  }
-  .badge[data-source="manual"] {
-    --aime-source-color: #43a047;
-  }
-  .heart {
-    width: 18px;
-    height: 18px;
-    flex: none;
-    fill: var(--error-color, #db4437);
-  }
-  a.artist,
-  a.album {
-    color: inherit;
-  }
-  a.artist:hover,
-  a.album:hover {
-    color: var(--primary-color);
-  }
-  .title {
-    font-weight: 500;
-  }
-`;var Us=150,jt=class extends H{constructor(){super(...arguments);this.filter={};this.feed=new Mt(this,()=>this.hass);this.started=!1;this.names=new Map;this.onLocationChanged=()=>{if(!es(location.pathname))return;let t=Zt(location.search);te(t,this.filter)||(window.clearTimeout(this.textTimer),this.filter=t,this.feed.reload(t))}}static{this.styles=[g,zt,as]}connectedCallback(){super.connectedCallback(),window.addEventListener("location-changed",this.onLocationChanged),window.addEventListener("popstate",this.onLocationChanged),this.filter=Zt(location.search),this.started&&this.feed.reload(this.filter)}disconnectedCallback(){super.disconnectedCallback(),window.removeEventListener("location-changed",this.onLocationChanged),window.removeEventListener("popstate",this.onLocationChanged),window.clearTimeout(this.textTimer),this.observer?.disconnect(),this.observer=this.observed=void 0}willUpdate(t){super.willUpdate(t),!this.started&&this.hass&&(this.started=!0,this.feed.reload(this.filter))}updated(){let t=this.renderRoot.querySelector(".sentinel")??void 0;t!==this.observed&&(this.observed&&this.observer?.unobserve(this.observed),this.observed=t,t&&(this.observer??=new IntersectionObserver(e=>{e.some(s=>s.isIntersecting)&&this.feed.loadMore()},{rootMargin:"600px 0px"}),this.observer.observe(t)))}onLiveEvent(t){this.feed.onLiveEvent(t)}setFilter(t,e=!1){window.clearTimeout(this.textTimer);let s=wt({...this.filter,...t});te(s,this.filter)||(this.filter=s,W(mt(s),e),this.feed.reload(s))}onText(t){let e=t.target.value.trim();window.clearTimeout(this.textTimer),this.textTimer=window.setTimeout(()=>this.setFilter({text:e},!0),Us)}onTextKey(t){t.key==="Enter"&&this.setFilter({text:t.target.value.trim()},!0)}onDay(t,e){let s=e.target.value;(s===""||I(s))&&this.setFilter({[t]:s||void 0})}clearFilters(){let t=this.renderRoot.querySelector("[data-testid=journal-search]");t&&(t.value=""),this.setFilter({text:void 0,artist_id:void 0,album_id:void 0,source:void 0,loved:void 0,first_day:void 0,last_day:void 0})}render(){return r`
+`;var Js=3,Qs=300,Ut=class extends A{constructor(){super(...arguments);this.filter={};this.feed=new Ft(this,()=>this.hass);this.started=!1;this.names=new Map;this.text=new pt;this.onLocationChanged=()=>{if(!as(location.pathname))return;let t=te(location.search);ee(t,this.filter)||(this.text.cancel(),this.filter=t,this.feed.reload(t))};this.onlyThis=t=>{this.setFilter(t),window.scrollTo({top:0})}}static{this.styles=[g,jt,ds]}connectedCallback(){super.connectedCallback(),window.addEventListener("location-changed",this.onLocationChanged),window.addEventListener("popstate",this.onLocationChanged),this.filter=te(location.search),this.started&&this.feed.reload(this.filter)}disconnectedCallback(){super.disconnectedCallback(),window.removeEventListener("location-changed",this.onLocationChanged),window.removeEventListener("popstate",this.onLocationChanged),this.text.cancel(),this.observer?.disconnect(),this.observer=this.observed=void 0}shouldUpdate(t){return!this.onlyStatesChanged(t)}willUpdate(t){super.willUpdate(t),!this.started&&this.hass&&(this.started=!0,this.feed.reload(this.filter))}updated(){let t=this.renderRoot.querySelector(".sentinel")??void 0;t!==this.observed&&(this.observed&&this.observer?.unobserve(this.observed),this.observed=t,t&&(this.observer??=new IntersectionObserver(e=>{e.some(s=>s.isIntersecting)&&this.feed.loadMore()},{rootMargin:"600px 0px"}),this.observer.observe(t)))}onLiveEvent(t){this.feed.onLiveEvent(t)}setFilter(t,e=!1){this.text.cancel();let s=_t({...this.filter,...t});return ee(s,this.filter)?Promise.resolve():(this.filter=s,J(ht(s),e),this.feed.reload(s))}onText(t){let e=t.target.value.trim(),s=e.length>0&&e.length<Js?Qs:0;this.text.run(()=>this.setFilter({text:e},!0),s)}onTextKey(t){t.key==="Enter"&&this.setFilter({text:t.target.value.trim()},!0)}onDay(t,e){let s=e.target.value;(s===""||I(s))&&this.setFilter({[t]:s||void 0})}clearFilters(){let t=this.renderRoot.querySelector("[data-testid=journal-search]");t&&(t.value=""),this.setFilter({text:void 0,artist_id:void 0,album_id:void 0,source:void 0,loved:void 0,first_day:void 0,last_day:void 0})}render(){return r`
       <h2 class="visually-hidden">${this.t("panel.nav.journal")}</h2>
       ${this.renderFilters()} ${this.renderSummary()}
       <div
@@ -1250,9 +1285,9 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       >
         ${this.renderBody()}
       </div>
-    `}renderFilters(){let t=this.filter,e=nt(this.hass);return r`<div class="card filters" role="search">
+    `}renderFilters(){let t=this.filter,e=ot(this.hass);return r`<div class="card filters" role="search">
       <label class="search">
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${xe} /></svg>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${$e} /></svg>
         <span class="visually-hidden">${this.t("journal.search_label")}</span>
         <input
           type="search"
@@ -1272,8 +1307,8 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
           aria-label=${this.t("journal.source_label")}
           @change=${s=>this.setFilter({source:s.target.value||void 0})}
         >
-          <option value="" .selected=${$t(!t.source)}>${this.t("journal.source_any")}</option>
-          ${Xt.map(s=>r`<option value=${s} .selected=${$t(t.source===s)}>${ie(this.hass,s)}</option>`)}
+          <option value="" .selected=${wt(!t.source)}>${this.t("journal.source_any")}</option>
+          ${Zt.map(s=>r`<option value=${s} .selected=${wt(t.source===s)}>${re(this.hass,s)}</option>`)}
         </select>
       </label>
       <button
@@ -1282,7 +1317,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         aria-pressed=${t.loved?"true":"false"}
         @click=${()=>this.setFilter({loved:t.loved?void 0:!0})}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${Et} /></svg>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${Rt} /></svg>
         ${this.t("journal.loved_only")}
       </button>
       <div class="days">
@@ -1292,7 +1327,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             data-testid="journal-first-day"
             .hass=${this.hass}
             label=${this.t("common.from")}
-            .value=${$t(t.first_day??"")}
+            .value=${wt(t.first_day??"")}
             max=${t.last_day??e}
             @change=${s=>this.onDay("first_day",s)}
           ></aime-date-input
@@ -1303,7 +1338,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             data-testid="journal-last-day"
             .hass=${this.hass}
             label=${this.t("common.to")}
-            .value=${$t(t.last_day??"")}
+            .value=${wt(t.last_day??"")}
             min=${t.first_day??""}
             max=${e}
             @change=${s=>this.onDay("last_day",s)}
@@ -1312,7 +1347,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       </div>
     </div>`}renderSummary(){let t=this.filter,e=[t.artist_id!==void 0?this.chip("artist",this.nameOf("artist",t.artist_id),{artist_id:void 0}):l,t.album_id!==void 0?this.chip("album",this.nameOf("album",t.album_id),{album_id:void 0}):l],s=this.feed.entries.length,n=this.feed.status!=="ready"?"":s>=this.feed.total?this.t(this.feed.total===1?"journal.total_one":"journal.total_all",{total:h(this.hass,this.feed.total)}):this.t("journal.total",{shown:h(this.hass,s),total:h(this.hass,this.feed.total)});return r`<div class="summary">
       ${e}
-      ${ee(t)?r`<button class="link" data-testid="journal-clear" @click=${this.clearFilters}>${this.t("journal.clear")}</button>`:l}
+      ${se(t)?r`<button class="link" data-testid="journal-clear" @click=${this.clearFilters}>${this.t("journal.clear")}</button>`:l}
       <span class="total muted" data-testid="journal-total" data-total=${this.feed.total} role="status">${n}</span>
     </div>`}nameOf(t,e){let s=this.feed.entries.find(n=>(t==="artist"?n.artist_id:n.album_id)===e);return s&&this.names.set(`${t}:${e}`,t==="artist"?s.artist:s.album),this.names.get(`${t}:${e}`)??this.t("journal.unknown_name",{id:e})}chip(t,e,s){return r`<span class="chip" data-testid="journal-chip-${t}">
       <span class="ellipsis" dir="auto" title=${e}>${this.t(`journal.chip.${t}`,{name:e})}</span>
@@ -1323,60 +1358,24 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         title=${this.t("journal.chip.remove",{name:e})}
         @click=${()=>this.setFilter(s)}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ve} /></svg>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${be} /></svg>
       </button>
     </span>`}renderBody(){if(this.feed.status==="loading")return this.renderSkeleton();if(this.feed.status==="error")return r`<div class="card state error" role="alert" data-testid="error">
         <p>${this.t("common.error",{message:this.feed.error})}</p>
         <button @click=${()=>{this.feed.reload(this.filter)}}>${this.t("common.retry")}</button>
-      </div>`;if(Dt(this.filter))return r`<div class="card state error" role="alert" data-testid="journal-range-error">${this.t("journal.bad_range")}</div>`;if(!this.feed.entries.length){let t=ee(this.filter);return r`<div class="card state empty" data-testid="journal-empty">
+      </div>`;if(Mt(this.filter))return r`<div class="card state error" role="alert" data-testid="journal-range-error">${this.t("journal.bad_range")}</div>`;if(!this.feed.entries.length){let t=se(this.filter);return r`<div class="card state empty" data-testid="journal-empty">
         <p>${this.t(t?"journal.no_match":"journal.empty")}</p>
         ${t?r`<button @click=${this.clearFilters}>${this.t("journal.clear")}</button>`:l}
       </div>`}return r`${Vt(this.groups(),([t])=>t,([t,e])=>r`<section class="day" data-testid="journal-day" data-day=${t}>
         <h3>${this.dayTitle(t)}</h3>
         <ol class="card rows">
-          ${Vt(e,s=>s.play_id,s=>this.renderRow(s))}
+          ${Vt(e,s=>s.play_id,s=>this.guardedRow(s))}
         </ol>
       </section>`)}
-    ${this.renderEnd()}`}groups(){let t=new Map;for(let e of this.feed.entries){let s=e.local_time.slice(0,10),n=t.get(s);n?n.push(e):t.set(s,[e])}return[...t]}dayTitle(t){let e=nt(this.hass),s=t.slice(0,4)===e.slice(0,4),n=E(this.hass,t,{weekday:"long",day:"numeric",month:"long",...s?{}:{year:"numeric"}}),o=t===e?"journal.today":t===G(e,-1)?"journal.yesterday":"";return o?r`${this.t(o)} <span class="muted">${n}</span>`:n}renderRow(t){return r`<li
-      class="row ${this.feed.fresh.has(t.play_id)?"fresh":""}"
-      data-testid="journal-row"
-      data-play-id=${t.play_id}
-    >
-      <aime-cover .src=${t.cover??null} .size=${this.narrow?40:48} label=${t.album}></aime-cover>
-      <div class="text">
-        <div class="line">
-          <span class="title ellipsis" dir="auto" title=${t.title} data-testid="journal-title">${t.title}</span>
-          ${Nt(this.hass,t.loved)}
-        </div>
-        <div class="line muted">
-          <span class="ellipsis">${Ft(t)} · ${qt(t)}</span>
-        </div>
-      </div>
-      <div class="actions">
-        ${this.filterButton("artist",t.artist,{artist_id:t.artist_id})}
-        ${this.filterButton("album",t.album,{album_id:t.album_id})}
-      </div>
-      <div class="aside">
-        <time datetime=${t.local_time} title=${rs(this.hass,t.played_at)}
-          >${kt(this.hass,t.played_at)}</time
-        >
-        <div class="where">
-          ${t.device?r`<span class="device muted ellipsis">${t.device}</span>`:l}
-          ${Ot(this.hass,t.sources)}
-        </div>
-      </div>
-    </li>`}filterButton(t,e,s){let n=this.t(`journal.only_${t}`,{name:e});return r`<button
-      class="filter-action"
-      data-testid="journal-filter-${t}"
-      aria-label=${n}
-      title=${n}
-      @click=${()=>{this.setFilter(s),window.scrollTo({top:0})}}
-    >
-      <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${be} /></svg>${this.t(`journal.filter_${t}`)}
-    </button>`}renderEnd(){return this.feed.moreError?r`<div class="end error" role="alert">
+    ${this.renderEnd()}`}groups(){let t=new Map;for(let e of this.feed.entries){let s=e.local_time.slice(0,10),n=t.get(s);n?n.push(e):t.set(s,[e])}return[...t]}dayTitle(t){let e=ot(this.hass),s=t.slice(0,4)===e.slice(0,4),n=E(this.hass,t,{weekday:"long",day:"numeric",month:"long",...s?{}:{year:"numeric"}}),o=t===e?"journal.today":t===Q(e,-1)?"journal.yesterday":"";return o?r`${this.t(o)} <span class="muted">${n}</span>`:n}guardedRow(t){let e=this.feed.fresh.has(t.play_id),s=this.hass;return Qe([t,e,this.narrow,s.locale,s.language,s.config?.time_zone],()=>ls(t,{hass:s,narrow:this.narrow,fresh:e,filter:this.onlyThis}))}renderEnd(){return this.feed.moreError?r`<div class="end error" role="alert">
         ${this.t("journal.more_error",{message:this.feed.moreError})}
         <button @click=${()=>{this.feed.loadMore()}}>${this.t("common.retry")}</button>
-      </div>`:this.feed.exhausted?l:r`${Ve(this.feed.pages,r`<div class="sentinel" aria-hidden="true"></div>`)}
+      </div>`:this.feed.exhausted?l:r`${Ze(this.feed.pages,r`<div class="sentinel" aria-hidden="true"></div>`)}
       <div class="end muted" role="status">
         ${this.feed.loadingMore?this.t("journal.loading_more"):""}
         <button class="link" ?hidden=${this.feed.loadingMore} @click=${()=>{this.feed.loadMore()}}>
@@ -1390,7 +1389,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             <div class="text"><div class="bar long placeholder"></div><div class="bar short placeholder"></div></div>
           </div>`)}
       </div>
-    </div>`}};d([m()],jt.prototype,"filter",2);v("aime-journal",jt);var ns=a=>D(a,"aime/playlists/list"),os=(a,i)=>D(a,"aime/playlists/get",{playlist_id:i});var ls=["top_sessions","artist_correlations","artist_flow","time_based","complete_albums","rediscovery","ai_generated"],ds=["all","today","week","month","year","7d","30d","365d"],ps=["any","weekday","weekend"],cs=["m3u","json","csv"],T={minTracks:5,maxTracks:100,defaultTracks:25,maxPrompt:1e3,maxName:255,defaultRediscoveryDays:90,maxRediscoveryDays:36500,maxSeed:2147483647},ms=a=>`media-source://aime/playlist/${a}`,Tt=a=>a?`/aime/playlists/${a}`:"/aime/playlists";function ht(a,i){let t=`playlists.algorithm.${i}`,e=u(a,t);return e===t?i:e}function hs(a,i){if(i==null)return"\u2013";let t=Math.round(i),e=Math.floor(t/3600),s=Math.floor(t%3600/60),n=String(t%60).padStart(2,"0");return e?`${h(a,e)}:${String(s).padStart(2,"0")}:${n}`:`${s}:${n}`}var us=(a,i,t)=>i==null?a:r`<a class="muted" dir="auto" title=${a} href=${t(i)} @click=${b}>${a}</a>`,M=class extends L{constructor(){super(...arguments);this.preview=!1;this.mode="view";this.busy=!1;this.format="m3u";this.changeError="";this.newName="";this.cancelOnEscape=t=>{t.key==="Escape"&&(this.mode="view")};this.confirmDelete=async()=>{this.changeError="",this.mode="confirm-delete",await this.updateComplete,this.renderRoot.querySelector("[data-testid=playlist-delete-cancel]")?.focus()};this.startRename=async()=>{this.newName=this.playlist.name,this.changeError="",this.mode="rename",await this.updateComplete,this.renderRoot.querySelector("#name")?.select()}}static{this.styles=[g,f`
+    </div>`}};d([m()],Ut.prototype,"filter",2);v("aime-journal",Ut);var ps=a=>D(a,"aime/playlists/list"),cs=(a,i)=>D(a,"aime/playlists/get",{playlist_id:i});var ms=["top_sessions","artist_correlations","artist_flow","time_based","complete_albums","rediscovery","ai_generated"],hs=["all","today","week","month","year","7d","30d","365d"],us=["any","weekday","weekend"],fs=["m3u","json","csv"],T={minTracks:5,maxTracks:100,defaultTracks:25,maxPrompt:1e3,maxName:255,defaultRediscoveryDays:90,maxRediscoveryDays:36500,maxSeed:2147483647},ys=a=>`media-source://aime/playlist/${a}`,St=a=>a?`/aime/playlists/${a}`:"/aime/playlists";function ut(a,i){let t=`playlists.algorithm.${i}`,e=u(a,t);return e===t?i:e}function gs(a,i){if(i==null)return"\u2013";let t=Math.round(i),e=Math.floor(t/3600),s=Math.floor(t%3600/60),n=String(t%60).padStart(2,"0");return e?`${h(a,e)}:${String(s).padStart(2,"0")}:${n}`:`${s}:${n}`}var vs=(a,i,t)=>i==null?a:r`<a class="muted" dir="auto" title=${a} href=${t(i)} @click=${b}>${a}</a>`,M=class extends L{constructor(){super(...arguments);this.preview=!1;this.mode="view";this.busy=!1;this.format="m3u";this.changeError="";this.newName="";this.cancelOnEscape=t=>{t.key==="Escape"&&(this.mode="view")};this.confirmDelete=async()=>{this.changeError="",this.mode="confirm-delete",await this.updateComplete,this.renderRoot.querySelector("[data-testid=playlist-delete-cancel]")?.focus()};this.startRename=async()=>{this.newName=this.playlist.name,this.changeError="",this.mode="rename",await this.updateComplete,this.renderRoot.querySelector("#name")?.select()}}static{this.styles=[g,f`
       header {
         display: flex;
         flex-wrap: wrap;
@@ -1504,7 +1503,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
     `]}t(t,e){return u(this.hass,t,e)}willUpdate(t){let e=t.get("playlist");t.has("playlist")&&e?.id!==this.playlist?.id&&(this.mode="view",this.exported=void 0,this.changeError="")}render(){let t=this.playlist;return t?r`<article class="card" data-testid="playlist-detail" data-playlist-id=${t.id??""}>
       <header>
         <h2 class="name-heading" dir="auto" title=${t.name}>${t.name}</h2>
-        <span class="badge">${ht(this.hass,t.algorithm)}</span>
+        <span class="badge">${ut(this.hass,t.algorithm)}</span>
       </header>
       ${this.renderFacts(t)} ${t.id?this.renderActions(t.id):l}
       ${this.preview?r`<p class="muted preview-note" role="status">
@@ -1516,11 +1515,11 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
                 <span class="ellipsis">
                   <span class="track-title" dir="auto" title=${e.title}>${e.title}</span><br />
                   <span class="muted"
-                    >${us(e.artist,e.artist_id,R)} ·
-                    ${us(e.album,e.album_id,q)}</span
+                    >${vs(e.artist,e.artist_id,R)} ·
+                    ${vs(e.album,e.album_id,q)}</span
                   >
                 </span>
-                <span class="length">${hs(this.hass,e.duration)}</span>
+                <span class="length">${gs(this.hass,e.duration)}</span>
               </li>`)}
           </ol>`:r`<p class="state">${this.t("playlists.no_tracks")}</p>`}
     </article>`:l}renderFacts(t){let e=t.track_count??t.tracks.length,s=t.total_duration??t.tracks.reduce((n,o)=>n+(o.duration??0),0);return r`<div class="facts muted">
@@ -1530,13 +1529,13 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       ${t.unknown_durations?r`<span>${this.t("playlists.unknown_durations",{count:h(this.hass,t.unknown_durations)})}</span>`:l}
       ${t.unique_artists!==void 0?r`<span>${this.t("playlists.artist_count",{count:h(this.hass,t.unique_artists)})}</span>`:l}
       ${t.unique_albums!==void 0?r`<span>${this.t("playlists.album_count",{count:h(this.hass,t.unique_albums)})}</span>`:l}
-    </div>`}renderActions(t){let e=yt(this.hass);return r`<div class="actions">
+    </div>`}renderActions(t){let e=gt(this.hass);return r`<div class="actions">
       <div class="action-row">
         <span class="label">${this.t("common.play_in")}</span>
         <aime-zone-picker
           data-testid="playlist-play"
           .hass=${this.hass}
-          media-id=${ms(t)}
+          media-id=${ys(t)}
           media-type="playlist"
         ></aime-zone-picker>
       </div>
@@ -1549,7 +1548,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
           .value=${this.format}
           @change=${s=>this.format=s.target.value}
         >
-          ${cs.map(s=>r`<option value=${s} ?selected=${s===this.format}>${this.t(`playlists.format.${s}`)}</option>`)}
+          ${fs.map(s=>r`<option value=${s} ?selected=${s===this.format}>${this.t(`playlists.format.${s}`)}</option>`)}
         </select>
         <button
           data-testid="playlist-export"
@@ -1592,14 +1591,14 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
           <button data-testid="playlist-delete-cancel" @click=${()=>this.mode="view"}>${this.t("playlists.cancel")}</button>
           ${e}
         </div>
-      </div>`:yt(this.hass)?r`<div class="action-row">
+      </div>`:gt(this.hass)?r`<div class="action-row">
       <button data-testid="playlist-rename" @click=${this.startRename}>${this.t("playlists.rename")}</button>
       <span class="spacer"></span>
       <button class="danger" data-testid="playlist-delete" @click=${this.confirmDelete}>
         ${this.t("playlists.delete")}
       </button>
       ${e}
-    </div>`:l}async export(t){this.busy=!0,this.exported=void 0;try{let e=await V(this.hass,"export_playlist",{playlist_id:t,format:this.format},!0);this.exported={kind:"done",text:this.t("playlists.exported",{path:e?.path??""})}}catch(e){this.exported={kind:"error",text:await _(this.hass,e)}}finally{this.busy=!1}}async rename(t,e){t.preventDefault();let s=this.newName.trim();if(s){this.busy=!0;try{await V(this.hass,"rename_playlist",{playlist_id:e,name:s},!0),this.mode="view",this.changeError="",this.fire("playlist-changed",{...this.playlist,name:s})}catch(n){this.changeError=await _(this.hass,n)}finally{this.busy=!1}}}async deletePlaylist(t){this.busy=!0;try{await V(this.hass,"delete_playlist",{playlist_id:t}),this.mode="view",this.fire("playlist-deleted",t)}catch(e){this.changeError=await _(this.hass,e)}finally{this.busy=!1}}fire(t,e){this.dispatchEvent(new CustomEvent(t,{detail:e,bubbles:!0,composed:!0}))}};d([y({attribute:!1})],M.prototype,"hass",2),d([y({attribute:!1})],M.prototype,"playlist",2),d([y({type:Boolean})],M.prototype,"preview",2),d([m()],M.prototype,"mode",2),d([m()],M.prototype,"busy",2),d([m()],M.prototype,"format",2),d([m()],M.prototype,"exported",2),d([m()],M.prototype,"changeError",2),d([m()],M.prototype,"newName",2);v("aime-playlist-detail",M);var Bs={algorithm:"top_sessions",max_tracks:String(T.defaultTracks),window:"all",name:"",prompt:"",hour:"",day_type:"any",rediscovery_days:String(T.defaultRediscoveryDays),seed:""};function Ut(a,i,t){if(!/^\d+$/.test(a.trim()))return;let e=Number(a);return e>=i&&e<=t?e:void 0}var st=class extends L{constructor(){super(...arguments);this.fields={...Bs};this.busy=!1;this.error="";this.cancel=()=>{this.dispatchEvent(new CustomEvent("generate-cancelled",{bubbles:!0,composed:!0}))};this.submit=async t=>{if(t.preventDefault(),this.busy)return;let e=this.request();if(typeof e=="string"){this.error=e;return}this.busy=!0,this.error="";try{let s=await V(this.hass,"generate_playlist",e,!0);s&&this.dispatchEvent(new CustomEvent("playlist-generated",{detail:s,bubbles:!0,composed:!0}))}catch(s){this.error=await _(this.hass,s)}finally{this.busy=!1}}}static{this.styles=[g,ke,f`
+    </div>`:l}async export(t){this.busy=!0,this.exported=void 0;try{let e=await Z(this.hass,"export_playlist",{playlist_id:t,format:this.format},!0);this.exported={kind:"done",text:this.t("playlists.exported",{path:e?.path??""})}}catch(e){this.exported={kind:"error",text:await _(this.hass,e)}}finally{this.busy=!1}}async rename(t,e){t.preventDefault();let s=this.newName.trim();if(s){this.busy=!0;try{await Z(this.hass,"rename_playlist",{playlist_id:e,name:s},!0),this.mode="view",this.changeError="",this.fire("playlist-changed",{...this.playlist,name:s})}catch(n){this.changeError=await _(this.hass,n)}finally{this.busy=!1}}}async deletePlaylist(t){this.busy=!0;try{await Z(this.hass,"delete_playlist",{playlist_id:t}),this.mode="view",this.fire("playlist-deleted",t)}catch(e){this.changeError=await _(this.hass,e)}finally{this.busy=!1}}fire(t,e){this.dispatchEvent(new CustomEvent(t,{detail:e,bubbles:!0,composed:!0}))}};d([y({attribute:!1})],M.prototype,"hass",2),d([y({attribute:!1})],M.prototype,"playlist",2),d([y({type:Boolean})],M.prototype,"preview",2),d([m()],M.prototype,"mode",2),d([m()],M.prototype,"busy",2),d([m()],M.prototype,"format",2),d([m()],M.prototype,"exported",2),d([m()],M.prototype,"changeError",2),d([m()],M.prototype,"newName",2);v("aime-playlist-detail",M);var Ys={algorithm:"top_sessions",max_tracks:String(T.defaultTracks),window:"all",name:"",prompt:"",hour:"",day_type:"any",rediscovery_days:String(T.defaultRediscoveryDays),seed:""};function Bt(a,i,t){if(!/^\d+$/.test(a.trim()))return;let e=Number(a);return e>=i&&e<=t?e:void 0}var at=class extends L{constructor(){super(...arguments);this.fields={...Ys};this.busy=!1;this.error="";this.cancel=()=>{this.dispatchEvent(new CustomEvent("generate-cancelled",{bubbles:!0,composed:!0}))};this.submit=async t=>{if(t.preventDefault(),this.busy)return;let e=this.request();if(typeof e=="string"){this.error=e;return}this.busy=!0,this.error="";try{let s=await Z(this.hass,"generate_playlist",e,!0);s&&this.dispatchEvent(new CustomEvent("playlist-generated",{detail:s,bubbles:!0,composed:!0}))}catch(s){this.error=await _(this.hass,s)}finally{this.busy=!1}}}static{this.styles=[g,Te,f`
       form {
         display: grid;
         gap: 12px 16px;
@@ -1626,8 +1625,8 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       <label class="wide">
         ${this.t("playlists.field.algorithm")}
         <select data-testid="playlist-algorithm" .value=${t.algorithm} @change=${this.set("algorithm")}>
-          ${ls.map(e=>r`<option value=${e} ?selected=${e===t.algorithm}>
-                ${ht(this.hass,e)}
+          ${ms.map(e=>r`<option value=${e} ?selected=${e===t.algorithm}>
+                ${ut(this.hass,e)}
               </option>`)}
         </select>
         <span class="hint" data-testid="playlist-algorithm-hint">${this.t(`playlists.algorithm_hint.${t.algorithm}`)}</span>
@@ -1657,7 +1656,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       <label>
         ${this.t("playlists.field.window")}
         <select data-testid="playlist-window" .value=${t.window} @change=${this.set("window")}>
-          ${ds.map(e=>r`<option value=${e} ?selected=${e===t.window}>${this.t(`playlists.window.${e}`)}</option>`)}
+          ${hs.map(e=>r`<option value=${e} ?selected=${e===t.window}>${this.t(`playlists.window.${e}`)}</option>`)}
         </select>
       </label>
       ${t.algorithm==="time_based"?this.renderTimeFields():l}
@@ -1719,9 +1718,9 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       <label>
         ${this.t("playlists.field.day_type")}
         <select data-testid="playlist-day-type" .value=${t.day_type} @change=${this.set("day_type")}>
-          ${ps.map(e=>r`<option value=${e} ?selected=${e===t.day_type}>${this.t(`playlists.day_type.${e}`)}</option>`)}
+          ${us.map(e=>r`<option value=${e} ?selected=${e===t.day_type}>${this.t(`playlists.day_type.${e}`)}</option>`)}
         </select>
-      </label>`}set(t){return e=>{let s=e.target.value;this.fields={...this.fields,[t]:s},this.error=""}}request(){let t=this.fields,e=Ut(t.max_tracks,T.minTracks,T.maxTracks);if(e===void 0)return this.t("playlists.invalid.max_tracks",{min:T.minTracks,max:T.maxTracks});let s={algorithm:t.algorithm,max_tracks:e,window:t.window,name:t.name.trim()};if(t.seed.trim()&&(s.seed=Ut(t.seed,0,T.maxSeed),s.seed===void 0))return this.t("playlists.invalid.seed",{max:T.maxSeed});if(t.algorithm==="ai_generated"){if(!t.prompt.trim())return this.t("playlists.invalid.prompt");s.prompt=t.prompt.trim()}return t.algorithm==="time_based"&&(s.day_type=t.day_type,t.hour.trim()&&(s.hour=Ut(t.hour,0,23),s.hour===void 0))?this.t("playlists.invalid.hour"):t.algorithm==="rediscovery"&&(s.rediscovery_days=Ut(t.rediscovery_days,1,T.maxRediscoveryDays),s.rediscovery_days===void 0)?this.t("playlists.invalid.rediscovery_days",{max:T.maxRediscoveryDays}):it(s)}};d([y({attribute:!1})],st.prototype,"hass",2),d([m()],st.prototype,"fields",2),d([m()],st.prototype,"busy",2),d([m()],st.prototype,"error",2);v("aime-playlist-generator",st);var at=class extends H{constructor(){super(...arguments);this.list=S;this.generating=!1;this.previewId=null;this.detailRequest=0;this.onGenerated=t=>{let e=t.detail;this.generating=!1,this.previewId=e.id,this.detail={status:"ready",value:e},this.detailRequest++,this.loadList(!0),e.id&&W(Tt(e.id))};this.onChanged=t=>{this.detail={status:"ready",value:t.detail},this.loadList(!0)};this.onDeleted=()=>{this.detail=void 0,this.previewId=null,this.loadList(!0),W(Tt(),!0)}}static{this.styles=[g,f`
+      </label>`}set(t){return e=>{let s=e.target.value;this.fields={...this.fields,[t]:s},this.error=""}}request(){let t=this.fields,e=Bt(t.max_tracks,T.minTracks,T.maxTracks);if(e===void 0)return this.t("playlists.invalid.max_tracks",{min:T.minTracks,max:T.maxTracks});let s={algorithm:t.algorithm,max_tracks:e,window:t.window,name:t.name.trim()};if(t.seed.trim()&&(s.seed=Bt(t.seed,0,T.maxSeed),s.seed===void 0))return this.t("playlists.invalid.seed",{max:T.maxSeed});if(t.algorithm==="ai_generated"){if(!t.prompt.trim())return this.t("playlists.invalid.prompt");s.prompt=t.prompt.trim()}return t.algorithm==="time_based"&&(s.day_type=t.day_type,t.hour.trim()&&(s.hour=Bt(t.hour,0,23),s.hour===void 0))?this.t("playlists.invalid.hour"):t.algorithm==="rediscovery"&&(s.rediscovery_days=Bt(t.rediscovery_days,1,T.maxRediscoveryDays),s.rediscovery_days===void 0)?this.t("playlists.invalid.rediscovery_days",{max:T.maxRediscoveryDays}):rt(s)}};d([y({attribute:!1})],at.prototype,"hass",2),d([m()],at.prototype,"fields",2),d([m()],at.prototype,"busy",2),d([m()],at.prototype,"error",2);v("aime-playlist-generator",at);var it=class extends A{constructor(){super(...arguments);this.list=S;this.generating=!1;this.previewId=null;this.detailRequest=0;this.onGenerated=t=>{let e=t.detail;this.generating=!1,this.previewId=e.id,this.detail={status:"ready",value:e},this.detailRequest++,this.loadList(!0),e.id&&J(St(e.id))};this.onChanged=t=>{this.detail={status:"ready",value:t.detail},this.loadList(!0)};this.onDeleted=()=>{this.detail=void 0,this.previewId=null,this.loadList(!0),J(St(),!0)}}static{this.styles=[g,f`
       .layout {
         display: grid;
         gap: 16px;
@@ -1858,10 +1857,10 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         color: var(--secondary-text-color);
         padding: 32px 16px;
       }
-    `]}get selectedId(){let t=Number(this.params?.id);return Number.isInteger(t)&&t>0?t:null}willUpdate(t){super.willUpdate(t),t.has("hass")&&!t.get("hass")&&this.hass&&this.loadList(),this.hass&&this.selectedId!==this.openedId&&this.openSelected()}loadList(t=!1){return this.load(()=>ns(this.hass).then(e=>e.playlists),e=>this.list=e,t)}openSelected(t=!1){let e=this.selectedId;if(this.openedId=e,e===null){this.detail=void 0,this.detailRequest++;return}if((this.detail?.status==="ready"?this.detail.value.id:void 0)===e&&!t)return;e!==this.previewId&&(this.previewId=null);let n=++this.detailRequest;this.load(()=>os(this.hass,e),o=>{n===this.detailRequest&&(this.detail=o)},t)}onLiveEvent(t){t.kind==="playlists"&&(this.loadList(!0),this.selectedId!==null&&this.openSelected(!0))}render(){let t=this.selectedId,e=`layout${this.narrow?" narrow":""}${t===null?"":" selected"}`;return r`<div class=${e} data-testid="view-playlists">
+    `]}get selectedId(){let t=Number(this.params?.id);return Number.isInteger(t)&&t>0?t:null}willUpdate(t){super.willUpdate(t),t.has("hass")&&!t.get("hass")&&this.hass&&this.loadList(),this.hass&&this.selectedId!==this.openedId&&this.openSelected()}loadList(t=!1){return this.load(()=>ps(this.hass).then(e=>e.playlists),e=>this.list=e,t)}openSelected(t=!1){let e=this.selectedId;if(this.openedId=e,e===null){this.detail=void 0,this.detailRequest++;return}if((this.detail?.status==="ready"?this.detail.value.id:void 0)===e&&!t)return;e!==this.previewId&&(this.previewId=null);let n=++this.detailRequest;this.load(()=>cs(this.hass,e),o=>{n===this.detailRequest&&(this.detail=o)},t)}onLiveEvent(t){t.kind==="playlists"&&(this.loadList(!0),this.selectedId!==null&&this.openSelected(!0))}render(){let t=this.selectedId,e=`layout${this.narrow?" narrow":""}${t===null?"":" selected"}`;return r`<div class=${e} data-testid="view-playlists">
       <div class="pane list-pane">${this.renderList(t)}</div>
       <div class="pane detail-pane">
-        <a class="back" href=${Tt()} @click=${b} data-testid="playlist-back"
+        <a class="back" href=${St()} @click=${b} data-testid="playlist-back"
           >← ${this.t("playlists.all")}</a
         >
         ${this.renderGenerator()} ${this.renderDetail(t)}
@@ -1889,17 +1888,17 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       ${t.map(s=>r`<li>
           <a
             class="row"
-            href=${Tt(s.id)}
+            href=${St(s.id)}
             data-testid="playlist-row"
             data-playlist-id=${s.id}
             aria-current=${s.id===e?"page":"false"}
             @click=${b}
           >
-            <span class="icon-disc" aria-hidden="true"><svg viewBox="0 0 24 24"><path d=${we} /></svg></span>
+            <span class="icon-disc" aria-hidden="true"><svg viewBox="0 0 24 24"><path d=${_e} /></svg></span>
             <span class="ellipsis">
               <span class="name" dir="auto" title=${s.name}>${s.name}</span><br />
               <span class="muted"
-                >${ht(this.hass,s.algorithm)} ·
+                >${ut(this.hass,s.algorithm)} ·
                 ${C(this.hass,s.created_at,{dateStyle:"medium"})}</span
               >
             </span>
@@ -1918,31 +1917,31 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         ?preview=${e.id===this.previewId}
         @playlist-changed=${this.onChanged}
         @playlist-deleted=${this.onDeleted}
-      ></aime-playlist-detail>`,()=>this.openSelected())}`:l}};d([m()],at.prototype,"list",2),d([m()],at.prototype,"detail",2),d([m()],at.prototype,"generating",2),d([m()],at.prototype,"previewId",2);v("aime-playlists",at);function Bt(a,i="short"){let t=new Intl.DateTimeFormat(a.locale?.language??a.language,{weekday:i,timeZone:"UTC"});return Array.from({length:7},(e,s)=>t.format(new Date(Date.UTC(2024,0,1+s))))}function ne(a,i){return new Intl.DateTimeFormat(a.locale?.language??a.language,{hour:"numeric",timeZone:"UTC"}).format(new Date(Date.UTC(2024,0,1,i)))}function fs(a,i,t,e=!1){if(t==="month")return E(a,i,{month:e?"long":"short",year:"numeric"});let s=E(a,i,e?{dateStyle:"medium"}:{day:"numeric",month:"short"});return t==="week"&&e?u(a,"stats.week_of",{date:s}):s}var re=a=>({axisLabel:{color:a.secondaryText},axisLine:{lineStyle:{color:a.divider}},axisTick:{lineStyle:{color:a.divider}},splitLine:{lineStyle:{color:a.divider,opacity:.6}}}),ys=a=>Math.round(a/360)/10;function gs(a,i,t,e,s){let n=u(a,"stats.plays"),o=u(a,"stats.series_hours");return{grid:{left:8,right:8,top:40,bottom:8,containLabel:!0},legend:{top:0,textStyle:{color:i.text},data:[n,o]},tooltip:{trigger:"axis",axisPointer:{type:"shadow"},formatter:p=>{let c=t[p[0]?.dataIndex??0];return c?[fs(a,c.start,e,!0),`${n}: ${h(a,c.plays)}`,`${o}: ${h(a,ys(c.listening_seconds))}`].join(`
-`):""}},xAxis:{type:"category",data:t.map(p=>fs(a,p.start,e)),...re(i),axisLabel:{color:i.secondaryText,hideOverlap:!0,fontSize:s?10:12}},yAxis:[{type:"value",minInterval:1,...re(i)},{type:"value",...re(i),splitLine:{show:!1}}],series:[{name:n,type:"bar",data:t.map(p=>p.plays),itemStyle:{color:i.primary,borderRadius:[3,3,0,0]},barMaxWidth:28},{name:o,type:"line",yAxisIndex:1,data:t.map(p=>ys(p.listening_seconds)),itemStyle:{color:i.accent},lineStyle:{width:2},symbol:t.length>60?"none":"circle",smooth:!0}]}}function vs(a,i,t,e){let s=Bt(a),n=Bt(a,"long"),o=t.flatMap((c,$)=>c.map((F,x)=>[x,$,F])),p=Math.max(1,...o.map(c=>c[2]));return{grid:{left:4,right:8,top:8,bottom:48,containLabel:!0},tooltip:{formatter:c=>u(a,"stats.heatmap_cell",{weekday:n[c.value[1]],hour:ne(a,c.value[0]),plays:h(a,c.value[2])})},xAxis:{type:"category",data:Array.from({length:24},(c,$)=>String($)),splitArea:{show:!1},axisLabel:{color:i.secondaryText,interval:e?3:1,fontSize:e?10:12},axisLine:{show:!1},axisTick:{show:!1}},yAxis:{type:"category",data:s,inverse:!0,axisLabel:{color:i.secondaryText},axisLine:{show:!1},axisTick:{show:!1}},visualMap:{min:0,max:p,calculable:!1,orient:"horizontal",left:"center",bottom:0,itemHeight:e?120:180,itemWidth:10,textStyle:{color:i.secondaryText},inRange:{color:[i.divider,i.primary]}},series:[{type:"heatmap",data:o,itemStyle:{borderColor:i.background,borderWidth:2,borderRadius:3},emphasis:{itemStyle:{borderColor:i.text,borderWidth:1}}}]}}var oe=(a,i)=>i===1?u(a,"stats.one_play"):u(a,"common.plays",{count:h(a,i)});function Ws(a,i){let t=r`<span class="name ellipsis" dir="auto" title=${i.name}>${i.name}</span>`;if(a==="artists"&&i.id!==void 0)return r`<a class="name ellipsis" dir="auto" href=${R(i.id)} @click=${b} title=${i.name}
+      ></aime-playlist-detail>`,()=>this.openSelected())}`:l}};d([m()],it.prototype,"list",2),d([m()],it.prototype,"detail",2),d([m()],it.prototype,"generating",2),d([m()],it.prototype,"previewId",2);v("aime-playlists",it);function Wt(a,i="short"){let t=new Intl.DateTimeFormat(a.locale?.language??a.language,{weekday:i,timeZone:"UTC"});return Array.from({length:7},(e,s)=>t.format(new Date(Date.UTC(2024,0,1+s))))}function oe(a,i){return new Intl.DateTimeFormat(a.locale?.language??a.language,{hour:"numeric",timeZone:"UTC"}).format(new Date(Date.UTC(2024,0,1,i)))}function bs(a,i,t,e=!1){if(t==="month")return E(a,i,{month:e?"long":"short",year:"numeric"});let s=E(a,i,e?{dateStyle:"medium"}:{day:"numeric",month:"short"});return t==="week"&&e?u(a,"stats.week_of",{date:s}):s}var ne=a=>({axisLabel:{color:a.secondaryText},axisLine:{lineStyle:{color:a.divider}},axisTick:{lineStyle:{color:a.divider}},splitLine:{lineStyle:{color:a.divider,opacity:.6}}}),xs=a=>Math.round(a/360)/10;function $s(a,i,t,e,s){let n=u(a,"stats.plays"),o=u(a,"stats.series_hours");return{grid:{left:8,right:8,top:40,bottom:8,containLabel:!0},legend:{top:0,textStyle:{color:i.text},data:[n,o]},tooltip:{trigger:"axis",axisPointer:{type:"shadow"},formatter:p=>{let c=t[p[0]?.dataIndex??0];return c?[bs(a,c.start,e,!0),`${n}: ${h(a,c.plays)}`,`${o}: ${h(a,xs(c.listening_seconds))}`].join(`
+`):""}},xAxis:{type:"category",data:t.map(p=>bs(a,p.start,e)),...ne(i),axisLabel:{color:i.secondaryText,hideOverlap:!0,fontSize:s?10:12}},yAxis:[{type:"value",minInterval:1,...ne(i)},{type:"value",...ne(i),splitLine:{show:!1}}],series:[{name:n,type:"bar",data:t.map(p=>p.plays),itemStyle:{color:i.primary,borderRadius:[3,3,0,0]},barMaxWidth:28},{name:o,type:"line",yAxisIndex:1,data:t.map(p=>xs(p.listening_seconds)),itemStyle:{color:i.accent},lineStyle:{width:2},symbol:t.length>60?"none":"circle",smooth:!0}]}}function ws(a,i,t,e){let s=Wt(a),n=Wt(a,"long"),o=t.flatMap((c,$)=>c.map((F,x)=>[x,$,F])),p=Math.max(1,...o.map(c=>c[2]));return{grid:{left:4,right:8,top:8,bottom:48,containLabel:!0},tooltip:{formatter:c=>u(a,"stats.heatmap_cell",{weekday:n[c.value[1]],hour:oe(a,c.value[0]),plays:h(a,c.value[2])})},xAxis:{type:"category",data:Array.from({length:24},(c,$)=>String($)),splitArea:{show:!1},axisLabel:{color:i.secondaryText,interval:e?3:1,fontSize:e?10:12},axisLine:{show:!1},axisTick:{show:!1}},yAxis:{type:"category",data:s,inverse:!0,axisLabel:{color:i.secondaryText},axisLine:{show:!1},axisTick:{show:!1}},visualMap:{min:0,max:p,calculable:!1,orient:"horizontal",left:"center",bottom:0,itemHeight:e?120:180,itemWidth:10,textStyle:{color:i.secondaryText},inRange:{color:[i.divider,i.primary]}},series:[{type:"heatmap",data:o,itemStyle:{borderColor:i.background,borderWidth:2,borderRadius:3},emphasis:{itemStyle:{borderColor:i.text,borderWidth:1}}}]}}var le=(a,i)=>i===1?u(a,"stats.one_play"):u(a,"common.plays",{count:h(a,i)});function Ks(a,i){let t=r`<span class="name ellipsis" dir="auto" title=${i.name}>${i.name}</span>`;if(a==="artists"&&i.id!==void 0)return r`<a class="name ellipsis" dir="auto" href=${R(i.id)} @click=${b} title=${i.name}
       >${i.name}</a
     >`;let e=a==="albums"?i.id:a==="tracks"?i.album_id:void 0;return e!=null?r`<a class="name ellipsis" dir="auto" href=${q(e)} @click=${b} title=${i.name}
       >${i.name}</a
-    >`:t}function Gs(a){return a.artist?a.artist_id===void 0||a.artist_id===null?r`<span class="artist muted ellipsis" dir="auto" title=${a.artist}>${a.artist}</span>`:r`<a class="artist muted ellipsis" dir="auto" title=${a.artist} href=${R(a.artist_id)} @click=${b}
+    >`:t}function Xs(a){return a.artist?a.artist_id===void 0||a.artist_id===null?r`<span class="artist muted ellipsis" dir="auto" title=${a.artist}>${a.artist}</span>`:r`<a class="artist muted ellipsis" dir="auto" title=${a.artist} href=${R(a.artist_id)} @click=${b}
     >${a.artist}</a
-  >`:l}function Js(a,i,t,e,s){let n=Math.max(2,Math.round(t.plays/s*100));return r`<li class="top-row" data-testid="stats-top-row">
+  >`:l}function Vs(a,i,t,e,s){let n=Math.max(2,Math.round(t.plays/s*100));return r`<li class="top-row" data-testid="stats-top-row">
     <span class="rank" aria-hidden="true">${e}</span>
     ${i==="albums"?r`<aime-cover .src=${t.cover??null} .label=${t.name} size="40"></aime-cover>`:l}
     <div class="top-main">
       <div class="top-text">
-        ${Ws(i,t)}
-        ${Gs(t)}
+        ${Ks(i,t)}
+        ${Xs(t)}
       </div>
       <div class="bar" aria-hidden="true"><span style="width:${n}%"></span></div>
     </div>
-    <span class="count">${oe(a,t.plays)}</span>
-  </li>`}function St(a,i,t,e){let s=Math.max(1,...t.map(n=>n.plays));return r`<section class="card top" data-testid="stats-top-${i}">
+    <span class="count">${le(a,t.plays)}</span>
+  </li>`}function Et(a,i,t,e){let s=Math.max(1,...t.map(n=>n.plays));return r`<section class="card top" data-testid="stats-top-${i}">
     <h3>${u(a,`stats.top_${i}`)}</h3>
     ${e?r`<p class="muted hint">${e}</p>`:l}
     ${t.length?r`<ol class="ranked">
-          ${t.map((n,o)=>Js(a,i,n,o+1,s))}
+          ${t.map((n,o)=>Vs(a,i,n,o+1,s))}
         </ol>`:r`<p class="muted empty">${u(a,"stats.top_empty")}</p>`}
-  </section>`}var xs=f`
+  </section>`}var ks=f`
   .top ol.ranked li {
     gap: 10px;
     padding: 6px 0;
@@ -1999,7 +1998,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
   .hint {
     margin: -4px 0 8px;
   }
-`,bs=24,Qs=60,ut=class extends L{constructor(){super(...arguments);this.artists=[];this.shown=bs;this.showMore=()=>{this.shown+=Qs}}static{this.styles=[g,f`
+`,_s=24,Zs=60,ft=class extends L{constructor(){super(...arguments);this.artists=[];this.shown=_s;this.showMore=()=>{this.shown+=Zs}}static{this.styles=[g,f`
       :host {
         display: block;
       }
@@ -2019,7 +2018,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       .more {
         margin-top: 12px;
       }
-    `]}willUpdate(t){t.has("artists")&&(this.shown=bs)}render(){let t=this.artists.slice(0,this.shown),e=this.artists.length-t.length;return r`<ul class="plain">
+    `]}willUpdate(t){t.has("artists")&&(this.shown=_s)}render(){let t=this.artists.slice(0,this.shown),e=this.artists.length-t.length;return r`<ul class="plain">
         ${t.map(s=>r`<li data-testid="stats-new-artist">
             <a class="ellipsis" dir="auto" href=${R(s.id)} @click=${b} title=${s.name}
               >${s.name}</a
@@ -2031,7 +2030,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       </ul>
       ${e>0?r`<button class="more" data-testid="stats-new-artists-more" @click=${this.showMore}>
             ${u(this.hass,"stats.show_more",{count:h(this.hass,e)})}
-          </button>`:l}`}updated(){let t=this.renderRoot.querySelector(".more");this.observer?.disconnect(),t&&(this.observer??=new IntersectionObserver(e=>{e.some(s=>s.isIntersecting)&&this.showMore()}),this.observer.observe(t))}disconnectedCallback(){super.disconnectedCallback(),this.observer?.disconnect(),this.observer=void 0}};d([y({attribute:!1})],ut.prototype,"hass",2),d([y({attribute:!1})],ut.prototype,"artists",2),d([m()],ut.prototype,"shown",2);v("aime-stats-new-artists",ut);var Ys=["7d","30d","365d","all"],Ks=["day","week","month"],Vs="30d";function $s(a,i){return a&&i&&I(a)&&I(i)&&a<=i?{first_day:a,last_day:i}:void 0}function le(a,i){let t=new URLSearchParams(i),e=$s(t.get("first_day"),t.get("last_day")),s=t.get("window"),n=e?{window:"custom",...e}:Pt(a,s&&Ys.includes(s)?s:Vs),o=t.get("granularity");return{period:n,granularity:o&&Ks.includes(o)?o:void 0,compareWith:$s(t.get("compare_first"),t.get("compare_last"))}}function de(a){let{period:i}=a,t=new URLSearchParams;return i.window==="custom"&&i.first_day?(t.set("first_day",i.first_day),t.set("last_day",i.last_day)):t.set("window",i.window),a.granularity&&t.set("granularity",a.granularity),a.compareWith&&(t.set("compare_first",a.compareWith.first_day),t.set("compare_last",a.compareWith.last_day)),`?${t.toString()}`}function ws(a){if(!a.first_day)return"month";let i=gt(a.first_day,a.last_day);return i<=31?"day":i<=366?"week":"month"}function pe(a){let i=gt(a.first_day,a.last_day);return{first_day:G(a.first_day,-i),last_day:G(a.first_day,-1)}}var Xs=5,Zs=300,N=class extends L{constructor(){super(...arguments);this.allTime=!1;this.revision=0;this.customMode=!1;this.request=0}static{this.styles=[g,f`
+          </button>`:l}`}updated(){let t=this.renderRoot.querySelector(".more");this.observer?.disconnect(),t&&(this.observer??=new IntersectionObserver(e=>{e.some(s=>s.isIntersecting)&&this.showMore()}),this.observer.observe(t))}disconnectedCallback(){super.disconnectedCallback(),this.observer?.disconnect(),this.observer=void 0}};d([y({attribute:!1})],ft.prototype,"hass",2),d([y({attribute:!1})],ft.prototype,"artists",2),d([m()],ft.prototype,"shown",2);v("aime-stats-new-artists",ft);var ta=["7d","30d","365d","all"],ea=["day","week","month"],sa="30d";function Ts(a,i){return a&&i&&I(a)&&I(i)&&a<=i?{first_day:a,last_day:i}:void 0}function de(a,i){let t=new URLSearchParams(i),e=Ts(t.get("first_day"),t.get("last_day")),s=t.get("window"),n=e?{window:"custom",...e}:At(a,s&&ta.includes(s)?s:sa),o=t.get("granularity");return{period:n,granularity:o&&ea.includes(o)?o:void 0,compareWith:Ts(t.get("compare_first"),t.get("compare_last"))}}function pe(a){let{period:i}=a,t=new URLSearchParams;return i.window==="custom"&&i.first_day?(t.set("first_day",i.first_day),t.set("last_day",i.last_day)):t.set("window",i.window),a.granularity&&t.set("granularity",a.granularity),a.compareWith&&(t.set("compare_first",a.compareWith.first_day),t.set("compare_last",a.compareWith.last_day)),`?${t.toString()}`}function Ss(a){if(!a.first_day)return"month";let i=vt(a.first_day,a.last_day);return i<=31?"day":i<=366?"week":"month"}function ce(a){let i=vt(a.first_day,a.last_day);return{first_day:Q(a.first_day,-i),last_day:Q(a.first_day,-1)}}var aa=5,ia=300,z=class extends L{constructor(){super(...arguments);this.allTime=!1;this.revision=0;this.customMode=!1;this.request=0}static{this.styles=[g,f`
       .controls {
         display: flex;
         flex-wrap: wrap;
@@ -2133,7 +2132,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         opacity: 0.6;
         transition: opacity 0.2s;
       }
-    `]}disconnectedCallback(){super.disconnectedCallback(),clearTimeout(this.typingTimer)}t(t,e){return u(this.hass,t,e)}get other(){return this.custom?this.compareWith:this.current&&!this.allTime?pe(this.current):void 0}get startingRange(){if(this.current)return this.allTime?this.current:pe(this.current)}get custom(){return this.customMode||!!this.compareWith||this.allTime}willUpdate(t){t.has("compareWith")&&this.compareWith&&(this.customMode=!0),["current","compareWith","allTime","revision","customMode"].some(e=>t.has(e))&&this.fetch(t.has("revision")&&!t.has("current"))}async fetch(t){let e=++this.request,s=this.current,n=this.other;if(t||(this.result=void 0),this.error=void 0,!(!s||!n))try{let o=await Le(this.hass,s,n,Xs);e===this.request&&(this.result=o)}catch(o){let p=await _(this.hass,o);e===this.request&&!t&&(this.error=p)}}render(){let t=this.other;return r`<section class="card" data-testid="stats-compare">
+    `]}disconnectedCallback(){super.disconnectedCallback(),clearTimeout(this.typingTimer)}t(t,e){return u(this.hass,t,e)}get other(){return this.custom?this.compareWith:this.current&&!this.allTime?ce(this.current):void 0}get startingRange(){if(this.current)return this.allTime?this.current:ce(this.current)}get custom(){return this.customMode||!!this.compareWith||this.allTime}willUpdate(t){t.has("compareWith")&&this.compareWith&&(this.customMode=!0),["current","compareWith","allTime","revision","customMode"].some(e=>t.has(e))&&this.fetch(t.has("revision")&&!t.has("current"))}async fetch(t){let e=++this.request,s=this.current,n=this.other;if(t||(this.result=void 0),this.error=void 0,!(!s||!n))try{let o=await Pe(this.hass,s,n,aa);e===this.request&&(this.result=o)}catch(o){let p=await _(this.hass,o);e===this.request&&!t&&(this.error=p)}}render(){let t=this.other;return r`<section class="card" data-testid="stats-compare">
       <h3>${this.t("stats.compare")}</h3>
       <div class="controls">
         <span class="muted">${this.t("stats.compare_with")}</span>
@@ -2210,31 +2209,31 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
                 <a class="ellipsis" dir="auto" href=${R(o.id)} @click=${b} title=${o.name}
                   >${o.name}</a
                 >
-                <span class="plays">${oe(n,o.plays)}</span>
+                <span class="plays">${le(n,o.plays)}</span>
               </li>`)}
           </ol>`:r`<p class="muted">${this.t("stats.top_empty")}</p>`}
     </div>`}renderChange(t,e){if(t===null)return e>0?r`<span class="change up" data-testid="stats-change">${this.t("stats.change_new")}</span>`:r`${l}`;let s=new Intl.NumberFormat(this.hass.locale?.language??this.hass.language,{style:"percent",maximumFractionDigits:1,signDisplay:"exceptZero"}).format(t/100),n=t>0?"up":t<0?"down":"none",o=n==="none"?this.t("stats.change_none"):this.t(`stats.change_${n}`,{change:s.replace(/^[+\-\u2212]/,"")});return r`<span class="change ${n}" data-testid="stats-change" title=${o}
       ><span aria-hidden="true">${s}</span><span class="visually-hidden">${o}</span></span
-    >`}setDay(t,e){let s=e.target.value;if(!I(s))return;let n=this.typed??this.compareWith??this.startingRange;if(!n)return;let o=t==="first_day"?{first_day:s,last_day:s>n.last_day?s:n.last_day}:{first_day:s<n.first_day?s:n.first_day,last_day:s};this.typed=o,clearTimeout(this.typingTimer),this.typingTimer=setTimeout(()=>this.choose(o,!0),Zs)}choose(t,e=!1){clearTimeout(this.typingTimer),this.typed=void 0,this.customMode=e,this.dispatchEvent(new CustomEvent("compare-changed",{detail:t,bubbles:!0,composed:!0}))}};d([y({attribute:!1})],N.prototype,"hass",2),d([y({attribute:!1})],N.prototype,"current",2),d([y({type:Boolean})],N.prototype,"allTime",2),d([y({attribute:!1})],N.prototype,"compareWith",2),d([y({type:Number})],N.prototype,"revision",2),d([m()],N.prototype,"result",2),d([m()],N.prototype,"error",2),d([m()],N.prototype,"customMode",2);v("aime-stats-compare",N);var ta=a=>!!(a&&typeof a=="object"&&a.code==="unknown_command");async function _s(a,i,t,e){let s=i.window==="all"?void 0:i.first_day;try{return{...await Re(a,{first_day:s,last_day:i.last_day,granularity:t,top:e}),partial:!1}}catch(o){if(!ta(o)||i.window==="custom")throw o}return{...await Ee(a,i.window,e),granularity:t,top_genres:[],new_artists:[],series:[],partial:!0}}var ce=(a,i)=>i===1?u(a,"stats.day"):u(a,"stats.days",{count:h(a,i)});function U(a,i,t,e){return r`<div class="tile" data-testid=${e??l}>
+    >`}setDay(t,e){let s=e.target.value;if(!I(s))return;let n=this.typed??this.compareWith??this.startingRange;if(!n)return;let o=t==="first_day"?{first_day:s,last_day:s>n.last_day?s:n.last_day}:{first_day:s<n.first_day?s:n.first_day,last_day:s};this.typed=o,clearTimeout(this.typingTimer),this.typingTimer=setTimeout(()=>this.choose(o,!0),ia)}choose(t,e=!1){clearTimeout(this.typingTimer),this.typed=void 0,this.customMode=e,this.dispatchEvent(new CustomEvent("compare-changed",{detail:t,bubbles:!0,composed:!0}))}};d([y({attribute:!1})],z.prototype,"hass",2),d([y({attribute:!1})],z.prototype,"current",2),d([y({type:Boolean})],z.prototype,"allTime",2),d([y({attribute:!1})],z.prototype,"compareWith",2),d([y({type:Number})],z.prototype,"revision",2),d([m()],z.prototype,"result",2),d([m()],z.prototype,"error",2),d([m()],z.prototype,"customMode",2);v("aime-stats-compare",z);var ra=a=>!!(a&&typeof a=="object"&&a.code==="unknown_command");async function Es(a,i,t,e){let s=i.window==="all"?void 0:i.first_day;try{return{...await Le(a,{first_day:s,last_day:i.last_day,granularity:t,top:e}),partial:!1}}catch(o){if(!ra(o)||i.window==="custom")throw o}return{...await Re(a,i.window,e),granularity:t,top_genres:[],new_artists:[],series:[],partial:!0}}var me=(a,i)=>i===1?u(a,"stats.day"):u(a,"stats.days",{count:h(a,i)});function W(a,i,t,e){return r`<div class="tile" data-testid=${e??l}>
     <span class="tile-label">${a}</span>
     <span class="tile-value" data-testid=${e?`${e}-value`:l}>${i}</span>
     ${t?r`<span class="tile-detail">${t}</span>`:l}
-  </div>`}function ks(a,i){let t=(n,o)=>u(a,n,o),{sessions:e}=i,s=gt(i.first_day,i.last_day);return r`<section class="figures" aria-label=${t("stats.figures")}>
-    ${U(t("stats.plays"),h(a,i.plays),void 0,"stats-plays")}
-    ${U(t("stats.listening"),P(a,i.listening_seconds),i.estimated_plays?t("stats.estimated",{count:h(a,i.estimated_plays)}):void 0,"stats-listening")}
-    ${U(t("stats.active_days"),h(a,i.active_days),t("stats.active_days_of",{days:h(a,s)}),"stats-active-days")}
-    ${U(t("stats.longest_streak"),ce(a,i.longest_streak),void 0,"stats-longest-streak")}
-    ${U(t("stats.unique_artists"),h(a,i.unique_artists),void 0,"stats-unique-artists")}
-    ${U(t("stats.unique_albums"),h(a,i.unique_albums),void 0,"stats-unique-albums")}
-    ${U(t("stats.unique_tracks"),h(a,i.unique_tracks),void 0,"stats-unique-tracks")}
-    ${U(t("stats.sessions"),h(a,e.count),e.count?t("stats.sessions_detail",{average:P(a,e.average_seconds),longest:P(a,e.longest_seconds)}):void 0,"stats-sessions")}
-  </section>`}function me(a,i){let t=(e,s)=>u(a,e,s);return i?r`<section class="card streaks" data-testid="stats-streaks">
+  </div>`}function Rs(a,i){let t=(n,o)=>u(a,n,o),{sessions:e}=i,s=vt(i.first_day,i.last_day);return r`<section class="figures" aria-label=${t("stats.figures")}>
+    ${W(t("stats.plays"),h(a,i.plays),void 0,"stats-plays")}
+    ${W(t("stats.listening"),P(a,i.listening_seconds),i.estimated_plays?t("stats.estimated",{count:h(a,i.estimated_plays)}):void 0,"stats-listening")}
+    ${W(t("stats.active_days"),h(a,i.active_days),t("stats.active_days_of",{days:h(a,s)}),"stats-active-days")}
+    ${W(t("stats.longest_streak"),me(a,i.longest_streak),void 0,"stats-longest-streak")}
+    ${W(t("stats.unique_artists"),h(a,i.unique_artists),void 0,"stats-unique-artists")}
+    ${W(t("stats.unique_albums"),h(a,i.unique_albums),void 0,"stats-unique-albums")}
+    ${W(t("stats.unique_tracks"),h(a,i.unique_tracks),void 0,"stats-unique-tracks")}
+    ${W(t("stats.sessions"),h(a,e.count),e.count?t("stats.sessions_detail",{average:P(a,e.average_seconds),longest:P(a,e.longest_seconds)}):void 0,"stats-sessions")}
+  </section>`}function he(a,i){let t=(e,s)=>u(a,e,s);return i?r`<section class="card streaks" data-testid="stats-streaks">
     <h3>${t("stats.streaks")}</h3>
     ${i.longest?r`<div class="streak-tiles">
-          ${U(t("stats.streak_current"),ce(a,i.current),void 0,"stats-streak-current")}
-          ${U(t("stats.streak_longest"),ce(a,i.longest),i.longest_first&&i.longest_last?t("stats.streak_span",{first:E(a,i.longest_first),last:E(a,i.longest_last)}):void 0,"stats-streak-longest")}
+          ${W(t("stats.streak_current"),me(a,i.current),void 0,"stats-streak-current")}
+          ${W(t("stats.streak_longest"),me(a,i.longest),i.longest_first&&i.longest_last?t("stats.streak_span",{first:E(a,i.longest_first),last:E(a,i.longest_last)}):void 0,"stats-streak-longest")}
         </div>`:r`<p class="muted">${t("stats.streak_none")}</p>`}
-  </section>`:r`${l}`}var Ts=f`
+  </section>`:r`${l}`}var Ls=f`
   .figures {
     display: grid;
     gap: 12px;
@@ -2281,7 +2280,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
     gap: 8px;
     grid-template-columns: repeat(auto-fit, minmax(140px, 1fr));
   }
-`;var Ss=f`
+`;var Ps=f`
   .view {
     display: flex;
     flex-direction: column;
@@ -2383,7 +2382,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
   .skeleton.chart-shape {
     height: 280px;
   }
-`;var ea=10,sa=["day","week","month"],aa=1500,ia=300,Y=class extends H{constructor(){super(...arguments);this.stats=S;this.busy=!1;this.revision=0;this.request=0;this.onLocation=()=>{!this.hass||!this.query||!location.pathname.endsWith("/stats")||location.search!==de(this.query)&&(this.query=le(this.hass,location.search),this.refresh("change"))}}static{this.styles=[g,Ss,Ts,xs]}connectedCallback(){super.connectedCallback(),window.addEventListener("location-changed",this.onLocation),window.addEventListener("popstate",this.onLocation),this.query&&this.onLocation()}disconnectedCallback(){super.disconnectedCallback(),window.removeEventListener("location-changed",this.onLocation),window.removeEventListener("popstate",this.onLocation),clearTimeout(this.liveTimer),clearTimeout(this.typingTimer)}willUpdate(t){super.willUpdate(t),this.hass&&!this.query&&(this.query=le(this.hass,location.search),this.refresh("initial"),this.loadStreaks())}onLiveEvent(t){t.kind==="stats"&&(clearTimeout(this.liveTimer),this.liveTimer=setTimeout(()=>{this.refresh("live"),this.loadStreaks(),this.revision+=1},aa))}get granularity(){return this.query?.granularity??ws(this.query.period)}async refresh(t){let e=this.query;if(!e)return;t==="live"&&e.period.window!=="custom"&&(this.query={...e,period:Pt(this.hass,e.period.window)});let s=++this.request;t==="initial"||this.stats.status!=="ready"?this.stats=S:t==="change"&&(this.busy=!0);let{first_day:n,last_day:o}=this.query.period;n&&this.setComparedRange({first_day:n,last_day:o});try{let p=await _s(this.hass,this.query.period,this.granularity,ea);if(s!==this.request)return;this.stats={status:"ready",value:p},this.setComparedRange(p)}catch(p){let c=await _(this.hass,p);if(s!==this.request)return;(t!=="live"||this.stats.status!=="ready")&&(this.stats={status:"error",message:c})}finally{s===this.request&&(this.busy=!1)}}async loadStreaks(){try{this.streaks=await Pe(this.hass)}catch{}}setComparedRange(t){let e=this.comparedRange;(e?.first_day!==t.first_day||e?.last_day!==t.last_day)&&(this.comparedRange={first_day:t.first_day,last_day:t.last_day})}setQuery(t,e){this.query=t,W(`${location.pathname}${de(t)}`,!0),e&&this.refresh("change")}onPeriod(t){let e=t.detail;clearTimeout(this.typingTimer);let s=()=>this.setQuery({...this.query,period:e,granularity:void 0},!0);e.window==="custom"&&this.query.period.window==="custom"?this.typingTimer=setTimeout(s,ia):s()}onGranularity(t){t!==this.granularity&&this.setQuery({...this.query,granularity:t},!0)}onCompare(t){this.setQuery({...this.query,compareWith:t.detail},!1)}render(){if(!this.query)return l;let t=()=>{this.refresh("initial")};return r`<div class="view" data-testid="view-stats">
+`;var na=10,oa=["day","week","month"],la=1500,da=300,X=class extends A{constructor(){super(...arguments);this.stats=S;this.busy=!1;this.revision=0;this.request=0;this.onLocation=()=>{!this.hass||!this.query||!location.pathname.endsWith("/stats")||location.search!==pe(this.query)&&(this.query=de(this.hass,location.search),this.refresh("change"))}}static{this.styles=[g,Ps,Ls,ks]}connectedCallback(){super.connectedCallback(),window.addEventListener("location-changed",this.onLocation),window.addEventListener("popstate",this.onLocation),this.query&&this.onLocation()}disconnectedCallback(){super.disconnectedCallback(),window.removeEventListener("location-changed",this.onLocation),window.removeEventListener("popstate",this.onLocation),clearTimeout(this.liveTimer),clearTimeout(this.typingTimer)}willUpdate(t){super.willUpdate(t),this.hass&&!this.query&&(this.query=de(this.hass,location.search),this.refresh("initial"),this.loadStreaks())}onLiveEvent(t){t.kind==="stats"&&(clearTimeout(this.liveTimer),this.liveTimer=setTimeout(()=>{this.refresh("live"),this.loadStreaks(),this.revision+=1},la))}get granularity(){return this.query?.granularity??Ss(this.query.period)}async refresh(t){let e=this.query;if(!e)return;t==="live"&&e.period.window!=="custom"&&(this.query={...e,period:At(this.hass,e.period.window)});let s=++this.request;t==="initial"||this.stats.status!=="ready"?this.stats=S:t==="change"&&(this.busy=!0);let{first_day:n,last_day:o}=this.query.period;n&&this.setComparedRange({first_day:n,last_day:o});try{let p=await Es(this.hass,this.query.period,this.granularity,na);if(s!==this.request)return;this.stats={status:"ready",value:p},this.setComparedRange(p)}catch(p){let c=await _(this.hass,p);if(s!==this.request)return;(t!=="live"||this.stats.status!=="ready")&&(this.stats={status:"error",message:c})}finally{s===this.request&&(this.busy=!1)}}async loadStreaks(){try{this.streaks=await Ae(this.hass)}catch{}}setComparedRange(t){let e=this.comparedRange;(e?.first_day!==t.first_day||e?.last_day!==t.last_day)&&(this.comparedRange={first_day:t.first_day,last_day:t.last_day})}setQuery(t,e){this.query=t,J(`${location.pathname}${pe(t)}`,!0),e&&this.refresh("change")}onPeriod(t){let e=t.detail;clearTimeout(this.typingTimer);let s=()=>this.setQuery({...this.query,period:e,granularity:void 0},!0);e.window==="custom"&&this.query.period.window==="custom"?this.typingTimer=setTimeout(s,da):s()}onGranularity(t){t!==this.granularity&&this.setQuery({...this.query,granularity:t},!0)}onCompare(t){this.setQuery({...this.query,compareWith:t.detail},!1)}render(){if(!this.query)return l;let t=()=>{this.refresh("initial")};return r`<div class="view" data-testid="view-stats">
       <div class="toolbar">
         <aime-period-picker
           .hass=${this.hass}
@@ -2410,9 +2409,9 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       @compare-changed=${this.onCompare}
     ></aime-stats-compare>`;if(!t.plays)return r`<div class="content ${this.busy?"busy":""}">
         <div class="card empty-state" data-testid="stats-empty">${this.t("stats.empty")}</div>
-        ${me(this.hass,this.streaks)} ${s}
+        ${he(this.hass,this.streaks)} ${s}
       </div>`;let n=this.chartOptions(t);return r`<div class="content ${this.busy?"busy":""}">
-      ${ks(this.hass,t)} ${this.renderSeries(t,n.series)}
+      ${Rs(this.hass,t)} ${this.renderSeries(t,n.series)}
       <div class="columns">
         <section class="card" data-testid="stats-heatmap">
           <div class="card-head"><h3>${this.t("stats.heatmap")}</h3></div>
@@ -2424,21 +2423,21 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
           ></aime-chart>
         </section>
         <div class="stack">
-          ${me(this.hass,this.streaks)}
-          ${t.top_genres.length?St(this.hass,"genres",t.top_genres,this.t("stats.top_genres_hint")):l}
+          ${he(this.hass,this.streaks)}
+          ${t.top_genres.length?Et(this.hass,"genres",t.top_genres,this.t("stats.top_genres_hint")):l}
         </div>
       </div>
       <div class="tops">
-        ${St(this.hass,"artists",t.top_artists)}
-        ${St(this.hass,"albums",t.top_albums)}
-        ${St(this.hass,"tracks",t.top_tracks)}
+        ${Et(this.hass,"artists",t.top_artists)}
+        ${Et(this.hass,"albums",t.top_albums)}
+        ${Et(this.hass,"tracks",t.top_tracks)}
       </div>
       ${t.partial?l:this.renderNewArtists(t)} ${s}
     </div>`}renderSeries(t,e){let s=t.partial?this.granularity:t.granularity;return r`<section class="card" data-testid="stats-series">
       <div class="card-head">
         <h3>${this.t("stats.series")}</h3>
         <div class="segmented" role="group" aria-label=${this.t("stats.granularity")}>
-          ${sa.map(n=>r`<button
+          ${oa.map(n=>r`<button
               data-testid="stats-granularity-${n}"
               aria-pressed=${n===s?"true":"false"}
               ?disabled=${t.partial}
@@ -2453,15 +2452,15 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             .label=${this.t("stats.series")}
             .height=${this.narrow?220:280}
           ></aime-chart>`}
-    </section>`}renderPeak(t){let e={plays:0,weekday:0,hour:0};if(t.forEach((n,o)=>n.forEach((p,c)=>{p>e.plays&&(e={plays:p,weekday:o,hour:c})})),!e.plays)return l;let s=Bt(this.hass,"long")[e.weekday];return r`<p class="muted note" data-testid="stats-peak">
-      ${this.t("stats.peak",{weekday:s,hour:ne(this.hass,e.hour)})}
+    </section>`}renderPeak(t){let e={plays:0,weekday:0,hour:0};if(t.forEach((n,o)=>n.forEach((p,c)=>{p>e.plays&&(e={plays:p,weekday:o,hour:c})})),!e.plays)return l;let s=Wt(this.hass,"long")[e.weekday];return r`<p class="muted note" data-testid="stats-peak">
+      ${this.t("stats.peak",{weekday:s,hour:oe(this.hass,e.hour)})}
     </p>`}renderNewArtists(t){return r`<section class="card" data-testid="stats-new-artists">
       <div class="card-head">
         <h3>${this.t("stats.new_artists")}</h3>
         ${t.new_artists.length?r`<span class="muted">${t.new_artists.length===1?this.t("stats.new_artists_one"):this.t("stats.new_artists_count",{count:h(this.hass,t.new_artists.length)})}</span>`:l}
       </div>
       ${t.new_artists.length?r`<aime-stats-new-artists .hass=${this.hass} .artists=${t.new_artists}></aime-stats-new-artists>`:r`<p class="muted">${this.t("stats.new_artists_empty")}</p>`}
-    </section>`}chartOptions(t){let s=[!!this.hass.themes?.darkMode,this.hass.locale?.language??this.hass.language,this.narrow].join("|");if(this.charts?.key!==s||this.charts.of!==t){let n=Lt(this),o=t.granularity;this.charts={key:s,of:t,series:gs(this.hass,n,t.series,o,this.narrow),heatmap:vs(this.hass,n,t.heatmap,this.narrow)}}return this.charts}};d([m()],Y.prototype,"query",2),d([m()],Y.prototype,"stats",2),d([m()],Y.prototype,"streaks",2),d([m()],Y.prototype,"busy",2),d([m()],Y.prototype,"revision",2),d([m()],Y.prototype,"comparedRange",2);v("aime-stats",Y);var Es=(a,i)=>D(a,"aime/timeline",it({day:i}));var Rs=f`
+    </section>`}chartOptions(t){let s=[!!this.hass.themes?.darkMode,this.hass.locale?.language??this.hass.language,this.narrow].join("|");if(this.charts?.key!==s||this.charts.of!==t){let n=Pt(this),o=t.granularity;this.charts={key:s,of:t,series:$s(this.hass,n,t.series,o,this.narrow),heatmap:ws(this.hass,n,t.heatmap,this.narrow)}}return this.charts}};d([m()],X.prototype,"query",2),d([m()],X.prototype,"stats",2),d([m()],X.prototype,"streaks",2),d([m()],X.prototype,"busy",2),d([m()],X.prototype,"revision",2),d([m()],X.prototype,"comparedRange",2);v("aime-stats",X);var As=(a,i)=>D(a,"aime/timeline",rt({day:i}));var Hs=f`
   svg {
     fill: currentColor;
   }
@@ -2708,7 +2707,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       display: none;
     }
   }
-`;var Ls=`${K}/timeline`,ra=1e3;function na(a){let i=[];for(let t of a){let e=i[i.length-1];t.plays.length?i.push({kind:"hour",hour:t}):e?.kind==="empty"?e.last=t:i.push({kind:"empty",first:t,last:t})}return i}var Wt=class extends H{constructor(){super(...arguments);this.timeline=S;this.request=0}static{this.styles=[g,zt,Rs]}get day(){return this.params?.day??nt(this.hass)}get today(){return nt(this.hass)}disconnectedCallback(){super.disconnectedCallback(),window.clearTimeout(this.refreshTimer),this.loadedDay=void 0}willUpdate(t){super.willUpdate(t),this.hass&&this.day!==this.loadedDay&&(this.loadedDay=this.day,this.fetch(!1))}async fetch(t){let e=++this.request,s=this.day;I(s)&&await this.load(()=>Es(this.hass,s),n=>{e===this.request&&(this.timeline=n)},t)}onLiveEvent(t){if(this.timeline.status!=="ready")return;let e=this.timeline.value.day;(t.kind==="play"&&t.play.local_time.startsWith(e)||t.kind==="stats"&&e===this.today)&&(window.clearTimeout(this.refreshTimer),this.refreshTimer=window.setTimeout(()=>{this.fetch(!0)},ra))}goTo(t){W(t===this.today?Ls:`${Ls}/${t}`)}onDayInput(t){let e=t.target.value;I(e)&&e<=this.today&&this.goTo(e)}render(){let t=this.day,e=I(t),s=this.today;return r`
+`;var Is=`${V}/timeline`,pa=1e3;function ca(a){let i=[];for(let t of a){let e=i[i.length-1];t.plays.length?i.push({kind:"hour",hour:t}):e?.kind==="empty"?e.last=t:i.push({kind:"empty",first:t,last:t})}return i}var Gt=class extends A{constructor(){super(...arguments);this.timeline=S;this.request=0}static{this.styles=[g,jt,Hs]}get day(){return this.params?.day??ot(this.hass)}get today(){return ot(this.hass)}disconnectedCallback(){super.disconnectedCallback(),window.clearTimeout(this.refreshTimer),this.loadedDay=void 0}willUpdate(t){super.willUpdate(t),this.hass&&this.day!==this.loadedDay&&(this.loadedDay=this.day,this.fetch(!1))}async fetch(t){let e=++this.request,s=this.day;I(s)&&await this.load(()=>As(this.hass,s),n=>{e===this.request&&(this.timeline=n)},t)}onLiveEvent(t){if(this.timeline.status!=="ready")return;let e=this.timeline.value.day;(t.kind==="play"&&t.play.local_time.startsWith(e)||t.kind==="stats"&&e===this.today)&&(window.clearTimeout(this.refreshTimer),this.refreshTimer=window.setTimeout(()=>{this.fetch(!0)},pa))}goTo(t){J(t===this.today?Is:`${Is}/${t}`)}onDayInput(t){let e=t.target.value;I(e)&&e<=this.today&&this.goTo(e)}render(){let t=this.day,e=I(t),s=this.today;return r`
       <div class="card head">
         <div class="nav">
           <button
@@ -2717,9 +2716,9 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             aria-label=${this.t("timeline.previous")}
             title=${this.t("timeline.previous")}
             ?disabled=${!e}
-            @click=${()=>this.goTo(G(t,-1))}
+            @click=${()=>this.goTo(Q(t,-1))}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ye} /></svg>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ge} /></svg>
           </button>
           <aime-date-input
             class="day-picker"
@@ -2736,9 +2735,9 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             aria-label=${this.t("timeline.next")}
             title=${this.t("timeline.next")}
             ?disabled=${!e||t>=s}
-            @click=${()=>this.goTo(G(t,1))}
+            @click=${()=>this.goTo(Q(t,1))}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ge} /></svg>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ve} /></svg>
           </button>
           ${e&&t!==s?r`<button data-testid="timeline-today" @click=${()=>this.goTo(s)}>${this.t("timeline.today")}</button>`:l}
         </div>
@@ -2749,7 +2748,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
             <p>${this.t("timeline.bad_day",{day:t})}</p>
             <button @click=${()=>this.goTo(s)}>${this.t("timeline.back_today")}</button>
           </div>`}
-    `}dayTitle(t,e){let s=E(this.hass,t,{weekday:"long",day:"numeric",month:"long",year:"numeric"});return t===e?this.t("timeline.today_title",{date:s}):t===G(e,-1)?this.t("timeline.yesterday_title",{date:s}):s}renderTotals(t){let e=t.hours.flatMap(c=>c.plays),s=e[0],n=e[e.length-1],o=c=>kt(this.hass,c.played_at),p=mt({first_day:t.day,last_day:t.day});return r`<div class="totals" data-testid="timeline-totals">
+    `}dayTitle(t,e){let s=E(this.hass,t,{weekday:"long",day:"numeric",month:"long",year:"numeric"});return t===e?this.t("timeline.today_title",{date:s}):t===Q(e,-1)?this.t("timeline.yesterday_title",{date:s}):s}renderTotals(t){let e=t.hours.flatMap(c=>c.plays),s=e[0],n=e[e.length-1],o=c=>Tt(this.hass,c.played_at),p=ht({first_day:t.day,last_day:t.day});return r`<div class="totals" data-testid="timeline-totals">
         <div class="figure">
           <span class="value" data-testid="timeline-plays">${h(this.hass,t.plays)}</span>
           <span class="label">${this.t(t.plays===1?"timeline.plays_one":"timeline.plays_label")}</span>
@@ -2774,11 +2773,11 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       ${t.map(s=>{let n=s.plays.length,o=`--aime-bar: ${Math.max(n?12:4,n/e*100)}%`,p=this.t("timeline.hour_plays",{hour:this.hourLabel(s),count:n}),c=s.hour%6===0?r`<span class="tick">${this.hourLabel(s)}</span>`:l;return n?r`<button class="bar" style=${o} aria-label=${p} title=${p} @click=${()=>this.scrollToHour(s)}>
               <span></span>${c}
             </button>`:r`<span class="bar empty" style=${o} aria-hidden="true"><span></span>${c}</span>`})}
-    </div>`}scrollToHour(t){let e=this.renderRoot.querySelector(`[data-hour-start="${t.start}"]`);e?.scrollIntoView({behavior:"smooth",block:"start"}),e?.querySelector("h3")?.focus({preventScroll:!0})}hourLabel(t){return ae(this.hass,t.start)}hourEnd(t){return ae(this.hass,Date.parse(t.start)/1e3+3600)}renderHours(t){if(!t.hours.some(n=>n.plays.length))return r`<div class="card state empty" data-testid="timeline-empty">
+    </div>`}scrollToHour(t){let e=this.renderRoot.querySelector(`[data-hour-start="${t.start}"]`);e?.scrollIntoView({behavior:"smooth",block:"start"}),e?.querySelector("h3")?.focus({preventScroll:!0})}hourLabel(t){return ie(this.hass,t.start)}hourEnd(t){return ie(this.hass,Date.parse(t.start)/1e3+3600)}renderHours(t){if(!t.hours.some(n=>n.plays.length))return r`<div class="card state empty" data-testid="timeline-empty">
         <p>${this.t("timeline.empty")}</p>
         ${t.day!==this.today?r`<button @click=${()=>this.goTo(this.today)}>${this.t("timeline.back_today")}</button>`:l}
       </div>`;let e=Date.now(),s=t.day===this.today?t.hours.filter(n=>Date.parse(n.start)<=e):t.hours;return r`<ol class="hours card">
-      ${na(s).map(n=>n.kind==="hour"?this.renderHour(n.hour):this.renderEmpty(n.first,n.last))}
+      ${ca(s).map(n=>n.kind==="hour"?this.renderHour(n.hour):this.renderEmpty(n.first,n.last))}
     </ol>`}renderEmpty(t,e){let s=t===e?this.t("timeline.empty_hour",{hour:this.hourLabel(t)}):this.t("timeline.empty_hours",{first:this.hourLabel(t),end:this.hourEnd(e)});return r`<li class="quiet" data-testid="timeline-quiet"><span class="rail"></span><span class="muted">${s}</span></li>`}renderHour(t){let e=t.plays.length;return r`<li class="hour" data-testid="timeline-hour" data-hour=${t.hour} data-hour-start=${t.start}>
       <h3 tabindex="-1">
         <span class="hour-label">${this.hourLabel(t)}</span>
@@ -2788,14 +2787,14 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         ${t.plays.map(s=>this.renderPlay(s))}
       </ol>
     </li>`}renderPlay(t){return r`<li class="play" data-testid="timeline-play" data-play-id=${t.play_id}>
-      <time datetime=${t.local_time}>${kt(this.hass,t.played_at)}</time>
+      <time datetime=${t.local_time}>${Tt(this.hass,t.played_at)}</time>
       <aime-cover .src=${t.cover??null} .size=${40} label=${t.album}></aime-cover>
       <div class="text">
         <div class="line"><span class="title ellipsis" dir="auto" title=${t.title}>${t.title}</span>${Nt(this.hass,t.loved)}</div>
-        <div class="line muted"><span class="ellipsis">${Ft(t)} · ${qt(t)}</span></div>
+        <div class="line muted"><span class="ellipsis">${qt(t)} · ${Ot(t)}</span></div>
       </div>
-      <div class="aside">${Ot(this.hass,t.sources)}</div>
-    </li>`}};d([m()],Wt.prototype,"timeline",2);v("aime-timeline",Wt);var he=["journal","timeline","stats","collection","playlists"],oa=["album","artist"],la={timeline:"day",playlists:"id"};function Ps(a){let[i="",t,...e]=a.replace(/^\/+|\/+$/g,"").split("/");if(e.length)return{view:"not_found",params:{}};if(!i)return{view:"journal",params:{}};let s=i;if(oa.includes(s))return t&&/^\d+$/.test(t)?{view:s,params:{id:t}}:{view:"not_found",params:{}};if(he.includes(s)){if(t===void 0)return{view:s,params:{}};let n=la[s];return n?{view:s,params:{[n]:decodeURIComponent(t)}}:{view:"not_found",params:{}}}return{view:"not_found",params:{}}}var ft=class extends L{constructor(){super(...arguments);this.narrow=!1}static{this.styles=[g,f`
+      <div class="aside">${zt(this.hass,t.sources)}</div>
+    </li>`}};d([m()],Gt.prototype,"timeline",2);v("aime-timeline",Gt);var ue=["journal","timeline","stats","collection","playlists"],ma=["album","artist"],ha={timeline:"day",playlists:"id"};function Cs(a){let[i="",t,...e]=a.replace(/^\/+|\/+$/g,"").split("/");if(e.length)return{view:"not_found",params:{}};if(!i)return{view:"journal",params:{}};let s=i;if(ma.includes(s))return t&&/^\d+$/.test(t)?{view:s,params:{id:t}}:{view:"not_found",params:{}};if(ue.includes(s)){if(t===void 0)return{view:s,params:{}};let n=ha[s];return n?{view:s,params:{[n]:decodeURIComponent(t)}}:{view:"not_found",params:{}}}return{view:"not_found",params:{}}}var yt=class extends L{constructor(){super(...arguments);this.narrow=!1}static{this.styles=[g,f`
       :host {
         display: flex;
         flex-direction: column;
@@ -2864,7 +2863,7 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
         bottom: 0;
         z-index: 1;
       }
-    `]}get current(){return Ps(this.route?.path??"")}render(){let t=this.current,e=t.view==="album"||t.view==="artist"?void 0:t.view;return r`
+    `]}get current(){return Cs(this.route?.path??"")}render(){let t=this.current,e=t.view==="album"||t.view==="artist"?void 0:t.view;return r`
       <header>
         <button
           class="icon menu"
@@ -2872,13 +2871,13 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
           @click=${()=>this.dispatchEvent(new CustomEvent("hass-toggle-menu",{bubbles:!0,composed:!0}))}
         >
           <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
-            <path fill="currentColor" d=${$e} />
+            <path fill="currentColor" d=${we} />
           </svg>
         </button>
         <h1>${u(this.hass,"panel.title")}</h1>
         <nav aria-label=${u(this.hass,"panel.nav.label")}>
-          ${he.map(s=>r`<a
-              href="${K}/${s}"
+          ${ue.map(s=>r`<a
+              href="${V}/${s}"
               data-testid="nav-${s}"
               aria-current=${s===e?"page":"false"}
               @click=${b}
@@ -2888,4 +2887,4 @@ ${X(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!
       </header>
       <main>${this.renderView(t)}</main>
       <aime-now-playing .hass=${this.hass} .narrow=${this.narrow}></aime-now-playing>
-    `}renderView(t){let{hass:e,narrow:s}=this,n=t.params;switch(t.view){case"journal":return r`<aime-journal .hass=${e} .narrow=${s} .params=${n}></aime-journal>`;case"timeline":return r`<aime-timeline .hass=${e} .narrow=${s} .params=${n}></aime-timeline>`;case"stats":return r`<aime-stats .hass=${e} .narrow=${s} .params=${n}></aime-stats>`;case"collection":return r`<aime-collection .hass=${e} .narrow=${s} .params=${n}></aime-collection>`;case"album":return r`<aime-album .hass=${e} .narrow=${s} .params=${n}></aime-album>`;case"artist":return r`<aime-artist .hass=${e} .narrow=${s} .params=${n}></aime-artist>`;case"playlists":return r`<aime-playlists .hass=${e} .narrow=${s} .params=${n}></aime-playlists>`;default:return r`<div class="state" data-testid="not-found">${u(this.hass,"panel.not_found")}</div>`}}};d([y({attribute:!1})],ft.prototype,"hass",2),d([y({type:Boolean,reflect:!0})],ft.prototype,"narrow",2),d([y({attribute:!1})],ft.prototype,"route",2);v("aime-panel",ft);export{ft as AimePanel};
+    `}renderView(t){let{hass:e,narrow:s}=this,n=t.params;switch(t.view){case"journal":return r`<aime-journal .hass=${e} .narrow=${s} .params=${n}></aime-journal>`;case"timeline":return r`<aime-timeline .hass=${e} .narrow=${s} .params=${n}></aime-timeline>`;case"stats":return r`<aime-stats .hass=${e} .narrow=${s} .params=${n}></aime-stats>`;case"collection":return r`<aime-collection .hass=${e} .narrow=${s} .params=${n}></aime-collection>`;case"album":return r`<aime-album .hass=${e} .narrow=${s} .params=${n}></aime-album>`;case"artist":return r`<aime-artist .hass=${e} .narrow=${s} .params=${n}></aime-artist>`;case"playlists":return r`<aime-playlists .hass=${e} .narrow=${s} .params=${n}></aime-playlists>`;default:return r`<div class="state" data-testid="not-found">${u(this.hass,"panel.not_found")}</div>`}}};d([y({attribute:!1})],yt.prototype,"hass",2),d([y({type:Boolean,reflect:!0})],yt.prototype,"narrow",2),d([y({attribute:!1})],yt.prototype,"route",2);v("aime-panel",yt);export{yt as AimePanel};
