@@ -275,7 +275,7 @@ def _exponent_for_share(items: int, top_share: float) -> float:
         else:
             integral = (float(items) ** (1 - exponent) - 1) / (1 - exponent)
         tail = float(items) ** -exponent
-        return 1 / (integral + (1 + tail) / 2 + exponent / 12 * (1 - tail / items))
+        return float(1 / (integral + (1 + tail) / 2 + exponent / 12 * (1 - tail / items)))
 
     low, high = 0.0, 4.0
     for _ in range(60):

@@ -26,7 +26,7 @@ from custom_components.aime.core.models import IngestResult, PlayInput
 from custom_components.aime.core.store.store import Store
 
 from ..real_history import RealLibrary, generate_real_plays
-from ..synthetic_history import PlayStream, SyntheticLibrary, generate_plays
+from ..synthetic_history import DEFAULT_END, PlayStream, SyntheticLibrary, generate_plays
 
 TIME_ZONE = "Europe/Paris"  # The zone the statistics, recap and panel benchmarks count days in.
 COLLECTION_RECORDS = 2000
@@ -90,12 +90,17 @@ def build_library(options: argparse.Namespace) -> SyntheticLibrary | RealLibrary
 
 
 def generate_history(
-    library: SyntheticLibrary | RealLibrary, options: argparse.Namespace, plays: int
+    library: SyntheticLibrary | RealLibrary,
+    options: argparse.Namespace,
+    plays: int,
+    end: int = DEFAULT_END,
 ) -> PlayStream:
-    """``plays`` plays of ``library``'s shape over ``--years``, from ``--seed``."""
+    """``plays`` plays of ``library``'s shape over ``--years`` up to ``end``, from ``--seed``."""
     if isinstance(library, RealLibrary):
-        return generate_real_plays(library, plays=plays, years=options.years, seed=options.seed)
-    return generate_plays(library, plays=plays, years=options.years, seed=options.seed)
+        return generate_real_plays(
+            library, plays=plays, years=options.years, seed=options.seed, end=end
+        )
+    return generate_plays(library, plays=plays, years=options.years, seed=options.seed, end=end)
 
 
 def build_history(options: argparse.Namespace) -> History:
