@@ -9,7 +9,7 @@ connection open, so a timed command is one round trip, as in the panel.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
@@ -29,6 +29,7 @@ RECORDER_POLL_S = 2.0
 RECORDER_IDLE_POLLS = 3
 RECORDER_WAIT_S = 3600.0
 _NO_TIMEOUT = aiohttp.ClientTimeout(total=None)
+_WS_TIMEOUT = aiohttp.ClientWSTimeout(ws_receive=None, ws_close=10)
 
 
 def memory_kib(pid: int) -> dict[str, int]:
@@ -68,7 +69,12 @@ class Hass:
             return (await response.json()).get("service_response")
 
     async def websocket(self) -> Websocket:
-        """A new authenticated websocket connection."""
+        """A new authenticated websocket connection (opened again if the server closes it)."""
+        ws = Websocket(self._open_websocket)
+        await ws.connect()
+        return ws
+
+    async def _open_websocket(self) -> aiohttp.ClientWebSocketResponse:
         url = f"{self.client.base_url.replace('http', 'ws', 1)}/api/websocket"
         connection = await self.session.ws_connect(url, max_msg_size=0, timeout=_WS_TIMEOUT)
         if (await connection.receive_json())["type"] != "auth_required":
@@ -76,7 +82,7 @@ class Hass:
         await connection.send_json({"type": "auth", "access_token": self.client.access_token})
         if (reply := await connection.receive_json())["type"] != "auth_ok":
             raise ProvisionError(f"websocket authentication failed: {reply}")
-        return Websocket(connection)
+        return connection
 
     async def wait_for_recorder(self, ws: Websocket) -> float:
         """Wait until the recorder's queue stays empty (the statistics backfill written)."""
@@ -89,34 +95,51 @@ class Hass:
         return time.perf_counter() - started
 
 
-_WS_TIMEOUT = aiohttp.ClientWSTimeout(ws_receive=None, ws_close=10)
-
-
 class Websocket:
-    """One websocket connection; one command at a time, timed from send to answer."""
+    """One websocket connection; one command at a time, timed from send to answer.
 
-    def __init__(self, connection: aiohttp.ClientWebSocketResponse) -> None:
-        self._connection = connection
+    Home Assistant closes a connection that leaves its pings unanswered, and ours are answered
+    only while reading: a connection idle through a long import is opened again.
+    """
+
+    def __init__(self, opener: Callable[[], Awaitable[aiohttp.ClientWebSocketResponse]]) -> None:
+        self._opener = opener
+        self._connection: aiohttp.ClientWebSocketResponse | None = None
         self._ids = count(1)
         self._lock = asyncio.Lock()
+
+    async def connect(self) -> None:
+        if self._connection is not None:
+            await self._connection.close()
+        self._connection = await self._opener()
 
     async def call(self, command: Mapping[str, Any]) -> tuple[Any, float]:
         """Send ``command``; its result and the round trip in milliseconds."""
         async with self._lock:
-            message_id = next(self._ids)
-            started = time.perf_counter()
-            await self._connection.send_json({**command, "id": message_id})
-            while True:
-                reply = await self._connection.receive_json()
-                if reply.get("id") == message_id and reply.get("type") == "result":
-                    break
-            elapsed = (time.perf_counter() - started) * 1000
+            if self._connection is None or self._connection.closed:
+                await self.connect()
+            try:
+                reply, elapsed = await self._round_trip(command)
+            except (aiohttp.ClientError, TypeError):  # TypeError: a close frame, not JSON.
+                await self.connect()
+                reply, elapsed = await self._round_trip(command)
         if not reply.get("success"):
             raise ProvisionError(f"{command.get('type')} failed: {reply.get('error')}")
         return reply["result"], elapsed
 
+    async def _round_trip(self, command: Mapping[str, Any]) -> tuple[dict[str, Any], float]:
+        assert self._connection is not None
+        message_id = next(self._ids)
+        started = time.perf_counter()
+        await self._connection.send_json({**command, "id": message_id})
+        while True:
+            reply: dict[str, Any] = await self._connection.receive_json()
+            if reply.get("id") == message_id and reply.get("type") == "result":
+                return reply, (time.perf_counter() - started) * 1000
+
     async def close(self) -> None:
-        await self._connection.close()
+        if self._connection is not None:
+            await self._connection.close()
 
 
 async def start_hass(config_dir: Path, port: int, session: aiohttp.ClientSession) -> Hass:

@@ -14,6 +14,7 @@ import asyncio
 from collections.abc import Awaitable
 from dataclasses import dataclass
 from datetime import datetime
+import os
 from pathlib import Path
 import time
 from typing import Any
@@ -100,7 +101,7 @@ async def load(
     hass: Hass, ws: Websocket, probe_ws: Websocket, loaded: LoadedHistory, api_root: str
 ) -> Report:
     """Both imports and their backfills, timed, with the probes and the memory around them."""
-    report: Report = {"memory_before_kib": memory_kib(hass.pid)}
+    report: Report = {"memory_before_kib": memory_kib(hass.pid), "loadavg_before": os.getloadavg()}
     probes = probe_commands(loaded.history_end, None)
     phases: dict[str, dict[str, list[float]]] = {}
     log("importing the original AIME app's database (aime.import_aime_database)")
@@ -131,6 +132,7 @@ async def load(
     )
     report["backfill_after_lastfm_import_s"] = round(seconds, 1)
     report["memory_after_kib"] = memory_kib(hass.pid)
+    report["loadavg_after"] = os.getloadavg()
     report["probes_during_kept"] = {
         phase: {name: summary(times) for name, times in by_name.items() if times}
         for phase, by_name in phases.items()
