@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date, datetime
+import math
 import statistics
 import time
 from typing import Any
@@ -91,7 +92,7 @@ def probe_commands(history_end: str, playlist_id: int | None) -> dict[str, Comma
 def summary(times: list[float]) -> dict[str, float]:
     """Median and p95 (nearest rank) of milliseconds."""
     ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * len(ordered) + 0.5) - 1)]
+    p95 = ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
     return {"n": len(ordered), "p50": round(statistics.median(ordered), 2), "p95": round(p95, 2)}
 
 
