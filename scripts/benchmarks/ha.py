@@ -142,7 +142,7 @@ async def _measure(
     else:
         assert cached is not None
         log("the history is loaded already (cached): --reimport to time the imports again")
-        await hass.wait_for_recorder(ws)
+        await hass.wait_for_backfill(ws)
         report = {"loading": cached, "loaded_now": False}
     history_end = report["loading"]["history_end"]
     report["memory_now_kib"] = memory_kib(hass.pid)

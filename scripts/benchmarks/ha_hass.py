@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from itertools import count
 from pathlib import Path
 import time
@@ -30,6 +31,7 @@ RECORDER_IDLE_POLLS = 3
 RECORDER_WAIT_S = 3600.0
 _NO_TIMEOUT = aiohttp.ClientTimeout(total=None)
 _WS_TIMEOUT = aiohttp.ClientWSTimeout(ws_receive=None, ws_close=10)
+_RECENT_DAYS = 3  # The history ends an hour ago: its last hour is in the last days.
 
 
 def memory_kib(pid: int) -> dict[str, int]:
@@ -83,6 +85,34 @@ class Hass:
         if (reply := await connection.receive_json())["type"] != "auth_ok":
             raise ProvisionError(f"websocket authentication failed: {reply}")
         return connection
+
+    async def wait_for_backfill(self, ws: Websocket) -> float:
+        """Wait until ``aime:plays`` counts every play of the store, and the recorder is idle.
+
+        The backfill sends its hours oldest first, one chunk at a time: the recorder's queue is
+        empty between chunks, so only the running total of the newest hour tells it ended.
+        """
+        started = time.perf_counter()
+        since = datetime.now(UTC) - timedelta(days=_RECENT_DAYS)
+        while time.perf_counter() - started < RECORDER_WAIT_S:
+            periods = (await ws.call({"type": "aime/periods"}))[0]
+            expected = max(figures["plays"] for figures in periods.values())
+            rows = (
+                await ws.call(
+                    {
+                        "type": "recorder/statistics_during_period",
+                        "start_time": since.isoformat(),
+                        "statistic_ids": ["aime:plays"],
+                        "period": "hour",
+                        "types": ["sum"],
+                    }
+                )
+            )[0].get("aime:plays", [])
+            if rows and round(rows[-1]["sum"] or 0) == expected:
+                break
+            await asyncio.sleep(RECORDER_POLL_S)
+        await self.wait_for_recorder(ws)
+        return time.perf_counter() - started
 
     async def wait_for_recorder(self, ws: Websocket) -> float:
         """Wait until the recorder's queue stays empty (the statistics backfill written)."""

@@ -112,7 +112,7 @@ async def load(
     report["aime_import"] = _counts(answer)
     log(f"  {seconds:.0f} s: {report['aime_import']}")
     _, phases["backfill_after_aime_import"], seconds = await probe_while(
-        probe_ws, probes, hass.wait_for_recorder(ws)
+        probe_ws, probes, hass.wait_for_backfill(ws)
     )
     report["backfill_after_aime_import_s"] = round(seconds, 1)
     log(f"  long-term statistics written {seconds:.0f} s later")
@@ -128,7 +128,7 @@ async def load(
     }
     log(f"  {seconds:.0f} s: {report['lastfm_import']}")
     _, phases["backfill_after_lastfm_import"], seconds = await probe_while(
-        probe_ws, probes, hass.wait_for_recorder(ws)
+        probe_ws, probes, hass.wait_for_backfill(ws)
     )
     report["backfill_after_lastfm_import_s"] = round(seconds, 1)
     report["memory_after_kib"] = memory_kib(hass.pid)
