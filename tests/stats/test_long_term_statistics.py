@@ -267,6 +267,27 @@ async def test_bulk_imports_send_their_past_hours_when_they_end(hass: HomeAssist
 
 
 @pytest.mark.usefixtures("hub")
+async def test_a_bulk_import_moving_the_mean_length_resends_everything_once(
+    hass: HomeAssistant,
+) -> None:
+    """A play of known length moves the mean length plays of unknown length count for: while
+    the import runs, syncs still keep to the recent hours; its end sends every hour once."""
+    before = await recorded(hass, STATISTIC_PLAYS, "hour", "sum")
+    past = PlayInput("Long", "Someone", paris(2022, 6, 1, 8, 0), Source.ROON, "Y", duration=900)
+    statistics = hass.data[lts._KEY]
+    with counting_sends() as sent:
+        async with async_bulk_import(hass):
+            await async_record_plays(hass, require_hub_store(hass), [past], announce=False)
+            await statistics.async_sync()
+            assert sum(sent) <= lts.RECENT_HOURS + 1
+            sent.clear()
+        await hass.async_block_till_done(wait_background_tasks=True)
+    assert sum(sent) == len(before) + 1  # Every hour again, the import's own included.
+    sums = await recorded(hass, STATISTIC_PLAYS, "hour", "sum")
+    assert sums[max(sums)] == len(HISTORY) + 1
+
+
+@pytest.mark.usefixtures("hub")
 async def test_a_time_zone_change_resends_everything(hass: HomeAssistant) -> None:
     """Days then follow the new home zone (the recorder builds them from the hours)."""
     with counting_sends() as sent:

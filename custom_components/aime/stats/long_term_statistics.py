@@ -175,8 +175,11 @@ class LongTermStatistics:
             read = await self._access.async_run(
                 partial(hourly.hours, 0 if everything else since, after_play_id=after)
             )
-            if watermark is not None and read.unknown_length != watermark.unknown_length:
+            moved = watermark is not None and read.unknown_length != watermark.unknown_length
+            if moved and not self._bulk_imports:
                 # Plays of unknown length count differently now: every running total moves.
+                # Not during a bulk import: each of its pages moves the mean a little, and years
+                # of hours would be sent again every time; its end sends them once.
                 read = await self._access.async_run(partial(hourly.hours, 0))
             await self._async_send(read)
             # A read without the watermark may miss plays a running bulk import added before
