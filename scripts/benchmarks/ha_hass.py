@@ -12,6 +12,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from http import HTTPStatus
 from itertools import count
 from pathlib import Path
 import time
@@ -58,17 +59,31 @@ class Hass:
 
     async def action(self, action: str, data: Mapping[str, Any] | None = None) -> Any:
         """Call an AIME action and wait for its answer, however long it takes."""
-        async with self.session.post(
-            f"{self.client.base_url}/api/services/{DOMAIN}/{action}?return_response",
-            json=dict(data or {}),
-            headers={"Authorization": f"Bearer {self.client.access_token}"},
-            timeout=_NO_TIMEOUT,
-        ) as response:
-            if response.status != 200:
-                raise ProvisionError(
-                    f"{action} answered {response.status}: {await response.text()}"
-                )
-            return (await response.json()).get("service_response")
+        for attempt in range(2):
+            async with self.session.post(
+                f"{self.client.base_url}/api/services/{DOMAIN}/{action}?return_response",
+                json=dict(data or {}),
+                headers={"Authorization": f"Bearer {self.client.access_token}"},
+                timeout=_NO_TIMEOUT,
+            ) as response:
+                if response.status == HTTPStatus.UNAUTHORIZED and not attempt:
+                    await self.client.log_in()  # Access tokens expire after 30 minutes.
+                    continue
+                if response.status != HTTPStatus.OK:
+                    text = await response.text()
+                    raise ProvisionError(f"{action} answered {response.status}: {text}")
+                return (await response.json()).get("service_response")
+        return None
+
+    async def state(self, entity_id: str) -> dict[str, Any]:
+        """An entity's state; logged in again once the access token expired (30 minutes)."""
+        try:
+            return await self.client.state(entity_id)
+        except ProvisionError as err:
+            if " answered 401" not in str(err):
+                raise
+            await self.client.log_in()
+            return await self.client.state(entity_id)
 
     async def websocket(self) -> Websocket:
         """A new authenticated websocket connection (opened again if the server closes it)."""

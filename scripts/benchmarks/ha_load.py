@@ -122,7 +122,7 @@ async def load(
     await add_lastfm_entry(hass, LASTFM_USER, LASTFM_API_KEY, api_root)
     _, phases["lastfm_import"], seconds = await probe_while(probe_ws, probes, _lastfm_import(hass))
     report["lastfm_import_s"] = round(seconds, 1)
-    state = await hass.client.state(IMPORT_SENSOR)
+    state = await hass.state(IMPORT_SENSOR)
     report["lastfm_import"] = {
         key: state["attributes"].get(key) for key in ("status", "plays_imported")
     }
@@ -144,7 +144,7 @@ async def _lastfm_import(hass: Hass) -> None:
     """Start the Last.fm import and follow its sensor until it ends."""
     await hass.action("import_lastfm_history")
     while True:
-        state = await hass.client.state(IMPORT_SENSOR)
+        state = await hass.state(IMPORT_SENSOR)
         if state["attributes"].get("status") in _IMPORT_DONE:
             return
         await asyncio.sleep(1.0)
