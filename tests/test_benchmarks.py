@@ -43,6 +43,18 @@ def test_benchmark_modules_import_one_way() -> None:
     assert [name for name in graph if reaches(name, name, set())] == []
 
 
+def test_bench_runs_on_the_real_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--shape real``: the real-shaped history, stored as expected (no play merged away)."""
+    sizes = ["--artists", "200", "--albums", "800", "--tracks", "3000"]
+    report = runner.main(
+        ["--plays", "3000", "--shape", "real", *sizes, "--only", "history", "--only", "store"]
+    )
+    capsys.readouterr()
+    assert report["shape"] == "real"
+    assert report["library"]["artists"] == 200
+    assert report["plays_stored"] == report["expected_plays"]
+
+
 @pytest.mark.usefixtures("socket_enabled")  # the lastfm_import section serves a fake Last.fm
 def test_bench_reports_store_figures(capsys: pytest.CaptureFixture[str]) -> None:
     report = runner.main(["--plays", "3000", *SMALL_BENCH])

@@ -25,7 +25,8 @@ from typing import Any
 from custom_components.aime.core.models import IngestResult, PlayInput
 from custom_components.aime.core.store.store import Store
 
-from ..synthetic_history import SyntheticLibrary, generate_plays
+from ..real_history import RealLibrary, generate_real_plays
+from ..synthetic_history import DEFAULT_END, PlayStream, SyntheticLibrary, generate_plays
 
 TIME_ZONE = "Europe/Paris"  # The zone the statistics, recap and panel benchmarks count days in.
 COLLECTION_RECORDS = 2000
@@ -33,6 +34,11 @@ _FORMATS = ("Vinyl", "Vinyl", "Vinyl", "CD", "CD", "Cassette")
 _PROGRESS_EVERY = 100_000
 
 type Report = dict[str, Any]
+# Library sizes by history shape (``--shape``): the tidy history's, and issue 24's listener's.
+SHAPE_SIZES = {
+    "tidy": {"artists": 10_000, "albums": 40_000, "tracks": 300_000},
+    "real": {"artists": 20_000, "albums": 40_000, "tracks": 150_000},
+}
 
 
 def log(message: str) -> None:
@@ -44,7 +50,7 @@ def log(message: str) -> None:
 class History:
     """The synthetic listening history every section works on."""
 
-    library: SyntheticLibrary
+    library: SyntheticLibrary | RealLibrary
     plays: list[PlayInput]
     expected_plays: int  # Distinct plays: reports minus injected cross-source duplicates.
     cross_source_duplicates: int
@@ -70,15 +76,42 @@ class Bench:
         return Path(self.options.db) if self.options.db else self.workdir / "bench.db"
 
 
+def library_sizes(options: argparse.Namespace) -> dict[str, int]:
+    """The library's sizes: the shape's, unless given (``--artists``, ``--albums``…)."""
+    defaults = SHAPE_SIZES[getattr(options, "shape", "tidy")]
+    return {name: getattr(options, name, None) or size for name, size in defaults.items()}
+
+
+def build_library(options: argparse.Namespace) -> SyntheticLibrary | RealLibrary:
+    """The shape's library (``--shape``: tidy, the default, or real)."""
+    if getattr(options, "shape", "tidy") == "real":
+        return RealLibrary.build(options.seed, **library_sizes(options))
+    return SyntheticLibrary.build(options.seed, **library_sizes(options))
+
+
+def generate_history(
+    library: SyntheticLibrary | RealLibrary,
+    options: argparse.Namespace,
+    plays: int,
+    end: int = DEFAULT_END,
+) -> PlayStream:
+    """``plays`` plays of ``library``'s shape over ``--years`` up to ``end``, from ``--seed``."""
+    if isinstance(library, RealLibrary):
+        return generate_real_plays(
+            library, plays=plays, years=options.years, seed=options.seed, end=end
+        )
+    return generate_plays(library, plays=plays, years=options.years, seed=options.seed, end=end)
+
+
 def build_history(options: argparse.Namespace) -> History:
-    log(f"building the library ({options.artists} artists, {options.tracks} tracks)")
+    sizes = library_sizes(options)
+    shape = getattr(options, "shape", "tidy")
+    log(f"building the {shape} library ({sizes['artists']} artists, {sizes['tracks']} tracks)")
     started = time.perf_counter()
-    library = SyntheticLibrary.build(
-        options.seed, artists=options.artists, albums=options.albums, tracks=options.tracks
-    )
+    library = build_library(options)
     built = time.perf_counter()
     log(f"generating {options.plays:,} plays over {options.years} years")
-    stream = generate_plays(library, plays=options.plays, years=options.years, seed=options.seed)
+    stream = generate_history(library, options, options.plays)
     plays = list(stream)
     generated = time.perf_counter()
     # The history is a million long-lived objects the store never frees: without this, every

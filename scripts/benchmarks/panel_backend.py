@@ -7,6 +7,7 @@ Home Assistant's websocket handling and the store query in its executor, not the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from itertools import product
 import math
@@ -45,17 +46,19 @@ _TIME_COMMANDS = """async ({ commands, runs }) => {
 }"""
 
 
-def _commands(page: Page, history_end: str) -> dict[str, dict[str, Any]]:
+def panel_commands(
+    call: Callable[[dict[str, Any]], Any], history_end: str
+) -> dict[str, dict[str, Any]]:
     """Every command to time: its name and arguments, as the views send them.
 
+    ``call`` sends one command and answers its result (the page's connection, or any other).
     The preset windows end today, when the demo's own plays are the only ones: the same
     windows ending on the cached history's last day (`history_end`) show what the 1,000,000
     plays cost.
     """
-    today = page.evaluate(CALL_WS, {"type": "aime/timeline"})["day"]
-    first = page.evaluate(CALL_WS, {"type": "aime/history", "page": 0, "page_size": 1})
-    first = first["entries"][0]
-    facets = page.evaluate(CALL_WS, {"type": "aime/collection/facets"})
+    today = call({"type": "aime/timeline"})["day"]
+    first = call({"type": "aime/history", "page": 0, "page_size": 1})["entries"][0]
+    facets = call({"type": "aime/collection/facets"})
     vinyl = next((facet["value"] for facet in facets.get("formats", [])), None)
     collection = {
         "page": 0,
@@ -117,7 +120,7 @@ def _days_before(day: str, days: int) -> str:
 
 def time_websocket_commands(page: Page, runs: int, history_end: str) -> dict[str, Any]:
     """min / p50 / p95 / max round trip (ms) of each command, the first (cold) call apart."""
-    commands = _commands(page, history_end)
+    commands = panel_commands(lambda command: page.evaluate(CALL_WS, command), history_end)
     timings = page.evaluate(_TIME_COMMANDS, {"commands": commands, "runs": runs})
     report: dict[str, Any] = {}
     for name, times in timings.items():

@@ -27,7 +27,7 @@ import time
 import sqlalchemy
 
 from . import hourly, players, playlists, recap, roon, stats, store
-from .common import Bench, Report, log, peak_rss_mib
+from .common import SHAPE_SIZES, Bench, Report, log, peak_rss_mib
 
 type Section = Callable[[Bench], Report]
 
@@ -51,9 +51,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--years", type=float, default=10, help="span of the history")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--batch", type=int, default=5000, help="plays per store transaction")
-    parser.add_argument("--artists", type=int, default=10_000)
-    parser.add_argument("--albums", type=int, default=40_000)
-    parser.add_argument("--tracks", type=int, default=300_000)
+    parser.add_argument(
+        "--shape",
+        choices=list(SHAPE_SIZES),
+        default="tidy",
+        help="the history: tidy (scripts/synthetic_history.py) or real (scripts/real_history.py)",
+    )
+    parser.add_argument("--artists", type=int, help="default: the shape's (tidy 10,000)")
+    parser.add_argument("--albums", type=int, help="default: the shape's (40,000)")
+    parser.add_argument("--tracks", type=int, help="default: the shape's (tidy 300,000)")
     parser.add_argument("--db", help="database file to create (default: in a temporary dir)")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument(
@@ -83,7 +89,7 @@ def main(argv: list[str] | None = None) -> Report:
     names = options.only or list(SECTIONS)
     workdir = Path(tempfile.mkdtemp(prefix="aime-bench-"))
     bench = Bench(options, workdir)
-    report: Report = {"seed": options.seed, "sections": names}
+    report: Report = {"seed": options.seed, "shape": options.shape, "sections": names}
     targets: dict[str, bool] = {}
     started = time.perf_counter()
     try:

@@ -25,8 +25,15 @@ from custom_components.aime.core.stats.page_models import Granularity, Shelf
 from custom_components.aime.core.stats.range_stats import range_stats
 from custom_components.aime.core.store.store import Store
 
-from ..synthetic_history import generate_plays
-from .common import TIME_ZONE, Bench, Report, add_collection, ingest_in_steps, log
+from .common import (
+    TIME_ZONE,
+    Bench,
+    Report,
+    add_collection,
+    generate_history,
+    ingest_in_steps,
+    log,
+)
 
 SENSORS_TARGET_MS = 100
 QUERY_TARGET_MS = 50
@@ -47,14 +54,7 @@ def run(bench: Bench) -> Report:
         {size for size in bench.options.stats_sizes if 0 < size < len(history.plays)}
     ):
         log(f"statistics at {size:,} plays")
-        plays = list(
-            generate_plays(
-                history.library,
-                plays=size,
-                years=bench.options.years,
-                seed=bench.options.seed,
-            )
-        )
+        plays = list(generate_history(history.library, bench.options, size))
         path = bench.workdir / f"stats-{size}.db"
         figures = _measure(path, plays, bench)
         by_size[str(size)] = _summary(figures)

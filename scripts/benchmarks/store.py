@@ -13,8 +13,15 @@ from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.core.store.store import Store
 from tests.fakes.lastfm import DEFAULT_API_KEY, FakeLastfm
 
-from ..synthetic_history import generate_plays
-from .common import Bench, Report, file_size, ingest_in_steps, log, profiled
+from .common import (
+    Bench,
+    Report,
+    file_size,
+    generate_history,
+    ingest_in_steps,
+    log,
+    profiled,
+)
 
 INGEST_TARGET_PLAYS_PER_S = 50_000
 REINGEST_TARGET_PLAYS_PER_S = 100_000
@@ -147,8 +154,6 @@ def _lastfm_scrobbles(bench: Bench, wanted: int) -> list[PlayInput]:
     if len(scrobbles) < wanted:
         # Roon plays make up the rest of a history: generate one long enough.
         options = bench.options
-        stream = generate_plays(
-            history.library, plays=wanted * 3 // 2, years=options.years, seed=options.seed
-        )
+        stream = generate_history(history.library, options, wanted * 3 // 2)
         scrobbles = [play for play in stream if play.source is Source.LASTFM]
     return scrobbles[:wanted]

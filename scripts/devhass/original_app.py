@@ -20,13 +20,18 @@ from tests.fixtures.aime_original import DDL
 DATABASE_PATH = "aime/musique.db"
 
 
-def write_original_app_database(path: Path, plays: list[PlayInput]) -> int:
-    """Write the Roon plays of ``plays`` as the original app stored them; return how many."""
-    roon = [play for play in plays if play.source is Source.ROON and play.album]
+def write_original_app_database(
+    path: Path, plays: list[PlayInput], sources: tuple[Source, ...] = (Source.ROON,)
+) -> int:
+    """Write the plays of ``sources`` (with an album) as the original app stored them.
+
+    Return how many. The app recorded Roon plays and, when set up, Last.fm scrobbles too.
+    """
+    roon = [play for play in plays if play.source in sources and play.album]
     artists: dict[str, int] = {}
     albums: dict[tuple[int, str], int] = {}
     tracks: dict[tuple[int, str], tuple[int, int | None, int | None]] = {}
-    history: list[tuple[int, int, str, bool, str]] = []
+    history: list[tuple[int, int, str, str, bool, str]] = []
     for play in roon:
         artist = artists.setdefault(play.album_artist or play.artist, len(artists) + 1)
         album = albums.setdefault((artist, str(play.album)), len(albums) + 1)
@@ -35,7 +40,9 @@ def write_original_app_database(path: Path, plays: list[PlayInput]) -> int:
         )[0]
         # The app's tracker wrote each row when it noticed the play.
         written = datetime.fromtimestamp(play.played_at, UTC).strftime("%Y-%m-%d %H:%M:%S")
-        history.append((track, play.played_at, written[:16], play.loved, written))
+        history.append(
+            (track, play.played_at, written[:16], play.source.value, play.loved, written)
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
     partial.unlink(missing_ok=True)
@@ -66,7 +73,7 @@ def write_original_app_database(path: Path, plays: list[PlayInput]) -> int:
             )
             conn.executemany(
                 "INSERT INTO listening_history (track_id, timestamp, date, source, loved, "
-                "created_at) VALUES (?, ?, ?, 'roon', ?, ?)",
+                "created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 history,
             )
     finally:

@@ -191,14 +191,14 @@ class FakeLastfm(LoopbackServer):
         return app
 
     @contextlib.contextmanager
-    def running_in_thread(self) -> Iterator[FakeLastfm]:
-        """Serve from a thread with its own event loop (for code that is not async)."""
+    def running_in_thread(self, port: int = 0) -> Iterator[FakeLastfm]:
+        """Serve from a thread with its own event loop (on ``port``; by default a free one)."""
         loop = asyncio.new_event_loop()
         ready = threading.Event()
 
         def serve() -> None:
             asyncio.set_event_loop(loop)
-            loop.run_until_complete(self.start())
+            loop.run_until_complete(self.start(port))
             ready.set()
             loop.run_forever()
             loop.run_until_complete(self.stop())

@@ -24,6 +24,7 @@ from homeassistant.components.recorder.statistics import (
     get_metadata,
     statistics_during_period,
 )
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import template
 from homeassistant.helpers.dispatcher import async_dispatcher_send
@@ -266,6 +267,27 @@ async def test_bulk_imports_send_their_past_hours_when_they_end(hass: HomeAssist
 
 
 @pytest.mark.usefixtures("hub")
+async def test_a_bulk_import_moving_the_mean_length_resends_everything_once(
+    hass: HomeAssistant,
+) -> None:
+    """A play of known length moves the mean length plays of unknown length count for: while
+    the import runs, syncs still keep to the recent hours; its end sends every hour once."""
+    before = await recorded(hass, STATISTIC_PLAYS, "hour", "sum")
+    past = PlayInput("Long", "Someone", paris(2022, 6, 1, 8, 0), Source.ROON, "Y", duration=900)
+    statistics = hass.data[lts._KEY]
+    with counting_sends() as sent:
+        async with async_bulk_import(hass):
+            await async_record_plays(hass, require_hub_store(hass), [past], announce=False)
+            await statistics.async_sync()
+            assert sum(sent) <= lts.RECENT_HOURS + 1
+            sent.clear()
+        await hass.async_block_till_done(wait_background_tasks=True)
+    assert sum(sent) == len(before) + 1  # Every hour again, the import's own included.
+    sums = await recorded(hass, STATISTIC_PLAYS, "hour", "sum")
+    assert sums[max(sums)] == len(HISTORY) + 1
+
+
+@pytest.mark.usefixtures("hub")
 async def test_a_time_zone_change_resends_everything(hass: HomeAssistant) -> None:
     """Days then follow the new home zone (the recorder builds them from the hours)."""
     with counting_sends() as sent:
@@ -291,6 +313,79 @@ async def test_unload_stops_the_timers(
         async_fire_time_changed(hass)
         await hass.async_block_till_done()
     assert sent == []
+
+
+async def _set_up_in_chunks(
+    hass: HomeAssistant,
+    store_path: Path,
+    entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    on_wait: Any,
+) -> list[int]:
+    """Set the hub up over two years, 100 hours per chunk; the hours of each chunk sent.
+
+    ``on_wait`` is called each time the backfill waits for the recorder between chunks.
+    """
+    await hass.config.async_set_time_zone(PARIS_NAME)
+    freezer.move_to(NOW)
+    await hass.async_add_executor_job(write_history, store_path, HISTORY)
+    recorder = get_instance(hass)
+    wait_for_recorder = recorder.async_block_till_done
+
+    async def waiting() -> None:
+        on_wait()
+        await wait_for_recorder()
+
+    with (
+        counting_sends() as sent,
+        patch.object(lts, "CHUNK_HOURS", 100),
+        patch.object(lts, "CHUNK_PAUSE_SECONDS", 0),
+        patch.object(recorder, "async_block_till_done", waiting),
+    ):
+        entry.add_to_hass(hass)
+        assert await hass.config_entries.async_setup(entry.entry_id)
+        await hass.async_block_till_done(wait_background_tasks=True)
+    return sent
+
+
+async def test_a_long_backfill_goes_one_chunk_at_a_time(
+    hass: HomeAssistant,
+    store_path: Path,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Years of hours reach the recorder in bounded chunks, each written before the next."""
+    waits: list[int] = []
+    sent = await _set_up_in_chunks(
+        hass, store_path, mock_config_entry, freezer, lambda: waits.append(len(waits))
+    )
+    hours = Counter(play.played_at // HOUR * HOUR for play in HISTORY)
+    assert sum(sent) == len(hours)
+    assert max(sent) == 100
+    assert len(sent) == len(waits) + 1
+    assert await recorded(hass, STATISTIC_PLAYS, "hour", "state") == hours
+
+
+async def test_unloading_stops_a_backfill_between_chunks(
+    hass: HomeAssistant,
+    store_path: Path,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The hub unloading during its backfill: the chunks left are not sent, nothing is logged."""
+    unloading: list[bool] = []
+
+    def unload() -> None:
+        if mock_config_entry.state is ConfigEntryState.LOADED and not unloading:
+            unloading.append(True)
+            hass.async_create_task(hass.config_entries.async_unload(mock_config_entry.entry_id))
+
+    sent = await _set_up_in_chunks(hass, store_path, mock_config_entry, freezer, unload)
+    assert unloading
+    assert sum(sent) < len({play.played_at // HOUR for play in HISTORY})
+    assert mock_config_entry.state is ConfigEntryState.NOT_LOADED
+    assert "could not be updated" not in caplog.text
 
 
 def readme_cards(name: str) -> list[dict[str, Any]]:

@@ -58,7 +58,10 @@ STATISTIC_LISTENING_TIME = f"{DOMAIN}:listening_time"
 SYNC_COOLDOWN_SECONDS = 30.0
 RECENT_HOURS = 24
 # Hours per recorder job: one job per chunk keeps each recorder transaction short.
-CHUNK_HOURS = 2_000
+CHUNK_HOURS = 1_000
+# After each chunk, the recorder writes it before the next is sent: a backfill of years never
+# queues more than one chunk, and other work (states, the panel's queries) runs in between.
+CHUNK_PAUSE_SECONDS = 0.2
 # Sums are compared in hours: a second's rounding is not a difference.
 _HOURS_TOLERANCE = 0.001
 _KEY: HassKey[LongTermStatistics] = HassKey(f"{DOMAIN}_long_term_statistics")
@@ -172,8 +175,11 @@ class LongTermStatistics:
             read = await self._access.async_run(
                 partial(hourly.hours, 0 if everything else since, after_play_id=after)
             )
-            if watermark is not None and read.unknown_length != watermark.unknown_length:
+            moved = watermark is not None and read.unknown_length != watermark.unknown_length
+            if moved and not self._bulk_imports:
                 # Plays of unknown length count differently now: every running total moves.
+                # Not during a bulk import: each of its pages moves the mean a little, and years
+                # of hours would be sent again every time; its end sends them once.
                 read = await self._access.async_run(partial(hourly.hours, 0))
             await self._async_send(read)
             # A read without the watermark may miss plays a running bulk import added before
@@ -188,12 +194,19 @@ class LongTermStatistics:
         names = strings_of(self.hass, "long_term_statistic")
         plays_meta = _metadata(STATISTIC_PLAYS, names["plays"], None)
         time_meta = _metadata(STATISTIC_LISTENING_TIME, names["listening_time"], UnitOfTime.HOURS)
-        for first in range(0, len(read.hours), CHUNK_HOURS):
+        total = len(read.hours)
+        for first in range(0, total, CHUNK_HOURS):
+            if first:  # One chunk in the recorder at a time (the unloading hub stops here).
+                await get_instance(self.hass).async_block_till_done()
+                await asyncio.sleep(CHUNK_PAUSE_SECONDS)
+                if self._access.closing:
+                    raise StoreClosedError
+                LOGGER.debug("Long-term statistics: %d of %d hours sent", first, total)
             chunk = read.hours[first : first + CHUNK_HOURS]
             plays, hours = await self.hass.async_add_executor_job(_statistic_rows, chunk)
             async_add_external_statistics(self.hass, plays_meta, plays)
             async_add_external_statistics(self.hass, time_meta, hours)
-        LOGGER.debug("Long-term statistics: %d hours sent", len(read.hours))
+        LOGGER.debug("Long-term statistics: %d hours sent", total)
 
     async def _async_recorded_last(self) -> tuple[int, float, float] | None:
         """The recorder's last hour: its start and both running totals (None: nothing yet)."""
