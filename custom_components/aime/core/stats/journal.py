@@ -32,9 +32,10 @@ _SELECT_ENTRIES = (
     "LEFT JOIN play_text x ON x.play_id = p.id"
 )
 # Track title, artist name or album title contains the folded text (:needle): through the
-# trigram indexes of the keys (store version 7) for three characters or more (:phrase, the
-# text quoted for FTS5), by reading every key for a shorter text (trigrams cannot find it).
-_INDEXED_NAME = "SELECT rowid FROM {table}_key_search WHERE {table}_key_search MATCH :phrase"
+# trigram indexes of the keys (store version 7) for three characters or more (:pattern, a GLOB
+# of the text with its wildcards escaped), by reading every key for a shorter text (trigrams
+# cannot find it).
+_INDEXED_NAME = "SELECT rowid FROM {table}_key_search WHERE key GLOB :pattern"
 _SCANNED_NAME = "SELECT id FROM {table} WHERE instr(key, :needle)"
 _NAMED_TRACKS = (
     "{track} UNION SELECT id FROM track WHERE artist_id IN ({artist}) "
@@ -248,10 +249,15 @@ def _matching_tracks(filters: HistoryFilter) -> tuple[str, dict[str, Any]] | Non
             **{table: name.format(table=table) for table in ("track", "artist", "album")}
         )
         clauses.append(f"id IN ({named})")
-        params |= {"needle": needle, "phrase": '"' + needle.replace('"', '""') + '"'}
+        params |= {"needle": needle, "pattern": f"*{_glob_literal(needle)}*"}
     if not clauses:
         return None
     return f"SELECT id FROM track WHERE {' AND '.join(clauses)}", params
+
+
+def _glob_literal(text: str) -> str:
+    """``text`` matched literally by GLOB: its wildcards in brackets."""
+    return "".join(f"[{char}]" if char in "*?[" else char for char in text)
 
 
 def _conditions(

@@ -306,7 +306,8 @@ def _name_search(table: str) -> tuple[str, ...]:
     insert = f"INSERT INTO {index} (rowid, key) VALUES (new.id, new.key)"
     return (
         f"CREATE VIRTUAL TABLE {index} USING fts5("
-        f"key, content='{table}', content_rowid='id', tokenize='trigram')",
+        f"key, content='{table}', content_rowid='id', tokenize='trigram', "
+        "detail=none, columnsize=0)",
         f"CREATE TRIGGER {index}_insert AFTER INSERT ON {table} BEGIN {insert}; END",
         f"CREATE TRIGGER {index}_delete AFTER DELETE ON {table} BEGIN {delete}; END",
         f"CREATE TRIGGER {index}_update AFTER UPDATE OF key ON {table} "
@@ -318,6 +319,8 @@ def _name_search(table: str) -> tuple[str, ...]:
 # Version 7: the journal's text search finds names containing a text through trigram indexes
 # of the folded keys instead of reading every track, album and artist (``stats/journal.py``).
 # External content: the index holds no copy of the keys; triggers keep it equal to the tables.
+# detail=none, columnsize=0: no positions or sizes, a third of the size; a GLOB on the key still
+# finds candidates through the trigrams and SQLite checks each against the key itself.
 _V7 = (*_name_search("artist"), *_name_search("album"), *_name_search("track"))
 # The index tables and their FTS5 shadow tables: not in ``schema.py`` (queries name only the
 # index tables, in raw SQL).
