@@ -175,6 +175,12 @@ def test_v4_file_finds_an_artists_tracks_and_days_by_index(db_path: Path) -> Non
     _write_v2_file(db_path, version=4)
     Store.open(db_path).close()
     with sqlite3.connect(db_path) as conn:
+        # Ten years of days for a few artists: on a handful of rows, newer SQLite rightly
+        # prefers reading the table to a lookup through the index.
+        conn.executemany(
+            "INSERT OR IGNORE INTO stats_day_artist (day, artist_id, plays) VALUES (?, ?, 1)",
+            [(day, artist) for day in range(19_000, 22_650) for artist in range(1, 6)],
+        )
         plans = {
             query: " ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {query}", (1,)))
             for query in (
@@ -258,7 +264,7 @@ def test_v5_file_keeps_credits_beyond_the_primary_artist(db_path: Path) -> None:
     conn.close()
     assert "stats_session_unpriced" not in indexes
     assert "stats_artist_first" not in indexes
-    assert "plays" not in indexes["stats_day_artist_by_artist"]
+    assert "plays" in indexes["stats_day_artist_by_artist"]  # Covering, see test_v4_file_...
     with sqlite3.connect(db_path.with_name("aime.db.v5.bak")) as conn:
         assert conn.execute("SELECT count(*) FROM credit").fetchall() == [(2,)]
     conn.close()

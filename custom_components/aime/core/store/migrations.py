@@ -330,16 +330,14 @@ NAME_SEARCH_TABLES = frozenset(
     for suffix in ("", "_data", "_idx", "_docsize", "_config")
 )
 # Version 8: narrower ingest writes (issue 24). The primary artist's credit (position 0) was
-# track.artist_id again: ``credit`` keeps the other credited artists only. The artist's days
-# drop ``plays`` from their index: each play's upsert no longer moves an index entry, and a
-# page reads one row per day played. Repricing sessions scans them instead of keeping an index
-# up to date at every play: it runs once per ingest call, and only when a track learned its
-# duration. The artists first played in a period scan stats_artist (one row per artist, a
-# millisecond) instead of an index rewritten for every artist the totals touch.
+# track.artist_id again: ``credit`` keeps the other credited artists only. (The artist's days
+# keep their covering index: without ``plays`` in it, SQLite 3.5x reads the whole table for an
+# artist's months rather than look each day up.) Repricing sessions scans them instead of
+# keeping an index up to date at every play: it runs once per ingest call, and only when a
+# track learned its duration. The artists first played in a period scan stats_artist (one row
+# per artist, a millisecond) instead of an index rewritten for every artist the totals touch.
 _V8 = (
     "DELETE FROM credit WHERE position = 0",
-    "DROP INDEX stats_day_artist_by_artist",
-    "CREATE INDEX stats_day_artist_by_artist ON stats_day_artist (artist_id, day)",
     "DROP INDEX stats_session_unpriced",
     "DROP INDEX stats_artist_first",
 )
