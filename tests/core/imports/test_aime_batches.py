@@ -22,6 +22,8 @@ from custom_components.aime.core.imports.aime_source import open_aime_database
 from custom_components.aime.core.imports.aime_store import store_evidence
 from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.core.normalize import artist_key, track_key
+from custom_components.aime.core.store.migrations import NAME_SEARCH_TABLES
+from custom_components.aime.core.store.name_search import NAMED_TABLES
 from custom_components.aime.core.store.store import Store
 
 from ...fixtures.aime_original import DDL, IMPORTED_AT, build_aime_database
@@ -97,14 +99,19 @@ def _open(folder: Path) -> Store:
 
 
 def _contents(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, in order."""
+    """Every row of every table, in order; the name indexes checked equal to their tables
+    instead (their segments depend on the statements that wrote them)."""
     with sqlite3.connect(store.path) as conn:
         tables = [
             row[0]
             for row in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             )
+            if row[0] not in NAME_SEARCH_TABLES
         ]
+        for table in NAMED_TABLES:  # Rank 1: raises when the index differs from the names.
+            conn.execute(f"INSERT INTO {table}_key_search ({table}_key_search, rank) "
+                         "VALUES ('integrity-check', 1)")  # fmt: skip
         return {
             table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
             for table in tables

@@ -34,7 +34,7 @@ def test_v1_file_migrates_to_current(db_path: Path) -> None:
     shutil.copy(V1_FIXTURE, db_path)
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 9
+        assert store.schema_version == CURRENT_VERSION == 10
         counts = store.counts()
         assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
         assert counts.collection_items == counts.playlists == 0
@@ -152,7 +152,7 @@ def test_v3_file_keeps_its_imported_plays_marked(db_path: Path) -> None:
     conn.close()
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 9
+        assert store.schema_version == CURRENT_VERSION == 10
         # A play imported before keeps merging with the same play reported again.
         result = store.ingest(
             [PlayInput("So What", "Miles Davis", 1_700_000_060, Source.LASTFM, album="KoB")]
@@ -284,12 +284,43 @@ def test_v8_file_gains_the_playlist_rollups(db_path: Path) -> None:
                 conn.execute(f"DROP TABLE {statement.split()[2]}")
             elif statement.startswith("CREATE INDEX"):
                 conn.execute(f"DROP INDEX IF EXISTS {statement.split()[2]}")
+        for statement in STEPS[7]:  # Version 10 dropped these.
+            if statement.startswith("CREATE TRIGGER") and "_insert " in statement:
+                conn.execute(statement)
         conn.execute("UPDATE schema_version SET version = 8")
     conn.close()
     store = Store.open(db_path, time_zone="Europe/Paris")
     try:
-        assert store.schema_version == 9
+        assert store.schema_version == CURRENT_VERSION
     finally:
         store.close()
     assert actual_rollups(db_path) == fresh == expected_rollups(db_path, "Europe/Paris")
     assert all(fresh[name] for name in ("session_artist", "session_flow", "session_album"))
+
+
+def test_v9_file_indexes_new_names_without_triggers(db_path: Path) -> None:
+    """Version 10 drops the insert triggers of the name indexes; ingest indexes new names."""
+    _write_v2_file(db_path, version=9)
+    store = Store.open(db_path)
+    try:
+        assert store.schema_version == CURRENT_VERSION
+        play = PlayInput("Naima", "John Coltrane", 1_700_100_000, Source.LASTFM, album="Giant")
+        assert store.ingest([play]).added == 1
+    finally:
+        store.close()
+    with sqlite3.connect(db_path) as conn:
+        triggers = {row[0] for row in conn.execute("SELECT name FROM sqlite_master "
+                                                   "WHERE type = 'trigger'")}  # fmt: skip
+        found = [
+            conn.execute(
+                f"SELECT count(*) FROM {table}_key_search WHERE key GLOB ?", (text,)
+            ).fetchone()[0]
+            for table, text in (("artist", "*coltr*"), ("album", "*gian*"), ("track", "*aim*"))
+        ]
+        for table in ("artist", "album", "track"):
+            conn.execute(f"INSERT INTO {table}_key_search ({table}_key_search, rank) "
+                         "VALUES ('integrity-check', 1)")  # fmt: skip
+    conn.close()
+    assert not any(name.endswith("_key_search_insert") for name in triggers)
+    assert {"track_key_search_delete", "track_key_search_update"} <= triggers
+    assert found == [1, 1, 1]

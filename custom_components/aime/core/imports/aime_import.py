@@ -37,6 +37,7 @@ from ..enrichment.collection import RecordFormat
 from ..enrichment.links import EnrichmentKind
 from ..models import AiTextKind
 from ..normalize import album_key, artist_key, fold
+from ..store.name_search import index_new_name
 from ..store.store import Store
 from ..text import join_list
 from .aime_identities import merged_tracks, plan_identities
@@ -315,10 +316,11 @@ class _CatalogWriter:
         if artist_id is None:
             if not create:
                 return None
+            new_key = artist_key(artist)
             artist_id = self._conn.exec_driver_sql(
-                "INSERT INTO artist (key, name) VALUES (?, ?) RETURNING id",
-                (artist_key(artist), artist),
+                "INSERT INTO artist (key, name) VALUES (?, ?) RETURNING id", (new_key, artist)
             ).scalar_one()
+            index_new_name(self._conn, "artist", artist_id, new_key)
         key = album_key(title)
         found = self._conn.exec_driver_sql(
             "SELECT id FROM album WHERE artist_id = ? AND key = ?", (artist_id, key)
@@ -328,6 +330,7 @@ class _CatalogWriter:
                 "INSERT INTO album (artist_id, key, title) VALUES (?, ?, ?) RETURNING id",
                 (artist_id, key, title),
             ).scalar_one()
+            index_new_name(self._conn, "album", found, key)
         return None if found is None else int(found)
 
 

@@ -19,6 +19,7 @@ from ..normalize import album_key, artist_key, split_credits, track_key
 from ..stats.bulk import chunks, executemany, fetch
 from ..stats.rollups import Rollups
 from .dedup import Song
+from .name_search import index_new_names
 
 _RAW_MEMO_LIMIT = 500_000
 
@@ -99,6 +100,7 @@ class Identities:
                 conn.exec_driver_sql(
                     "INSERT INTO artist (id, key, name) VALUES (?, ?, ?)", rows_to_insert
                 )
+                index_new_names(conn, "artist", rows_to_insert[0][0], rows_to_insert[-1][0])
                 self._artist_ids.update((key, new_id) for new_id, key, _ in rows_to_insert)
                 self._artist_names.update((new_id, name) for new_id, _, name in rows_to_insert)
         return self._artist_ids
@@ -156,6 +158,7 @@ class Identities:
             conn.exec_driver_sql(
                 "INSERT INTO album (id, artist_id, key, title) VALUES (?, ?, ?, ?)", new
             )
+            index_new_names(conn, "album", new[0][0], new[-1][0])
             self._album_ids.update(((artist, key), album) for album, artist, key, _ in new)
             self._album_titles.update((album, title) for album, _, _, title in new)
 
@@ -223,6 +226,7 @@ class Identities:
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 tracks,
             )
+            index_new_names(conn, "track", tracks[0][0], tracks[-1][0])
             if credits:
                 executemany(
                     conn,

@@ -318,7 +318,8 @@ def _name_search(table: str) -> tuple[str, ...]:
 
 # Version 7: the journal's text search finds names containing a text through trigram indexes
 # of the folded keys instead of reading every track, album and artist (``stats/journal.py``).
-# External content: the index holds no copy of the keys; triggers keep it equal to the tables.
+# External content: the index holds no copy of the keys; triggers keep it equal to the tables
+# (since version 10, inserts index their rows themselves).
 # detail=none, columnsize=0: no positions or sizes, a third of the size; a GLOB on the key still
 # finds candidates through the trigrams and SQLite checks each against the key itself.
 _V7 = (*_name_search("artist"), *_name_search("album"), *_name_search("track"))
@@ -385,6 +386,11 @@ _V9 = (
     "UPDATE stats_meta SET built = 0 WHERE EXISTS (SELECT 1 FROM play)",
 )
 
+# Version 10: new names enter the name indexes by batch (``name_search.py``), not through a
+# trigger per inserted row: each fired index insert was a statement of its own, a third of
+# ingest's time (issue 24). Deletes and renames, rare, keep their triggers.
+_V10 = tuple(f"DROP TRIGGER {table}_key_search_insert" for table in ("artist", "album", "track"))
+
 STEPS: dict[int, tuple[str, ...]] = {
     1: _V1,
     2: _V2,
@@ -395,6 +401,7 @@ STEPS: dict[int, tuple[str, ...]] = {
     7: _V7,
     8: _V8,
     9: _V9,
+    10: _V10,
 }
 CURRENT_VERSION = max(STEPS)
 
