@@ -22,8 +22,7 @@ from custom_components.aime.core.imports.aime_source import open_aime_database
 from custom_components.aime.core.imports.aime_store import store_evidence
 from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.core.normalize import artist_key, track_key
-from custom_components.aime.core.store.migrations import NAME_SEARCH_TABLES
-from custom_components.aime.core.store.name_search import NAMED_TABLES
+from custom_components.aime.core.store.name_search import NAME_SEARCH_TABLES, NAMED_TABLES
 from custom_components.aime.core.store.store import Store
 
 from ...fixtures.aime_original import DDL, IMPORTED_AT, build_aime_database

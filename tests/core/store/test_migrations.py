@@ -12,10 +12,10 @@ from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.core.store import schema
 from custom_components.aime.core.store.migrations import (
     CURRENT_VERSION,
-    NAME_SEARCH_TABLES,
     STEPS,
     VERSION_TABLE_DDL,
 )
+from custom_components.aime.core.store.name_search import NAME_SEARCH_TABLES
 from custom_components.aime.core.store.store import Store
 
 from ..stats.test_rollups import (

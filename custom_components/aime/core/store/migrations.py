@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from .name_search import NAMED_TABLES, index_statements
+
 # Version 1: the listening history.
 _V1 = (
     """CREATE TABLE source (
@@ -299,37 +301,14 @@ _V5 = (
 _V6 = ("INSERT INTO source (id, name) VALUES (5, 'home_assistant')",)
 
 
-def _name_search(table: str) -> tuple[str, ...]:
-    """A trigram index of ``table``'s folded ``key``, kept by triggers (see ``_V7``)."""
-    index = f"{table}_key_search"
-    delete = f"INSERT INTO {index} ({index}, rowid, key) VALUES ('delete', old.id, old.key)"
-    insert = f"INSERT INTO {index} (rowid, key) VALUES (new.id, new.key)"
-    return (
-        f"CREATE VIRTUAL TABLE {index} USING fts5("
-        f"key, content='{table}', content_rowid='id', tokenize='trigram', "
-        "detail=none, columnsize=0)",
-        f"CREATE TRIGGER {index}_insert AFTER INSERT ON {table} BEGIN {insert}; END",
-        f"CREATE TRIGGER {index}_delete AFTER DELETE ON {table} BEGIN {delete}; END",
-        f"CREATE TRIGGER {index}_update AFTER UPDATE OF key ON {table} "
-        f"BEGIN {delete}; {insert}; END",
-        f"INSERT INTO {index} ({index}) VALUES ('rebuild')",
-    )
-
-
 # Version 7: the journal's text search finds names containing a text through trigram indexes
 # of the folded keys instead of reading every track, album and artist (``stats/journal.py``).
 # External content: the index holds no copy of the keys; triggers keep it equal to the tables
 # (since version 10, inserts index their rows themselves).
 # detail=none, columnsize=0: no positions or sizes, a third of the size; a GLOB on the key still
 # finds candidates through the trigrams and SQLite checks each against the key itself.
-_V7 = (*_name_search("artist"), *_name_search("album"), *_name_search("track"))
-# The index tables and their FTS5 shadow tables: not in ``schema.py`` (queries name only the
-# index tables, in raw SQL).
-NAME_SEARCH_TABLES = frozenset(
-    f"{table}_key_search{suffix}"
-    for table in ("artist", "album", "track")
-    for suffix in ("", "_data", "_idx", "_docsize", "_config")
-)
+_V7 = tuple(statement for table in NAMED_TABLES for statement in index_statements(table))
+
 # Version 8: narrower ingest writes (issue 24). The primary artist's credit (position 0) was
 # track.artist_id again: ``credit`` keeps the other credited artists only. (The artist's days
 # keep their covering index: without ``plays`` in it, SQLite 3.5x reads the whole table for an
