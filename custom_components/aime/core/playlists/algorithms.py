@@ -170,15 +170,23 @@ def complete_albums(ctx: Context) -> list[int]:
     Ranked by the sessions that heard them through, then by plays in the window. Albums that
     do not fit in what is left are skipped; when none fits at all, the first one is cut short.
     """
+    if ctx.days is None:
+        heard = "SELECT album_id, tracks, sessions FROM stats_album_through"
+        parameters: tuple[int, ...] = ()
+    else:
+        heard = (
+            "SELECT album_id, tracks, count(*) AS sessions FROM stats_session_album "
+            "WHERE start_at >= ? AND start_at < ? GROUP BY album_id, tracks"
+        )
+        parameters = (ctx.start, ctx.end)
     rows = ctx.fetch(
-        "WITH heard AS MATERIALIZED (SELECT album_id, tracks, count(*) AS sessions "
-        "FROM stats_session_album WHERE start_at >= ? AND start_at < ? GROUP BY album_id, tracks), "
+        f"WITH heard AS MATERIALIZED ({heard}), "
         "known AS (SELECT t.album_id, count(*) AS tracks FROM track t "
         "JOIN album al ON al.id = t.album_id WHERE al.key != '' "
         "AND t.album_id IN (SELECT album_id FROM heard) GROUP BY t.album_id) "
         "SELECT h.album_id, sum(h.sessions), k.tracks FROM heard h "
         "JOIN known k ON k.album_id = h.album_id WHERE 2 * h.tracks > k.tracks GROUP BY h.album_id",
-        (ctx.start, ctx.end),
+        parameters,
     )
     through = {album: sessions for album, sessions, _ in rows}
     known = {album: tracks for album, _, tracks in rows}

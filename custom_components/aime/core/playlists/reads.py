@@ -120,11 +120,17 @@ def flow_starts(ctx: Context) -> list[tuple[int, int, int]]:
 def successors(ctx: Context, artist: int) -> Ranked[int]:
     """The artists the window's sessions changed to from ``artist``, most often first (ties:
     most plays)."""
-    following = ctx.fetch(
-        "SELECT to_artist, sum(times) FROM stats_session_flow INDEXED BY stats_session_flow_from "
-        "WHERE from_artist = ? AND start_at >= ? AND start_at < ? GROUP BY to_artist",
-        (artist, ctx.start, ctx.end),
-    )
+    if ctx.days is None:
+        following = ctx.fetch(
+            "SELECT to_artist, times FROM stats_artist_flow WHERE from_artist = ?", (artist,)
+        )
+    else:
+        following = ctx.fetch(
+            "SELECT to_artist, sum(times) FROM stats_session_flow "
+            "INDEXED BY stats_session_flow_from "
+            "WHERE from_artist = ? AND start_at >= ? AND start_at < ? GROUP BY to_artist",
+            (artist, ctx.start, ctx.end),
+        )
     times = dict(following)
     cut = times_at(following, _SUCCESSORS)
     head = [target for target, count in following if count >= cut]
