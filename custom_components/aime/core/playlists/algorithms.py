@@ -17,13 +17,12 @@ from ..localtime import date_of_day, weekday_of_day
 from ..stats.session_rollups import THROUGH_MIN_TRACKS
 from .context import Context, take_unique
 from .models import DayType
+from .pairs import paired_artists, ranked_pairs
 from .reads import (
     ArtistTracks,
     album_plays,
-    artist_pairs,
     artist_plays,
     flow_starts,
-    paired_artists,
     successors,
     window_parameters,
     window_track_counts,
@@ -72,13 +71,11 @@ def artist_correlations(ctx: Context) -> list[int]:
     each artist, most played in the window first.
     """
     paired = paired_artists(ctx)
-    pairs = artist_pairs(ctx, paired)
-    plays = artist_plays(ctx, paired)
-    ranked = ctx.ranked(
-        pairs.items(),
-        score=lambda item: -item[1],
+    plays = artist_plays(ctx, [artist for artist, _ in paired])
+    ranked = ranked_pairs(
+        ctx,
+        paired,
         tiebreak=lambda item: (-plays.get(item[0][0], 0) - plays.get(item[0][1], 0), item[0]),
-        first=ctx.max_tracks,
     )
     tracks = ArtistTracks(ctx)
     chosen: list[int] = []
