@@ -120,7 +120,7 @@ def _plays(ctx: Context, relevant: list[int]) -> dict[int, int]:
     tracks: enough of the latter to fill the pool whatever the relevant ones take."""
     plays = dict(
         ctx.fetch(
-            f"WITH counts AS MATERIALIZED ({window_track_counts(ctx)}) "
+            f"WITH {window_track_counts(ctx)} "
             "SELECT track_id, n FROM counts WHERE n >= coalesce("
             "(SELECT n FROM counts ORDER BY n DESC LIMIT 1 OFFSET ?), 0)",
             (*window_parameters(ctx), 2 * POOL_SIZE - 1),

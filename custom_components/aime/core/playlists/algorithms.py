@@ -225,9 +225,11 @@ def rediscovery(ctx: Context) -> list[int]:
     """
     cutoff = ctx.now - ctx.request.rediscovery_days * _DAY
     rows = ctx.fetch(
-        f"WITH counts AS MATERIALIZED ({window_track_counts(ctx)}), "
-        "heavy (at_least) AS (SELECT max(?, coalesce((SELECT n FROM counts ORDER BY n "
-        "LIMIT 1 OFFSET (SELECT CAST(? * (count(*) - 1) AS INTEGER) FROM counts)), 0))), "
+        # The percentile counted from the top: SQLite sorts only the tenth above it.
+        f"WITH {window_track_counts(ctx)}, "
+        "heavy (at_least) AS (SELECT max(?, coalesce((SELECT n FROM counts ORDER BY n DESC "
+        "LIMIT 1 OFFSET (SELECT count(*) - 1 - CAST(? * (count(*) - 1) AS INTEGER) "
+        "FROM counts)), 0))), "
         "loved (id) AS MATERIALIZED (SELECT id FROM track WHERE loved) "
         "SELECT c.track_id, c.n, s.last_played_at, c.track_id IN loved FROM counts c "
         "JOIN heavy JOIN stats_track s ON s.track_id = c.track_id "

@@ -396,6 +396,8 @@ _V9 = (
         sessions INTEGER NOT NULL,
         PRIMARY KEY (album_id, tracks)
     ) WITHOUT ROWID""",
+    # The loved tracks (rediscovery) without reading every track: partial, a row per loved track.
+    "CREATE INDEX track_loved ON track (id) WHERE loved",
     # A track's plays over a window, for an artist's tracks and the AI pool's matches.
     "CREATE INDEX play_track ON play (track_id, played_at)",
     "UPDATE stats_meta SET built = 0 WHERE EXISTS (SELECT 1 FROM play)",
