@@ -176,13 +176,12 @@ def complete_albums(ctx: Context) -> list[int]:
             "WHERE start_at >= ? AND start_at < ? GROUP BY album_id, tracks"
         )
         parameters = (ctx.start, ctx.end)
+    # Known tracks counted per heard album in the track index, not by grouping every track.
     rows = ctx.fetch(
-        f"WITH heard AS MATERIALIZED ({heard}), "
-        "known AS (SELECT t.album_id, count(*) AS tracks FROM track t "
-        "JOIN album al ON al.id = t.album_id WHERE al.key != '' "
-        "AND t.album_id IN (SELECT album_id FROM heard) GROUP BY t.album_id) "
-        "SELECT h.album_id, sum(h.sessions), k.tracks FROM heard h "
-        "JOIN known k ON k.album_id = h.album_id WHERE 2 * h.tracks > k.tracks GROUP BY h.album_id",
+        "SELECT album_id, sum(sessions), known FROM (SELECT h.album_id, h.tracks, h.sessions, "
+        "(SELECT count(*) FROM track t WHERE t.album_id = h.album_id) AS known "
+        f"FROM ({heard}) h JOIN album al ON al.id = h.album_id WHERE al.key != '') "
+        "WHERE 2 * tracks > known GROUP BY album_id",
         parameters,
     )
     through = {album: sessions for album, sessions, _ in rows}
