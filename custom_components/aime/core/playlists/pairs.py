@@ -1,6 +1,6 @@
 """artist_correlations' pairs: the sessions shared by two of the artists in the most sessions.
 
-Each artist's sessions become a bit set (one bit per session of the window): a pair's count is
+Each artist's sessions become a bit set (one bit per session slot of the window): a pair's count is
 then one AND, however many sessions they share. Counting all ~20,000 pairs of
 ``PAIR_ARTISTS`` artists is still the cost, and a playlist needs only the best few: pairs are
 counted from the artists with the most sessions down, until no later artist can reach the best
@@ -16,6 +16,7 @@ from heapq import nlargest
 from itertools import repeat
 from typing import Any
 
+from ..stats.sessions import SESSION_GAP
 from .context import Context, Ranked
 
 PAIR_ARTISTS = 200  # artist_correlations pairs up the artists in the most sessions.
@@ -77,15 +78,19 @@ def ranked_pairs(
 
 
 class _SessionSets:
-    """Each artist's sessions of the window as a bit set, read at the first ask."""
+    """Each artist's sessions of the window as a bit set, read at the first ask.
+
+    Session starts are more than ``SESSION_GAP`` seconds apart (``sessions.py``): a session's
+    bit is its start's gap-sized slot since the window's first session, no lookup needed.
+    """
 
     def __init__(self, ctx: Context) -> None:
         self._ctx = ctx
         self._sets: dict[int, int] = {}
-        self._position: dict[int, int] | None = None
+        self._first: int | None = None
 
     def of(self, artist: int) -> int:
-        """The artist's bit set: bit ``n`` for the window's ``n``-th session."""
+        """The artist's bit set."""
         found = self._sets.get(artist)
         if found is None:
             found = self._sets[artist] = self._read(artist)
@@ -93,20 +98,20 @@ class _SessionSets:
 
     def _read(self, artist: int) -> int:
         ctx = self._ctx
-        if self._position is None:
-            starts = ctx.fetch(
-                "SELECT start_at FROM stats_session WHERE start_at >= ? AND start_at < ?",
-                (ctx.start, ctx.end),
+        if self._first is None:
+            ((self._first,),) = ctx.fetch(
+                "SELECT coalesce(min(start_at), 0) FROM stats_session WHERE start_at >= ?",
+                (ctx.start,),
             )
-            self._position = {start: index for index, (start,) in enumerate(starts)}
         ((listed,),) = ctx.fetch(
-            "SELECT group_concat(start_at) FROM stats_session_artist "
+            "SELECT group_concat((start_at - ?) / ?) FROM stats_session_artist "
             "INDEXED BY stats_session_artist_by_artist "
             "WHERE artist_id = ? AND start_at >= ? AND start_at < ?",
-            (artist, ctx.start, ctx.end),
+            (self._first, SESSION_GAP, artist, ctx.start, ctx.end),
         )
-        digits = bytearray(b"0" * len(self._position))
-        if listed:
-            bits = map(self._position.__getitem__, map(int, listed.split(",")))
-            deque(map(digits.__setitem__, bits, repeat(ord("1"))), maxlen=0)
-        return int(digits[::-1], 2) if digits else 0
+        if not listed:
+            return 0
+        slots = list(map(int, listed.split(",")))
+        digits = bytearray(b"0" * (max(slots) + 1))
+        deque(map(digits.__setitem__, slots, repeat(ord("1"))), maxlen=0)
+        return int(digits[::-1], 2)
