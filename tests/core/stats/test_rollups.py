@@ -105,7 +105,15 @@ def _playlist_rollups(plays: list[Any]) -> Tables:
         total = totals.setdefault(artist, [0, 0])
         total[0] += 1
         total[1] += changes[start, artist]
+    artist_flow: Counter[tuple[int, int]] = Counter()
+    for (_, source, target), times in flow.items():
+        artist_flow[source, target] += times
+    through = Counter(
+        (album, len(tracks)) for (_, album), tracks in album_tracks.items() if len(tracks) >= 3
+    )
     return {
+        "artist_flow": dict(artist_flow),
+        "album_through": dict(through),
         "session_artist": {key: (n, changes[key]) for key, n in artists.items()},
         "session_flow": dict(flow),
         "session_album": {
@@ -137,7 +145,12 @@ def actual_rollups(path: Path) -> Tables:
     with sqlite3.connect(path) as conn:
 
         def pairs(table: str, keys: str) -> dict[Any, int]:
-            counts = {"stats_session_flow": "times", "stats_session_album": "tracks"}
+            counts = {
+                "stats_session_flow": "times",
+                "stats_session_album": "tracks",
+                "stats_artist_flow": "times",
+                "stats_album_through": "sessions",
+            }
             return {
                 tuple(row[:-1]): row[-1]
                 for row in conn.execute(f"SELECT {keys}, {counts.get(table, 'plays')} FROM {table}")
@@ -171,6 +184,8 @@ def actual_rollups(path: Path) -> Tables:
             "artist_session": {
                 row[0]: tuple(row[1:]) for row in conn.execute("SELECT * FROM stats_artist_session")
             },
+            "artist_flow": pairs("stats_artist_flow", "from_artist, to_artist"),
+            "album_through": pairs("stats_album_through", "album_id, tracks"),
             "priced": conn.execute(
                 "SELECT priced_plays, priced_seconds FROM stats_meta"
             ).fetchone(),
@@ -238,7 +253,10 @@ def test_rollups_equal_recomputation(db_path: Path, seed: int) -> None:
     try:
         ingest_in_random_batches(store, random_reports(seed), seed)
         assert actual_rollups(db_path) == expected_rollups(db_path, "Europe/Paris")
-        assert all(actual_rollups(db_path)[name] for name in ("session_flow", "session_album"))
+        assert all(
+            actual_rollups(db_path)[name]
+            for name in ("session_flow", "session_album", "artist_flow", "album_through")
+        )
         assert store.set_time_zone("America/Sao_Paulo")
         assert not store.set_time_zone("America/Sao_Paulo")  # Same zone: nothing to do.
         assert store.time_zone == "America/Sao_Paulo"

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 import logging
 
 from ..normalize import fold
+from ..stats.journal import glob_literal
 from .context import Context
 from .models import Candidate, Fallback, Picker
 from .reads import track_plays, window_parameters, window_track_counts
@@ -119,7 +120,7 @@ def _plays(ctx: Context, relevant: list[int]) -> dict[int, int]:
     tracks: enough of the latter to fill the pool whatever the relevant ones take."""
     plays = dict(
         ctx.fetch(
-            f"WITH counts AS MATERIALIZED ({window_track_counts(ctx)}) "
+            f"WITH {window_track_counts(ctx)} "
             "SELECT track_id, n FROM counts WHERE n >= coalesce("
             "(SELECT n FROM counts ORDER BY n DESC LIMIT 1 OFFSET ?), 0)",
             (*window_parameters(ctx), 2 * POOL_SIZE - 1),
@@ -134,12 +135,22 @@ def _word_hits(column: str, terms: list[str]) -> str:
     return " + ".join([f"(instr(' ' || {column} || ' ', ?) > 0)"] * len(terms))
 
 
+def _containing(table: str, terms: list[str]) -> tuple[str, tuple[str, ...]]:
+    """SQL (and its parameters) of the ids of ``table``'s rows whose key contains a term:
+    through the key's trigram index (store version 7), not a read of every key (terms have
+    ``MIN_TERM_LENGTH``, three characters, or more: enough for trigrams)."""
+    found = " UNION ".join([f"SELECT rowid FROM {table}_key_search WHERE key GLOB ?"] * len(terms))
+    return found, tuple(f"*{glob_literal(term)}*" for term in terms)
+
+
 def _matches(ctx: Context, table: str, terms: list[str], *, limit: int) -> dict[int, int]:
     """Ids of the rows whose key holds some terms, with how many: the best ``limit``."""
     hits = _word_hits("key", terms)
+    containing, patterns = _containing(table, terms)
     rows = ctx.fetch(
-        f"SELECT id, {hits} AS hits FROM {table} WHERE hits > 0 ORDER BY hits DESC, id LIMIT ?",
-        (*(f" {term} " for term in terms), limit),
+        f"SELECT id, {hits} AS hits FROM {table} WHERE id IN ({containing}) AND hits > 0 "
+        "ORDER BY hits DESC, id LIMIT ?",
+        (*(f" {term} " for term in terms), *patterns, limit),
     )
     return dict(rows)
 
@@ -186,12 +197,12 @@ def _matching_tracks(
                 if row[0] not in seen:
                     seen.add(row[0])
                     yield row[0], row[1], row[2], row[3]
-    # A cheap substring test first; whole words are counted on the few rows it keeps.
-    anywhere = " OR ".join(["instr(t.key, ?) > 0"] * len(terms))
+    # The keys containing a term first; whole words are counted on the few rows found.
+    containing, patterns = _containing("track", terms)
     for row in ctx.fetch(
         f"SELECT t.id, t.artist_id, t.album_id, {hits} AS hits FROM track t "
-        f"WHERE ({anywhere}) AND hits > 0 ORDER BY hits DESC, t.id LIMIT ?",
-        (*params, *terms, POOL_SIZE),
+        f"WHERE t.id IN ({containing}) AND hits > 0 ORDER BY hits DESC, t.id LIMIT ?",
+        (*params, *patterns, POOL_SIZE),
     ):
         if row[0] not in seen:
             yield row[0], row[1], row[2], row[3]

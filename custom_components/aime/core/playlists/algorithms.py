@@ -17,13 +17,12 @@ from ..localtime import date_of_day, weekday_of_day
 from ..stats.session_rollups import THROUGH_MIN_TRACKS
 from .context import Context, take_unique
 from .models import DayType
+from .pairs import paired_artists, ranked_pairs
 from .reads import (
     ArtistTracks,
     album_plays,
-    artist_pairs,
     artist_plays,
     flow_starts,
-    paired_artists,
     successors,
     window_parameters,
     window_track_counts,
@@ -72,13 +71,11 @@ def artist_correlations(ctx: Context) -> list[int]:
     each artist, most played in the window first.
     """
     paired = paired_artists(ctx)
-    pairs = artist_pairs(ctx, paired)
-    plays = artist_plays(ctx, paired)
-    ranked = ctx.ranked(
-        pairs.items(),
-        score=lambda item: -item[1],
+    plays = artist_plays(ctx, [artist for artist, _ in paired])
+    ranked = ranked_pairs(
+        ctx,
+        paired,
         tiebreak=lambda item: (-plays.get(item[0][0], 0) - plays.get(item[0][1], 0), item[0]),
-        first=ctx.max_tracks,
     )
     tracks = ArtistTracks(ctx)
     chosen: list[int] = []
@@ -170,15 +167,22 @@ def complete_albums(ctx: Context) -> list[int]:
     Ranked by the sessions that heard them through, then by plays in the window. Albums that
     do not fit in what is left are skipped; when none fits at all, the first one is cut short.
     """
+    if ctx.days is None:
+        heard = "SELECT album_id, tracks, sessions FROM stats_album_through"
+        parameters: tuple[int, ...] = ()
+    else:
+        heard = (
+            "SELECT album_id, tracks, count(*) AS sessions FROM stats_session_album "
+            "WHERE start_at >= ? AND start_at < ? GROUP BY album_id, tracks"
+        )
+        parameters = (ctx.start, ctx.end)
+    # Known tracks counted per heard album in the track index, not by grouping every track.
     rows = ctx.fetch(
-        "WITH heard AS MATERIALIZED (SELECT album_id, tracks, count(*) AS sessions "
-        "FROM stats_session_album WHERE start_at >= ? AND start_at < ? GROUP BY album_id, tracks), "
-        "known AS (SELECT t.album_id, count(*) AS tracks FROM track t "
-        "JOIN album al ON al.id = t.album_id WHERE al.key != '' "
-        "AND t.album_id IN (SELECT album_id FROM heard) GROUP BY t.album_id) "
-        "SELECT h.album_id, sum(h.sessions), k.tracks FROM heard h "
-        "JOIN known k ON k.album_id = h.album_id WHERE 2 * h.tracks > k.tracks GROUP BY h.album_id",
-        (ctx.start, ctx.end),
+        "SELECT album_id, sum(sessions), known FROM (SELECT h.album_id, h.tracks, h.sessions, "
+        "(SELECT count(*) FROM track t WHERE t.album_id = h.album_id) AS known "
+        f"FROM ({heard}) h JOIN album al ON al.id = h.album_id WHERE al.key != '') "
+        "WHERE 2 * tracks > known GROUP BY album_id",
+        parameters,
     )
     through = {album: sessions for album, sessions, _ in rows}
     known = {album: tracks for album, _, tracks in rows}
@@ -220,9 +224,11 @@ def rediscovery(ctx: Context) -> list[int]:
     """
     cutoff = ctx.now - ctx.request.rediscovery_days * _DAY
     rows = ctx.fetch(
-        f"WITH counts AS MATERIALIZED ({window_track_counts(ctx)}), "
-        "heavy (at_least) AS (SELECT max(?, coalesce((SELECT n FROM counts ORDER BY n "
-        "LIMIT 1 OFFSET (SELECT CAST(? * (count(*) - 1) AS INTEGER) FROM counts)), 0))), "
+        # The percentile counted from the top: SQLite sorts only the tenth above it.
+        f"WITH {window_track_counts(ctx)}, "
+        "heavy (at_least) AS (SELECT max(?, coalesce((SELECT n FROM counts ORDER BY n DESC "
+        "LIMIT 1 OFFSET (SELECT count(*) - 1 - CAST(? * (count(*) - 1) AS INTEGER) "
+        "FROM counts)), 0))), "
         "loved (id) AS MATERIALIZED (SELECT id FROM track WHERE loved) "
         "SELECT c.track_id, c.n, s.last_played_at, c.track_id IN loved FROM counts c "
         "JOIN heavy JOIN stats_track s ON s.track_id = c.track_id "

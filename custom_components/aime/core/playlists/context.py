@@ -112,22 +112,39 @@ class Ranked[T]:
     ) -> None:
         """Rank the best ``first`` items (all of them when there are few)."""
         self._rank = partial(ctx.rank, score=score, tiebreak=tiebreak)
-        self._rest: list[T] = []
+        rest: list[T] = []
         if len(items) > 2 * first > 0:
             cut = score(nsmallest(first, items, key=score)[-1])
-            self._rest = [item for item in items if not score(item) <= cut]
+            rest = [item for item in items if not score(item) <= cut]
             items = [item for item in items if score(item) <= cut]
         self._ranked = self._rank(items)
+        self._rest: Callable[[], list[T]] | None = lambda: rest
+
+    @classmethod
+    def cut(
+        cls,
+        ctx: Context,
+        head: list[T],
+        rest: Callable[[], list[T]],
+        score: Callable[[T], Any],
+        tiebreak: Callable[[T], Any],
+    ) -> Ranked[T]:
+        """Items the caller already cut as ``__init__`` would: ``head`` (the best ``first``
+        and their ties) ranked at once, ``rest()`` read only when iteration reaches it."""
+        ranked = cls(ctx, head, score, tiebreak, first=0)
+        ranked._rest = rest
+        return ranked
 
     def __iter__(self) -> Iterator[T]:
         """Every item, best first."""
         index = 0
         while True:
             if index == len(self._ranked):
-                if not self._rest:
+                if self._rest is None:
                     return
-                self._ranked.extend(self._rank(self._rest))
-                self._rest = []
+                rest, self._rest = self._rest(), None
+                self._ranked.extend(self._rank(rest))
+                continue
             yield self._ranked[index]
             index += 1
 

@@ -8,64 +8,12 @@ sessions starting in it (``Context.start``…``end``) or its local days. See
 from __future__ import annotations
 
 from collections import deque
-from itertools import combinations, islice, repeat
+from itertools import islice
 
 from .context import Context, Ranked
 
-PAIR_ARTISTS = 200  # artist_correlations pairs up the artists in the most sessions.
 _CHUNK = 500
 _SUCCESSORS = 10  # artist_flow ranks this many successors first; the rest only if needed.
-
-
-def paired_artists(ctx: Context) -> list[int]:
-    """The ``PAIR_ARTISTS`` artists in the most sessions (ties: lowest id)."""
-    if ctx.days is None:
-        statement = (
-            "SELECT artist_id FROM stats_artist_session ORDER BY sessions DESC, artist_id LIMIT ?"
-        )
-        return [row[0] for row in ctx.fetch(statement, (PAIR_ARTISTS,))]
-    return [
-        row[0]
-        for row in ctx.fetch(
-            "SELECT artist_id FROM stats_session_artist WHERE start_at >= ? AND start_at < ? "
-            "GROUP BY artist_id ORDER BY count(*) DESC, artist_id LIMIT ?",
-            (ctx.start, ctx.end, PAIR_ARTISTS),
-        )
-    ]
-
-
-def artist_pairs(ctx: Context, artists: list[int]) -> dict[tuple[int, int], int]:
-    """Sessions holding both artists of each pair (lower id first) among ``artists``.
-
-    Each artist's sessions become a bit set (one bit per session of the window): a pair's
-    count is then one AND, however many sessions they share, instead of a row per pair and
-    session for SQLite to group.
-    """
-    if not artists:
-        return {}
-    starts = ctx.fetch(
-        "SELECT start_at FROM stats_session WHERE start_at >= ? AND start_at < ?",
-        (ctx.start, ctx.end),
-    )
-    position = {start: index for index, (start,) in enumerate(starts)}
-    marks = ",".join("?" * len(artists))
-    sessions = ctx.fetch(
-        "SELECT artist_id, group_concat(start_at) FROM stats_session_artist "
-        f"INDEXED BY stats_session_artist_by_artist WHERE artist_id IN ({marks}) "
-        "AND start_at >= ? AND start_at < ? GROUP BY artist_id",
-        (*artists, ctx.start, ctx.end),
-    )
-    sets: list[tuple[int, int]] = []
-    for artist, listed in sorted(sessions):
-        digits = bytearray(b"0" * len(starts))
-        bits = map(position.__getitem__, map(int, listed.split(",")))
-        deque(map(digits.__setitem__, bits, repeat(ord("1"))), maxlen=0)
-        sets.append((artist, int(digits, 2)))
-    pairs: dict[tuple[int, int], int] = {}
-    for (first, first_set), (second, second_set) in combinations(sets, 2):
-        if shared := (first_set & second_set).bit_count():
-            pairs[first, second] = shared
-    return pairs
 
 
 def artist_plays(ctx: Context, artists: list[int]) -> dict[int, int]:
@@ -120,11 +68,17 @@ def flow_starts(ctx: Context) -> list[tuple[int, int, int]]:
 def successors(ctx: Context, artist: int) -> Ranked[int]:
     """The artists the window's sessions changed to from ``artist``, most often first (ties:
     most plays)."""
-    following = ctx.fetch(
-        "SELECT to_artist, sum(times) FROM stats_session_flow INDEXED BY stats_session_flow_from "
-        "WHERE from_artist = ? AND start_at >= ? AND start_at < ? GROUP BY to_artist",
-        (artist, ctx.start, ctx.end),
-    )
+    if ctx.days is None:
+        following = ctx.fetch(
+            "SELECT to_artist, times FROM stats_artist_flow WHERE from_artist = ?", (artist,)
+        )
+    else:
+        following = ctx.fetch(
+            "SELECT to_artist, sum(times) FROM stats_session_flow "
+            "INDEXED BY stats_session_flow_from "
+            "WHERE from_artist = ? AND start_at >= ? AND start_at < ? GROUP BY to_artist",
+            (artist, ctx.start, ctx.end),
+        )
     times = dict(following)
     cut = times_at(following, _SUCCESSORS)
     head = [target for target, count in following if count >= cut]
@@ -237,12 +191,14 @@ def album_plays(ctx: Context, albums: list[int]) -> dict[int, int]:
 
 
 def window_track_counts(ctx: Context) -> str:
-    """SQL (with ``window_parameters``) of (track_id, n): plays per track in the window."""
+    """A CTE (with ``window_parameters``) ``counts (track_id, n)``: plays per track in the
+    window. All time, ``stats_track`` read in place: a copy of every track's row into a temporary
+    table cost more than the scans (a few hundred thousand rows at a million plays)."""
     if ctx.days is None:
-        return "SELECT track_id, plays AS n FROM stats_track"
+        return "counts AS NOT MATERIALIZED (SELECT track_id, plays AS n FROM stats_track)"
     return (
-        "SELECT track_id, count(*) AS n FROM play "
-        "WHERE played_at >= ? AND played_at < ? GROUP BY track_id"
+        "counts AS MATERIALIZED (SELECT track_id, count(*) AS n FROM play "
+        "WHERE played_at >= ? AND played_at < ? GROUP BY track_id)"
     )
 
 

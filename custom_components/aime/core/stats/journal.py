@@ -249,13 +249,13 @@ def _matching_tracks(filters: HistoryFilter) -> tuple[str, dict[str, Any]] | Non
             **{table: name.format(table=table) for table in ("track", "artist", "album")}
         )
         clauses.append(f"id IN ({named})")
-        params |= {"needle": needle, "pattern": f"*{_glob_literal(needle)}*"}
+        params |= {"needle": needle, "pattern": f"*{glob_literal(needle)}*"}
     if not clauses:
         return None
     return f"SELECT id FROM track WHERE {' AND '.join(clauses)}", params
 
 
-def _glob_literal(text: str) -> str:
+def glob_literal(text: str) -> str:
     """``text`` matched literally by GLOB: its wildcards in brackets."""
     return "".join(f"[{char}]" if char in "*?[" else char for char in text)
 

@@ -3,9 +3,11 @@
 Per session (``stats_session``'s start): each primary artist's plays and changes away from
 them to another artist (``stats_session_artist``), the changes themselves
 (``stats_session_flow``), and the albums of which it heard ``THROUGH_MIN_TRACKS`` distinct
-tracks or more (``stats_session_album``); per artist over all time, the sessions holding them
-and their changes (``stats_artist_session``). The playlist algorithms then read a few rows
-per session, or per artist, instead of every play.
+tracks or more (``stats_session_album``); over all time, per artist the sessions holding them
+and their changes (``stats_artist_session``), the changes summed over every session
+(``stats_artist_flow``) and, per album and distinct tracks heard, the sessions that heard it
+through (``stats_album_through``). The playlist algorithms then read a few rows per session,
+or per artist, instead of every play; over all time, the all-time tables alone.
 
 Sessions only grow or join as plays arrive (``sessions.py``), and neither counts is additive
 when two join (an artist heard on both sides is in one session, not two; a change may span
@@ -29,7 +31,16 @@ from .sessions import Session
 
 THROUGH_MIN_TRACKS = 3  # An album is heard through with at least this many distinct tracks.
 SESSION_TABLES = ("stats_session_artist", "stats_session_flow", "stats_session_album")
-PLAYLIST_TABLES = (*SESSION_TABLES, "stats_artist_session")
+ALL_TIME_TABLES = ("stats_artist_session", "stats_artist_flow", "stats_album_through")
+PLAYLIST_TABLES = (*SESSION_TABLES, *ALL_TIME_TABLES)
+_ADD_FLOW = (
+    "INSERT INTO stats_artist_flow (from_artist, to_artist, times) VALUES (?, ?, ?) "
+    "ON CONFLICT (from_artist, to_artist) DO UPDATE SET times = times + excluded.times"
+)
+_ADD_THROUGH = (
+    "INSERT INTO stats_album_through (album_id, tracks, sessions) VALUES (?, ?, ?) "
+    "ON CONFLICT (album_id, tracks) DO UPDATE SET sessions = sessions + excluded.sessions"
+)
 
 type SessionPlays = tuple[Sequence[int], Sequence[int], Sequence[int], Sequence[int]]
 """Columns sorted by (played_at, id): session start per play, track, artist, album."""
@@ -73,22 +84,50 @@ def session_plays(
 
 
 def _forget(conn: Connection, starts: list[int]) -> None:
-    """Delete these sessions' rows, taking them out of the all-time per-artist totals."""
+    """Delete these sessions' rows, taking them out of the all-time totals."""
     removed: list[Any] = []
+    flows: list[Any] = []
+    through: list[Any] = []
     for chunk in chunks(starts):
         marks = ",".join("?" * len(chunk))
-        removed.extend(
-            conn.exec_driver_sql(
-                "SELECT artist_id, count(*), sum(changes) FROM stats_session_artist "
-                f"WHERE start_at IN ({marks}) GROUP BY artist_id",
-                tuple(chunk),
-            ).all()
-        )
+        within = f"WHERE start_at IN ({marks})"
+        for into, statement in (
+            (
+                removed,
+                "artist_id, count(*), sum(changes) FROM stats_session_artist {} GROUP BY artist_id",
+            ),
+            (
+                flows,
+                "from_artist, to_artist, sum(times) FROM stats_session_flow {} "
+                "GROUP BY from_artist, to_artist",
+            ),
+            (
+                through,
+                "album_id, tracks, count(*) FROM stats_session_album {} GROUP BY album_id, tracks",
+            ),
+        ):
+            into.extend(
+                conn.exec_driver_sql(f"SELECT {statement.format(within)}", tuple(chunk)).all()
+            )
         for table in SESSION_TABLES:
-            conn.exec_driver_sql(f"DELETE FROM {table} WHERE start_at IN ({marks})", tuple(chunk))
+            conn.exec_driver_sql(f"DELETE FROM {table} {within}", tuple(chunk))
     if removed:
         _add_totals(conn, [(artist, -sessions, -changes) for artist, sessions, changes in removed])
         conn.exec_driver_sql("DELETE FROM stats_artist_session WHERE sessions = 0")
+    # Only the keys just lowered can have reached zero: no scan of the whole tables.
+    for statement, emptied, rows in (
+        (_ADD_FLOW, "stats_artist_flow WHERE from_artist = ? AND to_artist = ? AND times", flows),
+        (
+            _ADD_THROUGH,
+            "stats_album_through WHERE album_id = ? AND tracks = ? AND sessions",
+            through,
+        ),
+    ):
+        if rows:
+            executemany(conn, statement, [(first, second, -n) for first, second, n in rows])
+            executemany(
+                conn, f"DELETE FROM {emptied} = 0", [(first, second) for first, second, _ in rows]
+            )
 
 
 def _write(conn: Connection, plays: SessionPlays) -> None:
@@ -115,6 +154,10 @@ def _write(conn: Connection, plays: SessionPlays) -> None:
             "VALUES (?, ?, ?, ?)",
             [(start, source, target, times) for (start, source, target), times in flow.items()],
         )
+        changed: Counter[tuple[int, int]] = Counter()
+        for (_, source, target), times in flow.items():
+            changed[source, target] += times
+        executemany(conn, _ADD_FLOW, [(*pair, times) for pair, times in changed.items()])
     distinct = set(zip(starts, albums, tracks, strict=True))
     heard = Counter(map(itemgetter(0, 1), distinct))
     through = [(start, album, n) for (start, album), n in heard.items() if n >= THROUGH_MIN_TRACKS]
@@ -124,6 +167,8 @@ def _write(conn: Connection, plays: SessionPlays) -> None:
             "INSERT INTO stats_session_album (start_at, album_id, tracks) VALUES (?, ?, ?)",
             through,
         )
+        sessions_through = Counter((album, n) for _, album, n in through)
+        executemany(conn, _ADD_THROUGH, [(*key, n) for key, n in sessions_through.items()])
     sessions: Counter[int] = Counter(artist for _, artist in by_artist)
     changes: Counter[int] = Counter()
     for (_, artist), count in away.items():

@@ -360,6 +360,22 @@ _V9 = (
         sessions INTEGER NOT NULL,
         changes INTEGER NOT NULL
     )""",
+    # All time: each change between two artists, summed over every session (artist_flow).
+    """CREATE TABLE stats_artist_flow (
+        from_artist INTEGER NOT NULL,
+        to_artist INTEGER NOT NULL,
+        times INTEGER NOT NULL,
+        PRIMARY KEY (from_artist, to_artist)
+    ) WITHOUT ROWID""",
+    # All time: the sessions that heard an album through, per distinct tracks heard.
+    """CREATE TABLE stats_album_through (
+        album_id INTEGER NOT NULL,
+        tracks INTEGER NOT NULL,
+        sessions INTEGER NOT NULL,
+        PRIMARY KEY (album_id, tracks)
+    ) WITHOUT ROWID""",
+    # The loved tracks (rediscovery) without reading every track: partial, a row per loved track.
+    "CREATE INDEX track_loved ON track (id) WHERE loved",
     # A track's plays over a window, for an artist's tracks and the AI pool's matches.
     "CREATE INDEX play_track ON play (track_id, played_at)",
     "UPDATE stats_meta SET built = 0 WHERE EXISTS (SELECT 1 FROM play)",

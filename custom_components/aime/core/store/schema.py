@@ -330,3 +330,19 @@ stats_artist_session = Table(
     Column("sessions", Integer, nullable=False),
     Column("changes", Integer, nullable=False),
 )
+
+stats_artist_flow = Table(
+    "stats_artist_flow",
+    metadata,
+    Column("from_artist", Integer, primary_key=True),
+    Column("to_artist", Integer, primary_key=True),
+    Column("times", Integer, nullable=False),
+)
+
+stats_album_through = Table(
+    "stats_album_through",
+    metadata,
+    Column("album_id", Integer, primary_key=True),
+    Column("tracks", Integer, primary_key=True),
+    Column("sessions", Integer, nullable=False),
+)
