@@ -58,10 +58,17 @@ def test_album_plays_in_a_roon_zone(goto: Callable[[str], Page], hass_api: HassA
     """The zone picker plays the album: the chosen zone's player plays it."""
     album = _owned_album(hass_api)
     states = hass_api.states()
+    # AIME's own players only: the demo also has a Home Assistant player (the turntable).
+    aime_players = {
+        entry["entity_id"]
+        for entry in hass_api.ws("config/entity_registry/list")
+        if entry["platform"] == "aime"
+    }
     zones = sorted(
         entity_id
         for entity_id, state in states.items()
         if entity_id.startswith("media_player.")
+        and entity_id in aime_players
         and state["state"] != "unavailable"
         and state["attributes"].get("media_album_name") != album["title"]
     )
