@@ -137,7 +137,7 @@ async def test_compare(ask: Any, snapshot: SnapshotAssertion) -> None:
         {"type": "aime/stats", "top": 0},
         {"type": "aime/history", "page": -1},
         {"type": "aime/history", "page_size": 501},
-        {"type": "aime/history", "source": "spotify"},
+        {"type": "aime/history", "source": "tidal"},
         {"type": "aime/history", "first_day": "13/03/2024"},
         {"type": "aime/history", "text": "   "},
         {"type": "aime/timeline", "day": "yesterday"},

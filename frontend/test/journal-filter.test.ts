@@ -38,7 +38,7 @@ test("a journal URL gives back the filters it was made of", () => {
 });
 
 test("what a hand-edited query cannot mean is left out", () => {
-  const filter = filterFromQuery("?artist_id=abc&album_id=0&source=spotify&loved=no&first_day=2024-3-1&text=%20%20");
+  const filter = filterFromQuery("?artist_id=abc&album_id=0&source=tidal&loved=no&first_day=2024-3-1&text=%20%20");
   assert.deepEqual(filter, {});
   assert.deepEqual(filterFromQuery("?loved=true&source=lastfm"), { loved: true, source: "lastfm" });
 });

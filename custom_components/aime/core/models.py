@@ -14,6 +14,9 @@ class Source(StrEnum):
     AIME_IMPORT = "aime_import"
     MANUAL = "manual"
     HOME_ASSISTANT = "home_assistant"  # any media player Home Assistant sees
+    LISTENBRAINZ = "listenbrainz"  # a ListenBrainz account, or its JSON export
+    SPOTIFY = "spotify"  # Spotify's extended streaming history (privacy export)
+    ENDPOINT = "endpoint"  # AIME's ListenBrainz-compatible endpoint: clients that send scrobbles
 
 
 # Stable on-disk codes: never renumber, only append.
@@ -23,6 +26,9 @@ SOURCE_CODES: dict[Source, int] = {
     Source.AIME_IMPORT: 3,
     Source.MANUAL: 4,
     Source.HOME_ASSISTANT: 5,
+    Source.LISTENBRAINZ: 6,
+    Source.SPOTIFY: 7,
+    Source.ENDPOINT: 8,
 }
 SOURCES_BY_CODE: dict[int, Source] = {code: source for source, code in SOURCE_CODES.items()}
 
@@ -59,6 +65,8 @@ class PlayInput:
     device: str | None = None
     loved: bool = False
     seconds_listened: int | None = None
+    # Who listened: a Home Assistant person's entity id; None is the household.
+    listener: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,15 @@
 import type { HomeAssistant } from "../types";
 import { callCommand, defined } from "./commands";
 
-export type Source = "lastfm" | "roon" | "home_assistant" | "aime_import" | "manual";
+export type Source =
+  | "lastfm"
+  | "roon"
+  | "home_assistant"
+  | "listenbrainz"
+  | "spotify"
+  | "endpoint"
+  | "aime_import"
+  | "manual";
 
 export interface JournalEntry {
   play_id: number;

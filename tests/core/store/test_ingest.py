@@ -173,7 +173,7 @@ def test_merge_with_a_play_of_the_same_batch(store: Store) -> None:
         (play(at=2**40), "future_time"),
         (play(duration=10**9), "invalid_number"),
         (play(seconds_listened=-5), "invalid_number"),
-        (replace(play(), source="spotify"), "unknown_source"),  # type: ignore[arg-type]
+        (replace(play(), source="tidal"), "unknown_source"),  # type: ignore[arg-type]
     ],
 )
 def test_bad_input_is_rejected_and_loses_nothing(store: Store, bad: PlayInput, reason: str) -> None:

@@ -34,7 +34,7 @@ def test_v1_file_migrates_to_current(db_path: Path) -> None:
     shutil.copy(V1_FIXTURE, db_path)
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 10
+        assert store.schema_version == CURRENT_VERSION == 11
         counts = store.counts()
         assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
         assert counts.collection_items == counts.playlists == 0
@@ -152,7 +152,7 @@ def test_v3_file_keeps_its_imported_plays_marked(db_path: Path) -> None:
     conn.close()
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 10
+        assert store.schema_version == CURRENT_VERSION == 11
         # A play imported before keeps merging with the same play reported again.
         result = store.ingest(
             [PlayInput("So What", "Miles Davis", 1_700_000_060, Source.LASTFM, album="KoB")]
@@ -201,6 +201,19 @@ def test_v5_file_records_home_assistant_plays(db_path: Path) -> None:
         play = PlayInput("Naima", "John Coltrane", 1_700_100_000, Source.HOME_ASSISTANT)
         assert store.ingest([play]).added == 1
         assert store.newest_played_at(Source.HOME_ASSISTANT) == 1_700_100_000
+    finally:
+        store.close()
+
+
+def test_v10_file_records_the_sources_of_wave_three(db_path: Path) -> None:
+    """Version 11 gives ListenBrainz, Spotify's history and AIME's endpoint their sources."""
+    _write_v2_file(db_path, version=5)
+    store = Store.open(db_path)
+    try:
+        for offset, source in enumerate((Source.LISTENBRAINZ, Source.SPOTIFY, Source.ENDPOINT)):
+            play = PlayInput("Naima", "John Coltrane", 1_700_100_000 + offset * 600, source)
+            assert store.ingest([play]).added == 1
+            assert store.newest_played_at(source) == 1_700_100_000 + offset * 600
     finally:
         store.close()
 
@@ -287,6 +300,7 @@ def test_v8_file_gains_the_playlist_rollups(db_path: Path) -> None:
         for statement in STEPS[7]:  # Version 10 dropped these.
             if statement.startswith("CREATE TRIGGER") and "_insert " in statement:
                 conn.execute(statement)
+        conn.execute("DELETE FROM source WHERE id > 5")  # Version 11 added these.
         conn.execute("UPDATE schema_version SET version = 8")
     conn.close()
     store = Store.open(db_path, time_zone="Europe/Paris")

@@ -331,6 +331,14 @@ _V9 = PLAYLIST_ROLLUPS_STEP
 # ingest's time (issue 24). Deletes and renames, rare, keep their triggers.
 _V10 = tuple(f"DROP TRIGGER {table}_key_search_insert" for table in ("artist", "album", "track"))
 
+# Version 11: the sources of wave 3 (issue 26): ListenBrainz, Spotify's streaming history and
+# AIME's own ListenBrainz-compatible endpoint.
+_V11 = (
+    "INSERT INTO source (id, name) VALUES (6, 'listenbrainz')",
+    "INSERT INTO source (id, name) VALUES (7, 'spotify')",
+    "INSERT INTO source (id, name) VALUES (8, 'endpoint')",
+)
+
 STEPS: dict[int, tuple[str, ...]] = {
     1: _V1,
     2: _V2,
@@ -342,6 +350,7 @@ STEPS: dict[int, tuple[str, ...]] = {
     8: _V8,
     9: _V9,
     10: _V10,
+    11: _V11,
 }
 CURRENT_VERSION = max(STEPS)
 

@@ -4,7 +4,16 @@ import type { HistoryFilter, JournalEntry, Source } from "../../data/journal";
 import { isIsoDay } from "../../dates";
 import { PANEL_PATH } from "../../navigate";
 
-export const SOURCES: Source[] = ["lastfm", "roon", "home_assistant", "aime_import", "manual"];
+export const SOURCES: Source[] = [
+  "lastfm",
+  "roon",
+  "home_assistant",
+  "listenbrainz",
+  "spotify",
+  "endpoint",
+  "aime_import",
+  "manual",
+];
 export const JOURNAL_PATH = `${PANEL_PATH}/journal`;
 // The query's keys in a fixed order: one set of filters has one URL.
 const KEYS: (keyof HistoryFilter)[] = ["text", "artist_id", "album_id", "source", "loved", "first_day", "last_day"];

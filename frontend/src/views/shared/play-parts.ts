@@ -115,6 +115,15 @@ export const playStyles = css`
   .badge[data-source="home_assistant"] {
     --aime-source-color: #18bcf2;
   }
+  .badge[data-source="listenbrainz"] {
+    --aime-source-color: #eb743b;
+  }
+  .badge[data-source="spotify"] {
+    --aime-source-color: #1db954;
+  }
+  .badge[data-source="endpoint"] {
+    --aime-source-color: #6d4c41;
+  }
   .badge[data-source="aime_import"] {
     --aime-source-color: #8e24aa;
   }

@@ -1,4 +1,4 @@
-import{a as c,b as m,d as h,f,g as u,h as i,l as r}from"./chunk-6HVKUQPZ.js";import{b as n}from"./chunk-CQAH7SST.js";async function g(){customElements.get("ha-form")||(customElements.get("hui-button-card")||(await window.loadCardHelpers?.())?.createCardElement({type:"button"}),await customElements.get("hui-button-card")?.getConfigElement?.(),await customElements.whenDefined("ha-form"))}var a=class extends f{constructor(){super(...arguments);this.formLoaded=!!customElements.get("ha-form")}static{this.styles=c`
+import{a as c,b as m,d as h,f,g as u,h as i,l as r}from"./chunk-CZU4RHFL.js";import{b as n}from"./chunk-CQAH7SST.js";async function g(){customElements.get("ha-form")||(customElements.get("hui-button-card")||(await window.loadCardHelpers?.())?.createCardElement({type:"button"}),await customElements.get("hui-button-card")?.getConfigElement?.(),await customElements.whenDefined("ha-form"))}var a=class extends f{constructor(){super(...arguments);this.formLoaded=!!customElements.get("ha-form")}static{this.styles=c`
     :host {
       display: block;
     }
