@@ -66,3 +66,16 @@ def test_assigning_a_source_moves_its_plays(store: Store) -> None:
     assert store.assign_listener(Source.LASTFM, None, None) == 3
     assert store.listeners() == []
     assert store.stats.history(listener="person.alice").total == 0
+
+
+def test_a_report_finds_its_listeners_play(store: Store) -> None:
+    """The same report from two people's accounts finds each person's own play."""
+    alice, bob = (_play(Source.LASTFM, listener=who) for who in ("person.alice", "person.bob"))
+    store.ingest([alice, bob])
+    found = {store.find_play(alice), store.find_play(bob)}
+    assert len(found) == 2
+    assert store.set_seconds_listened(store.find_play(bob) or 0, 100)
+    assert [entry.seconds for entry in store.stats.history(listener="person.bob").entries] == [100]
+    assert [entry.seconds for entry in store.stats.history(listener="person.alice").entries] == [
+        None
+    ]
