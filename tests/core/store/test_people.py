@@ -50,11 +50,22 @@ def test_two_peoples_reports_are_never_one_play(store: Store) -> None:
     assert _plays(store) == [(AT, 2, "person.alice"), (AT + 5, 1, "person.bob")]
 
 
-def test_a_persons_report_of_a_household_key_is_a_duplicate(store: Store) -> None:
-    """The same source, second and song as a household play: that play, not a new one."""
-    store.ingest([_play(Source.LASTFM)])
+def test_a_persons_report_of_a_household_play_makes_it_theirs(store: Store) -> None:
+    """The same source, second and song as a household play (an account's history imported
+    again for its person): that play, now the person's; another person's report then is
+    another play."""
+    store.ingest([_play(Source.LASTFM), _play(Source.LASTFM, AT + 600)])
     result = store.ingest([_play(Source.LASTFM, listener="person.alice")])
     assert (result.added, result.duplicates) == (0, 1)
+    assert _plays(store) == [(AT, 1, "person.alice"), (AT + 600, 1, None)]
+    assert store.stats.history(listener="person.alice").total == 1
+    result = store.ingest([_play(Source.LASTFM, listener="person.bob")])
+    assert result.added == 1
+    result = store.ingest(
+        [_play(Source.LASTFM, AT + 600), _play(Source.LASTFM, AT + 600, "person.bob")]
+    )
+    assert (result.added, result.duplicates) == (0, 2)
+    assert _plays(store)[1:] == [(AT + 600, 1, "person.bob"), (AT, 1, "person.bob")]
 
 
 def test_assigning_a_source_moves_its_plays(store: Store) -> None:
