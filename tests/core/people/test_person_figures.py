@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from custom_components.aime.core.models import Source
+from custom_components.aime.core.stats import person_rollups as person_rollups_module
 from custom_components.aime.core.stats.album_page import album_page
 from custom_components.aime.core.stats.artist_page import artist_page
 from custom_components.aime.core.stats.models import HistoryFilter, Window
@@ -144,9 +145,13 @@ def test_each_persons_figures_are_their_plays_alone(tmp_path: Path, seed: int) -
         store.close()
 
 
-def test_rollups_follow_assignments_and_lengths(tmp_path: Path) -> None:
+def test_rollups_follow_assignments_and_lengths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Per-person rollups equal the recomputation after ingest, re-assignments, listened
-    seconds set later, a track's length learned later and a time-zone change."""
+    seconds set later, a track's length learned later and a time-zone change (rebuilds by
+    spans of three days here, so that sessions cross their edges)."""
+    monkeypatch.setattr(person_rollups_module, "_REBUILD_DAYS", 3)
     store = Store.open(tmp_path / "home.db", time_zone=ZONE, clock=lambda: START + 10**8)
     try:
         store.ingest(household_reports(3, 300), batch_size=7)
