@@ -17,7 +17,7 @@ import statistics
 import time
 from zoneinfo import ZoneInfo
 
-from custom_components.aime.core.models import PlayInput
+from custom_components.aime.core.models import PlayInput, Source
 from custom_components.aime.core.stats.album_page import album_page
 from custom_components.aime.core.stats.artist_page import artist_page
 from custom_components.aime.core.stats.models import HistoryFilter, Window
@@ -72,6 +72,14 @@ def run(bench: Bench) -> Report:
                 if name.startswith("people_q_")
             )
         }
+        # The glue's call when a source is assigned: every Roon play becomes Bob's, then the
+        # household's again (both persons' rollups rebuilt each time).
+        for who, key in ((BOB, "people_assign_roon_to_bob_s"), (None, "people_assign_back_s")):
+            started = time.perf_counter()
+            changed = store.assign_listener(Source.ROON, None, who)
+            report[key] = round(time.perf_counter() - started, 2)
+            report[key.removesuffix("_s") + "_plays"] = changed
+            log(f"  assign_listener(roon, {who}): {changed:,} plays in {report[key]} s")
     finally:
         store.close()
         for suffix in ("", "-wal", "-shm"):
