@@ -22,7 +22,15 @@ ARCHITECTURE = PACKAGE.parents[1] / "ARCHITECTURE.md"
 # Shared helpers every layer above the core may use.
 BASE = frozenset({"const", "exceptions", "validation", "texts", "action", "signed_images"})
 CORE_PACKAGES = frozenset(
-    {"core", "core.store", "core.stats", "core.enrichment", "core.playlists", "core.imports"}
+    {
+        "core",
+        "core.store",
+        "core.stats",
+        "core.enrichment",
+        "core.playlists",
+        "core.imports",
+        "core.outbox",
+    }
 )
 # Modules Home Assistant loads (the entry, platforms, flows) and the registries above features.
 ENTRY_MODULES = frozenset(
@@ -46,7 +54,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     "core.stats": frozenset({"core"}),
     "core.enrichment": frozenset({"core", "core.stats"}),
     "core.playlists": frozenset({"core", "core.stats"}),
-    "core.store": frozenset({"core", "core.enrichment", "core.playlists", "core.stats"}),
+    "core.outbox": frozenset({"core"}),
+    "core.store": frozenset(
+        {"core", "core.enrichment", "core.outbox", "core.playlists", "core.stats"}
+    ),
     "core.imports": frozenset({"core", "core.enrichment", "core.store"}),
     # Outside services, each through its own library.
     "clients": frozenset({"core", "core.enrichment"}),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from .name_search import NAMED_TABLES, index_statements
+from .outbox_step import OUTBOX_STEP
 from .playlist_rollups_step import PLAYLIST_ROLLUPS_STEP
 
 # Version 1: the listening history.
@@ -339,6 +340,13 @@ _V11 = (
     "INSERT INTO source (id, name) VALUES (8, 'endpoint')",
 )
 
+# Version 12: reserved for the listeners' step built beside this one (the lead renumbers at
+# merge); empty until then so that every version stays contiguous.
+_V12: tuple[str, ...] = ()
+
+# Version 13: the scrobbling outbox, in ``outbox_step.py``.
+_V13 = OUTBOX_STEP
+
 STEPS: dict[int, tuple[str, ...]] = {
     1: _V1,
     2: _V2,
@@ -351,6 +359,8 @@ STEPS: dict[int, tuple[str, ...]] = {
     9: _V9,
     10: _V10,
     11: _V11,
+    12: _V12,
+    13: _V13,
 }
 CURRENT_VERSION = max(STEPS)
 
