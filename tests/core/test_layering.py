@@ -80,7 +80,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "enrichment": BASE
     | {"ai", "clients", "core.enrichment", "core.stats", "core.store", "flow_fields", "hub"},
     "playlists": BASE | {"ai", "core.playlists", "core.stats", "core.store", "hub"},
-    "lastfm": BASE | {"clients", "core", "core.store", "hub", "stats"},
+    "scrobbling": frozenset({"clients", "const", "core", "core.outbox", "hub"}),
+    "lastfm": BASE | {"clients", "core", "core.store", "hub", "scrobbling", "stats"},
     "players": BASE | {"core", "flow_fields", "hub"},
     "roon": BASE
     | {"clients.roon", "core", "core.playlists", "core.stats", "core.store", "hub", "playlists"},
