@@ -58,7 +58,7 @@ class OutboxSender:
         self.delivery = delivery
         self.route = route
         self.now_playing = now_playing
-        self._clock = clock
+        self.clock = clock  # Tests move it to make a back-off due.
         self._lock = asyncio.Lock()
         self._unsubscribers: list[CALLBACK_TYPE] = []
         self._soon: CALLBACK_TYPE | None = None
@@ -94,7 +94,7 @@ class OutboxSender:
         async with self._lock:
             try:
                 report = await self._access.async_run(
-                    send_pass, self._access.store.outbox, self.delivery, self._clock
+                    send_pass, self._access.store.outbox, self.delivery, self.clock
                 )
             except StoreClosedError:
                 return None
@@ -130,7 +130,7 @@ class OutboxSender:
         if key == self._last_playing:
             return
         self._last_playing = key
-        item = ScrobbleRequest(playing.artist, playing.track, playing.album, int(self._clock()))
+        item = ScrobbleRequest(playing.artist, playing.track, playing.album, int(self.clock()))
         self._entry.async_create_background_task(
             self._hass, self._async_send_playing(item), f"{self._entry.title} now playing"
         )
