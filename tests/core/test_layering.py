@@ -80,7 +80,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "enrichment": BASE
     | {"ai", "clients", "core.enrichment", "core.stats", "core.store", "flow_fields", "hub"},
     "playlists": BASE | {"ai", "core.playlists", "core.stats", "core.store", "hub"},
-    "scrobbling": frozenset({"clients", "const", "core", "core.outbox", "hub"}),
+    "scrobbling": BASE | {"clients", "core", "core.outbox", "core.store", "hub"},
     "lastfm": BASE | {"clients", "core", "core.store", "hub", "scrobbling", "stats"},
     "players": BASE | {"core", "flow_fields", "hub"},
     "roon": BASE
@@ -108,7 +108,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     ),
     "services": BASE | {"ai", "aime_import", "enrichment", "lastfm", "playlists", "recap", "roon"},
     "websocket_api": frozenset(
-        {"core", "core.stats", "core.store", "panel", "playlists", "validation"}
+        {"core", "core.stats", "core.store", "panel", "playlists", "scrobbling", "validation"}
     ),
     "config_flow": frozenset(
         {"clients", "const", "enrichment", "flow_fields", "lastfm", "players", "roon"}

@@ -1,4 +1,4 @@
-"""The outbox table: filled at live ingest only, for routed sources, read and moved by the sender."""
+"""The outbox table: filled at live ingest only, for routed sources, read by the sender."""
 
 from __future__ import annotations
 
