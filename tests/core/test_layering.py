@@ -111,7 +111,7 @@ ALLOWED: dict[str, frozenset[str]] = {
         {"core", "core.stats", "core.store", "panel", "playlists", "scrobbling", "validation"}
     ),
     "config_flow": frozenset(
-        {"clients", "const", "enrichment", "flow_fields", "lastfm", "players", "roon"}
+        {"clients", "const", "enrichment", "flow_fields", "lastfm", "players", "roon", "scrobbling"}
     ),
     "diagnostics": frozenset(
         {"__init__", "const", "core.store", "enrichment", "hub", "lastfm", "roon"}

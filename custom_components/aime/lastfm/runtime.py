@@ -9,7 +9,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr
 
 from ..clients.lastfm import LastfmClient
-from ..const import CONF_NOW_PLAYING_UPDATES, DOMAIN
+from ..const import CONF_NOW_PLAYING_UPDATES, CONF_SESSION_KEY, DOMAIN
 from ..core.store.store import Store
 from ..hub.store_access import StoreAccess
 from ..scrobbling.sender import OutboxSender
@@ -39,6 +39,7 @@ class LastfmRuntime:
     async def async_apply_options(self, entry: AimeConfigEntry) -> None:
         """A new scan interval and scrobbling choices apply at once (credentials reload)."""
         self.coordinator.async_apply_options()
+        self.client.session_key = entry.data.get(CONF_SESSION_KEY)
         self.sender.route = lastfm_route(entry)
         self.sender.now_playing = bool(entry.options.get(CONF_NOW_PLAYING_UPDATES, False))
         self.access.store.outbox.set_route(self.sender.route)
