@@ -209,3 +209,14 @@ async def test_older_than_fourteen_days_is_not_sent(world: World) -> None:
     assert world.scrobbled() == []
     counts = world.sender._access.store.outbox.counts()
     assert counts[OutboxState.NOT_SENT] == 1
+
+
+async def test_now_playing_follows_the_zone(world: World) -> None:
+    """With now-playing updates on, the next track a Roon zone starts shows on Last.fm."""
+    world.sender.now_playing = True
+    await world.roon.play(530)  # "So What" ends, "Freddie Freeloader" starts
+    await world.hass.async_block_till_done(wait_background_tasks=True)
+    playing = world.fake.user("Alice").now_playing
+    assert playing is not None
+    assert (playing.artist, playing.title) == ("Miles Davis", "Freddie Freeloader")
+    assert len(world.fake.requests_for("track.updateNowPlaying")) == 1
