@@ -2,7 +2,8 @@
 
 The Roon entry plays on the fake Core; the Last.fm entry (write access, Roon opted in) shares
 the store. Faults tried: an outage (HTTP 503, then error 29, then recovery), the integration
-stopped between queueing and sending (store closed and reopened), a crash after Last.fm
+stopped between queueing and sending (store closed and reopened), Home Assistant restarted
+between them (a new instance on the same folder), a crash after Last.fm
 accepted but before AIME marked the play sent, no answer at all (a malformed reply), and a
 play older than 14 days. In each, the fake receives the play once, or never with a reason.
 """
@@ -15,9 +16,10 @@ from pathlib import Path
 import sqlite3
 import time
 
-from homeassistant.core import HomeAssistant
+from homeassistant import loader
+from homeassistant.core import CoreState, HomeAssistant
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_test_home_assistant
 
 from custom_components.aime.const import (
     CONF_API_ROOT,
@@ -126,7 +128,7 @@ async def world(  # noqa: PLR0917 - fixtures
     await world.start_lastfm()
     yield world
     for entry in (scrobbling_entry, roon_entry):
-        if entry.state.recoverable:
+        if entry.state.recoverable and hass.state is CoreState.running:
             await hass.config_entries.async_unload(entry.entry_id)
 
 
@@ -166,6 +168,38 @@ async def test_through_a_restart(world: World) -> None:
     await world.send()
     assert world.outbox() == [("sent", None, 2)]
     assert world.scrobbled() == ["So What"]
+
+
+def _copy(entry: MockConfigEntry) -> MockConfigEntry:
+    return MockConfigEntry(domain=entry.domain, entry_id=entry.entry_id, title=entry.title,
+                           unique_id=entry.unique_id, data=dict(entry.data),
+                           options=dict(entry.options))  # fmt: skip
+
+
+async def test_through_a_home_assistant_restart(hass: HomeAssistant, world: World) -> None:
+    """Queued, then Home Assistant really stops; a new instance on the same folder sends it."""
+    world.fake.http_error_next(503)
+    await _play_so_what(world)
+    await world.send()
+    await hass.async_stop()
+    assert world.outbox() == [("queued", "unavailable", 1)]
+
+    async with async_test_home_assistant(config_dir=hass.config.config_dir) as new_hass:
+        new_hass.data.pop(loader.DATA_CUSTOM_COMPONENTS)  # as enable_custom_integrations
+        roon_entry, lastfm_entry = _copy(world.roon.entry), _copy(world.lastfm)
+        roon_entry.add_to_hass(new_hass)
+        restarted = World(Running(new_hass, world.roon.core, roon_entry, world.roon.clock),
+                          lastfm_entry, world.fake, world.path)  # fmt: skip
+        await restarted.roon.start()
+        lastfm_entry.add_to_hass(new_hass)
+        await restarted.start_lastfm()
+        await restarted.send(after=60)
+        assert restarted.outbox() == [("sent", None, 2)]
+        for entry in (lastfm_entry, roon_entry):
+            assert await new_hass.config_entries.async_unload(entry.entry_id)
+        await new_hass.async_stop()
+    assert world.scrobbled() == ["So What"]
+    assert len(world.fake.requests_for("track.scrobble")) == 2  # the 503, then the one sent
 
 
 async def test_crash_after_lastfm_accepted(world: World) -> None:
