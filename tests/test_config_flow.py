@@ -398,7 +398,7 @@ async def test_lastfm_options_scan_interval(
     result = await hass.config_entries.options.async_init(init_lastfm.entry_id)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "lastfm"
-    assert _fields(result) == ["scan_interval"]
+    assert _fields(result) == ["scan_interval", "scrobble_sources", "now_playing_updates"]
 
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"scan_interval": 120.0}
@@ -406,7 +406,11 @@ async def test_lastfm_options_scan_interval(
     await hass.async_block_till_done()
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert init_lastfm.options == {"scan_interval": 120}
+    assert init_lastfm.options == {
+        "scan_interval": 120,
+        "scrobble_sources": [],
+        "now_playing_updates": False,
+    }
     assert init_lastfm.data == data
     assert init_lastfm.runtime_data is lastfm
     assert lastfm.coordinator.update_interval == timedelta(seconds=120)

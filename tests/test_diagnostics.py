@@ -92,9 +92,8 @@ async def test_lastfm_diagnostics(
     )
     fake_lastfm.set_now_playing("Alice", "Miles Davis", "Freddie Freeloader")
     lastfm_entry.add_to_hass(hass)
-    hass.config_entries.async_update_entry(
-        lastfm_entry, data={**lastfm_entry.data, "shared_secret": SECRETS["shared_secret"]}
-    )
+    secrets = {key: SECRETS[key] for key in ("shared_secret", "session_key")}
+    hass.config_entries.async_update_entry(lastfm_entry, data={**lastfm_entry.data, **secrets})
     assert await hass.config_entries.async_setup(lastfm_entry.entry_id)
     await hass.async_block_till_done(wait_background_tasks=True)
     await hass.services.async_call(
@@ -114,7 +113,7 @@ async def test_lastfm_diagnostics(
     )
     assert diagnostics == snapshot(matcher=figures)
     text = str(diagnostics)
-    for secret in (DEFAULT_API_KEY, SECRETS["shared_secret"], "Alice", "So What", "Freddie"):
+    for secret in (DEFAULT_API_KEY, *secrets.values(), "Alice", "So What", "Freddie"):
         assert secret not in text
 
 

@@ -42,6 +42,7 @@ from .flow_fields import ADVANCED_OPTIONS, SECRET, TEXT, URL, advanced_input, ad
 from .lastfm.coordinator import build_client
 from .players.options_flow import PlayersOptionsSteps
 from .roon.config_flow import RoonConfigSteps, RoonOptionsFlow
+from .scrobbling.options_flow import WriteAccessSteps, scrobbling_fields
 
 HUB_TITLE = "AIME"
 LASTFM_API_ACCOUNT_URL = "https://www.last.fm/api/account/create"
@@ -302,20 +303,27 @@ class AimeOptionsFlow(EnrichmentOptionsSteps, PlayersOptionsSteps):
         )
 
 
-class LastfmOptionsFlow(OptionsFlow):
-    """How often to poll a Last.fm account; credentials change through reconfigure or reauth."""
+class LastfmOptionsFlow(WriteAccessSteps):
+    """How often to poll a Last.fm account, what AIME scrobbles to it (write access through
+    Last.fm's web authorisation); credentials change through reconfigure or reauth."""
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """The hub's options use ``init``: Last.fm's form has its own step."""
         return await self.async_step_lastfm()
 
     async def async_step_lastfm(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """The scan interval, applied without a reload."""
+        """The scan interval and scrobbling, applied without a reload."""
         entry = self.config_entry
         if user_input is not None:
-            return self.async_create_entry(
-                data={**entry.options, CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL])}
-            )
+            options = {
+                **entry.options,
+                **user_input,
+                CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL]),
+            }
+            if self.needs_write_access(options):
+                self._pending_options = options
+                return await self.async_step_authorize()
+            return self.async_create_entry(data=options)
         current = entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL_SECONDS)
         schema = vol.Schema(
             {
@@ -328,6 +336,7 @@ class LastfmOptionsFlow(OptionsFlow):
                         unit_of_measurement="s",
                     )
                 ),
+                **scrobbling_fields(dict(entry.options)),
             }
         )
         return self.async_show_form(step_id="lastfm", data_schema=schema)

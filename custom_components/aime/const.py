@@ -71,6 +71,13 @@ LASTFM_PROFILE_URL: Final = "https://www.last.fm/user/{username}"
 DEFAULT_SCAN_INTERVAL_SECONDS: Final = 60
 MIN_SCAN_INTERVAL_SECONDS: Final = 30
 MAX_SCAN_INTERVAL_SECONDS: Final = 600
+# Write access (issue 26): the session key from Last.fm's web authorisation (entry data), the
+# sources whose plays AIME scrobbles to the account and now-playing updates (options).
+CONF_SESSION_KEY: Final = "session_key"
+CONF_SCROBBLE_SOURCES: Final = "scrobble_sources"
+CONF_NOW_PLAYING_UPDATES: Final = "now_playing_updates"
+# Sources a user may opt in to scrobble: AIME's live recorders.
+SCROBBLE_SOURCE_CHOICES: Final = ("roon", "home_assistant")
 
 # Roon Core entries (one per Core; unique id = the Core's id).
 CONF_CORE_NAME: Final = "core_name"

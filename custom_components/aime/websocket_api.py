@@ -31,6 +31,7 @@ from .core.stats.page_models import Shelf
 from .core.store.store import Store
 from .panel.websocket import PANEL_WEBSOCKET_COMMANDS, async_answer
 from .playlists.services import PLAYLIST_WEBSOCKET_COMMANDS
+from .scrobbling.websocket import OUTBOX_WEBSOCKET_COMMANDS
 from .validation import (
     FIRST_DAY,
     LAST_DAY,
@@ -76,6 +77,7 @@ def async_register_websocket_commands(hass: HomeAssistant) -> None:
         websocket_compare,
         *PLAYLIST_WEBSOCKET_COMMANDS,
         *PANEL_WEBSOCKET_COMMANDS,
+        *OUTBOX_WEBSOCKET_COMMANDS,
     ):
         async_register_command(hass, _with_translated_refusals(command))
 

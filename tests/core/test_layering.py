@@ -22,7 +22,15 @@ ARCHITECTURE = PACKAGE.parents[1] / "ARCHITECTURE.md"
 # Shared helpers every layer above the core may use.
 BASE = frozenset({"const", "exceptions", "validation", "texts", "action", "signed_images"})
 CORE_PACKAGES = frozenset(
-    {"core", "core.store", "core.stats", "core.enrichment", "core.playlists", "core.imports"}
+    {
+        "core",
+        "core.store",
+        "core.stats",
+        "core.enrichment",
+        "core.playlists",
+        "core.imports",
+        "core.outbox",
+    }
 )
 # Modules Home Assistant loads (the entry, platforms, flows) and the registries above features.
 ENTRY_MODULES = frozenset(
@@ -46,7 +54,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     "core.stats": frozenset({"core"}),
     "core.enrichment": frozenset({"core", "core.stats"}),
     "core.playlists": frozenset({"core", "core.stats"}),
-    "core.store": frozenset({"core", "core.enrichment", "core.playlists", "core.stats"}),
+    "core.outbox": frozenset({"core"}),
+    "core.store": frozenset(
+        {"core", "core.enrichment", "core.outbox", "core.playlists", "core.stats"}
+    ),
     "core.imports": frozenset({"core", "core.enrichment", "core.store"}),
     # Outside services, each through its own library.
     "clients": frozenset({"core", "core.enrichment"}),
@@ -69,7 +80,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "enrichment": BASE
     | {"ai", "clients", "core.enrichment", "core.stats", "core.store", "flow_fields", "hub"},
     "playlists": BASE | {"ai", "core.playlists", "core.stats", "core.store", "hub"},
-    "lastfm": BASE | {"clients", "core", "core.store", "hub", "stats"},
+    "scrobbling": BASE | {"clients", "core", "core.outbox", "core.store", "hub"},
+    "lastfm": BASE | {"clients", "core", "core.store", "hub", "scrobbling", "stats"},
     "players": BASE | {"core", "flow_fields", "hub"},
     "roon": BASE
     | {"clients.roon", "core", "core.playlists", "core.stats", "core.store", "hub", "playlists"},
@@ -96,10 +108,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     ),
     "services": BASE | {"ai", "aime_import", "enrichment", "lastfm", "playlists", "recap", "roon"},
     "websocket_api": frozenset(
-        {"core", "core.stats", "core.store", "panel", "playlists", "validation"}
+        {"core", "core.stats", "core.store", "panel", "playlists", "scrobbling", "validation"}
     ),
     "config_flow": frozenset(
-        {"clients", "const", "enrichment", "flow_fields", "lastfm", "players", "roon"}
+        {"clients", "const", "enrichment", "flow_fields", "lastfm", "players", "roon", "scrobbling"}
     ),
     "diagnostics": frozenset(
         {"__init__", "const", "core.store", "enrichment", "hub", "lastfm", "roon"}

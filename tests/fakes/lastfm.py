@@ -9,8 +9,8 @@ sends its requests to ``fake.api_root``). It answers what AIME uses, as Last.fm 
   ``<lfm status="failed"><error code="N">message</error></lfm>`` with HTTP 400, 403 or 429;
 - ``user.getInfo``, ``user.getRecentTracks`` (pages newest first; the now-playing track comes
   first on page 1 with ``nowplaying="true"`` and no date, on top of the page's ``limit``
-  scrobbles), ``user.getLovedTracks``, ``auth.getMobileSession``, and the signed
-  ``track.scrobble`` and ``track.updateNowPlaying``;
+  scrobbles), ``user.getLovedTracks``, ``auth.getMobileSession``; the write side (web
+  authorisation, scrobbles, now playing, loves) is in ``lastfm_write.py``;
 - every call checks the API key: unknown or revoked -> error 10, suspended -> 26; an unknown
   user -> 6.
 
@@ -42,6 +42,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from aiohttp import web
 
+from .lastfm_write import WRITE_METHODS, LastfmWriteError, LastfmWrites
 from .loopback import LoopbackServer
 
 DEFAULT_API_KEY = "test-api-key"
@@ -61,6 +62,8 @@ ERROR_MESSAGES = {
     10: "Invalid API key - You must be granted a valid key by last.fm",
     11: "Service Offline - This service is temporarily offline. Try again later.",
     13: "Invalid method signature supplied",
+    14: "Unauthorized Token - This token has not been authorized",
+    15: "Token Expired - This token has expired",
     16: "There was a temporary error processing your request. Please try again",
     26: "Suspended API key - Access for your account has been suspended, please contact Last.fm",
     29: "Rate limit exceeded - Your IP has made too many requests in a short period",
@@ -68,7 +71,7 @@ ERROR_MESSAGES = {
 # HTTP status sent with an error body. pylast reads the body of anything but 500/502/503/504,
 # so temporary errors (8, 11, 16) go out as 400 too, where the client can see their code.
 _FORBIDDEN_CODES = frozenset({4, 9, 10, 13, 14, 15, 26})
-_SIGNED_METHODS = frozenset({"track.scrobble", "track.updateNowPlaying", "auth.getMobileSession"})
+_SIGNED_METHODS = WRITE_METHODS | {"auth.getMobileSession"}
 _UNSIGNED_PARAMS = frozenset({"api_sig", "format", "callback"})
 _IMAGE_SIZES = ("small", "medium", "large", "extralarge")
 
@@ -159,7 +162,7 @@ class FakeUser:
         return xml
 
 
-class FakeLastfm(LoopbackServer):
+class FakeLastfm(LastfmWrites, LoopbackServer):
     """A Last.fm web service on 127.0.0.1; start it on the running loop."""
 
     service = "Last.fm"
@@ -176,8 +179,14 @@ class FakeLastfm(LoopbackServer):
         self.delay: float = 0.0
         self.max_limit = MAX_LIMIT
         self._failures: deque[tuple[str, int]] = deque()
+        self.init_writes()
 
     # --- server --------------------------------------------------------------------------
+
+    @property
+    def auth_url(self) -> str:
+        """The web authorisation page, as ``https://www.last.fm/api/auth/`` is."""
+        return f"{self.root_url}/api/auth/"
 
     @property
     def api_root(self) -> str:
@@ -188,6 +197,7 @@ class FakeLastfm(LoopbackServer):
         app = web.Application()
         app.router.add_route("*", "/2.0/", self._handle)
         app.router.add_route("*", "/2.0", self._handle)
+        app.router.add_get("/api/auth/", self.web_auth_page)
         return app
 
     @contextlib.contextmanager
@@ -323,7 +333,7 @@ class FakeLastfm(LoopbackServer):
             return _error(value)
         try:
             body = self._answer(params)
-        except _LastfmError as err:
+        except (_LastfmError, LastfmWriteError) as err:
             return _error(err.code, err.message)
         return web.Response(
             text=f'<?xml version="1.0" encoding="UTF-8"?>\n<lfm status="ok">\n{body}</lfm>\n',
@@ -344,9 +354,8 @@ class FakeLastfm(LoopbackServer):
             "user.getinfo": self._user_info,
             "user.getrecenttracks": self._recent_tracks,
             "user.getlovedtracks": self._loved_tracks,
-            "track.scrobble": self._track_scrobble,
-            "track.updatenowplaying": self._update_now_playing,
             "auth.getmobilesession": self._mobile_session,
+            **self.write_handlers(),
         }
         handler = handlers.get(method.lower())
         if handler is None:
@@ -369,12 +378,6 @@ class FakeLastfm(LoopbackServer):
         if user is None:
             raise _LastfmError(6)
         return user
-
-    def _session_user(self, params: Mapping[str, str]) -> FakeUser:
-        name = self.sessions.get(params.get("sk", ""))
-        if name is None:
-            raise _LastfmError(9)
-        return self.users[name]
 
     def _user_info(self, params: Mapping[str, str]) -> str:
         user = self._named_user(params)
@@ -437,59 +440,6 @@ class FakeLastfm(LoopbackServer):
             )
         parts.append("</lovedtracks>\n")
         return "".join(parts)
-
-    def _track_scrobble(self, params: Mapping[str, str]) -> str:
-        user = self._session_user(params)
-        accepted = []
-        for index in range(50):
-            suffix = f"[{index}]"
-            if f"artist{suffix}" not in params:
-                if index == 0 and "artist" in params:
-                    suffix = ""  # A single scrobble may use the bare names.
-                else:
-                    break
-            try:
-                scrobble = FakeScrobble(
-                    params[f"artist{suffix}"],
-                    params[f"track{suffix}"],
-                    params.get(f"album{suffix}") or None,
-                    int(params[f"timestamp{suffix}"]),
-                )
-            except (KeyError, ValueError) as err:
-                raise _LastfmError(6, f"Invalid parameters - {err}") from err
-            user.add(scrobble)
-            accepted.append(scrobble)
-            if not suffix:
-                break
-        if not accepted:
-            raise _LastfmError(6, "Invalid parameters - no scrobble given")
-        items = "".join(
-            "<scrobble>"
-            f'<track corrected="0">{escape(item.title)}</track>'
-            f'<artist corrected="0">{escape(item.artist)}</artist>'
-            f'<album corrected="0">{escape(item.album or "")}</album>'
-            '<albumArtist corrected="0"></albumArtist>'
-            f'<timestamp>{item.played_at}</timestamp><ignoredMessage code="0"></ignoredMessage>'
-            "</scrobble>"
-            for item in accepted
-        )
-        return f'<scrobbles ignored="0" accepted="{len(accepted)}">{items}</scrobbles>\n'
-
-    def _update_now_playing(self, params: Mapping[str, str]) -> str:
-        user = self._session_user(params)
-        try:
-            playing = FakeNowPlaying(params["artist"], params["track"], params.get("album"))
-        except KeyError as err:
-            raise _LastfmError(6, f"Invalid parameters - missing {err}") from err
-        user.now_playing = playing
-        return (
-            "<nowplaying>"
-            f'<track corrected="0">{escape(playing.title)}</track>'
-            f'<artist corrected="0">{escape(playing.artist)}</artist>'
-            f'<album corrected="0">{escape(playing.album or "")}</album>'
-            '<albumArtist corrected="0"></albumArtist><ignoredMessage code="0"></ignoredMessage>'
-            "</nowplaying>\n"
-        )
 
     def _mobile_session(self, params: Mapping[str, str]) -> str:
         user = self.users.get(params.get("username", "").casefold())

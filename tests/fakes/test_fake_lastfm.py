@@ -66,6 +66,7 @@ async def test_mobile_session_then_scrobble_and_now_playing(
     fake_lastfm: FakeLastfm, session: aiohttp.ClientSession
 ) -> None:
     fake_lastfm.add_user(USER, password=PASSWORD)
+    fake_lastfm.clock = lambda: 1_700_000_400  # Both scrobbles are within 14 days.
     session_key = await log_in(session, fake_lastfm)
 
     form = signed(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 import time
 from typing import Any
+from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 import pylast
@@ -23,8 +24,12 @@ LOVED_PAGE_INTERVAL = 0.2  # Seconds between two pages of loved tracks.
 CONNECT_TIMEOUT = 5.0
 REQUEST_TIMEOUT = 20.0
 
+DEFAULT_AUTH_URL = "https://www.last.fm/api/auth/"
+
 _AUTH_ERRORS = frozenset({4, 10, 26})
 _USER_NOT_FOUND = 6
+_SESSION_INVALID = 9
+_TOKEN_ERRORS = frozenset({14, 15})
 _RATE_LIMITED = 29
 _TEMPORARY_ERRORS = frozenset({8, 11, 16, 500, 502, 503, 504})
 # The HTTP library the installed pylast uses (httpx up to pylast 7.1, httpx2 from 7.2).
@@ -47,8 +52,20 @@ class LastfmRateLimitError(LastfmError):
     """Too many requests (error 29): back off."""
 
 
+class LastfmSessionError(LastfmError):
+    """The session key is invalid or was revoked (error 9): authorise AIME again."""
+
+
+class LastfmTokenError(LastfmError):
+    """A web authorisation token not approved yet (14) or expired (15)."""
+
+
 class LastfmConnectionError(LastfmError):
     """Network failure, timeout, HTTP 5xx, temporary errors (8, 11, 16) or a malformed reply."""
+
+
+class LastfmUnavailableError(LastfmConnectionError):
+    """Last.fm answered with HTTP 5xx or a temporary error: the request was not carried out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,10 +140,13 @@ class LastfmClient:
         *,
         shared_secret: str | None = None,
         api_root: str = DEFAULT_API_ROOT,
+        session_key: str | None = None,
     ) -> None:
-        """``api_root`` points at another server speaking the Last.fm 2.0 API (tests, demo)."""
+        """``api_root`` points at another server speaking the Last.fm 2.0 API (tests, demo);
+        ``session_key`` (web authorisation) gives write access."""
         self.username = username
         self.api_root = api_root
+        self.session_key = session_key
         # No request here: LastFMNetwork only calls Last.fm when given a password or a token.
         self._network = pylast.LastFMNetwork(
             api_key=api_key, api_secret=shared_secret or "", username=username
@@ -204,7 +224,26 @@ class LastfmClient:
             page += 1
         return loved
 
-    def _call(self, method: str, params: dict[str, str]) -> ElementTree.Element:
+    @property
+    def auth_url(self) -> str:
+        """The page where the user approves AIME (Last.fm's, or the other server's)."""
+        if self.api_root == DEFAULT_API_ROOT:
+            return DEFAULT_AUTH_URL
+        return urljoin(self.api_root, "/api/auth/")
+
+    def signed_call(
+        self, method: str, params: dict[str, str], *, session: bool = True
+    ) -> ElementTree.Element:
+        """A signed request (pylast's signature), with the session key when ``session``."""
+        if session:
+            if not self.session_key:
+                raise LastfmSessionError(f"{method}: no session key")
+            params = {**params, "sk": self.session_key}
+        return self._call(method, params, signed=True)
+
+    def _call(
+        self, method: str, params: dict[str, str], *, signed: bool = False
+    ) -> ElementTree.Element:
         """One request, no retry, every failure translated; return the <lfm> element.
 
         pylast's own paginated getters retry some errors three times with a one-second sleep
@@ -213,6 +252,8 @@ class LastfmClient:
         """
         request = _Request(self._network, method, params)
         request.api_root = self.api_root
+        if signed:
+            request.sign_it()
         try:
             request.download()
         except pylast.WSError as err:
@@ -287,10 +328,14 @@ def _translate_ws_error(method: str, err: Any) -> LastfmError:
         return LastfmAuthError(message)
     if code == _USER_NOT_FOUND:
         return LastfmUserNotFoundError(message)
+    if code == _SESSION_INVALID:
+        return LastfmSessionError(message)
+    if code in _TOKEN_ERRORS:
+        return LastfmTokenError(message)
     if code == _RATE_LIMITED:
         return LastfmRateLimitError(message)
     if code in _TEMPORARY_ERRORS:
-        return LastfmConnectionError(message)
+        return LastfmUnavailableError(message)
     return LastfmError(message)
 
 

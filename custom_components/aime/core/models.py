@@ -90,6 +90,7 @@ class IngestResult:
     merged: int = 0
     rejected: list[RejectedPlay] = field(default_factory=list)
     added_plays: list[PlayInput] = field(default_factory=list)
+    added_ids: list[int] = field(default_factory=list)  # the stored ids of ``added_plays``
 
     def absorb(self, other: IngestResult) -> None:
         """Add another result's counts to this one."""
@@ -99,6 +100,7 @@ class IngestResult:
         self.merged += other.merged
         self.rejected.extend(other.rejected)
         self.added_plays.extend(other.added_plays)
+        self.added_ids.extend(other.added_ids)
 
 
 @dataclass(frozen=True, slots=True)

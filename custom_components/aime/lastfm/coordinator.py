@@ -24,6 +24,7 @@ from ..clients.lastfm import (
 )
 from ..const import (
     CONF_API_ROOT,
+    CONF_SESSION_KEY,
     CONF_SHARED_SECRET,
     DEFAULT_SCAN_INTERVAL_SECONDS,
     DOMAIN,
@@ -236,4 +237,6 @@ def build_client(data: dict[str, Any]) -> LastfmClient:
         kwargs["shared_secret"] = secret
     if api_root := data.get(CONF_API_ROOT):
         kwargs["api_root"] = api_root
+    if session_key := data.get(CONF_SESSION_KEY):
+        kwargs["session_key"] = session_key
     return LastfmClient(data[CONF_API_KEY], data[CONF_USERNAME], **kwargs)

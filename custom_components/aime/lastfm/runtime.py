@@ -9,9 +9,11 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr
 
 from ..clients.lastfm import LastfmClient
-from ..const import DOMAIN
+from ..const import CONF_NOW_PLAYING_UPDATES, CONF_SESSION_KEY, DOMAIN
 from ..core.store.store import Store
 from ..hub.store_access import StoreAccess
+from ..scrobbling.sender import OutboxSender
+from ..scrobbling.setup import build_lastfm_sender, lastfm_route
 from .coordinator import LastfmCoordinator, build_client
 from .history_import import LastfmImporter
 
@@ -27,6 +29,7 @@ class LastfmRuntime:
     coordinator: LastfmCoordinator
     importer: LastfmImporter
     access: StoreAccess
+    sender: OutboxSender
 
     @property
     def store(self) -> Store:
@@ -34,16 +37,23 @@ class LastfmRuntime:
         return self.access.store
 
     async def async_apply_options(self, entry: AimeConfigEntry) -> None:
-        """A new scan interval applies at once (credentials reload from their own flow)."""
+        """A new scan interval and scrobbling choices apply at once (credentials reload)."""
         self.coordinator.async_apply_options()
+        self.client.session_key = entry.data.get(CONF_SESSION_KEY)
+        self.sender.route = lastfm_route(entry)
+        self.sender.now_playing = bool(entry.options.get(CONF_NOW_PLAYING_UPDATES, False))
+        self.access.store.outbox.set_route(self.sender.route)
 
     async def async_start(self) -> None:
-        """Once its sensors exist: sync loved tracks daily, resume an interrupted import."""
+        """Once its sensors exist: sync loved tracks daily, resume an interrupted import,
+        send the outbox (settling first what a crash left in doubt)."""
         self.coordinator.async_start_loved_tracks_sync()
         await self.importer.async_resume()
+        self.sender.async_start()
 
     async def async_stop(self) -> None:
-        """Stop the import (its store calls end before the entry's access closes)."""
+        """Stop the import and the sender (their store calls end before the access closes)."""
+        await self.sender.async_stop()
         await self.importer.async_stop()
 
 
@@ -60,6 +70,7 @@ async def async_setup_lastfm(
         coordinator=coordinator,
         importer=LastfmImporter(hass, entry, client, access),
         access=access,
+        sender=build_lastfm_sender(hass, entry, access, client),
     )
 
 

@@ -1,8 +1,10 @@
-"""Last.fm actions: import an account's history, cancel that import."""
+"""Last.fm actions: import an account's history, cancel that import, retry its outbox."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import partial
+import time
 from typing import TYPE_CHECKING
 
 from homeassistant.config_entries import ConfigEntryState
@@ -17,7 +19,7 @@ import voluptuous as vol
 from ..action import Action
 from ..const import CONF_KIND, DOMAIN, KIND_HUB, KIND_LASTFM
 from ..exceptions import validation_error
-from ..validation import LOCAL_DATE, text
+from ..validation import LOCAL_DATE, STORE_ID, text
 from .runtime import LastfmRuntime
 
 if TYPE_CHECKING:
@@ -25,7 +27,9 @@ if TYPE_CHECKING:
 
 SERVICE_IMPORT_LASTFM_HISTORY = "import_lastfm_history"
 SERVICE_CANCEL_LASTFM_IMPORT = "cancel_lastfm_import"
+SERVICE_RETRY_OUTBOX = "retry_outbox"
 ATTR_CONFIG_ENTRY_ID = "config_entry_id"
+ATTR_IDS = "ids"
 ATTR_START = "start"
 ATTR_END = "end"
 
@@ -37,6 +41,9 @@ IMPORT_SCHEMA = vol.Schema(
     }
 )
 CANCEL_SCHEMA = vol.Schema({vol.Optional(ATTR_CONFIG_ENTRY_ID): text()})
+RETRY_SCHEMA = vol.Schema(
+    {vol.Optional(ATTR_CONFIG_ENTRY_ID): text(), vol.Optional(ATTR_IDS): [STORE_ID]}
+)
 
 
 async def _async_import_history(call: ServiceCall) -> ServiceResponse:
@@ -69,6 +76,20 @@ async def _async_cancel_import(call: ServiceCall) -> None:
     """Stop the import and forget its checkpoint."""
     if not await _lastfm_runtime(call).importer.async_cancel():
         raise validation_error("import_not_running")
+
+
+async def _async_retry_outbox(call: ServiceCall) -> ServiceResponse:
+    """Queue the account's failed plays again (all, or those ``ids``) and send now."""
+    lastfm = _lastfm_runtime(call)
+    sender = lastfm.sender
+    route = sender.route
+    queued = await lastfm.access.async_run(
+        partial(lastfm.store.outbox.retry, int(time.time()), item_ids=call.data.get(ATTR_IDS, ()),
+                destination=route.destination, account=route.account)
+    )  # fmt: skip
+    if queued:
+        call.hass.async_create_background_task(sender.async_send_now(), "aime outbox retry")
+    return {"queued": queued}
 
 
 def _lastfm_runtime(call: ServiceCall) -> LastfmRuntime:
@@ -125,4 +146,12 @@ LASTFM_ACTIONS: tuple[Action, ...] = (
         admin_only=True,
     ),
     Action(SERVICE_CANCEL_LASTFM_IMPORT, _async_cancel_import, CANCEL_SCHEMA, admin_only=True),
+    # Sending again on the household's account: for administrators too.
+    Action(
+        SERVICE_RETRY_OUTBOX,
+        _async_retry_outbox,
+        RETRY_SCHEMA,
+        SupportsResponse.OPTIONAL,
+        admin_only=True,
+    ),
 )

@@ -34,7 +34,7 @@ def test_v1_file_migrates_to_current(db_path: Path) -> None:
     shutil.copy(V1_FIXTURE, db_path)
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 12
+        assert store.schema_version == CURRENT_VERSION == 13
         counts = store.counts()
         assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
         assert counts.collection_items == counts.playlists == 0
@@ -152,7 +152,7 @@ def test_v3_file_keeps_its_imported_plays_marked(db_path: Path) -> None:
     conn.close()
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 12
+        assert store.schema_version == CURRENT_VERSION == 13
         # A play imported before keeps merging with the same play reported again.
         result = store.ingest(
             [PlayInput("So What", "Miles Davis", 1_700_000_060, Source.LASTFM, album="KoB")]
@@ -342,7 +342,8 @@ def test_v9_file_indexes_new_names_without_triggers(db_path: Path) -> None:
 
 
 def undo_people_step(conn: sqlite3.Connection) -> None:
-    """Take a current file back to version 11: no listener, no per-person rollups."""
+    """Take a current file back to version 11: no listener, no per-person rollups, no outbox."""
+    conn.execute("DROP TABLE IF EXISTS outbox")  # Version 13 added it.
     for statement in STEPS[12]:
         if statement.startswith("CREATE TABLE") and "listener (" not in statement:
             conn.execute(f"DROP TABLE {statement.split()[2]}")
@@ -385,3 +386,18 @@ def test_v11_file_plays_are_the_households(db_path: Path) -> None:
     assert {row[-1] for row in migrated[: len(plays)]} == {None}
     assert people == (1,)
     assert fresh
+
+
+def test_v12_file_gains_the_outbox(db_path: Path) -> None:
+    """Version 13's outbox is added empty to a version 12 file; its plays stay."""
+    Store.open(db_path).close()
+    with sqlite3.connect(db_path) as conn:  # The same file as version 12 left it.
+        conn.execute("DROP TABLE outbox")
+        conn.execute("UPDATE schema_version SET version = 12")
+    conn.close()
+    store = Store.open(db_path)
+    try:
+        assert store.schema_version == CURRENT_VERSION
+        assert store.outbox.entries() == []
+    finally:
+        store.close()

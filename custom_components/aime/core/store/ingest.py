@@ -20,7 +20,9 @@ failed transaction the caller must call ``reset()``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+import gc
 import time
 from typing import Any
 
@@ -137,6 +139,7 @@ class Ingestor:
                 new_plays.append((play_id, track_id, play))
                 index.add(play.played_at, track_id, source_id, row, listener)
                 result.added_plays.append(play)
+                result.added_ids.append(play_id)
             elif isinstance(match, Slot):
                 if index.claim(match, play.played_at, track_id, source_id, listener):
                     if match.row is not None:
@@ -269,3 +272,22 @@ def _rejection_reason(play: PlayInput, latest: int) -> str | None:
         if number is not None and not (isinstance(number, int) and 0 <= number <= _MAX_NUMBER):
             return "invalid_number"
     return None
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Keep the cyclic garbage collector out of one ingest batch.
+
+    A batch allocates a few hundred thousand short-lived tuples and lists, freed by reference
+    counting when it ends; meanwhile they would wake the collector dozens of times, and its
+    passes over the ingestor's large caches cost a fifth of the batch. A batch holds no cycles
+    worth collecting early, and lasts a fraction of a second.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from .name_search import NAMED_TABLES, index_statements
+from .outbox_step import OUTBOX_STEP
 from .people_step import PEOPLE_STEP
 from .playlist_rollups_step import PLAYLIST_ROLLUPS_STEP
 
@@ -343,6 +344,9 @@ _V11 = (
 # Version 12: who listened, and the per-person rollups (issue 25), in ``people_step.py``.
 _V12 = PEOPLE_STEP
 
+# Version 13: the scrobbling outbox, in ``outbox_step.py``.
+_V13 = OUTBOX_STEP
+
 STEPS: dict[int, tuple[str, ...]] = {
     1: _V1,
     2: _V2,
@@ -356,6 +360,7 @@ STEPS: dict[int, tuple[str, ...]] = {
     10: _V10,
     11: _V11,
     12: _V12,
+    13: _V13,
 }
 CURRENT_VERSION = max(STEPS)
 

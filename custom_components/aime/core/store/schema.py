@@ -387,3 +387,21 @@ person_session = _person(
     "last_seconds",
     nullable="last_seconds",
 )
+
+
+# --- scrobbling outbox (version 13): see outbox_step.py ------------------------------------
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("destination", Text, nullable=False),
+    Column("account", Text, nullable=False),
+    Column("play_id", Integer, ForeignKey("play.id"), nullable=False),
+    Column("state", Text, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("queued_at", Integer, nullable=False),
+    Column("next_attempt_at", Integer, nullable=False),
+    Column("reason", Text),
+    Column("sent_at", Integer),
+)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-import gc
 from itertools import islice
 import logging
 from pathlib import Path
@@ -26,13 +25,14 @@ from ..enrichment.links import Enrichment
 from ..errors import StoreError
 from ..localtime import LocalTime
 from ..models import SOURCE_CODES, IngestResult, LovedSync, PlayInput, Source, StoreCounts
+from ..outbox.queue import Outbox
 from ..playlists.generator import Playlists
 from ..stats.hourly import HourlyStats
 from ..stats.queries import Stats
 from ..stats.rollups import Rollups
 from . import listened, loved, schema
 from .database_file import check_database_file, create_database_engine, prepare_database
-from .ingest import Ingestor
+from .ingest import Ingestor, collector_paused
 from .people import PeopleMethods
 
 _LOGGER = logging.getLogger(__name__)
@@ -64,6 +64,7 @@ class Store(PeopleMethods):
         self._collection = Collection(self._read, self._write, self._ingestor.resolve_albums)
         self._enrichment = Enrichment(self._read, self._write)
         self._playlists = Playlists(self._read, self._write)
+        self._outbox = Outbox(self._read, self._write)
         self._closed = False
 
     @classmethod
@@ -153,6 +154,11 @@ class Store(PeopleMethods):
         """The AI texts kept in this store; its methods block like the store's."""
         return self._ai_texts
 
+    @property
+    def outbox(self) -> Outbox:
+        """The scrobbling outbox; its methods block like the store's."""
+        return self._outbox
+
     @contextmanager
     def catalog_write(self, *, catalog: bool = True) -> Iterator[Connection]:
         """A write transaction for core modules that add rows beside ``ingest`` (imports).
@@ -240,6 +246,7 @@ class Store(PeopleMethods):
 
         A ``bulk`` import (a history import, page by page) leaves stale statistics for its
         caller to settle once at its end, instead of rebuilding them every minute meanwhile.
+        Plays recorded live are queued in the outbox in the same transaction (``outbox/``).
         """
         total = IngestResult()
         reconciler = self._ingestor.reconciler
@@ -247,8 +254,11 @@ class Store(PeopleMethods):
         batch = list(islice(iterator, batch_size))
         while batch:
             following = list(islice(iterator, batch_size))
-            with _collector_paused(), self._write() as conn:
-                total.absorb(self._ingestor.ingest_batch(conn, batch))
+            with collector_paused(), self._write() as conn:
+                done = self._ingestor.ingest_batch(conn, batch)
+                if not bulk:
+                    self._outbox.enqueue(conn, done, int(self._ingestor.now()))
+                total.absorb(done)
                 if not following and not reconciler.changed and self._rollups.pending:
                     # The totals in the last batch's transaction: one commit less per call
                     # (a history import calls once per page of 200 plays).
@@ -373,22 +383,3 @@ class Store(PeopleMethods):
     def _ensure_open(self) -> None:
         if self._closed:
             raise StoreError("the store is closed")
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keep the cyclic garbage collector out of one ingest batch.
-
-    A batch allocates a few hundred thousand short-lived tuples and lists, freed by reference
-    counting when it ends; meanwhile they would wake the collector dozens of times, and its
-    passes over the ingestor's large caches cost a fifth of the batch. A batch holds no cycles
-    worth collecting early, and lasts a fraction of a second.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
