@@ -339,6 +339,18 @@ _V11 = (
     "INSERT INTO source (id, name) VALUES (8, 'endpoint')",
 )
 
+# Version 14: a track's own links (issue 26: the Spotify URI of a streaming history's tracks),
+# one per source. Not in ``enrichment``: its rows name an album or an artist, never both nor
+# neither (a CHECK that SQLite cannot change without copying the table).
+_V14 = (
+    """CREATE TABLE track_link (
+        track_id INTEGER NOT NULL REFERENCES track(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        url TEXT NOT NULL,
+        PRIMARY KEY (track_id, source)
+    ) WITHOUT ROWID""",
+)
+
 STEPS: dict[int, tuple[str, ...]] = {
     1: _V1,
     2: _V2,
@@ -351,6 +363,10 @@ STEPS: dict[int, tuple[str, ...]] = {
     9: _V9,
     10: _V10,
     11: _V11,
+    # 12 and 13 stand for the steps of other branches of wave 3, renumbered when merged.
+    12: (),
+    13: (),
+    14: _V14,
 }
 CURRENT_VERSION = max(STEPS)
 
