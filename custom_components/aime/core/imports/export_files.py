@@ -3,7 +3,8 @@
 Spotify's extended streaming history holds ``Streaming_History_Audio_*.json`` files
 (``endsong_*.json`` in exports before 2023; the ``_Video_`` files and the rest are left out).
 A ListenBrainz export is a zip of ``listens/<year>/<month>.jsonl`` files beside ``user.json``
-and ``feedback.jsonl`` (left out), or, from older exports, a single JSON array.
+and ``feedback.jsonl`` (left out), or, from older exports, a single JSON array
+(``<user>_lb-<date>.json``). A file given by itself is read whatever its name.
 """
 
 from __future__ import annotations
@@ -48,9 +49,10 @@ class ExportError(Exception):
 
 _PATTERNS = {
     ExportKind.SPOTIFY: ("streaming_history_audio_*.json", "endsong_*.json"),
-    ExportKind.LISTENBRAINZ: ("*.jsonl", "*.json"),
+    # Older exports were one array: "<user>_lb-<date>.json".
+    ExportKind.LISTENBRAINZ: ("*.jsonl", "*_lb-*.json"),
 }
-_LEFT_OUT = {ExportKind.SPOTIFY: (), ExportKind.LISTENBRAINZ: ("user.json", "feedback.json*")}
+_LEFT_OUT = {ExportKind.SPOTIFY: (), ExportKind.LISTENBRAINZ: ("feedback.jsonl",)}
 # A file given by itself may have been renamed: its extension is enough.
 _EXTENSIONS = {ExportKind.SPOTIFY: (".json",), ExportKind.LISTENBRAINZ: (".json", ".jsonl")}
 

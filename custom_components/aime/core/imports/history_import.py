@@ -53,6 +53,7 @@ class HistoryBatch:
     links: list[TrackLink] = field(default_factory=list)
     done: int = 0
     total: int = 0
+    last: bool = False  # Reading is done.
 
 
 def history_batches(
@@ -89,11 +90,12 @@ def history_batches(
                 if link is not None:
                     batch.links.append(TrackLink(play.played_at, play.title, link))
                 if len(batch.plays) >= batch_size:
-                    batch.done = read_before + opened.position
+                    # Read ahead by a chunk, a small file is "read" at once: not done yet.
+                    batch.done = min(read_before + opened.position, total - 1)
                     yield batch
                     batch = HistoryBatch(total=total)
         read_before += file.size
-    batch.done = total
+    batch.done, batch.last = total, True
     yield batch
 
 
