@@ -11,7 +11,7 @@ what was skipped and why (README "Import a Spotify history", "Import a ListenBra
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from functools import partial
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
 from ..action import Action
-from ..core.imports.export_files import ExportError, ExportFailure, ExportKind, find_export_files
+from ..core.imports.export_files import ExportError, ExportKind, find_export_files
 from ..core.imports.history_import import (
     HISTORY_BATCH,
     HistoryBatch,
@@ -57,7 +57,7 @@ async def _async_import(kind: ExportKind, call: ServiceCall) -> ServiceResponse:
     try:
         files = await hass.async_add_executor_job(find_export_files, path, kind)
     except ExportError as err:
-        raise _refusal(kind, err, raw_path) from err
+        raise _export_refusal(err, raw_path) from err
     report = ImportReport()
     batches = history_batches(
         files, kind, report, listener=call.data.get(ATTR_PERSON), batch_size=_BATCH
@@ -76,7 +76,7 @@ async def _async_import(kind: ExportKind, call: ServiceCall) -> ServiceResponse:
                     report.cancelled = True
                     break
         except ExportError as err:  # A file of the zip is damaged: what came before stays.
-            raise _refusal(kind, err, raw_path) from err
+            raise _export_refusal(err, raw_path) from err
         finally:
             await hass.async_add_executor_job(batches.close)
         # Plays that completed imported AIME plays may have moved them: recount.
@@ -92,7 +92,7 @@ async def _async_import_listenbrainz_export(call: ServiceCall) -> ServiceRespons
     return await _async_import(ExportKind.LISTENBRAINZ, call)
 
 
-def _next(batches: Iterator[HistoryBatch]) -> HistoryBatch | None:
+def _next(batches: Generator[HistoryBatch]) -> HistoryBatch | None:
     return next(batches, None)
 
 
@@ -109,14 +109,8 @@ def _resolve(roots: list[Path], raw_path: str) -> Path | None:
     return None
 
 
-def _refusal(kind: ExportKind, err: ExportError, raw_path: str) -> Exception:
-    """The translated refusal; a wrong format says which export was expected."""
-    key = (
-        f"{kind.value}_export_wrong_format"
-        if err.failure is ExportFailure.WRONG_FORMAT
-        else err.failure.value
-    )
-    return validation_error(key, {ATTR_PATH: raw_path, "detail": err.detail})
+def _export_refusal(err: ExportError, raw_path: str) -> Exception:
+    return validation_error(err.failure.value, {ATTR_PATH: raw_path, "detail": err.detail})
 
 
 HISTORY_IMPORT_ACTIONS: tuple[Action, ...] = (

@@ -216,9 +216,9 @@ def test_listenbrainz_zip_and_old_array(store: Store, tmp_path: Path) -> None:
     ("name", "failure"),
     [
         ("missing.zip", ExportFailure.NOT_FOUND),
-        ("musique.db", ExportFailure.WRONG_FORMAT),
-        ("other.zip", ExportFailure.WRONG_FORMAT),
-        ("broken.zip", ExportFailure.WRONG_FORMAT),
+        ("musique.db", ExportFailure.SPOTIFY_WRONG_FORMAT),
+        ("other.zip", ExportFailure.SPOTIFY_WRONG_FORMAT),
+        ("broken.zip", ExportFailure.SPOTIFY_WRONG_FORMAT),
     ],
 )
 def test_paths_without_an_export_are_refused(tmp_path: Path, name: str, failure: str) -> None:

@@ -34,7 +34,8 @@ class ExportFailure(StrEnum):
     """Why an export cannot be read. Values double as translation keys."""
 
     NOT_FOUND = "history_export_not_found"
-    WRONG_FORMAT = "history_export_wrong_format"
+    SPOTIFY_WRONG_FORMAT = "spotify_export_wrong_format"
+    LISTENBRAINZ_WRONG_FORMAT = "listenbrainz_export_wrong_format"
     UNREADABLE = "history_export_unreadable"
 
 
@@ -51,6 +52,10 @@ _PATTERNS = {
     ExportKind.SPOTIFY: ("streaming_history_audio_*.json", "endsong_*.json"),
     # Older exports were one array: "<user>_lb-<date>.json".
     ExportKind.LISTENBRAINZ: ("*.jsonl", "*_lb-*.json"),
+}
+_WRONG_FORMAT = {
+    ExportKind.SPOTIFY: ExportFailure.SPOTIFY_WRONG_FORMAT,
+    ExportKind.LISTENBRAINZ: ExportFailure.LISTENBRAINZ_WRONG_FORMAT,
 }
 _LEFT_OUT = {ExportKind.SPOTIFY: (), ExportKind.LISTENBRAINZ: ("feedback.jsonl",)}
 # A file given by itself may have been renamed: its extension is enough.
@@ -95,9 +100,9 @@ def find_export_files(path: Path, kind: ExportKind) -> list[ExportFile]:
     elif path.suffix.casefold() in _EXTENSIONS[kind]:
         files = [ExportFile(path, None, path.stat().st_size)]
     else:
-        raise ExportError(ExportFailure.WRONG_FORMAT)
+        raise ExportError(_WRONG_FORMAT[kind])
     if not files:
-        raise ExportError(ExportFailure.WRONG_FORMAT)
+        raise ExportError(_WRONG_FORMAT[kind])
     return sorted(files, key=lambda file: (str(file.path), file.member or ""))
 
 

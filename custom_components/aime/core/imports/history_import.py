@@ -17,7 +17,7 @@ Both keep what they skip in the report, by reason. Plays go to the store in boun
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from datetime import datetime
 import re
@@ -63,7 +63,7 @@ def history_batches(
     *,
     listener: str | None = None,
     batch_size: int = HISTORY_BATCH,
-) -> Iterator[HistoryBatch]:
+) -> Generator[HistoryBatch]:
     """The plays of ``files``, ``batch_size`` at a time; what is skipped goes in ``report``.
 
     Blocks. The last batch may hold no play (it still tells that reading is done).
