@@ -18,6 +18,7 @@ from custom_components.aime.aime_import import history_services
 from custom_components.aime.const import DOMAIN
 from custom_components.aime.core.models import Source
 from custom_components.aime.core.store.store import Store
+from custom_components.aime.hub.store_access import StoreAccess
 
 from ..fakes.lastfm import FakeLastfm, FakeScrobble
 from ..helpers.history_exports import (
@@ -164,6 +165,31 @@ async def test_cancel_then_again_loses_and_doubles_nothing(
     second = await _call(hass, "import_spotify_history", path=path.name)
     assert "cancelled" not in second
     assert second["imported"]["plays"] + first["imported"]["plays"] == 3
+    store: Store = init_integration.runtime_data.store
+    assert await hass.async_add_executor_job(store.count_plays, 0, 2**40) == 3
+
+
+async def test_unloading_mid_import_then_again(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    config_dir: Path,
+    small_batches: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The entry unloading (or Home Assistant restarting) once the first batch is stored
+    stops the import there; importing again stores the rest, no play twice."""
+    unloading = [True]
+    monkeypatch.setattr(
+        StoreAccess, "closing", property(lambda _: unloading[0] and bool(small_batches))
+    )
+    path = config_dir / "Streaming_History_Audio_2023_0.json"
+    path.write_bytes(json_array(_streams()))
+    first = await _call(hass, "import_spotify_history", path=path.name)
+    assert first["cancelled"] is True
+    assert first["imported"]["plays"] == 1
+    unloading[0] = False
+    second = await _call(hass, "import_spotify_history", path=path.name)
+    assert (second["imported"]["plays"], second["skipped"]["plays"]["already_present"]) == (2, 1)
     store: Store = init_integration.runtime_data.store
     assert await hass.async_add_executor_job(store.count_plays, 0, 2**40) == 3
 

@@ -67,20 +67,21 @@ async def _async_import(kind: ExportKind, call: ServiceCall) -> ServiceResponse:
     async with async_file_import(hass, access, raw_path, strings) as running:
         try:
             while (batch := await hass.async_add_executor_job(_next, batches)) is not None:
+                if running.cancelled():  # Asked while the batch was read: it is not stored.
+                    report.cancelled = True
+                    break
                 report.absorb(await async_record_plays(hass, access, batch.plays, announce=False))
                 report.imported["links"] += await access.async_run(
                     partial(save_track_links, access.store, source, batch.links)
                 )
                 running.progress(batch.done, batch.total)
-                if not batch.last and running.cancelled():
-                    report.cancelled = True
-                    break
         except ExportError as err:  # A file of the zip is damaged: what came before stays.
             raise _export_refusal(err, raw_path) from err
         finally:
             await hass.async_add_executor_job(batches.close)
-        # Plays that completed imported AIME plays may have moved them: recount.
-        await access.async_run(access.store.settle_statistics)
+        if not access.closing:  # Unloading: the store is closing, nothing more to do there.
+            # Plays that completed imported AIME plays may have moved them: recount.
+            await access.async_run(access.store.settle_statistics)
     return report.as_dict()
 
 
