@@ -16,6 +16,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.aime.aime_import import history_services
 from custom_components.aime.const import DOMAIN
+from custom_components.aime.core.imports.export_files import OpenExportFile
 from custom_components.aime.core.models import Source
 from custom_components.aime.core.store.store import Store
 from custom_components.aime.hub.store_access import StoreAccess
@@ -29,6 +30,7 @@ from ..helpers.history_exports import (
     spotify_stream,
     spotify_zip,
 )
+from ..helpers.loop_watch import LoopWatch
 
 T = 1_700_000_000
 # (title, start, seconds played): three Kind of Blue tracks heard to their end.
@@ -85,6 +87,21 @@ async def test_spotify_zip_imports_once(
     assert again["skipped"]["plays"]["already_present"] == 3
     store: Store = init_integration.runtime_data.store
     assert await hass.async_add_executor_job(store.count_plays, 0, 2**40, Source.SPOTIFY) == 3
+
+
+@pytest.mark.usefixtures("init_integration", "small_batches")
+async def test_files_and_store_stay_off_the_event_loop(
+    hass: HomeAssistant, config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the export and every store call run in the executor, batch after batch: the
+    loop stays free for Home Assistant while an import runs."""
+    watch = LoopWatch(monkeypatch)
+    watch.watch(OpenExportFile, "__init__", "position")
+    watch.watch(Store, "ingest", "catalog_write", "settle_statistics")
+    spotify_zip(config_dir / "my_spotify_data.zip", [json_array(_streams())])
+    await _call(hass, "import_spotify_history", path="my_spotify_data.zip")
+    assert watch.called >= {"__init__", "position", "ingest", "catalog_write"}
+    assert watch.on_loop == []
 
 
 @pytest.mark.usefixtures("init_integration")
