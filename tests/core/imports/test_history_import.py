@@ -26,6 +26,7 @@ from ...helpers.history_exports import (
     listenbrainz_zip,
     spotify_stream,
     spotify_zip,
+    utc_iso,
 )
 
 T = 1_700_000_000
@@ -193,6 +194,7 @@ def test_listenbrainz_zip_and_old_array(store: Store, tmp_path: Path) -> None:
         listen(None, "John Coltrane", T + 900),
     ]
     later = [listen("Giant Steps", "John Coltrane", T + 2_678_400, release=None)]
+    later[0]["listened_at"] = utc_iso(T + 2_678_400)  # Some exports write an ISO time.
     path = listenbrainz_zip(
         tmp_path / "listenbrainz_listener.zip",
         {"2023/11": json_lines([*listens, '{"listened_at": 17']), "2023/12": json_lines(later)},
@@ -205,6 +207,9 @@ def test_listenbrainz_zip_and_old_array(store: Store, tmp_path: Path) -> None:
         "skipped": {"plays": {"no_track_name": 1, "malformed": 1}},
     }
     assert store.count_plays(T, T + 3_000_000, Source.LISTENBRAINZ) == 3
+    assert store.find_play(
+        PlayInput("Giant Steps", "John Coltrane", T + 2_678_400, Source.LISTENBRAINZ)
+    )
     old = tmp_path / "listener_lb-2024-01-01.json"
     old.write_bytes(json_array([*listens, *later]))
     again = run_import(store, old, ExportKind.LISTENBRAINZ)
