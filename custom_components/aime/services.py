@@ -6,6 +6,7 @@ from homeassistant.core import HomeAssistant, callback
 
 from .action import Action
 from .ai.services import AI_ACTIONS
+from .aime_import.history_services import HISTORY_IMPORT_ACTIONS
 from .aime_import.services import AIME_IMPORT_ACTIONS
 from .const import DOMAIN
 from .enrichment.services import ENRICHMENT_ACTIONS
@@ -24,6 +25,7 @@ ACTIONS: tuple[Action, ...] = (
     *ENRICHMENT_ACTIONS,
     *AI_ACTIONS,
     *AIME_IMPORT_ACTIONS,
+    *HISTORY_IMPORT_ACTIONS,
     *RECAP_ACTIONS,
 )
 

@@ -14,7 +14,7 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.aime.aime_import import services as aime_import_service
+from custom_components.aime.aime_import import file_import, services as aime_import_service
 from custom_components.aime.aime_import.services import resolve_under
 from custom_components.aime.const import DOMAIN
 from custom_components.aime.core.models import Source
@@ -239,7 +239,7 @@ async def test_unusable_files(
 @pytest.mark.usefixtures("init_integration", "aime_db")
 async def test_one_import_at_a_time(hass: HomeAssistant) -> None:
     """A second import while one runs is refused."""
-    lock = hass.data.setdefault(aime_import_service._IMPORT_LOCK, asyncio.Lock())
+    lock = hass.data.setdefault(file_import._IMPORT_LOCK, asyncio.Lock())
     async with lock:
         err = await _import_error(hass, "aime/musique.db")
     assert err.translation_key == "aime_import_running"

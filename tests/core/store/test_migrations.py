@@ -34,7 +34,7 @@ def test_v1_file_migrates_to_current(db_path: Path) -> None:
     shutil.copy(V1_FIXTURE, db_path)
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 13
+        assert store.schema_version == CURRENT_VERSION == 14
         counts = store.counts()
         assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
         assert counts.collection_items == counts.playlists == 0
@@ -152,7 +152,7 @@ def test_v3_file_keeps_its_imported_plays_marked(db_path: Path) -> None:
     conn.close()
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 13
+        assert store.schema_version == CURRENT_VERSION == 14
         # A play imported before keeps merging with the same play reported again.
         result = store.ingest(
             [PlayInput("So What", "Miles Davis", 1_700_000_060, Source.LASTFM, album="KoB")]
@@ -342,7 +342,9 @@ def test_v9_file_indexes_new_names_without_triggers(db_path: Path) -> None:
 
 
 def undo_people_step(conn: sqlite3.Connection) -> None:
-    """Take a current file back to version 11: no listener, no per-person rollups, no outbox."""
+    """Take a current file back to version 11: no listener, no per-person rollups, no outbox,
+    no track links."""
+    conn.execute("DROP TABLE IF EXISTS track_link")  # Version 14 added it.
     conn.execute("DROP TABLE IF EXISTS outbox")  # Version 13 added it.
     for statement in STEPS[12]:
         if statement.startswith("CREATE TABLE") and "listener (" not in statement:
@@ -393,6 +395,7 @@ def test_v12_file_gains_the_outbox(db_path: Path) -> None:
     Store.open(db_path).close()
     with sqlite3.connect(db_path) as conn:  # The same file as version 12 left it.
         conn.execute("DROP TABLE outbox")
+        conn.execute("DROP TABLE track_link")
         conn.execute("UPDATE schema_version SET version = 12")
     conn.close()
     store = Store.open(db_path)
@@ -401,3 +404,16 @@ def test_v12_file_gains_the_outbox(db_path: Path) -> None:
         assert store.outbox.entries() == []
     finally:
         store.close()
+
+
+def test_v11_file_keeps_links_of_tracks(db_path: Path) -> None:
+    """Version 14 lets a track have links of its own, one per service, gone with the track."""
+    _write_v2_file(db_path, version=11)
+    Store.open(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        add = "INSERT OR IGNORE INTO track_link (track_id, source, url) VALUES (1, 'spotify', ?)"
+        assert conn.execute(add, ("https://open.spotify.com/track/a",)).rowcount == 1
+        assert conn.execute(add, ("https://open.spotify.com/track/b",)).rowcount == 0
+        conn.execute("DELETE FROM track_link WHERE track_id = 1")
+        assert conn.execute("SELECT count(*) FROM track_link").fetchone() == (0,)

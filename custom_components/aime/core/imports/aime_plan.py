@@ -19,6 +19,7 @@ from ..models import PlayInput, Source
 from ..normalize import artist_key, track_key
 from ..store.reconcile import NOTICE_LAG
 from .aime_source import AimeDatabase, AimePlay
+from .report import ImportReport
 
 # AIME's own rule: one track reported by its two trackers within 10 minutes is one play.
 AIME_DUPLICATE_WINDOW = 600
@@ -37,28 +38,18 @@ def unresolved_name(candidates: tuple[str, ...]) -> str:
 
 
 @dataclass(slots=True)
-class AimeImportReport:
-    """Counts by kind of row; ``skipped`` by kind, then reason; ``artists`` counts the plays of
-    albums merged across artists by how their artist was found (module docstring)."""
+class AimeImportReport(ImportReport):
+    """``ImportReport`` and what the repairs did: ``artists`` counts the plays of albums merged
+    across artists by how their artist was found (module docstring)."""
 
-    imported: Counter[str] = field(default_factory=Counter)
-    merged: Counter[str] = field(default_factory=Counter)
     repaired: Counter[str] = field(default_factory=Counter)
     artists: Counter[str] = field(default_factory=Counter)
-    skipped: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
-    cancelled: bool = False  # Stopped after a batch of plays: a later import completes it.
 
     def as_dict(self) -> dict[str, Any]:
         """Plain dicts, for an action's response (``cancelled`` only when it was)."""
-        answer: dict[str, Any] = {
-            "imported": dict(self.imported),
-            "merged": dict(self.merged),
-            "repaired": dict(self.repaired),
-            "artists": dict(self.artists),
-            "skipped": {kind: dict(reasons) for kind, reasons in self.skipped.items()},
-        }
-        if self.cancelled:
-            answer["cancelled"] = True
+        answer = ImportReport.as_dict(self)
+        answer["repaired"] = dict(self.repaired)
+        answer["artists"] = dict(self.artists)
         return answer
 
 

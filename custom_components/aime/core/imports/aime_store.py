@@ -154,13 +154,7 @@ class PlayFlow:
         if plays:
             self._mark(plays[0].timestamp - NOTICE_LAG - self._store.dedup_window)
         result = self._store.ingest((item.play for item in planned), bulk=True)
-        report = self._report
-        report.imported["plays"] += result.added
-        report.merged["plays"] += result.merged
-        if result.duplicates:
-            report.skipped["plays"]["already_present"] += result.duplicates
-        for rejected in result.rejected:
-            report.skipped["plays"][rejected.reason] += 1
+        self._report.absorb(result)
         added = {id(play) for play in result.added_plays}
         self._unmarked.extend(item for item in planned if id(item.play) in added)
         self._done += rows

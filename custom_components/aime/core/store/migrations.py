@@ -347,6 +347,18 @@ _V12 = PEOPLE_STEP
 # Version 13: the scrobbling outbox, in ``outbox_step.py``.
 _V13 = OUTBOX_STEP
 
+# Version 14: a track's own links (issue 26: the Spotify URI of a streaming history's tracks),
+# one per source. Not in ``enrichment``: its rows name an album or an artist, never both nor
+# neither (a CHECK that SQLite cannot change without copying the table).
+_V14 = (
+    """CREATE TABLE track_link (
+        track_id INTEGER NOT NULL REFERENCES track(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        url TEXT NOT NULL,
+        PRIMARY KEY (track_id, source)
+    ) WITHOUT ROWID""",
+)
+
 STEPS: dict[int, tuple[str, ...]] = {
     1: _V1,
     2: _V2,
@@ -361,6 +373,7 @@ STEPS: dict[int, tuple[str, ...]] = {
     11: _V11,
     12: _V12,
     13: _V13,
+    14: _V14,
 }
 CURRENT_VERSION = max(STEPS)
 

@@ -150,6 +150,15 @@ enrichment = Table(
     Column("fetched_at", Integer, nullable=False),
 )
 
+# A track's own links (version 14): the Spotify page of a streaming history's track.
+track_link = Table(
+    "track_link",
+    metadata,
+    Column("track_id", Integer, ForeignKey("track.id"), primary_key=True),
+    Column("source", Text, primary_key=True),
+    Column("url", Text, nullable=False),
+)
+
 ai_text = Table(
     "ai_text",
     metadata,
