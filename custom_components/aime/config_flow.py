@@ -42,6 +42,7 @@ from .flow_fields import ADVANCED_OPTIONS, SECRET, TEXT, URL, advanced_input, ad
 from .lastfm.coordinator import build_client
 from .players.options_flow import PlayersOptionsSteps
 from .roon.config_flow import RoonConfigSteps, RoonOptionsFlow
+from .scrobble_endpoint.options_flow import ScrobbleEndpointOptionsSteps
 
 HUB_TITLE = "AIME"
 LASTFM_API_ACCOUNT_URL = "https://www.last.fm/api/account/create"
@@ -277,13 +278,22 @@ def _dedup_window_schema(options: Mapping[str, Any]) -> vol.Schema:
     )
 
 
-class AimeOptionsFlow(EnrichmentOptionsSteps, PlayersOptionsSteps):
+class AimeOptionsFlow(EnrichmentOptionsSteps, PlayersOptionsSteps, ScrobbleEndpointOptionsSteps):
     """The hub's options: how plays are recorded, the optional services, the daily jobs."""
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """A menu: each entry is one form that saves its part of the options."""
         return self.async_show_menu(
-            step_id="init", menu_options=["general", "players", "discogs", "spotify", "ai", "jobs"]
+            step_id="init",
+            menu_options=[
+                "general",
+                "players",
+                "scrobble_endpoint",
+                "discogs",
+                "spotify",
+                "ai",
+                "jobs",
+            ],
         )
 
     async def async_step_general(

@@ -79,6 +79,8 @@ CONF_RADIO_STATIONS: Final = "radio_stations"
 
 # Home Assistant media players whose music is recorded (hub options; entity ids).
 CONF_PLAYERS: Final = "players"
+# The ListenBrainz-compatible endpoint's tokens (hashed records, see scrobble_endpoint/tokens.py).
+CONF_ENDPOINT_TOKENS: Final = "endpoint_tokens"
 
 # AI texts (hub options): instead of the endpoint, an AI Task entity (HA 2025.8 and later).
 CONF_AI_TASK_ENTITY: Final = "ai_task_entity"

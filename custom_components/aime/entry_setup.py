@@ -24,6 +24,7 @@ from .panel.registration import async_register_frontend
 from .players.recorder import async_setup_players
 from .recap.services import async_schedule_recaps
 from .roon.coordinator import RoonRuntime, async_setup_roon
+from .scrobble_endpoint.setup import async_setup_scrobble_endpoint
 from .stats.coordinator import async_setup_statistics
 from .stats.long_term_statistics import async_setup_long_term_statistics
 
@@ -37,14 +38,15 @@ type AimeRuntime = HubRuntime | LastfmRuntime | RoonRuntime
 async def async_setup_hub(
     hass: HomeAssistant, entry: AimeConfigEntry, access: StoreAccess
 ) -> HubRuntime:
-    """The kernel, then statistics, enrichment, the players, AI texts, recaps, Assist and
-    the panel."""
+    """The kernel, then statistics, enrichment, the players, the scrobbling endpoint, AI
+    texts, recaps, Assist and the panel."""
     hub = HubRuntime(hass, entry, access)
     try:
         await async_setup_statistics(hass, hub)
         await async_setup_long_term_statistics(hass, hub)
         await async_setup_enrichment(hass, hub)
         await async_setup_players(hass, hub)
+        await async_setup_scrobble_endpoint(hass, hub)
         hub.async_on_stop(async_register_haiku_job(hass, hub.jobs))
         hub.async_on_stop(async_schedule_recaps(hass, entry))
         await hub.async_start_jobs()
