@@ -71,6 +71,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "playlists": BASE | {"ai", "core.playlists", "core.stats", "core.store", "hub"},
     "lastfm": BASE | {"clients", "core", "core.store", "hub", "stats"},
     "players": BASE | {"core", "flow_fields", "hub"},
+    "scrobble_endpoint": BASE | {"core", "flow_fields", "hub"},
     "roon": BASE
     | {"clients.roon", "core", "core.playlists", "core.stats", "core.store", "hub", "playlists"},
     "panel": BASE | {"clients.roon", "core.stats", "core.store", "hub", "roon", "stats"},
@@ -88,6 +89,7 @@ ALLOWED: dict[str, frozenset[str]] = {
             "players",
             "recap",
             "roon",
+            "scrobble_endpoint",
             "stats",
         }
     ),
@@ -99,7 +101,16 @@ ALLOWED: dict[str, frozenset[str]] = {
         {"core", "core.stats", "core.store", "panel", "playlists", "validation"}
     ),
     "config_flow": frozenset(
-        {"clients", "const", "enrichment", "flow_fields", "lastfm", "players", "roon"}
+        {
+            "clients",
+            "const",
+            "enrichment",
+            "flow_fields",
+            "lastfm",
+            "players",
+            "roon",
+            "scrobble_endpoint",
+        }
     ),
     "diagnostics": frozenset(
         {"__init__", "const", "core.store", "enrichment", "hub", "lastfm", "roon"}
