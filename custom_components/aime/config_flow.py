@@ -28,6 +28,7 @@ from .const import (
     DOMAIN,
     KIND_HUB,
     KIND_LASTFM,
+    KIND_LISTENBRAINZ,
     KIND_ROON,
     LASTFM_UNIQUE_ID_PREFIX,
     LOGGER,
@@ -40,6 +41,11 @@ from .const import (
 from .enrichment.options_flow import EnrichmentOptionsSteps
 from .flow_fields import ADVANCED_OPTIONS, SECRET, TEXT, URL, advanced_input, advanced_options
 from .lastfm.coordinator import build_client
+from .listenbrainz.config_flow import (
+    ListenbrainzConfigSteps,
+    ListenbrainzOptionsFlow,
+    is_listenbrainz,
+)
 from .players.options_flow import PlayersOptionsSteps
 from .roon.config_flow import RoonConfigSteps, RoonOptionsFlow
 from .scrobble_endpoint.options_flow import ScrobbleEndpointOptionsSteps
@@ -83,7 +89,7 @@ def _replace_credentials(data: Mapping[str, Any], user_input: Mapping[str, Any])
     return updated
 
 
-class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
+class AimeConfigFlow(RoonConfigSteps, ListenbrainzConfigSteps, domain=DOMAIN):
     """Set up the AIME hub, then add Last.fm accounts and Roon Cores."""
 
     VERSION = 1
@@ -98,6 +104,8 @@ class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
             return LastfmOptionsFlow()
         if kind == KIND_ROON:
             return RoonOptionsFlow()
+        if kind == KIND_LISTENBRAINZ:
+            return ListenbrainzOptionsFlow()
         return AimeOptionsFlow()
 
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
@@ -110,7 +118,7 @@ class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
         if user_input is None and hub_exists:
             return self.async_show_menu(
                 step_id="user",
-                menu_options=[KIND_LASTFM, KIND_ROON],
+                menu_options=[KIND_LASTFM, KIND_LISTENBRAINZ, KIND_ROON],
                 description_placeholders=placeholders,
             )
         # The hub owns the listening store: there is exactly one.
@@ -169,6 +177,8 @@ class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
         """Last.fm refused the API key, or a Roon Core no longer accepts AIME."""
         if entry_data.get(CONF_KIND) == KIND_ROON:
             return await self.async_step_roon_reauth()
+        if is_listenbrainz(entry_data):
+            return await self.async_step_listenbrainz_reauth()
         return await self.async_step_reauth_confirm()
 
     async def async_step_reauth_confirm(
@@ -212,6 +222,8 @@ class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
             return await self.async_step_roon_reconfigure()
         if entry.data.get(CONF_KIND, KIND_HUB) == KIND_HUB:
             return await self.async_step_hub_reconfigure()
+        if is_listenbrainz(entry.data):  # its token is its account: a new one is a new entry
+            return self.async_abort(reason="listenbrainz_reconfigure")
         errors: dict[str, str] = {}
         if user_input is not None:
             data = _replace_credentials(entry.data, user_input)

@@ -13,6 +13,7 @@ CONF_KIND: Final = "kind"
 KIND_HUB: Final = "hub"
 KIND_LASTFM: Final = "lastfm"
 KIND_ROON: Final = "roon"
+KIND_LISTENBRAINZ: Final = "listenbrainz"
 
 # The listening store lives under <config>/aime/aime.db.
 STORE_FOLDER: Final = "aime"
@@ -67,6 +68,9 @@ TO_REDACT: Final = RedactedKeys(
 CONF_SHARED_SECRET: Final = "shared_secret"
 CONF_API_ROOT: Final = "api_root"
 LASTFM_UNIQUE_ID_PREFIX: Final = "lastfm_"
+LISTENBRAINZ_UNIQUE_ID_PREFIX: Final = "listenbrainz_"
+# A source account's person (options): a person entity id; absent for the household.
+CONF_LISTENER: Final = "listener"
 LASTFM_PROFILE_URL: Final = "https://www.last.fm/user/{username}"
 DEFAULT_SCAN_INTERVAL_SECONDS: Final = 60
 MIN_SCAN_INTERVAL_SECONDS: Final = 30

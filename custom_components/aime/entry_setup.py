@@ -14,11 +14,12 @@ from homeassistant.core import HomeAssistant
 
 from .ai.services import async_register_haiku_job
 from .assist.setup import async_setup_assist
-from .const import KIND_HUB, KIND_LASTFM, KIND_ROON
+from .const import KIND_HUB, KIND_LASTFM, KIND_LISTENBRAINZ, KIND_ROON
 from .enrichment.runtime import async_setup_enrichment
 from .hub.runtime import HubRuntime
 from .hub.store_access import StoreAccess
 from .lastfm.runtime import LastfmRuntime, async_setup_lastfm
+from .listenbrainz.runtime import ListenbrainzRuntime, async_setup_listenbrainz
 from .panel.covers import async_setup_covers
 from .panel.registration import async_register_frontend
 from .players.recorder import async_setup_players
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from . import AimeConfigEntry
 
 # What a loaded entry holds: one runtime class per entry kind.
-type AimeRuntime = HubRuntime | LastfmRuntime | RoonRuntime
+type AimeRuntime = HubRuntime | LastfmRuntime | RoonRuntime | ListenbrainzRuntime
 
 
 async def async_setup_hub(
@@ -68,4 +69,5 @@ ENTRY_SETUP: dict[
     KIND_HUB: async_setup_hub,
     KIND_LASTFM: async_setup_lastfm,
     KIND_ROON: async_setup_roon,
+    KIND_LISTENBRAINZ: async_setup_listenbrainz,
 }

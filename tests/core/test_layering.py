@@ -70,6 +70,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     | {"ai", "clients", "core.enrichment", "core.stats", "core.store", "flow_fields", "hub"},
     "playlists": BASE | {"ai", "core.playlists", "core.stats", "core.store", "hub"},
     "lastfm": BASE | {"clients", "core", "core.store", "hub", "stats"},
+    "listenbrainz": BASE | {"clients", "core", "core.store", "flow_fields", "hub", "stats"},
     "players": BASE | {"core", "flow_fields", "hub"},
     "scrobble_endpoint": BASE | {"core", "flow_fields", "hub"},
     "roon": BASE
@@ -85,6 +86,7 @@ ALLOWED: dict[str, frozenset[str]] = {
             "enrichment",
             "hub",
             "lastfm",
+            "listenbrainz",
             "panel",
             "players",
             "recap",
@@ -94,7 +96,16 @@ ALLOWED: dict[str, frozenset[str]] = {
         }
     ),
     "__init__": frozenset(
-        {"const", "entry_setup", "hub", "lastfm", "roon", "services", "websocket_api"}
+        {
+            "const",
+            "entry_setup",
+            "hub",
+            "lastfm",
+            "listenbrainz",
+            "roon",
+            "services",
+            "websocket_api",
+        }
     ),
     "services": BASE | {"ai", "aime_import", "enrichment", "lastfm", "playlists", "recap", "roon"},
     "websocket_api": frozenset(
@@ -107,6 +118,7 @@ ALLOWED: dict[str, frozenset[str]] = {
             "enrichment",
             "flow_fields",
             "lastfm",
+            "listenbrainz",
             "players",
             "roon",
             "scrobble_endpoint",
