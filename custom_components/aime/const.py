@@ -61,6 +61,7 @@ TO_REDACT: Final = RedactedKeys(
         "spotify_client_id",
         "spotify_client_secret",
         "ai_api_key",
+        "digest",  # The scrobbling endpoint's tokens (hub options), hashed.
     }
 )
 

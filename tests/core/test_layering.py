@@ -125,7 +125,7 @@ ALLOWED: dict[str, frozenset[str]] = {
         }
     ),
     "diagnostics": frozenset(
-        {"__init__", "const", "core.store", "enrichment", "hub", "lastfm", "roon"}
+        {"__init__", "const", "core.store", "enrichment", "hub", "lastfm", "listenbrainz", "roon"}
     ),
     "sensor": frozenset({"__init__", "enrichment", "hub", "lastfm", "playlists", "stats"}),
     "button": frozenset({"__init__", "hub"}),

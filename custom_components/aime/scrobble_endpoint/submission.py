@@ -32,7 +32,8 @@ MAX_DURATION_MS_LIMIT: Final = MAX_DURATION_LIMIT * 1000
 LISTEN_MINIMUM_TS: Final = 1_033_430_400  # 2002-10-01: nothing was scrobbled earlier
 LISTENED_AT_ALLOWED_SKEW: Final = 60 * 60  # a client's clock may run an hour fast
 MAX_NAME_LENGTH: Final = 1000  # AIME's own bound on a track, artist or release name
-_NAMES: Final = ("track_name", "artist_name", "release_name")
+_LISTEN_KEYS: Final = frozenset({"listened_at", "track_metadata"})
+_PLAYING_NOW_KEYS: Final = frozenset({"track_metadata"})
 # Where clients name themselves or the player (ListenBrainz's recommended fields, best first).
 _CLIENT_FIELDS: Final = ("media_player", "submission_client", "music_service_name")
 
@@ -102,17 +103,20 @@ def _listen(listen: Any, listen_type: str, latest: int) -> SubmittedListen:
     if not isinstance(listen, dict):
         raise SubmissionError("Listen is empty and cannot be validated.")
     if len(json.dumps(listen).encode()) > MAX_LISTEN_SIZE:
-        raise SubmissionError(f"JSON document is too large. In aggregate, listens may not be "
-                              f"larger than {MAX_LISTEN_SIZE} characters.")  # fmt: skip
-    allowed = {"track_metadata"} if listen_type == LISTEN_TYPE_PLAYING_NOW else {
-        "listened_at", "track_metadata"}  # fmt: skip
+        raise SubmissionError(
+            "JSON document is too large. In aggregate, listens may not be larger than "
+            f"{MAX_LISTEN_SIZE} characters."
+        )
+    allowed = _PLAYING_NOW_KEYS if listen_type == LISTEN_TYPE_PLAYING_NOW else _LISTEN_KEYS
     if extra := set(listen) - allowed:
         raise SubmissionError(f"JSON document may not contain the key {sorted(extra)[0]}.")
     listened_at = None if listen_type == LISTEN_TYPE_PLAYING_NOW else _listened_at(listen, latest)
     metadata = listen.get("track_metadata")
     if not isinstance(metadata, dict):
         raise SubmissionError("JSON document must contain the key track_metadata at the top level.")
-    names = {key: _name(metadata, key) for key in _NAMES}
+    track = _name(metadata, "track_name")
+    artist = _name(metadata, "artist_name")
+    release = _name(metadata, "release_name") if metadata.get("release_name") is not None else None
     info = metadata.get("additional_info", {})
     if info is None:
         info = {}
@@ -120,13 +124,10 @@ def _listen(listen: Any, listen_type: str, latest: int) -> SubmittedListen:
         raise SubmissionError("track_metadata.additional_info must be an object.")
     _check_tags(info)
     _no_null(listen)
-    track, artist = names["track_name"], names["artist_name"]
-    if track is None or artist is None:  # _name refuses a missing required name
-        raise SubmissionError("JSON document does not contain required field track_metadata.")
     return SubmittedListen(
         track=track,
         artist=artist,
-        release=names["release_name"],
+        release=release,
         listened_at=listened_at,
         duration=_duration(info),
         track_number=_track_number(info.get("tracknumber")),
@@ -154,10 +155,8 @@ def _listened_at(listen: dict[str, Any], latest: int) -> int:
     return moment
 
 
-def _name(metadata: dict[str, Any], key: str) -> str | None:
-    if key not in metadata or (key == "release_name" and metadata[key] is None):
-        if key == "release_name":
-            return None
+def _name(metadata: dict[str, Any], key: str) -> str:
+    if key not in metadata:
         raise SubmissionError(
             f"JSON document does not contain required field track_metadata.{key}."
         )
@@ -179,19 +178,28 @@ def _check_tags(info: dict[str, Any]) -> None:
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
         raise SubmissionError("track_metadata.additional_info.tags must be a list of strings.")
     if len(tags) > MAX_TAGS_PER_LISTEN:
-        raise SubmissionError(f"JSON document may not contain more than {MAX_TAGS_PER_LISTEN} "
-                              "items in track_metadata.additional_info.tags.")  # fmt: skip
+        raise SubmissionError(
+            f"JSON document may not contain more than {MAX_TAGS_PER_LISTEN} items in "
+            "track_metadata.additional_info.tags."
+        )
     if any(len(tag) > MAX_TAG_SIZE for tag in tags):
-        raise SubmissionError("JSON document may not contain track_metadata.additional_info.tags "
-                              f"longer than {MAX_TAG_SIZE} characters.")  # fmt: skip
+        raise SubmissionError(
+            "JSON document may not contain track_metadata.additional_info.tags longer than "
+            f"{MAX_TAG_SIZE} characters."
+        )
+
+
+_DURATIONS: Final = (
+    ("duration", MAX_DURATION_LIMIT, 1),
+    ("duration_ms", MAX_DURATION_MS_LIMIT, 1000),
+)
 
 
 def _duration(info: dict[str, Any]) -> int | None:
     """The track's length in seconds, from ``duration`` or ``duration_ms``."""
     if "duration" in info and "duration_ms" in info:
         raise SubmissionError("JSON document should not contain both duration and duration_ms.")
-    for key, limit, unit in (("duration", MAX_DURATION_LIMIT, 1),
-                             ("duration_ms", MAX_DURATION_MS_LIMIT, 1000)):  # fmt: skip
+    for key, limit, unit in _DURATIONS:
         if key not in info:
             continue
         value = info[key]
