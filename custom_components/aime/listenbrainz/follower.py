@@ -98,6 +98,9 @@ class ListenbrainzFollower:
 
     @callback
     def _async_tick(self, _now: datetime) -> None:
+        # liblistenbrainz sets no timeout: while a request hangs, ticks do not pile up behind it.
+        if self._lock.locked():
+            return
         self._entry.async_create_background_task(
             self._hass, self.async_poll(), f"{self._entry.title} poll"
         )
