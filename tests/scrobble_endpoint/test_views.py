@@ -178,6 +178,15 @@ async def test_a_missing_or_wrong_token_is_401_and_keeps_nothing(
     assert await journal(hass, hub) == []
 
 
+async def test_submit_listens_never_reads_a_token_in_its_url(
+    hass: HomeAssistant, hub: MockConfigEntry, client: TestClient
+) -> None:
+    body = json.dumps({"listen_type": "single", "payload": [listen()]})
+    response = await client.post(SUBMIT, data=body, params={"token": ALICE_TOKEN})
+    assert response.status == 401
+    assert await journal(hass, hub) == []
+
+
 async def test_validate_token_answers_like_listenbrainz(client: TestClient) -> None:
     valid = await (await client.get(VALIDATE, headers=auth(ALICE_TOKEN))).json()
     assert valid == {"code": 200, "message": "Token valid.", "valid": True, "user_name": "Alice"}

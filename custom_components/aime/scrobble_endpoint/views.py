@@ -134,10 +134,13 @@ class ValidateTokenView(_ListenBrainzView):
 
 
 def _presented_token(request: web.Request) -> str | None:
-    """``Authorization: Token <token>`` (or ``?token=``, which validate-token also reads)."""
+    """``Authorization: Token <token>``; validate-token also reads ``?token=``, as
+    ListenBrainz does (submit-listens never: a token in a URL ends up in logs)."""
     scheme, _, value = request.headers.get("Authorization", "").strip().partition(" ")
     if scheme.lower() == "token" and value.strip():
         return value.strip()
+    if request.method != "GET":
+        return None
     query = request.query.get("token", "").strip()
     return query or None
 
