@@ -22,6 +22,7 @@ from custom_components.aime.const import DOMAIN
 
 from .fakes.discogs import FakeDiscogs
 from .fakes.lastfm import FakeLastfm
+from .fakes.listenbrainz import FakeListenBrainz
 from .fakes.llm import FakeLLM
 from .fakes.spotify import FakeSpotify
 
@@ -114,6 +115,16 @@ def store_path(config_dir: Path) -> Path:
 async def fake_lastfm(socket_enabled: None) -> AsyncGenerator[FakeLastfm]:
     """A fake Last.fm serving on 127.0.0.1 from the running (hass) loop; stopped afterwards."""
     fake = await FakeLastfm().start()
+    try:
+        yield fake
+    finally:
+        await fake.stop()
+
+
+@pytest.fixture
+async def fake_listenbrainz(socket_enabled: None) -> AsyncGenerator[FakeListenBrainz]:
+    """A fake ListenBrainz on 127.0.0.1, on the running (hass) loop; stopped afterwards."""
+    fake = await FakeListenBrainz().start()
     try:
         yield fake
     finally:

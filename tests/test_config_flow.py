@@ -56,7 +56,7 @@ async def _lastfm_form(hass: HomeAssistant) -> FlowResult:
     result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
     assert result["type"] is FlowResultType.MENU
     assert result["step_id"] == "user"
-    assert result["menu_options"] == ["lastfm", "roon"]
+    assert result["menu_options"] == ["lastfm", "listenbrainz", "roon"]
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"next_step_id": "lastfm"}
     )

@@ -8,11 +8,12 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
-from .const import CONF_KIND, DOMAIN, KIND_HUB, KIND_LASTFM, KIND_ROON
+from .const import CONF_KIND, DOMAIN, KIND_HUB, KIND_LASTFM, KIND_LISTENBRAINZ, KIND_ROON
 from .entry_setup import ENTRY_SETUP, AimeRuntime
 from .hub.shared_store import async_acquire_store, async_release_store
 from .hub.store_access import StoreAccess
 from .lastfm.history_import import async_forget_checkpoint
+from .listenbrainz.follower import async_forget_checkpoint as async_forget_listenbrainz
 from .roon.coordinator import RoonRuntime
 from .roon.entity import output_unique_id
 from .roon.history import async_forget_listens
@@ -24,6 +25,7 @@ PLATFORMS: dict[str, list[Platform]] = {
     KIND_HUB: [Platform.BUTTON, Platform.SENSOR],
     KIND_LASTFM: [Platform.SENSOR],
     KIND_ROON: [Platform.MEDIA_PLAYER],
+    KIND_LISTENBRAINZ: [],  # no entity of its own: its listens feed the hub's
 }
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -97,6 +99,8 @@ async def async_remove_entry(hass: HomeAssistant, entry: AimeConfigEntry) -> Non
         await async_forget_listens(hass, entry.entry_id)
     elif kind == KIND_LASTFM:
         await async_forget_checkpoint(hass, entry.entry_id)
+    elif kind == KIND_LISTENBRAINZ:
+        await async_forget_listenbrainz(hass, entry.entry_id)
 
 
 async def _async_options_updated(hass: HomeAssistant, entry: AimeConfigEntry) -> None:

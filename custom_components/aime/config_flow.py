@@ -28,6 +28,7 @@ from .const import (
     DOMAIN,
     KIND_HUB,
     KIND_LASTFM,
+    KIND_LISTENBRAINZ,
     KIND_ROON,
     LASTFM_UNIQUE_ID_PREFIX,
     LOGGER,
@@ -40,8 +41,14 @@ from .const import (
 from .enrichment.options_flow import EnrichmentOptionsSteps
 from .flow_fields import ADVANCED_OPTIONS, SECRET, TEXT, URL, advanced_input, advanced_options
 from .lastfm.coordinator import build_client
+from .listenbrainz.config_flow import (
+    ListenbrainzConfigSteps,
+    ListenbrainzOptionsFlow,
+    is_listenbrainz,
+)
 from .players.options_flow import PlayersOptionsSteps
 from .roon.config_flow import RoonConfigSteps, RoonOptionsFlow
+from .scrobble_endpoint.options_flow import ScrobbleEndpointOptionsSteps
 from .scrobbling.options_flow import WriteAccessSteps, scrobbling_fields
 
 HUB_TITLE = "AIME"
@@ -83,7 +90,7 @@ def _replace_credentials(data: Mapping[str, Any], user_input: Mapping[str, Any])
     return updated
 
 
-class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
+class AimeConfigFlow(RoonConfigSteps, ListenbrainzConfigSteps, domain=DOMAIN):
     """Set up the AIME hub, then add Last.fm accounts and Roon Cores."""
 
     VERSION = 1
@@ -98,6 +105,8 @@ class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
             return LastfmOptionsFlow()
         if kind == KIND_ROON:
             return RoonOptionsFlow()
+        if kind == KIND_LISTENBRAINZ:
+            return ListenbrainzOptionsFlow()
         return AimeOptionsFlow()
 
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
@@ -110,7 +119,7 @@ class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
         if user_input is None and hub_exists:
             return self.async_show_menu(
                 step_id="user",
-                menu_options=[KIND_LASTFM, KIND_ROON],
+                menu_options=[KIND_LASTFM, KIND_LISTENBRAINZ, KIND_ROON],
                 description_placeholders=placeholders,
             )
         # The hub owns the listening store: there is exactly one.
@@ -169,6 +178,8 @@ class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
         """Last.fm refused the API key, or a Roon Core no longer accepts AIME."""
         if entry_data.get(CONF_KIND) == KIND_ROON:
             return await self.async_step_roon_reauth()
+        if is_listenbrainz(entry_data):
+            return await self.async_step_listenbrainz_reauth()
         return await self.async_step_reauth_confirm()
 
     async def async_step_reauth_confirm(
@@ -212,6 +223,8 @@ class AimeConfigFlow(RoonConfigSteps, domain=DOMAIN):
             return await self.async_step_roon_reconfigure()
         if entry.data.get(CONF_KIND, KIND_HUB) == KIND_HUB:
             return await self.async_step_hub_reconfigure()
+        if is_listenbrainz(entry.data):  # its token is its account: a new one is a new entry
+            return self.async_abort(reason="listenbrainz_reconfigure")
         errors: dict[str, str] = {}
         if user_input is not None:
             data = _replace_credentials(entry.data, user_input)
@@ -278,13 +291,22 @@ def _dedup_window_schema(options: Mapping[str, Any]) -> vol.Schema:
     )
 
 
-class AimeOptionsFlow(EnrichmentOptionsSteps, PlayersOptionsSteps):
+class AimeOptionsFlow(EnrichmentOptionsSteps, PlayersOptionsSteps, ScrobbleEndpointOptionsSteps):
     """The hub's options: how plays are recorded, the optional services, the daily jobs."""
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """A menu: each entry is one form that saves its part of the options."""
         return self.async_show_menu(
-            step_id="init", menu_options=["general", "players", "discogs", "spotify", "ai", "jobs"]
+            step_id="init",
+            menu_options=[
+                "general",
+                "players",
+                "scrobble_endpoint",
+                "discogs",
+                "spotify",
+                "ai",
+                "jobs",
+            ],
         )
 
     async def async_step_general(

@@ -13,6 +13,7 @@ CONF_KIND: Final = "kind"
 KIND_HUB: Final = "hub"
 KIND_LASTFM: Final = "lastfm"
 KIND_ROON: Final = "roon"
+KIND_LISTENBRAINZ: Final = "listenbrainz"
 
 # The listening store lives under <config>/aime/aime.db.
 STORE_FOLDER: Final = "aime"
@@ -60,6 +61,7 @@ TO_REDACT: Final = RedactedKeys(
         "spotify_client_id",
         "spotify_client_secret",
         "ai_api_key",
+        "digest",  # The scrobbling endpoint's tokens (hub options), hashed.
     }
 )
 
@@ -67,6 +69,9 @@ TO_REDACT: Final = RedactedKeys(
 CONF_SHARED_SECRET: Final = "shared_secret"
 CONF_API_ROOT: Final = "api_root"
 LASTFM_UNIQUE_ID_PREFIX: Final = "lastfm_"
+LISTENBRAINZ_UNIQUE_ID_PREFIX: Final = "listenbrainz_"
+# A source account's person (options): a person entity id; absent for the household.
+CONF_LISTENER: Final = "listener"
 LASTFM_PROFILE_URL: Final = "https://www.last.fm/user/{username}"
 DEFAULT_SCAN_INTERVAL_SECONDS: Final = 60
 MIN_SCAN_INTERVAL_SECONDS: Final = 30
@@ -86,6 +91,8 @@ CONF_RADIO_STATIONS: Final = "radio_stations"
 
 # Home Assistant media players whose music is recorded (hub options; entity ids).
 CONF_PLAYERS: Final = "players"
+# The ListenBrainz-compatible endpoint's tokens (hashed records, see scrobble_endpoint/tokens.py).
+CONF_ENDPOINT_TOKENS: Final = "endpoint_tokens"
 
 # AI texts (hub options): instead of the endpoint, an AI Task entity (HA 2025.8 and later).
 CONF_AI_TASK_ENTITY: Final = "ai_task_entity"

@@ -14,6 +14,7 @@ from .core.store.store import Store
 from .enrichment.runtime import ENRICHMENT, service_summary
 from .hub.runtime import HubRuntime
 from .lastfm.runtime import LastfmRuntime
+from .listenbrainz.runtime import ListenbrainzRuntime
 from .roon.coordinator import RoonRuntime
 
 
@@ -34,6 +35,13 @@ async def async_get_config_entry_diagnostics(
         diagnostics["lastfm"] = _lastfm_info(runtime)
     elif isinstance(runtime, RoonRuntime):
         diagnostics["roon"] = _roon_info(runtime)
+    elif isinstance(runtime, ListenbrainzRuntime):
+        follower = runtime.follower
+        diagnostics["listenbrainz"] = {
+            "newest": follower.newest,
+            "import_before": follower.import_before,
+            "import_done": follower.import_done,
+        }
     elif isinstance(runtime, HubRuntime) and (enrichment := runtime.feature(ENRICHMENT)):
         diagnostics["enrichment"] = service_summary(enrichment)
     return diagnostics

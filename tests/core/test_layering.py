@@ -82,7 +82,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "playlists": BASE | {"ai", "core.playlists", "core.stats", "core.store", "hub"},
     "scrobbling": BASE | {"clients", "core", "core.outbox", "core.store", "hub"},
     "lastfm": BASE | {"clients", "core", "core.store", "hub", "scrobbling", "stats"},
+    "listenbrainz": BASE | {"clients", "core", "core.store", "flow_fields", "hub", "stats"},
     "players": BASE | {"core", "flow_fields", "hub"},
+    "scrobble_endpoint": BASE | {"core", "flow_fields", "hub"},
     "roon": BASE
     | {"clients.roon", "core", "core.playlists", "core.stats", "core.store", "hub", "playlists"},
     "panel": BASE | {"clients.roon", "core.stats", "core.store", "hub", "roon", "stats"},
@@ -96,25 +98,47 @@ ALLOWED: dict[str, frozenset[str]] = {
             "enrichment",
             "hub",
             "lastfm",
+            "listenbrainz",
             "panel",
             "players",
             "recap",
             "roon",
+            "scrobble_endpoint",
             "stats",
         }
     ),
     "__init__": frozenset(
-        {"const", "entry_setup", "hub", "lastfm", "roon", "services", "websocket_api"}
+        {
+            "const",
+            "entry_setup",
+            "hub",
+            "lastfm",
+            "listenbrainz",
+            "roon",
+            "services",
+            "websocket_api",
+        }
     ),
     "services": BASE | {"ai", "aime_import", "enrichment", "lastfm", "playlists", "recap", "roon"},
     "websocket_api": frozenset(
         {"core", "core.stats", "core.store", "panel", "playlists", "scrobbling", "validation"}
     ),
     "config_flow": frozenset(
-        {"clients", "const", "enrichment", "flow_fields", "lastfm", "players", "roon", "scrobbling"}
+        {
+            "clients",
+            "const",
+            "enrichment",
+            "flow_fields",
+            "lastfm",
+            "listenbrainz",
+            "players",
+            "roon",
+            "scrobble_endpoint",
+            "scrobbling",
+        }
     ),
     "diagnostics": frozenset(
-        {"__init__", "const", "core.store", "enrichment", "hub", "lastfm", "roon"}
+        {"__init__", "const", "core.store", "enrichment", "hub", "lastfm", "listenbrainz", "roon"}
     ),
     "sensor": frozenset({"__init__", "enrichment", "hub", "lastfm", "playlists", "stats"}),
     "button": frozenset({"__init__", "hub"}),

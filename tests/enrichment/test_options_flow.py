@@ -56,7 +56,15 @@ async def open_step(hass: HomeAssistant, entry: MockConfigEntry, step: str) -> F
     """Open the hub's options, then the menu entry ``step``."""
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["type"] is FlowResultType.MENU
-    assert result["menu_options"] == ["general", "players", "discogs", "spotify", "ai", "jobs"]
+    assert result["menu_options"] == [
+        "general",
+        "players",
+        "scrobble_endpoint",
+        "discogs",
+        "spotify",
+        "ai",
+        "jobs",
+    ]
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"next_step_id": step}
     )

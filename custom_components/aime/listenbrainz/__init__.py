@@ -1,0 +1,1 @@
+"""A ListenBrainz account as a source: its history imported, then its new listens followed."""

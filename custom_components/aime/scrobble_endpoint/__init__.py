@@ -1,0 +1,1 @@
+"""AIME's ListenBrainz-compatible endpoint: scrobblers send their plays straight into AIME."""
