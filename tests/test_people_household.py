@@ -46,6 +46,7 @@ from custom_components.aime.roon import history as roon_history
 from .assist.agent import ask
 from .fakes.lastfm import DEFAULT_API_KEY, FakeLastfm, FakeScrobble
 from .fakes.roon import FakeRoonCore
+from .helpers.people import add_person
 from .roon.test_history import ManualClock
 from .roon.test_history_restart import Running
 
@@ -142,16 +143,8 @@ async def household(  # noqa: PLR0917 - fixtures are asked by name
     await hass.config.async_set_time_zone(noon_time_zone())
     assert await async_setup_component(hass, "homeassistant", {})
     assert await async_setup_component(hass, "conversation", {})
-    assert await async_setup_component(
-        hass,
-        "person",
-        {
-            "person": [
-                {"id": "alice", "name": "Alice", "user_id": hass_admin_user.id},
-                {"id": "bob", "name": "Bob"},
-            ]
-        },
-    )
+    await add_person(hass, "Alice", hass_admin_user.id)
+    await add_person(hass, "Bob")
     clock = ManualClock()
     clock.epoch = time.time() - HOUR  # The recorders' plays start an hour ago: today.
     monkeypatch.setattr(roon_history, "SYSTEM_CLOCK", clock)
