@@ -12,4 +12,8 @@ async def add_person(hass: HomeAssistant, name: str, user_id: str | None = None)
     assert await async_setup_component(hass, person.DOMAIN, {})
     await person.async_create_person(hass, name, user_id=user_id)
     await hass.async_block_till_done()
-    return f"person.{name.casefold()}"
+    return next(
+        state.entity_id
+        for state in hass.states.async_all(person.DOMAIN)
+        if state.attributes.get("friendly_name") == name
+    )
