@@ -23,6 +23,7 @@ from .sessions import SESSION_GAP, session_runs
 _DAY = 86_400
 _HOUR = 3_600
 _RUN_GAP_DAYS = 7  # Changed days further apart are recounted as separate ranges.
+_REBUILD_DAYS = 92  # A rebuild recounts a person's days a season at a time.
 DAY_TABLES = ("person_day", "person_day_hour", "person_day_artist", "person_day_album")
 PERSON_TABLES = (
     *DAY_TABLES,
@@ -125,10 +126,14 @@ class PersonRollups:
             )[0]
             if bounds[0] is None:
                 continue
-            low, high = clock.day(bounds[0]), clock.day(bounds[1])
-            plays = self._recount_days(conn, clock, listener, low, high)
-            self._add_totals(conn, [(listener, play[1], play[2]) for play in plays])
-            self._recount_sessions(conn, listener, bounds[0], bounds[1])
+            # By spans of days: a person's million plays are never all in memory at once.
+            first, last = clock.day(bounds[0]), clock.day(bounds[1])
+            for low in range(first, last + 1, _REBUILD_DAYS):
+                high = min(low + _REBUILD_DAYS - 1, last)
+                plays = self._recount_days(conn, clock, listener, low, high)
+                if plays:
+                    self._add_totals(conn, [(listener, play[1], play[2]) for play in plays])
+                    self._recount_sessions(conn, listener, plays[0][1], plays[-1][1])
 
     # --- recounts -------------------------------------------------------------------------
 
