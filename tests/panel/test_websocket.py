@@ -227,8 +227,7 @@ async def test_a_persons_subscription_gets_their_plays_only(
     access = require_hub_store(hass)
     bob = PlayInput("Naima", "John Coltrane", at(3, 13, 10, 25), Source.ROON, listener="person.bob")
     alice = replace(bob, title="Equinox", played_at=at(3, 13, 10, 35), listener="person.alice")
-    await async_record_plays(hass, access, [bob])
-    await async_record_plays(hass, access, [alice])
+    await async_record_plays(hass, access, [bob, alice])
     await _past_the_refresh_cooldown(hass, freezer)
     events = await _events(client, 2)
     assert sorted(event["kind"] for event in events) == ["play", "stats"]
