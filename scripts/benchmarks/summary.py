@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 import sys
 
-from . import hourly, players, playlists, recap, roon, stats, store
+from . import hourly, people, players, playlists, recap, roon, stats, store
 from .common import Report
 
 
@@ -70,6 +70,16 @@ def _total(*names: str) -> Callable[[Report], float | None]:
     return read
 
 
+def _worst_ratio(name: str, figure: str) -> Callable[[Report], float | None]:
+    """The highest ``figure`` ratio of ``name``'s queries, in percent."""
+
+    def read(report: Report) -> float | None:
+        ratios = [ratio[figure] for ratio in (report.get(name) or {}).values()]
+        return max(ratios) * 100 if ratios else None
+
+    return read
+
+
 def _nested(name: str, figure: str) -> Callable[[Report], float | None]:
     return lambda report: (report.get(name) or {}).get(figure)
 
@@ -117,6 +127,12 @@ HEADLINES = (
         scaled=_key("playlist_target_p95_ms"),
     ),
     Headline("year recap (max)", _nested("recap_year_ms", "max"), "ms", recap.TARGET_MS),
+    Headline(
+        "a person's query vs everyone (p50)",
+        _worst_ratio("people_ratio", "p50"),
+        "%",
+        people.RATIO_TARGET * 100,
+    ),
     Headline(
         "hourly statistics, full read",
         _total("hourly_full_read_s", "hourly_rows_s"),

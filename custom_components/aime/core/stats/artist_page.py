@@ -94,7 +94,8 @@ def _top_tracks(conn: Connection, scope: Scope, artist: tuple[int, str], top: in
     artist_id, name = artist
     rows = conn.exec_driver_sql(
         "SELECT t.id, t.title, s.plays, t.album_id FROM track t "
-        f"{scope.join('stats_track', 's', 's.track_id = t.id')} "
+        # CROSS: the artist's tracks first, not every track a person played.
+        f"CROSS {scope.join('stats_track', 's', 's.track_id = t.id')} "
         "WHERE t.artist_id = ? ORDER BY s.plays DESC, t.key, t.id LIMIT ?",
         (artist_id, top),
     )

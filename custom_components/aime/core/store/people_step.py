@@ -20,8 +20,10 @@ PEOPLE_STEP = (
     "DROP INDEX play_identity",
     "CREATE UNIQUE INDEX play_identity "
     "ON play (played_at, track_id, source_id, coalesce(listener_id, 0))",
-    # A person's plays by time; partial, so the household's plays cost it nothing.
-    "CREATE INDEX play_listener ON play (listener_id, played_at) WHERE listener_id IS NOT NULL",
+    # A person's plays by time, with their tracks (a week's top tracks read it alone);
+    # partial, so the household's plays cost it nothing.
+    "CREATE INDEX play_listener ON play (listener_id, played_at, track_id) "
+    "WHERE listener_id IS NOT NULL",
     """CREATE TABLE person_day (
         listener_id INTEGER NOT NULL,
         day INTEGER NOT NULL,
