@@ -37,6 +37,7 @@ from custom_components.aime.validation import (
     file_name,
     file_path,
     local_date,
+    person_id,
 )
 
 # Fields every call needs to reach the field under test (the schemas require them).
@@ -85,6 +86,8 @@ def bad_values(validator: Any) -> list[Any]:
         return [*FILE_NAMES, "", "   ", *GARBAGE]
     if validator is file_path:
         return [*FILE_PATHS, *GARBAGE]
+    if validator is person_id:
+        return ["sensor.alice", "person.", "person.A", "person." + "a" * 300, "", *GARBAGE]
     if isinstance(validator, Text):
         return ["", "   ", "a\x00b", "a" * (validator.max_length + 1), *GARBAGE]
     return GARBAGE

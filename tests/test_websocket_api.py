@@ -250,3 +250,60 @@ async def test_database_work_stays_off_the_event_loop(
     assert watch.called == {*names, "ingest"}
     assert not watch.on_loop
     assert "Detected blocking call" not in caplog.text
+
+
+READ_COMMANDS: list[dict[str, Any]] = [
+    {"type": "aime/stats"},
+    {"type": "aime/history"},
+    {"type": "aime/timeline"},
+    {"type": "aime/collection"},
+    {"type": "aime/periods"},
+    {"type": "aime/streaks"},
+    {"type": "aime/trend"},
+    {
+        "type": "aime/compare",
+        "current": {"first_day": "2024-03-11", "last_day": "2024-03-17"},
+        "previous": {"first_day": "2024-03-04", "last_day": "2024-03-10"},
+    },
+    {"type": "aime/range"},
+    {"type": "aime/album", "album_id": 1},
+    {"type": "aime/artist", "artist_id": 1},
+    {"type": "aime/collection/facets"},
+]
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda command: command["type"])
+async def test_every_read_takes_a_person(ask: Any, command: dict[str, Any]) -> None:
+    """A person's entity id narrows the figures (nobody's plays here); anything else is
+    refused with the sentence naming the field."""
+    assert (await ask(command | {"person": "person.nobody"}))["success"] or command["type"] in {
+        "aime/album",
+        "aime/artist",
+    }
+    for bad in ("sensor.alice", "person.", "Person.Alice", "person.a b", 7, None, ["person.a"]):
+        answer = await ask(command | {"person": bad})
+        assert refusal_key(answer) == "invalid_person", bad
+        # The sentence, whatever the release does with its full stop.
+        assert answer["error"]["message"].rstrip(".") == (
+            "person must be a person's entity id, such as person.alice"
+        )
+
+
+async def test_a_persons_figures(hass: HomeAssistant, hub: MockConfigEntry, ask: Any) -> None:
+    """The Roon plays given to Alice: hers alone with her person, everyone's without."""
+    store: Store = hub.runtime_data.store
+    moved = await hass.async_add_executor_job(
+        store.assign_listener, Source.ROON, None, "person.alice"
+    )
+    assert moved == 3
+    alice = await _result(ask, {"type": "aime/history", "person": "person.alice"})
+    assert [entry["title"] for entry in alice["entries"]] == [
+        "Acknowledgement",
+        "Freddie Freeloader",
+        "Sinnerman",
+    ]
+    assert (await _result(ask, {"type": "aime/history"}))["total"] == 8
+    people = await _result(ask, {"type": "aime/people"})
+    assert people == {
+        "people": [{"entity_id": "person.alice", "name": "person.alice", "picture": None}]
+    }

@@ -33,14 +33,13 @@ from .const import (
     LASTFM_UNIQUE_ID_PREFIX,
     LOGGER,
     MAX_DEDUP_WINDOW_MINUTES,
-    MAX_SCAN_INTERVAL_SECONDS,
-    MIN_SCAN_INTERVAL_SECONDS,
     STORE_FILENAME,
     STORE_FOLDER,
 )
 from .enrichment.options_flow import EnrichmentOptionsSteps
 from .flow_fields import ADVANCED_OPTIONS, SECRET, TEXT, URL, advanced_input, advanced_options
 from .lastfm.coordinator import build_client
+from .lastfm.options_flow import LastfmOptionsFlow
 from .listenbrainz.config_flow import (
     ListenbrainzConfigSteps,
     ListenbrainzOptionsFlow,
@@ -49,7 +48,6 @@ from .listenbrainz.config_flow import (
 from .players.options_flow import PlayersOptionsSteps
 from .roon.config_flow import RoonConfigSteps, RoonOptionsFlow
 from .scrobble_endpoint.options_flow import ScrobbleEndpointOptionsSteps
-from .scrobbling.options_flow import WriteAccessSteps, scrobbling_fields
 
 HUB_TITLE = "AIME"
 LASTFM_API_ACCOUNT_URL = "https://www.last.fm/api/account/create"
@@ -323,42 +321,3 @@ class AimeOptionsFlow(EnrichmentOptionsSteps, PlayersOptionsSteps, ScrobbleEndpo
         return self.async_show_form(
             step_id="general", data_schema=_dedup_window_schema(self.config_entry.options)
         )
-
-
-class LastfmOptionsFlow(WriteAccessSteps):
-    """How often to poll a Last.fm account, what AIME scrobbles to it (write access through
-    Last.fm's web authorisation); credentials change through reconfigure or reauth."""
-
-    async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """The hub's options use ``init``: Last.fm's form has its own step."""
-        return await self.async_step_lastfm()
-
-    async def async_step_lastfm(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """The scan interval and scrobbling, applied without a reload."""
-        entry = self.config_entry
-        if user_input is not None:
-            options = {
-                **entry.options,
-                **user_input,
-                CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL]),
-            }
-            if self.needs_write_access(options):
-                self._pending_options = options
-                return await self.async_step_authorize()
-            return self.async_create_entry(data=options)
-        current = entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL_SECONDS)
-        schema = vol.Schema(
-            {
-                vol.Required(CONF_SCAN_INTERVAL, default=current): NumberSelector(
-                    NumberSelectorConfig(
-                        min=MIN_SCAN_INTERVAL_SECONDS,
-                        max=MAX_SCAN_INTERVAL_SECONDS,
-                        step=1,
-                        mode=NumberSelectorMode.BOX,
-                        unit_of_measurement="s",
-                    )
-                ),
-                **scrobbling_fields(dict(entry.options)),
-            }
-        )
-        return self.async_show_form(step_id="lastfm", data_schema=schema)

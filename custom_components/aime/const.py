@@ -70,8 +70,6 @@ CONF_SHARED_SECRET: Final = "shared_secret"
 CONF_API_ROOT: Final = "api_root"
 LASTFM_UNIQUE_ID_PREFIX: Final = "lastfm_"
 LISTENBRAINZ_UNIQUE_ID_PREFIX: Final = "listenbrainz_"
-# A source account's person (options): a person entity id; absent for the household.
-CONF_LISTENER: Final = "listener"
 LASTFM_PROFILE_URL: Final = "https://www.last.fm/user/{username}"
 DEFAULT_SCAN_INTERVAL_SECONDS: Final = 60
 MIN_SCAN_INTERVAL_SECONDS: Final = 30
@@ -93,6 +91,13 @@ CONF_RADIO_STATIONS: Final = "radio_stations"
 CONF_PLAYERS: Final = "players"
 # The ListenBrainz-compatible endpoint's tokens (hashed records, see scrobble_endpoint/tokens.py).
 CONF_ENDPOINT_TOKENS: Final = "endpoint_tokens"
+
+# People: who listens to each source (a person's entity id; none is the household).
+# A Last.fm account's options: its person. A Roon entry's: {zone display name: person}.
+# The hub's: {chosen media player's entity id: person}.
+CONF_LISTENER: Final = "listener"
+CONF_ZONE_LISTENERS: Final = "zone_listeners"
+CONF_PLAYER_LISTENERS: Final = "player_listeners"
 
 # AI texts (hub options): instead of the endpoint, an AI Task entity (HA 2025.8 and later).
 CONF_AI_TASK_ENTITY: Final = "ai_task_entity"

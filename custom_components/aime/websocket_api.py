@@ -37,6 +37,7 @@ from .validation import (
     LAST_DAY,
     LOCAL_DATE,
     PAGE,
+    PERSON,
     STORE_ID,
     ActionSchema,
     ordered_days,
@@ -52,6 +53,8 @@ _PAGING: dict[str | vol.Marker, Any] = {
     vol.Optional("page_size", default=DEFAULT_PAGE_SIZE): whole_number(1, MAX_PAGE_SIZE),
 }
 _TEXT = text()
+# Whose plays: a person's entity id; all of the household's when left out.
+_PERSON: dict[str | vol.Marker, Any] = {vol.Optional("person"): PERSON}
 MAX_TREND_MONTHS = 120
 _PERIOD = vol.All(
     vol.Schema({vol.Required("first_day"): LOCAL_DATE, vol.Required("last_day"): LOCAL_DATE}),
@@ -99,6 +102,7 @@ def _with_translated_refusals(command: Callable[..., Any]) -> Callable[..., Any]
         vol.Required("type"): "aime/stats",
         vol.Optional("window", default=Window.DAYS_7.value): vol.Coerce(Window),
         vol.Optional("top", default=10): whole_number(1, MAX_TOP),
+        **_PERSON,
     }
 )
 @async_response
@@ -111,7 +115,9 @@ async def websocket_stats(
         hass,
         connection,
         msg,
-        lambda store: asdict(store.stats.window(dt_util.now(), window, msg["top"])),
+        lambda store: asdict(
+            store.stats.window(dt_util.now(), window, msg["top"], listener=msg.get("person"))
+        ),
     )
 
 
@@ -128,6 +134,7 @@ async def websocket_stats(
                 vol.Optional("loved"): cv.boolean,
                 vol.Optional("first_day"): LOCAL_DATE,
                 vol.Optional("last_day"): LOCAL_DATE,
+                **_PERSON,
             }
         ),
         # Like aime/range: a period that ends before it starts is refused, not answered empty.
@@ -152,7 +159,9 @@ async def websocket_history(
         hass,
         connection,
         msg,
-        lambda store: asdict(store.stats.history(filters, msg["page"], msg["page_size"])),
+        lambda store: asdict(
+            store.stats.history(filters, msg["page"], msg["page_size"], listener=msg.get("person"))
+        ),
     )
 
 
@@ -160,6 +169,7 @@ async def websocket_history(
     {
         vol.Required("type"): "aime/timeline",
         vol.Optional("day"): LOCAL_DATE,
+        **_PERSON,
     }
 )
 @async_response
@@ -168,7 +178,12 @@ async def websocket_timeline(
 ) -> None:
     """One local day (today by default), hour by hour."""
     day: date = msg.get("day") or dt_util.now().date()
-    await _async_answer(hass, connection, msg, lambda store: asdict(store.stats.timeline(day)))
+    await _async_answer(
+        hass,
+        connection,
+        msg,
+        lambda store: asdict(store.stats.timeline(day, listener=msg.get("person"))),
+    )
 
 
 @websocket_command(
@@ -184,6 +199,7 @@ async def websocket_timeline(
         vol.Optional("style"): _TEXT,
         vol.Optional("decade"): whole_number(FIRST_DAY.year, LAST_DAY.year),
         vol.Optional("shelf"): vol.Coerce(Shelf),
+        **_PERSON,
     }
 )
 @async_response
@@ -208,14 +224,17 @@ def _collection(store: Store, *, msg: dict[str, Any]) -> dict[str, Any]:
             decade=msg.get("decade"),
             shelf=msg.get("shelf"),
             now=dt_util.now(),
+            listener=msg.get("person"),
         )
     )
     if msg["with_stats"]:
-        page["stats"] = asdict(store.stats.collection_stats(dt_util.now()))
+        page["stats"] = asdict(
+            store.stats.collection_stats(dt_util.now(), listener=msg.get("person"))
+        )
     return page
 
 
-@websocket_command({vol.Required("type"): "aime/periods"})
+@websocket_command({vol.Required("type"): "aime/periods", **_PERSON})
 @async_response
 async def websocket_periods(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
@@ -227,19 +246,24 @@ async def websocket_periods(
         msg,
         lambda store: {
             window: asdict(figures)
-            for window, figures in store.stats.periods(dt_util.now()).items()
+            for window, figures in store.stats.periods(
+                dt_util.now(), listener=msg.get("person")
+            ).items()
         },
     )
 
 
-@websocket_command({vol.Required("type"): "aime/streaks"})
+@websocket_command({vol.Required("type"): "aime/streaks", **_PERSON})
 @async_response
 async def websocket_streaks(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """The current and the longest runs of days with plays."""
     await _async_answer(
-        hass, connection, msg, lambda store: asdict(store.stats.streaks(dt_util.now()))
+        hass,
+        connection,
+        msg,
+        lambda store: asdict(store.stats.streaks(dt_util.now(), listener=msg.get("person"))),
     )
 
 
@@ -247,6 +271,7 @@ async def websocket_streaks(
     {
         vol.Required("type"): "aime/trend",
         vol.Optional("months", default=12): whole_number(1, MAX_TREND_MONTHS),
+        **_PERSON,
     }
 )
 @async_response
@@ -260,7 +285,10 @@ async def websocket_trend(
         msg,
         lambda store: {
             "months": [
-                asdict(month) for month in store.stats.monthly_trend(dt_util.now(), msg["months"])
+                asdict(month)
+                for month in store.stats.monthly_trend(
+                    dt_util.now(), msg["months"], listener=msg.get("person")
+                )
             ]
         },
     )
@@ -272,6 +300,7 @@ async def websocket_trend(
         vol.Required("current"): _PERIOD,
         vol.Required("previous"): _PERIOD,
         vol.Optional("top", default=5): whole_number(1, MAX_TOP),
+        **_PERSON,
     }
 )
 @async_response
@@ -286,7 +315,9 @@ async def websocket_compare(
         hass,
         connection,
         msg,
-        lambda store: asdict(store.stats.compare(current, previous, msg["top"])),
+        lambda store: asdict(
+            store.stats.compare(current, previous, msg["top"], listener=msg.get("person"))
+        ),
     )
 
 

@@ -9,12 +9,15 @@ from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import llm
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
 
 from custom_components.aime.assist.llm_api import API_ID, API_NAME
+from custom_components.aime.core.models import Source
 from custom_components.aime.core.stats.queries import Stats
+from custom_components.aime.core.store.store import Store
 
 from ..helpers.loop_watch import LoopWatch
+from ..helpers.people import add_person
 from .agent import api_instance, call_tool
 
 TOOLS = {
@@ -223,3 +226,39 @@ async def test_store_reads_run_off_the_event_loop(
     await call_tool(hass, "aime_collection", question="never_played")
     assert watch.called == {"history", "collection_stats", "collection_page", "_reading"}
     assert watch.on_loop == []
+
+
+async def test_tools_answer_for_a_person(
+    hass: HomeAssistant, paris_hub: MockConfigEntry, hass_admin_user: MockUser
+) -> None:
+    """'me' is the person speaking; a person by name or entity id; everyone without one. The
+    prompt tells the agent who speaks."""
+    alice = await add_person(hass, "Alice", hass_admin_user.id)
+    await add_person(hass, "Bob")
+    store: Store = paris_hub.runtime_data.store
+    assert await hass.async_add_executor_job(store.assign_listener, Source.LASTFM, None, alice) == 9
+    user = hass_admin_user.id
+    week = {"window": "week", "kind": "artists"}
+    assert (await call_tool(hass, "aime_top", user_id=user, person="me", **week))["plays"] == 4
+    assert (await call_tool(hass, "aime_top", person="bob", **week))["plays"] == 0
+    assert (await call_tool(hass, "aime_top", person=alice, **week))["plays"] == 4
+    assert (await call_tool(hass, "aime_top", **week))["plays"] == 4
+    # Nobody speaking that Home Assistant knows: "me" is everyone.
+    assert (await call_tool(hass, "aime_top", person="me", **week))["plays"] == 4
+    history = await call_tool(
+        hass,
+        "aime_listening_history",
+        person="Bob",
+        start="2026-11-29T00:00:00",
+        end="2026-12-04T00:00:00",
+    )
+    assert history["total_plays"] == 0
+    plays_of = await call_tool(hass, "aime_plays_of", person="Alice", query="so what")
+    assert plays_of["plays"] == 3
+    with pytest.raises(ServiceValidationError) as err:
+        await call_tool(hass, "aime_top", person="Carol")
+    assert err.value.translation_key == "assist_unknown_person"
+    assert "Carol" in str(err.value)
+    prompt = (await api_instance(hass, user_id=user)).api_prompt
+    assert "The user is Alice (person.alice)" in prompt
+    assert "The user is" not in (await api_instance(hass)).api_prompt

@@ -7,10 +7,13 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import intent
 from homeassistant.setup import async_setup_component
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
 
 from custom_components.aime.assist.intents import INTENT_NOW_PLAYING
+from custom_components.aime.core.models import Source
+from custom_components.aime.core.store.store import Store
 
+from ..helpers.people import add_person
 from .agent import ask
 
 
@@ -74,4 +77,57 @@ async def test_nothing_playing_without_roon(hass: HomeAssistant) -> None:
     # Typed on a phone: typographic apostrophes.
     assert await ask(hass, "Qu\u2019est-ce que j\u2019écoute ?", "fr") == (
         "Rien ne joue en ce moment."
+    )
+
+
+@pytest.mark.usefixtures("conversation", "paris_hub")
+@pytest.mark.parametrize(
+    ("sentence", "language", "answer"),
+    [
+        (
+            "What did I listen to today?",
+            "en",
+            "Today, the household listened to 2 tracks, most of all Miles Davis.",
+        ),
+        ("what have I played yesterday", "en", "Yesterday, nothing was played at home."),
+        (
+            "what did I play this week",
+            "en",
+            "This week, the household listened to 4 tracks, most of all Miles Davis.",
+        ),
+        (
+            "Qu'est-ce que j'ai écouté ce mois-ci ?",
+            "fr",
+            "Ce mois-ci, la maison a écouté 3 morceaux, surtout Miles Davis.",
+        ),
+        ("j'ai écouté quoi hier", "fr", "Hier, rien n\u2019a été écouté à la maison."),
+    ],
+)
+async def test_what_was_listened_to_by_everyone(
+    hass: HomeAssistant, sentence: str, language: str, answer: str
+) -> None:
+    """Asked by a user who is no person of Home Assistant: the household's listening."""
+    assert await ask(hass, sentence, language) == answer
+
+
+@pytest.mark.usefixtures("conversation")
+async def test_what_the_speaker_listened_to(
+    hass: HomeAssistant, paris_hub: MockConfigEntry, hass_admin_user: MockUser
+) -> None:
+    """The user is Alice, whose Last.fm account holds every play: hers; Bob heard nothing."""
+    alice = await add_person(hass, "Alice", hass_admin_user.id)
+    store: Store = paris_hub.runtime_data.store
+    await hass.async_add_executor_job(store.assign_listener, Source.LASTFM, None, alice)
+    user = hass_admin_user.id
+    assert await ask(hass, "what did I listen to this week", "en", user) == (
+        "This week, you listened to 4 tracks, most of all Miles Davis."
+    )
+    assert (
+        await ask(hass, "qu'ai-je écouté hier", "fr", user) == "Hier, vous n\u2019avez rien écouté."
+    )
+    assert await ask(hass, "How many plays today?", "en", user) == "Plays today: 2."
+    await hass.async_add_executor_job(store.assign_listener, Source.LASTFM, None, None)
+    assert await ask(hass, "How many plays today?", "en", user) == "Plays today: 0."
+    assert await ask(hass, "who's my top artist", "en", user) == (
+        "You haven't played anything this month yet."
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 import sqlite3
 from typing import Any
@@ -211,6 +212,26 @@ async def test_subscribe_pushes_plays_and_refreshes(
     )
     assert entry["cover"] is None
     assert entry["play_media_id"] == ("media-source://aime/search/track/Naima?artist=John+Coltrane")
+
+
+async def test_a_persons_subscription_gets_their_plays_only(
+    hass: HomeAssistant,
+    hass_ws_client: WebSocketGenerator,
+    hub: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Subscribed for Alice: Bob's play is not sent, Alice's is."""
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "aime/subscribe", "person": "person.alice"})
+    assert (await client.receive_json())["success"]
+    access = require_hub_store(hass)
+    bob = PlayInput("Naima", "John Coltrane", at(3, 13, 10, 25), Source.ROON, listener="person.bob")
+    alice = replace(bob, title="Equinox", played_at=at(3, 13, 10, 35), listener="person.alice")
+    await async_record_plays(hass, access, [bob, alice])
+    await _past_the_refresh_cooldown(hass, freezer)
+    events = await _events(client, 2)
+    assert sorted(event["kind"] for event in events) == ["play", "stats"]
+    assert [event["play"]["title"] for event in events if event["kind"] == "play"] == ["Equinox"]
 
 
 async def test_a_burst_is_one_refresh(

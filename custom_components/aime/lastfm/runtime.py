@@ -9,8 +9,10 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr
 
 from ..clients.lastfm import LastfmClient
-from ..const import CONF_NOW_PLAYING_UPDATES, CONF_SESSION_KEY, DOMAIN
+from ..const import CONF_KIND, CONF_NOW_PLAYING_UPDATES, CONF_SESSION_KEY, DOMAIN, KIND_LASTFM
+from ..core.models import Source
 from ..core.store.store import Store
+from ..hub.people import account_listener, async_assign
 from ..hub.store_access import StoreAccess
 from ..scrobbling.sender import OutboxSender
 from ..scrobbling.setup import build_lastfm_sender, lastfm_route
@@ -36,13 +38,32 @@ class LastfmRuntime:
         """The shared listening store."""
         return self.access.store
 
+    # The account's person as its stored plays have it (the option read at set-up).
+    listener: str | None = None
+
     async def async_apply_options(self, entry: AimeConfigEntry) -> None:
-        """A new scan interval and scrobbling choices apply at once (credentials reload)."""
+        """A new scan interval and scrobbling choices apply at once (credentials reload).
+
+        A new person applies to the next scrobbles. Last.fm plays do not say which account
+        scrobbled them, so the stored ones follow only when this is the only account.
+        """
         self.coordinator.async_apply_options()
         self.client.session_key = entry.data.get(CONF_SESSION_KEY)
         self.sender.route = lastfm_route(entry)
         self.sender.now_playing = bool(entry.options.get(CONF_NOW_PLAYING_UPDATES, False))
         self.access.store.outbox.set_route(self.sender.route)
+        listener = account_listener(entry)
+        if listener == self.listener:
+            return
+        self.listener = listener
+        hass = self.coordinator.hass
+        accounts = [
+            other
+            for other in hass.config_entries.async_entries(DOMAIN)
+            if other.data.get(CONF_KIND) == KIND_LASTFM
+        ]
+        if len(accounts) == 1:
+            await async_assign(hass, self.access, Source.LASTFM, None, listener)
 
     async def async_start(self) -> None:
         """Once its sensors exist: sync loved tracks daily, resume an interrupted import,
@@ -71,6 +92,7 @@ async def async_setup_lastfm(
         importer=LastfmImporter(hass, entry, client, access),
         access=access,
         sender=build_lastfm_sender(hass, entry, access, client),
+        listener=account_listener(entry),
     )
 
 

@@ -3,7 +3,7 @@
 Events (``{"kind": ...}``):
 
 - ``play`` with the journal entry (cover and media id included) of each play a live source
-  recorded (the ``aime_play_recorded`` event);
+  recorded (the ``aime_play_recorded`` event); with ``person``, only that person's plays;
 - ``stats`` when the statistics sensors' figures were refreshed (plays added, a new hour),
   and instead of the plays when many arrive at once: a burst sends one ``stats``;
 - ``playlists`` when a playlist was saved, renamed or deleted;
@@ -41,6 +41,7 @@ from ..hub.recording import EVENT_PLAY_RECORDED
 from ..hub.signals import SIGNAL_COLLECTION_CHANGED, SIGNAL_PLAYLISTS_CHANGED
 from ..hub.store_access import StoreAccess, StoreClosedError
 from ..stats.coordinator import STATS
+from ..validation import PERSON
 from .media import add_covers_and_media, query_with_covers
 
 # More plays announced at once (one poll, one turn of the loop) are one "stats" event.
@@ -51,7 +52,7 @@ _LIVE_SUBSCRIPTIONS: HassKey[dict[str, set[Callable[[], None]]]] = HassKey(
 )
 
 
-@websocket_command({vol.Required("type"): "aime/subscribe"})
+@websocket_command({vol.Required("type"): "aime/subscribe", vol.Optional("person"): PERSON})
 @async_response
 async def websocket_subscribe(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
@@ -63,7 +64,7 @@ async def websocket_subscribe(
     assert hub is not None  # The store access comes from the loaded hub.
     assert runtime is not None
     stats = runtime.require(STATS)
-    subscription = _Subscription(hass, connection, msg["id"], access)
+    subscription = _Subscription(hass, connection, msg["id"], access, msg.get("person"))
     unsubscribers = [
         stats.async_add_listener(subscription.stats_refreshed),
         hass.bus.async_listen(EVENT_PLAY_RECORDED, subscription.play_recorded),
@@ -118,9 +119,15 @@ class _Subscription:
     """One client's subscription: sends its events, gathers plays announced together."""
 
     def __init__(
-        self, hass: HomeAssistant, connection: ActiveConnection, msg_id: int, access: StoreAccess
+        self,
+        hass: HomeAssistant,
+        connection: ActiveConnection,
+        msg_id: int,
+        access: StoreAccess,
+        person: str | None = None,
     ) -> None:
         self._hass = hass
+        self._person = person  # Only this person's plays (all of them without one).
         self._connection = connection
         self._id = msg_id
         self._access = access
@@ -149,7 +156,7 @@ class _Subscription:
     def play_recorded(self, event: Event[Mapping[str, Any]]) -> None:
         """Gather the plays of one burst: they are read once it is over (the next turn)."""
         moment = dt_util.parse_datetime(str(event.data.get("played_at")))
-        if moment is None:
+        if moment is None or (self._person and event.data.get("person") != self._person):
             return
         self._plays.append(int(moment.timestamp()))
         if len(self._plays) == 1:  # The first of a burst (the task starts eagerly: after it).
