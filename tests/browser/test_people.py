@@ -139,3 +139,23 @@ def test_recent_card_shows_its_persons_plays(
     assert shown() == latest()
     link = page.get_by_test_id("aime-recent-card").locator("a.open")
     expect(link).to_have_attribute("href", f"/aime/journal?person={SECOND_PERSON}")
+
+
+def test_card_editors_offer_a_person(goto: Callable[[str], Page], hass_api: HassApi) -> None:
+    """Both cards' visual editors have a person field (an entity picker of persons)."""
+    cards = [
+        {"type": "custom:aime-stats-card", "person": FIRST_PERSON},
+        {"type": "custom:aime-recent-card", "count": 3, "show_now_playing": False},
+    ]
+    save_dashboard(
+        hass_api, DASHBOARD, "AIME people", [{"title": "Edit", "path": "edit", "cards": cards}]
+    )
+    page = open_dashboard(goto, f"/{DASHBOARD}/edit?edit=1")
+    options = page.locator("hui-card-options")
+    expect(options).to_have_count(2)
+    for position, editor_id in enumerate(("aime-stats-card-editor", "aime-recent-card-editor")):
+        options.nth(position).get_by_role("button", name="Edit").click()
+        editor = page.get_by_test_id(editor_id)
+        expect(editor.locator("ha-selector-entity")).to_have_count(1)
+        page.locator("hui-dialog-edit-card").get_by_role("button", name="Cancel").click()
+        expect(editor).to_have_count(0)
