@@ -32,14 +32,13 @@ from .const import (
     LASTFM_UNIQUE_ID_PREFIX,
     LOGGER,
     MAX_DEDUP_WINDOW_MINUTES,
-    MAX_SCAN_INTERVAL_SECONDS,
-    MIN_SCAN_INTERVAL_SECONDS,
     STORE_FILENAME,
     STORE_FOLDER,
 )
 from .enrichment.options_flow import EnrichmentOptionsSteps
 from .flow_fields import ADVANCED_OPTIONS, SECRET, TEXT, URL, advanced_input, advanced_options
 from .lastfm.coordinator import build_client
+from .lastfm.options_flow import LastfmOptionsFlow
 from .players.options_flow import PlayersOptionsSteps
 from .roon.config_flow import RoonConfigSteps, RoonOptionsFlow
 
@@ -300,34 +299,3 @@ class AimeOptionsFlow(EnrichmentOptionsSteps, PlayersOptionsSteps):
         return self.async_show_form(
             step_id="general", data_schema=_dedup_window_schema(self.config_entry.options)
         )
-
-
-class LastfmOptionsFlow(OptionsFlow):
-    """How often to poll a Last.fm account; credentials change through reconfigure or reauth."""
-
-    async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """The hub's options use ``init``: Last.fm's form has its own step."""
-        return await self.async_step_lastfm()
-
-    async def async_step_lastfm(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """The scan interval, applied without a reload."""
-        entry = self.config_entry
-        if user_input is not None:
-            return self.async_create_entry(
-                data={**entry.options, CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL])}
-            )
-        current = entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL_SECONDS)
-        schema = vol.Schema(
-            {
-                vol.Required(CONF_SCAN_INTERVAL, default=current): NumberSelector(
-                    NumberSelectorConfig(
-                        min=MIN_SCAN_INTERVAL_SECONDS,
-                        max=MAX_SCAN_INTERVAL_SECONDS,
-                        step=1,
-                        mode=NumberSelectorMode.BOX,
-                        unit_of_measurement="s",
-                    )
-                ),
-            }
-        )
-        return self.async_show_form(step_id="lastfm", data_schema=schema)

@@ -80,6 +80,13 @@ CONF_RADIO_STATIONS: Final = "radio_stations"
 # Home Assistant media players whose music is recorded (hub options; entity ids).
 CONF_PLAYERS: Final = "players"
 
+# People: who listens to each source (a person's entity id; none is the household).
+# A Last.fm account's options: its person. A Roon entry's: {zone display name: person}.
+# The hub's: {chosen media player's entity id: person}.
+CONF_LISTENER: Final = "listener"
+CONF_ZONE_LISTENERS: Final = "zone_listeners"
+CONF_PLAYER_LISTENERS: Final = "player_listeners"
+
 # AI texts (hub options): instead of the endpoint, an AI Task entity (HA 2025.8 and later).
 CONF_AI_TASK_ENTITY: Final = "ai_task_entity"
 

@@ -15,6 +15,7 @@ from .hub.sensor import HubNowPlayingSensor
 from .lastfm.runtime import LastfmRuntime
 from .lastfm.sensor import lastfm_sensors
 from .playlists.sensor import LastPlaylistSensor
+from .stats.person_sensor import async_add_person_sensors
 from .stats.sensor import stats_sensors
 
 # Entities only read what the coordinator and the importer already hold.
@@ -37,5 +38,6 @@ async def async_setup_entry(
                 *enrichment_sensors(runtime),
             ]
         )
+        async_add_person_sensors(runtime, async_add_entities)
     elif isinstance(runtime, LastfmRuntime):
         async_add_entities(lastfm_sensors(runtime))

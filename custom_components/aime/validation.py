@@ -151,6 +151,19 @@ def text(max_length: int = MAX_TEXT) -> Text:
     return Text(max_length)
 
 
+_PERSON_ID = re.compile(r"person\.(?!_)[\da-z_]+(?<!_)")
+
+
+def person_id(value: Any) -> str:
+    """A Home Assistant person's entity id (``person.alice``)."""
+    if not isinstance(value, str) or len(value) > MAX_NAME_BYTES or not _PERSON_ID.fullmatch(value):
+        raise TranslatedInvalid("invalid_person")
+    return value
+
+
+PERSON: Final = person_id
+
+
 def file_path(value: Any) -> str:
     """A path as the system takes it: 4096 chars, each name 255 chars, no control character."""
     path = value.strip() if isinstance(value, str) else ""

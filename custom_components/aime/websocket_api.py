@@ -36,6 +36,7 @@ from .validation import (
     LAST_DAY,
     LOCAL_DATE,
     PAGE,
+    PERSON,
     STORE_ID,
     ActionSchema,
     ordered_days,
@@ -51,6 +52,8 @@ _PAGING: dict[str | vol.Marker, Any] = {
     vol.Optional("page_size", default=DEFAULT_PAGE_SIZE): whole_number(1, MAX_PAGE_SIZE),
 }
 _TEXT = text()
+# Whose plays: a person's entity id; all of the household's when left out.
+_PERSON: dict[str | vol.Marker, Any] = {vol.Optional("person"): PERSON}
 MAX_TREND_MONTHS = 120
 _PERIOD = vol.All(
     vol.Schema({vol.Required("first_day"): LOCAL_DATE, vol.Required("last_day"): LOCAL_DATE}),
@@ -97,6 +100,7 @@ def _with_translated_refusals(command: Callable[..., Any]) -> Callable[..., Any]
         vol.Required("type"): "aime/stats",
         vol.Optional("window", default=Window.DAYS_7.value): vol.Coerce(Window),
         vol.Optional("top", default=10): whole_number(1, MAX_TOP),
+        **_PERSON,
     }
 )
 @async_response
@@ -109,7 +113,9 @@ async def websocket_stats(
         hass,
         connection,
         msg,
-        lambda store: asdict(store.stats.window(dt_util.now(), window, msg["top"])),
+        lambda store: asdict(
+            store.stats.window(dt_util.now(), window, msg["top"], listener=msg.get("person"))
+        ),
     )
 
 
@@ -126,6 +132,7 @@ async def websocket_stats(
                 vol.Optional("loved"): cv.boolean,
                 vol.Optional("first_day"): LOCAL_DATE,
                 vol.Optional("last_day"): LOCAL_DATE,
+                **_PERSON,
             }
         ),
         # Like aime/range: a period that ends before it starts is refused, not answered empty.
@@ -150,7 +157,9 @@ async def websocket_history(
         hass,
         connection,
         msg,
-        lambda store: asdict(store.stats.history(filters, msg["page"], msg["page_size"])),
+        lambda store: asdict(
+            store.stats.history(filters, msg["page"], msg["page_size"], listener=msg.get("person"))
+        ),
     )
 
 
@@ -158,6 +167,7 @@ async def websocket_history(
     {
         vol.Required("type"): "aime/timeline",
         vol.Optional("day"): LOCAL_DATE,
+        **_PERSON,
     }
 )
 @async_response
@@ -166,7 +176,12 @@ async def websocket_timeline(
 ) -> None:
     """One local day (today by default), hour by hour."""
     day: date = msg.get("day") or dt_util.now().date()
-    await _async_answer(hass, connection, msg, lambda store: asdict(store.stats.timeline(day)))
+    await _async_answer(
+        hass,
+        connection,
+        msg,
+        lambda store: asdict(store.stats.timeline(day, listener=msg.get("person"))),
+    )
 
 
 @websocket_command(
@@ -182,6 +197,7 @@ async def websocket_timeline(
         vol.Optional("style"): _TEXT,
         vol.Optional("decade"): whole_number(FIRST_DAY.year, LAST_DAY.year),
         vol.Optional("shelf"): vol.Coerce(Shelf),
+        **_PERSON,
     }
 )
 @async_response
@@ -206,14 +222,17 @@ def _collection(store: Store, *, msg: dict[str, Any]) -> dict[str, Any]:
             decade=msg.get("decade"),
             shelf=msg.get("shelf"),
             now=dt_util.now(),
+            listener=msg.get("person"),
         )
     )
     if msg["with_stats"]:
-        page["stats"] = asdict(store.stats.collection_stats(dt_util.now()))
+        page["stats"] = asdict(
+            store.stats.collection_stats(dt_util.now(), listener=msg.get("person"))
+        )
     return page
 
 
-@websocket_command({vol.Required("type"): "aime/periods"})
+@websocket_command({vol.Required("type"): "aime/periods", **_PERSON})
 @async_response
 async def websocket_periods(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
@@ -225,19 +244,24 @@ async def websocket_periods(
         msg,
         lambda store: {
             window: asdict(figures)
-            for window, figures in store.stats.periods(dt_util.now()).items()
+            for window, figures in store.stats.periods(
+                dt_util.now(), listener=msg.get("person")
+            ).items()
         },
     )
 
 
-@websocket_command({vol.Required("type"): "aime/streaks"})
+@websocket_command({vol.Required("type"): "aime/streaks", **_PERSON})
 @async_response
 async def websocket_streaks(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """The current and the longest runs of days with plays."""
     await _async_answer(
-        hass, connection, msg, lambda store: asdict(store.stats.streaks(dt_util.now()))
+        hass,
+        connection,
+        msg,
+        lambda store: asdict(store.stats.streaks(dt_util.now(), listener=msg.get("person"))),
     )
 
 
@@ -245,6 +269,7 @@ async def websocket_streaks(
     {
         vol.Required("type"): "aime/trend",
         vol.Optional("months", default=12): whole_number(1, MAX_TREND_MONTHS),
+        **_PERSON,
     }
 )
 @async_response
@@ -258,7 +283,10 @@ async def websocket_trend(
         msg,
         lambda store: {
             "months": [
-                asdict(month) for month in store.stats.monthly_trend(dt_util.now(), msg["months"])
+                asdict(month)
+                for month in store.stats.monthly_trend(
+                    dt_util.now(), msg["months"], listener=msg.get("person")
+                )
             ]
         },
     )
@@ -270,6 +298,7 @@ async def websocket_trend(
         vol.Required("current"): _PERIOD,
         vol.Required("previous"): _PERIOD,
         vol.Optional("top", default=5): whole_number(1, MAX_TOP),
+        **_PERSON,
     }
 )
 @async_response
@@ -284,7 +313,9 @@ async def websocket_compare(
         hass,
         connection,
         msg,
-        lambda store: asdict(store.stats.compare(current, previous, msg["top"])),
+        lambda store: asdict(
+            store.stats.compare(current, previous, msg["top"], listener=msg.get("person"))
+        ),
     )
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from ..exceptions import validation_error
+from ..hub.people import PERSON_DOMAIN, person_name, person_of_user
 from ..validation import FIRST_DAY, LAST_DAY, TranslatedInvalid, input_error, local_date
 
 MAX_ITEMS = 50  # Every list a tool answers is bounded.
@@ -69,3 +71,28 @@ def local_iso(timestamp: int | None) -> str | None:
     if timestamp is None:
         return None
     return dt_util.as_local(dt_util.utc_from_timestamp(timestamp)).isoformat()
+
+
+ME = "me"
+PERSON_DESCRIPTION = (
+    "Whose plays: 'me' for the user speaking, or a person (entity id like person.alice, or "
+    "name); everyone's at home when left out"
+)
+
+
+def person(hass: HomeAssistant, args: dict[str, Any], user_id: str | None) -> str | None:
+    """The person a ``person`` argument names (``None``: everyone's plays).
+
+    "me" is the person of the user speaking (everyone when Home Assistant knows no such
+    person); a person's entity id or name (ignoring case) is that person.
+    """
+    said = args.get("person")
+    if said is None:
+        return None
+    wanted = str(said).strip().casefold()
+    if wanted == ME:
+        return person_of_user(hass, user_id)
+    for state in hass.states.async_all(PERSON_DOMAIN):
+        if wanted in (state.entity_id, person_name(hass, state.entity_id).casefold()):
+            return state.entity_id
+    raise validation_error("assist_unknown_person", {"person": str(said)[:MAX_TEXT]})

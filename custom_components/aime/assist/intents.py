@@ -6,6 +6,8 @@ translated refusal in the user's language rather than a failed conversation.
 
 from __future__ import annotations
 
+from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from homeassistant.core import HomeAssistant, callback
@@ -18,9 +20,10 @@ from ..const import DOMAIN
 from ..core.normalize import fold
 from ..core.playlists.models import Algorithm
 from ..core.stats.models import Window
-from ..core.stats.questions import window_top
+from ..core.stats.questions import PeriodTop, period_top, window_top
 from ..hub.lookup import require_hub_store
 from ..hub.now_playing import async_current_now_playing
+from ..hub.people import person_of_user
 from .play import async_play_generated
 from .texts import async_labels, say
 from .zones import aime_players, player_name
@@ -29,7 +32,10 @@ INTENT_NOW_PLAYING = "AimeNowPlaying"
 INTENT_PLAY_COUNT = "AimePlayCount"
 INTENT_TOP_ARTIST = "AimeTopArtist"
 INTENT_PLAY_PLAYLIST = "AimePlayPlaylist"
+INTENT_LISTENED = "AimeListened"
 COUNTED_WINDOWS = (Window.TODAY.value, Window.WEEK.value, Window.MONTH.value, Window.YEAR.value)
+YESTERDAY = "yesterday"
+LISTENED_PERIODS = (YESTERDAY, Window.TODAY.value, Window.WEEK.value, Window.MONTH.value)
 
 
 class _AimeIntent(intent.IntentHandler):
@@ -40,6 +46,8 @@ class _AimeIntent(intent.IntentHandler):
         slots = self.async_validate_slots(intent_obj.slots)
         values = {name: slot["value"] for name, slot in slots.items()}
         hass, language = intent_obj.hass, intent_obj.language
+        # Whose plays: the speaker's when Home Assistant knows them, else the household's.
+        values["person"] = person_of_user(hass, intent_obj.context.user_id)
         try:
             speech = await self.async_speech(hass, language, values)
         except HomeAssistantError as err:
@@ -99,9 +107,8 @@ class PlayCountIntent(_AimeIntent):
     slot_schema = {vol.Optional("window"): vol.In(COUNTED_WINDOWS)}  # noqa: RUF012
 
     async def async_speech(self, hass: HomeAssistant, language: str, values: dict[str, Any]) -> str:
-        access = require_hub_store(hass)
         window = Window(values.get("window", Window.TODAY.value))
-        top = await access.async_run(window_top, access.store.stats, dt_util.now(), window, 1)
+        top = await _async_window_top(hass, window, values["person"])
         period = await _async_period(hass, language, window)
         return say(hass, language, "play_count", period=period, count=top.plays)
 
@@ -114,15 +121,46 @@ class TopArtistIntent(_AimeIntent):
     slot_schema = {vol.Optional("window"): vol.In(COUNTED_WINDOWS)}  # noqa: RUF012
 
     async def async_speech(self, hass: HomeAssistant, language: str, values: dict[str, Any]) -> str:
-        access = require_hub_store(hass)
         window = Window(values.get("window", Window.MONTH.value))
-        top = await access.async_run(window_top, access.store.stats, dt_util.now(), window, 1)
+        top = await _async_window_top(hass, window, values["person"])
         period = await _async_period(hass, language, window)
         if not top.top_artists:
             return say(hass, language, "top_artist_none", period=period)
         best = top.top_artists[0]
         key = "top_artist_one" if best.plays == 1 else "top_artist"
         return say(hass, language, key, period=period, artist=best.name, plays=best.plays)
+
+
+class ListenedIntent(_AimeIntent):
+    """What was listened to yesterday, today, this week or this month: how many tracks and
+    the artist heard most."""
+
+    intent_type = INTENT_LISTENED
+    description = "Tells what the speaker (else the household) listened to in a period"
+    slot_schema = {vol.Optional("period"): vol.In(LISTENED_PERIODS)}  # noqa: RUF012
+
+    async def async_speech(self, hass: HomeAssistant, language: str, values: dict[str, Any]) -> str:
+        said = values.get("period", Window.TODAY.value)
+        person: str | None = values["person"]
+        if said == YESTERDAY:
+            access = require_hub_store(hass)
+            day = dt_util.now().date() - timedelta(days=1)
+            top = await access.async_run(
+                partial(period_top, access.store.stats, day, day, 1, listener=person)
+            )
+        else:
+            top = await _async_window_top(hass, Window(said), person)
+        who = "" if person else "_household"
+        period = say(hass, language, f"period_{said}")
+        if not top.plays:
+            return say(hass, language, f"listened_none{who}", period=period)
+        tracks = (
+            say(hass, language, "tracks_one")
+            if top.plays == 1
+            else say(hass, language, "tracks", count=top.plays)
+        )
+        artist = top.top_artists[0].name if top.top_artists else "?"
+        return say(hass, language, f"listened{who}", period=period, tracks=tracks, artist=artist)
 
 
 class PlayPlaylistIntent(_AimeIntent):
@@ -149,6 +187,14 @@ class PlayPlaylistIntent(_AimeIntent):
             zone=played.zone,
             queued=played.queued,
         )
+
+
+async def _async_window_top(hass: HomeAssistant, window: Window, person: str | None) -> PeriodTop:
+    """The window's plays and top artist, of ``person`` (``None``: the household)."""
+    access = require_hub_store(hass)
+    return await access.async_run(
+        partial(window_top, access.store.stats, dt_util.now(), window, 1, listener=person)
+    )
 
 
 async def _async_period(hass: HomeAssistant, language: str, window: Window) -> str:
@@ -182,6 +228,7 @@ HANDLERS: tuple[type[_AimeIntent], ...] = (
     NowPlayingIntent,
     PlayCountIntent,
     TopArtistIntent,
+    ListenedIntent,
     PlayPlaylistIntent,
 )
 

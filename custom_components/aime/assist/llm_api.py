@@ -9,6 +9,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import llm
 
 from ..const import DOMAIN
+from ..hub.people import person_name, person_of_user
 from .tools import ListeningHistoryTool, PlaysOfTool, TopTool
 from .tools_play import CollectionTool, DescribeAlbumTool, NowPlayingTool, PlayPlaylistTool
 
@@ -18,7 +19,8 @@ API_PROMPT = (
     "AIME keeps the user's music listening history (Roon and Last.fm), their record "
     "collection and their Roon zones. Use the AIME tools for questions about what they "
     "listened to, their most played music, their records, and to play music in a zone. "
-    "Times are local to the home; answer in the user's language."
+    "Times are local to the home; answer in the user's language. The figures are the whole "
+    "household's unless a tool is given a person."
 )
 
 
@@ -30,10 +32,17 @@ class AimeLlmApi(llm.API):
         super().__init__(hass=hass, id=API_ID, name=API_NAME)
 
     async def async_get_api_instance(self, llm_context: llm.LLMContext) -> llm.APIInstance:
-        """The tools, with a prompt saying when to use them."""
+        """The tools, with a prompt saying when to use them (and who is speaking)."""
+        prompt = API_PROMPT
+        user_id = llm_context.context.user_id if llm_context.context is not None else None
+        if (speaker := person_of_user(self.hass, user_id)) is not None:
+            prompt += (
+                f" The user is {person_name(self.hass, speaker)} ({speaker}): for their own "
+                "listening ('what did I play'), pass person 'me'."
+            )
         return llm.APIInstance(
             api=self,
-            api_prompt=API_PROMPT,
+            api_prompt=prompt,
             llm_context=llm_context,
             tools=[
                 ListeningHistoryTool(),

@@ -23,7 +23,13 @@ from homeassistant.helpers.trigger import async_initialize_triggers, async_valid
 
 from ..const import DOMAIN
 from ..core.playlists.models import Algorithm
-from .intents import INTENT_NOW_PLAYING, INTENT_PLAY_COUNT, INTENT_PLAY_PLAYLIST, INTENT_TOP_ARTIST
+from .intents import (
+    INTENT_LISTENED,
+    INTENT_NOW_PLAYING,
+    INTENT_PLAY_COUNT,
+    INTENT_PLAY_PLAYLIST,
+    INTENT_TOP_ARTIST,
+)
 
 _LOGGER = logging.getLogger(__name__)
 CONVERSATION = "conversation"
@@ -66,6 +72,20 @@ def _top(window: str, en: str, fr: str) -> SentenceGroup:
     )
 
 
+def _listened(period: str, en: str, fr: str) -> SentenceGroup:
+    return SentenceGroup(
+        INTENT_LISTENED,
+        (
+            f"what did I (listen to|play) {en}",
+            f"what have I (listened to|played) {en}",
+            f"qu'est-ce que j'ai écouté {fr}",
+            f"j'ai écouté quoi {fr}",
+            f"qu'ai-je écouté {fr}",
+        ),
+        {"period": period},
+    )
+
+
 SENTENCES: tuple[SentenceGroup, ...] = (
     SentenceGroup(
         INTENT_NOW_PLAYING,
@@ -79,6 +99,10 @@ SENTENCES: tuple[SentenceGroup, ...] = (
     ),
     _count("today", "today", "aujourd'hui"),
     _count("week", "this week", "cette semaine"),
+    _listened("yesterday", "yesterday", "hier"),
+    _listened("today", "today", "aujourd'hui"),
+    _listened("week", "this week", "cette semaine"),
+    _listened("month", "this month", "(ce mois-ci|ce mois)"),
     _top("month", "[this month]", "[du mois|ce mois-ci|ce mois]"),
     _top("week", "this week", "(cette semaine|de la semaine)"),
     _top("year", "this year", "(cette année|de l'année)"),

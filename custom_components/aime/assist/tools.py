@@ -21,12 +21,22 @@ from ..core.stats.models import HistoryFilter, JournalEntry, Ranked, Window
 from ..core.stats.questions import PeriodTop, period_top, plays_between, window_top
 from ..exceptions import validation_error
 from ..hub.lookup import require_hub_store
-from .arguments import MAX_ITEMS, MAX_TEXT, checked, day_range, instant, local_iso
+from .arguments import (
+    MAX_ITEMS,
+    MAX_TEXT,
+    PERSON_DESCRIPTION,
+    checked,
+    day_range,
+    instant,
+    local_iso,
+    person,
+)
 from .texts import async_labels
 
 WINDOWS = [window.value for window in Window]
 COUNT = vol.All(vol.Coerce(int), vol.Range(min=1, max=MAX_ITEMS))
 TOP_KINDS = ("artists", "albums", "tracks")
+PERSON_FIELD = vol.Optional("person", description=PERSON_DESCRIPTION)
 
 
 # Newer Home Assistant wraps answers in a ToolResult and describes tools with annotations;
@@ -68,6 +78,11 @@ class AimeTool(llm.Tool):
         """The answer to checked arguments."""
 
 
+def _user_id(llm_context: llm.LLMContext) -> str | None:
+    """The user the agent speaks with, when Home Assistant knows them."""
+    return llm_context.context.user_id if llm_context.context is not None else None
+
+
 def play_json(entry: JournalEntry) -> dict[str, Any]:
     """One play: what, when (local), where."""
     return {
@@ -101,6 +116,7 @@ class ListeningHistoryTool(AimeTool):
             vol.Required("start", description="First instant, e.g. 2026-11-29T18:00:00"): str,
             vol.Required("end", description="Instant after the last play, excluded"): str,
             vol.Optional("limit", default=MAX_ITEMS): COUNT,
+            PERSON_FIELD: str,
         }
     )
 
@@ -110,8 +126,11 @@ class ListeningHistoryTool(AimeTool):
         start, end = instant(args, "start"), instant(args, "end")
         if start >= end:
             raise validation_error("start_after_end")
+        listener = person(hass, args, _user_id(llm_context))
         access = require_hub_store(hass)
-        found = await access.async_run(plays_between, access.store.stats, start, end, args["limit"])
+        found = await access.async_run(
+            partial(plays_between, access.store.stats, start, end, args["limit"], listener=listener)
+        )
         return {
             "start": dt_util.as_local(start).isoformat(),
             "end": dt_util.as_local(end).isoformat(),
@@ -136,21 +155,27 @@ class TopTool(AimeTool):
             vol.Optional("last_day", description="YYYY-MM-DD"): str,
             vol.Optional("kind", description="Only one list"): vol.In(TOP_KINDS),
             vol.Optional("count", default=10): COUNT,
+            PERSON_FIELD: str,
         }
     )
 
     async def async_answer(
         self, hass: HomeAssistant, args: dict[str, Any], llm_context: llm.LLMContext
     ) -> JsonObjectType:
+        listener = person(hass, args, _user_id(llm_context))
         access = require_hub_store(hass)
         dates = day_range(args)
         stats, count = access.store.stats, args["count"]
         window: str | None = None
         if dates is not None:
-            top: PeriodTop = await access.async_run(period_top, stats, *dates, count)
+            top: PeriodTop = await access.async_run(
+                partial(period_top, stats, *dates, count, listener=listener)
+            )
         else:
             window = args.get("window", Window.MONTH.value)
-            top = await access.async_run(window_top, stats, dt_util.now(), Window(window), count)
+            top = await access.async_run(
+                partial(window_top, stats, dt_util.now(), Window(window), count, listener=listener)
+            )
         answer: dict[str, Any] = {
             "first_day": top.first_day,
             "last_day": top.last_day,
@@ -185,12 +210,14 @@ class PlaysOfTool(AimeTool):
             ),
             vol.Optional("first_day", description="YYYY-MM-DD"): str,
             vol.Optional("last_day", description="YYYY-MM-DD"): str,
+            PERSON_FIELD: str,
         }
     )
 
     async def async_answer(
         self, hass: HomeAssistant, args: dict[str, Any], llm_context: llm.LLMContext
     ) -> JsonObjectType:
+        listener = person(hass, args, _user_id(llm_context))
         query = args["query"].strip()
         if not query:
             raise validation_error("field_required", {"field": "query"})
@@ -198,7 +225,9 @@ class PlaysOfTool(AimeTool):
         first, last = dates if dates is not None else (None, None)
         access = require_hub_store(hass)
         filters = HistoryFilter(text=query, first_day=first, last_day=last)
-        page = await access.async_run(partial(access.store.stats.history, filters, 0, 1))
+        page = await access.async_run(
+            partial(access.store.stats.history, filters, 0, 1, listener=listener)
+        )
         answer: dict[str, Any] = {"query": query, "plays": page.total}
         if dates is not None:
             answer |= {"first_day": dates[0].isoformat(), "last_day": dates[1].isoformat()}

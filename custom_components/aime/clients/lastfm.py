@@ -72,14 +72,15 @@ class Scrobble:
     played_at: int
     image_url: str | None = None
 
-    def to_play(self) -> PlayInput:
-        """The scrobble as a play for the store."""
+    def to_play(self, listener: str | None = None) -> PlayInput:
+        """The scrobble as a play for the store, heard by ``listener`` (``None``: household)."""
         return PlayInput(
             title=self.title,
             artist=self.artist,
             played_at=self.played_at,
             source=Source.LASTFM,
             album=self.album,
+            listener=listener,
         )
 
 

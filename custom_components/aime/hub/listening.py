@@ -16,6 +16,7 @@ resumes them, so a track playing across a restart is counted once, from its firs
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 import time
@@ -53,7 +54,8 @@ STORAGE_VERSION: Final = 1
 class ListeningRecorder:
     """Records one tracker's decisions and keeps its listens in progress under ``.storage``.
 
-    ``label`` names the source in logs and task names ("Roon", "Home Assistant").
+    ``label`` names the source in logs and task names ("Roon", "Home Assistant");
+    ``listener_of`` tells who listened to a play, from its zone (``None``: the household).
     """
 
     def __init__(
@@ -66,8 +68,10 @@ class ListeningRecorder:
         storage_key: str,
         label: str,
         clock: Clock,
+        listener_of: Callable[[PlayInput], str | None] = lambda _play: None,
     ) -> None:
         self._hass = hass
+        self._listener_of = listener_of
         self._entry = entry
         self._store = store
         self.tracker = tracker
@@ -124,6 +128,8 @@ class ListeningRecorder:
             async_dispatcher_send(self._hass, SIGNAL_PLAYS_RECORDED)
 
     async def _async_record(self, plays: list[PlayInput]) -> None:
+        # Who listened is read when the play is written: the zone's person at that moment.
+        plays = [replace(play, listener=self._listener_of(play)) for play in plays]
         try:
             result = await async_record_plays(self._hass, self._store, plays)
         except StoreClosedError:

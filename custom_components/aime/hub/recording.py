@@ -48,5 +48,6 @@ def play_event_data(play: PlayInput) -> dict[str, Any]:
         "album": play.album,
         "source": play.source.value,
         "zone": play.device,
+        "person": play.listener,  # A person's entity id; None: the household.
         "played_at": dt_util.utc_from_timestamp(play.played_at).isoformat(),
     }

@@ -31,6 +31,7 @@ from ..const import (
 )
 from ..core.models import Source
 from ..hub.now_playing import NowPlaying as PlayingNow, async_publish_now_playing
+from ..hub.people import account_listener
 from ..hub.recording import async_record_plays
 from ..hub.store_access import StoreAccess, StoreClosedError
 
@@ -130,7 +131,8 @@ class LastfmCoordinator(DataUpdateCoordinator[LastfmData]):
         user, scrobbles, now_playing = await self.hass.async_add_executor_job(self._fetch, newest)
         if scrobbles:
             # Oldest first, each with its own time; already stored ones are duplicates.
-            plays = [scrobble.to_play() for scrobble in reversed(scrobbles)]
+            listener = account_listener(self.config_entry)
+            plays = [scrobble.to_play(listener) for scrobble in reversed(scrobbles)]
             # A new account's first page is history, not plays happening now.
             result = await async_record_plays(
                 self.hass, self.store, plays, announce=newest is not None

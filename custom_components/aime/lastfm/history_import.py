@@ -32,6 +32,7 @@ from ..clients.lastfm import (
 )
 from ..const import DOMAIN, LOGGER
 from ..core.models import IngestResult, Source
+from ..hub.people import account_listener
 from ..hub.recording import SIGNAL_PLAYS_RECORDED, async_record_plays
 from ..hub.store_access import StoreAccess, StoreClosedError
 from ..stats.long_term_statistics import async_bulk_import
@@ -264,7 +265,8 @@ class LastfmImporter:
             await self._checkpoint.async_save(asdict(progress))
         while progress.next_page >= 1:
             page = await self._async_fetch(progress, progress.next_page)
-            plays = [scrobble.to_play() for scrobble in reversed(page.scrobbles)]
+            listener = account_listener(self._entry)
+            plays = [scrobble.to_play(listener) for scrobble in reversed(page.scrobbles)]
             # History, not plays happening now: no event per play (the statistics still follow).
             progress.absorb(
                 await async_record_plays(self._hass, self._store, plays, announce=False)

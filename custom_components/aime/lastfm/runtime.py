@@ -9,8 +9,10 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr
 
 from ..clients.lastfm import LastfmClient
-from ..const import DOMAIN
+from ..const import CONF_KIND, DOMAIN, KIND_LASTFM
+from ..core.models import Source
 from ..core.store.store import Store
+from ..hub.people import account_listener, async_assign
 from ..hub.store_access import StoreAccess
 from .coordinator import LastfmCoordinator, build_client
 from .history_import import LastfmImporter
@@ -33,9 +35,28 @@ class LastfmRuntime:
         """The shared listening store."""
         return self.access.store
 
+    # The account's person as its stored plays have it (the option read at set-up).
+    listener: str | None = None
+
     async def async_apply_options(self, entry: AimeConfigEntry) -> None:
-        """A new scan interval applies at once (credentials reload from their own flow)."""
+        """A new scan interval applies at once (credentials reload from their own flow).
+
+        A new person applies to the next scrobbles. Last.fm plays do not say which account
+        scrobbled them, so the stored ones follow only when this is the only account.
+        """
         self.coordinator.async_apply_options()
+        listener = account_listener(entry)
+        if listener == self.listener:
+            return
+        self.listener = listener
+        hass = self.coordinator.hass
+        accounts = [
+            other
+            for other in hass.config_entries.async_entries(DOMAIN)
+            if other.data.get(CONF_KIND) == KIND_LASTFM
+        ]
+        if len(accounts) == 1:
+            await async_assign(hass, self.access, Source.LASTFM, None, listener)
 
     async def async_start(self) -> None:
         """Once its sensors exist: sync loved tracks daily, resume an interrupted import."""
@@ -60,6 +81,7 @@ async def async_setup_lastfm(
         coordinator=coordinator,
         importer=LastfmImporter(hass, entry, client, access),
         access=access,
+        listener=account_listener(entry),
     )
 
 

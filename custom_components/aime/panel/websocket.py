@@ -30,13 +30,16 @@ from ..core.stats.page_models import Granularity
 from ..core.stats.range_stats import range_stats
 from ..core.store.store import Store
 from ..hub.lookup import hub_store_or_send_error
-from ..validation import LOCAL_DATE, PAGE, STORE_ID, ordered_days, text, whole_number
+from ..validation import LOCAL_DATE, PAGE, PERSON, STORE_ID, ordered_days, text, whole_number
 from .media import add_covers_and_media, query_with_covers
+from .people import websocket_people
 from .subscribe import websocket_subscribe
 
 MAX_TOP = 100
 DEFAULT_PAGE_SIZE = 50
 _LANGUAGE = text(35)  # A BCP 47 tag: "fr", "fr-CA".
+# Whose plays: a person's entity id; all of the household's when left out.
+_PERSON: dict[str | vol.Marker, Any] = {vol.Optional("person"): PERSON}
 
 
 @websocket_command(
@@ -50,6 +53,7 @@ _LANGUAGE = text(35)  # A BCP 47 tag: "fr", "fr-CA".
                 vol.Optional("granularity", default=Granularity.MONTH.value): vol.Coerce(
                     Granularity
                 ),
+                **_PERSON,
             }
         ),
         ordered_days("first_day", "last_day"),
@@ -75,6 +79,7 @@ async def websocket_range(
                 last,
                 top=msg["top"],
                 granularity=msg["granularity"],
+                listener=msg.get("person"),
             )
         ),
     )
@@ -87,6 +92,7 @@ async def websocket_range(
         vol.Optional("page", default=0): PAGE,
         vol.Optional("page_size", default=DEFAULT_PAGE_SIZE): whole_number(1, MAX_PAGE_SIZE),
         vol.Optional("language"): _LANGUAGE,
+        **_PERSON,
     }
 )
 @async_response
@@ -106,6 +112,7 @@ async def websocket_album(
             page=msg["page"],
             page_size=msg["page_size"],
             language=language,
+            listener=msg.get("person"),
         ),
     )
 
@@ -115,6 +122,7 @@ async def websocket_album(
         vol.Required("type"): "aime/artist",
         vol.Required("artist_id"): STORE_ID,
         vol.Optional("top", default=10): whole_number(1, MAX_TOP),
+        **_PERSON,
     }
 )
 @async_response
@@ -127,11 +135,14 @@ async def websocket_artist(
         connection,
         msg,
         "artist",
-        lambda store: artist_page(store.stats, msg["artist_id"], top=msg["top"]),
+        lambda store: artist_page(
+            store.stats, msg["artist_id"], top=msg["top"], listener=msg.get("person")
+        ),
     )
 
 
-@websocket_command({vol.Required("type"): "aime/collection/facets"})
+# A person is accepted like everywhere in the panel; the facets count records, not plays.
+@websocket_command({vol.Required("type"): "aime/collection/facets", **_PERSON})
 @async_response
 async def websocket_collection_facets(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
@@ -198,5 +209,6 @@ PANEL_WEBSOCKET_COMMANDS = (
     websocket_album,
     websocket_artist,
     websocket_collection_facets,
+    websocket_people,
     websocket_subscribe,
 )

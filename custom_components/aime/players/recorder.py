@@ -23,12 +23,13 @@ from homeassistant.core import CALLBACK_TYPE, Event, EventStateChangedData, Home
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.event import async_track_state_change_event, async_track_time_interval
 
-from ..const import CONF_PLAYERS, DOMAIN
-from ..core.models import Source
+from ..const import CONF_PLAYER_LISTENERS, CONF_PLAYERS, DOMAIN
+from ..core.models import PlayInput, Source
 from ..core.play_tracker import Decisions, PlayTracker
 from ..hub.listening import SYSTEM_CLOCK, Clock, ListeningRecorder
+from ..hub.people import async_assign, changed_assignments, listeners_option
 from ..hub.runtime import FeatureKey, HubRuntime
-from .observation import LOST_STATES, observation
+from .observation import LOST_STATES, observation, player_name
 
 # Observing playing players this often keeps them well within the tracker's gap.
 TICK: Final = timedelta(seconds=5)
@@ -58,6 +59,7 @@ class PlayersRecorder:
         self._hass = hub.hass
         self._entry = hub.entry
         self._clock = clock
+        self._access = hub.access
         self.tracker = PlayTracker(
             source=Source.HOME_ASSISTANT, max_event_gap=MAX_EVENT_GAP, unknown_length_counts=True
         )
@@ -69,9 +71,27 @@ class PlayersRecorder:
             storage_key=listens_storage_key(hub.entry.entry_id),
             label="Home Assistant",
             clock=clock,
+            listener_of=self._listener_of,
         )
         self._zones: dict[str, str] = {}  # entity id -> zone id
+        self._listeners = self.listeners()  # As the stored plays have them.
         self._unsubscribers: list[CALLBACK_TYPE] = []
+
+    def listeners(self) -> dict[str, str]:
+        """The chosen players' persons, by entity id (the household's left out)."""
+        return listeners_option(self._entry.options.get(CONF_PLAYER_LISTENERS))
+
+    def device_name(self, entity_id: str) -> str:
+        """The zone a player's plays are recorded under: its name now."""
+        state = self._hass.states.get(entity_id)
+        return player_name(state) if state is not None else entity_id
+
+    def _listener_of(self, play: PlayInput) -> str | None:
+        """The person of the chosen player whose name is the play's zone."""
+        for entity_id, person in self.listeners().items():
+            if entity_id in self._zones and self.device_name(entity_id) == play.device:
+                return person
+        return None
 
     @property
     def entity_ids(self) -> set[str]:
@@ -153,9 +173,17 @@ class PlayersRecorder:
         old = data.get("old_entity_id")
         if data["action"] != "update" or old not in self._zones:
             return
-        chosen = [data["entity_id"] if player == old else player for player in self.chosen()]
+        new = data["entity_id"]
+        chosen = [new if player == old else player for player in self.chosen()]
+        listeners = {new if player == old else player: p for player, p in self.listeners().items()}
+        self._listeners = listeners  # The same players, the same persons: no plays move.
         self._hass.config_entries.async_update_entry(
-            self._entry, options={**self._entry.options, CONF_PLAYERS: chosen}
+            self._entry,
+            options={
+                **self._entry.options,
+                CONF_PLAYERS: chosen,
+                CONF_PLAYER_LISTENERS: listeners,
+            },
         )
 
     def chosen(self) -> list[str]:
@@ -163,9 +191,21 @@ class PlayersRecorder:
         return list(self._entry.options.get(CONF_PLAYERS, []))
 
     async def async_apply_options(self) -> None:
-        """The hub's options changed: follow the players they name now."""
+        """The hub's options changed: follow the players they name now; the plays of a
+        player given to another person follow it."""
         if set(self.chosen()) - own_players(self._hass) != set(self._zones):
             self.async_follow(self.chosen())
+        listeners = self.listeners()
+        changed = changed_assignments(self._listeners, listeners)
+        self._listeners = listeners
+        for entity_id, person in changed.items():
+            await async_assign(
+                self._hass,
+                self._access,
+                Source.HOME_ASSISTANT,
+                self.device_name(entity_id),
+                person,
+            )
 
     @callback
     def _unsubscribe(self) -> None:

@@ -57,7 +57,8 @@ from ..core.stats.recap_markdown import (
 from ..exceptions import validation_error
 from ..hub.jobs import CONF_RECAP_MONTHLY, CONF_RECAP_YEARLY, ServiceNotConfiguredError
 from ..hub.lookup import hub_runtime, require_hub_store
-from ..validation import LOCAL_DATE, ordered_days, whole_number
+from ..hub.people import assigned_people, person_name
+from ..validation import LOCAL_DATE, PERSON, ordered_days, whole_number
 
 if TYPE_CHECKING:
     from .. import AimeConfigEntry
@@ -75,6 +76,7 @@ ATTR_LANGUAGE = "language"
 ATTR_AI_PARAGRAPH = "ai_paragraph"
 ATTR_EXPORT = "export"
 ATTR_NOTIFY = "notify"
+ATTR_PERSON = "person"
 MIN_YEAR = 1900
 MAX_YEAR = 2200
 _FIELDS_OF = {
@@ -98,6 +100,7 @@ RECAP_SCHEMA = vol.Schema(
             vol.Optional(ATTR_AI_PARAGRAPH, default=False): cv.boolean,
             vol.Optional(ATTR_EXPORT, default=False): cv.boolean,
             vol.Optional(ATTR_NOTIFY, default=True): cv.boolean,
+            vol.Optional(ATTR_PERSON): PERSON,
         },
         ordered_days(ATTR_START, ATTR_END),
     )
@@ -113,6 +116,7 @@ class RecapRequest:
     export: bool
     notify: bool
     scheduled: bool = False
+    person: str | None = None  # Whose plays (a person's entity id); None: everyone's.
 
 
 def requested_period(data: dict[str, Any], today: date) -> RecapPeriod:
@@ -151,8 +155,11 @@ async def async_make_recap(
 ) -> dict[str, Any]:
     """Compute the recap and make what ``request`` asks; the response data."""
     access = require_hub_store(hass)
-    found = await access.async_run(recap, access.store.stats, period)
+    person = request.person
+    found = await access.async_run(partial(recap, access.store.stats, period, listener=person))
     language = request.language
+    # A person's recap is theirs: its own file, notification and label.
+    suffix = f"-{person.removeprefix('person.')}" if person else ""
     paragraph, model = await _async_paragraph(hass, found, request)
     path: str | None = None
     if request.export:
@@ -173,13 +180,17 @@ async def async_make_recap(
                 ExportFormat.MARKDOWN,
                 text,
                 now=dt_util.now(),
-                filename=f"{RECAP_FILE_SUBJECT}-{period.key}.md",
+                filename=f"{RECAP_FILE_SUBJECT}-{period.key}{suffix}.md",
             )
         )
         path = str(written)
     label = period_label(period.kind, period.first, period.last, language)
+    if person:
+        label = f"{label} ({person_name(hass, person)})"
     if request.notify:
-        await _async_notify(hass, found, label, language, paragraph=paragraph, path=path)
+        await _async_notify(
+            hass, found, label, language, paragraph=paragraph, path=path, suffix=suffix
+        )
     hass.bus.async_fire(
         EVENT_RECAP_READY,
         {
@@ -194,6 +205,7 @@ async def async_make_recap(
             "top_artist": found.top_artists[0].name if found.top_artists else None,
             "export_path": path,
             "scheduled": request.scheduled,
+            "person": person,
         },
     )
     return {
@@ -203,6 +215,7 @@ async def async_make_recap(
         "paragraph": paragraph,
         "paragraph_model": model,
         "export_path": path,
+        "person": person,
     }
 
 
@@ -235,6 +248,7 @@ async def _async_notify(
     *,
     paragraph: str | None,
     path: str | None,
+    suffix: str = "",
 ) -> None:
     """A persistent notification in the recap's language (English when not translated)."""
     strings = await translation.async_get_translations(hass, language, "exceptions", {DOMAIN})
@@ -266,7 +280,7 @@ async def _async_notify(
         hass,
         message,
         strings[f"{prefix}.recap_notification_title.message"].format(**placeholders),
-        notification_id=f"{DOMAIN}_recap_{found.key}",
+        notification_id=f"{DOMAIN}_recap_{found.key}{suffix}",
     )
 
 
@@ -279,6 +293,7 @@ async def _async_recap(call: ServiceCall) -> ServiceResponse:
         ai_paragraph=data[ATTR_AI_PARAGRAPH],
         export=data[ATTR_EXPORT],
         notify=data[ATTR_NOTIFY],
+        person=data.get(ATTR_PERSON),
     )
     return await async_make_recap(hass, period, request)
 
@@ -310,19 +325,27 @@ def scheduled_periods(options: Any, today: date) -> list[RecapPeriod]:
 
 
 async def _async_scheduled(hass: HomeAssistant, periods: list[RecapPeriod]) -> None:
-    """The month's recap, then the year's: one at a time."""
-    request = RecapRequest(
-        language=recap_language(hass.config.language),
-        ai_paragraph=True,
-        export=True,
-        notify=True,
-        scheduled=True,
-    )
+    """The month's recap, then the year's: one at a time, everyone's then each assigned
+    person's."""
     for period in periods:
-        try:
-            await async_make_recap(hass, period, request)
-        except HomeAssistantError as err:
-            LOGGER.warning("The scheduled AIME recap of %s failed: %s", period.key, err)
+        for person in (None, *sorted(assigned_people(hass))):
+            request = RecapRequest(
+                language=recap_language(hass.config.language),
+                ai_paragraph=True,
+                export=True,
+                notify=True,
+                scheduled=True,
+                person=person,
+            )
+            try:
+                await async_make_recap(hass, period, request)
+            except HomeAssistantError as err:
+                LOGGER.warning(
+                    "The scheduled AIME recap of %s (%s) failed: %s",
+                    period.key,
+                    person or "everyone",
+                    err,
+                )
 
 
 RECAP_ACTIONS: tuple[Action, ...] = (

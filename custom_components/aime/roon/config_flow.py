@@ -40,7 +40,15 @@ from ..clients.roon import (
     discover,
     pair,
 )
-from ..const import CONF_CORE_NAME, CONF_KIND, CONF_RADIO_STATIONS, KIND_ROON, LOGGER
+from ..const import (
+    CONF_CORE_NAME,
+    CONF_KIND,
+    CONF_RADIO_STATIONS,
+    CONF_ZONE_LISTENERS,
+    KIND_ROON,
+    LOGGER,
+)
+from ..hub.people import PERSON_DOMAIN, listeners_option, person_selector
 
 DISCOVERY_TIMEOUT: Final = 3.0  # SOOD replies come within a second on a LAN
 AUTHORIZE_TIMEOUT: Final = 300.0  # time to find the extension in Roon's settings
@@ -233,24 +241,46 @@ class RoonConfigSteps(ConfigFlow):
 
 
 class RoonOptionsFlow(OptionsFlow):
-    """Live radio stations whose plays are never recorded (read live, no reload)."""
+    """Live radio stations whose plays are never recorded, and who listens in each zone (read
+    live, no reload)."""
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """The hub's options use ``init``: Roon's form has its own step."""
         return await self.async_step_roon()
 
     async def async_step_roon(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """One list of station names."""
+        """One list of station names; a person for each zone (empty: the household)."""
+        options = self.config_entry.options
+        zones = self._zone_names()
         if user_input is not None:
             typed = (name.strip() for name in user_input.get(CONF_RADIO_STATIONS, []))
             stations = list(dict.fromkeys(name for name in typed if name))
+            chosen = listeners_option({zone: user_input.get(zone) for zone in zones})
             return self.async_create_entry(
-                data={**self.config_entry.options, CONF_RADIO_STATIONS: stations}
+                data={**options, CONF_RADIO_STATIONS: stations, CONF_ZONE_LISTENERS: chosen}
             )
-        schema = vol.Schema(
-            {vol.Optional(CONF_RADIO_STATIONS): TextSelector(TextSelectorConfig(multiple=True))}
-        )
-        current = {CONF_RADIO_STATIONS: self.config_entry.options.get(CONF_RADIO_STATIONS, [])}
+        fields: dict[vol.Marker, Any] = {
+            vol.Optional(CONF_RADIO_STATIONS): TextSelector(TextSelectorConfig(multiple=True))
+        }
+        fields |= {vol.Optional(zone): person_selector() for zone in zones}
+        current = {
+            CONF_RADIO_STATIONS: options.get(CONF_RADIO_STATIONS, []),
+            **listeners_option(options.get(CONF_ZONE_LISTENERS)),
+        }
         return self.async_show_form(
-            step_id="roon", data_schema=self.add_suggested_values_to_schema(schema, current)
+            step_id="roon",
+            data_schema=self.add_suggested_values_to_schema(vol.Schema(fields), current),
         )
+
+    def _zone_names(self) -> list[str]:
+        """The Core's zones now and those already given a person, by display name.
+
+        Without any person in Home Assistant there is nobody to choose: no zone field.
+        """
+        if not self.hass.states.async_entity_ids(PERSON_DOMAIN):
+            return []
+        names = set(listeners_option(self.config_entry.options.get(CONF_ZONE_LISTENERS)))
+        runtime = getattr(self.config_entry, "runtime_data", None)
+        if (connection := getattr(runtime, "connection", None)) is not None:
+            names.update(zone.display_name for zone in connection.zones.values())
+        return sorted(names - {CONF_RADIO_STATIONS}, key=str.casefold)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial, wraps
 import threading
@@ -41,9 +41,10 @@ from ..clients.roon import (
     RoonOutput,
     RoonZone,
 )
-from ..const import DOMAIN, LOGGER
+from ..const import CONF_ZONE_LISTENERS, DOMAIN, LOGGER
 from ..core.models import Source
 from ..hub.now_playing import NowPlaying, async_publish_now_playing
+from ..hub.people import async_assign, changed_assignments, listeners_option
 from ..hub.store_access import StoreAccess
 from . import history as roon_history
 from .artwork import roon_artwork_url
@@ -106,8 +107,17 @@ class RoonRuntime:
         """The shared listening store."""
         return self.access.store
 
+    # The zones' persons as the stored plays have them (the options read at set-up).
+    listeners: dict[str, str] = field(default_factory=dict)
+
     async def async_apply_options(self, entry: AimeConfigEntry) -> None:
-        """Nothing to do: the Roon options are read where they are used."""
+        """The options are read where they are used; the plays of a zone given to another
+        person follow it."""
+        listeners = listeners_option(entry.options.get(CONF_ZONE_LISTENERS))
+        changed = changed_assignments(self.listeners, listeners)
+        self.listeners = listeners
+        for zone, person in changed.items():
+            await async_assign(self.coordinator.hass, self.access, Source.ROON, zone, person)
 
     async def async_start(self) -> None:
         """Nothing more once the players exist: recording started with the bridge."""
@@ -165,7 +175,8 @@ async def async_setup_roon(
         coordinator.async_stop()
         await hass.async_add_executor_job(connection.close)
         raise
-    return RoonRuntime(connection, access, coordinator, stop_recording)
+    listeners = listeners_option(entry.options.get(CONF_ZONE_LISTENERS))
+    return RoonRuntime(connection, access, coordinator, stop_recording, listeners)
 
 
 class RoonCoordinator:

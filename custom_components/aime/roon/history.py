@@ -19,7 +19,8 @@ from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant, callback
 
 from ..clients.roon import RoonConnection, RoonEvent, RoonZone
-from ..const import CONF_RADIO_STATIONS, DOMAIN
+from ..const import CONF_RADIO_STATIONS, CONF_ZONE_LISTENERS, DOMAIN
+from ..core.models import PlayInput
 from ..core.play_tracker import Decisions, PlayTracker, TrackInfo, ZoneObservation
 from ..hub.listening import (
     SAVE_INTERVAL,
@@ -28,6 +29,7 @@ from ..hub.listening import (
     ListeningRecorder,
     async_forget_saved_listens,
 )
+from ..hub.people import listeners_option
 from ..hub.store_access import StoreAccess
 
 __all__ = ["SAVE_INTERVAL", "SYSTEM_CLOCK", "Clock", "async_start_recording"]
@@ -72,10 +74,16 @@ class RoonRecorder:
             storage_key=listens_storage_key(entry.entry_id),
             label="Roon",
             clock=clock,
+            listener_of=self._listener_of,
         )
         self._clock = clock
         self._lock = threading.Lock()
         self._pending = _Pending(set(), set())
+
+    def _listener_of(self, play: PlayInput) -> str | None:
+        """The person the entry's options assign the play's zone to (by its display name)."""
+        zones = listeners_option(self._entry.options.get(CONF_ZONE_LISTENERS))
+        return zones.get(play.device) if play.device is not None else None
 
     def _radio_stations(self) -> list[str]:
         return list(self._entry.options.get(CONF_RADIO_STATIONS, []))

@@ -6,7 +6,7 @@ clock crosses an hour (today becomes yesterday at midnight, a week or a streak e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,9 @@ from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, Upda
 from homeassistant.util import dt as dt_util
 
 from ..const import DOMAIN, LOGGER
-from ..core.stats.models import SensorFigures
+from ..core.stats.models import ListeningTime, SensorFigures, Window
+from ..core.stats.queries import Stats
+from ..hub.people import assigned_people
 from ..hub.recording import SIGNAL_PLAYS_RECORDED
 from ..hub.runtime import FeatureKey, HubRuntime
 from ..hub.signals import SIGNAL_COLLECTION_CHANGED
@@ -35,10 +37,12 @@ STATS: FeatureKey[StatsCoordinator] = FeatureKey("statistics")
 
 @dataclass(frozen=True, slots=True)
 class StatsData:
-    """The sensor figures and the local moment they were computed for."""
+    """The sensor figures and the local moment they were computed for; today's plays and
+    listening time of each person a source is assigned to."""
 
     figures: SensorFigures
     now: datetime
+    people: dict[str, ListeningTime] = field(default_factory=dict)
 
 
 class StatsCoordinator(DataUpdateCoordinator[StatsData]):
@@ -62,15 +66,16 @@ class StatsCoordinator(DataUpdateCoordinator[StatsData]):
 
     async def _async_update_data(self) -> StatsData:
         now = dt_util.now()
+        people = sorted(assigned_people(self.hass))
         try:
-            figures = await self.store.async_run(self.store.store.stats.sensors, now)
+            figures, today = await self.store.async_run(_read, self.store.store.stats, now, people)
         except StoreClosedError as err:
             if self.data is None:
                 raise UpdateFailed(
                     translation_domain=DOMAIN, translation_key="store_closed"
                 ) from err
             return self.data  # Unloading: the sensors keep their figures until they go.
-        return StatsData(figures=figures, now=now)
+        return StatsData(figures=figures, now=now, people=today)
 
     @callback
     def async_start(self, hub: HubRuntime) -> None:
@@ -94,6 +99,14 @@ class StatsCoordinator(DataUpdateCoordinator[StatsData]):
         self.config_entry.async_create_background_task(
             self.hass, self.async_request_refresh(), "AIME statistics refresh"
         )
+
+
+def _read(
+    stats: Stats, now: datetime, people: list[str]
+) -> tuple[SensorFigures, dict[str, ListeningTime]]:
+    """The hub's figures, and each person's today (one executor job)."""
+    today = {person: stats.periods(now, listener=person)[Window.TODAY.value] for person in people}
+    return stats.sensors(now), today
 
 
 async def async_setup_statistics(hass: HomeAssistant, hub: HubRuntime) -> StatsCoordinator:
