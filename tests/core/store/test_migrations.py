@@ -34,7 +34,7 @@ def test_v1_file_migrates_to_current(db_path: Path) -> None:
     shutil.copy(V1_FIXTURE, db_path)
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 11
+        assert store.schema_version == CURRENT_VERSION == 12
         counts = store.counts()
         assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
         assert counts.collection_items == counts.playlists == 0
@@ -152,7 +152,7 @@ def test_v3_file_keeps_its_imported_plays_marked(db_path: Path) -> None:
     conn.close()
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 11
+        assert store.schema_version == CURRENT_VERSION == 12
         # A play imported before keeps merging with the same play reported again.
         result = store.ingest(
             [PlayInput("So What", "Miles Davis", 1_700_000_060, Source.LASTFM, album="KoB")]
@@ -301,6 +301,7 @@ def test_v8_file_gains_the_playlist_rollups(db_path: Path) -> None:
             if statement.startswith("CREATE TRIGGER") and "_insert " in statement:
                 conn.execute(statement)
         conn.execute("DELETE FROM source WHERE id > 5")  # Version 11 added these.
+        undo_people_step(conn)
         conn.execute("UPDATE schema_version SET version = 8")
     conn.close()
     store = Store.open(db_path, time_zone="Europe/Paris")
@@ -338,3 +339,49 @@ def test_v9_file_indexes_new_names_without_triggers(db_path: Path) -> None:
     assert not any(name.endswith("_key_search_insert") for name in triggers)
     assert {"track_key_search_delete", "track_key_search_update"} <= triggers
     assert found == [1, 1, 1]
+
+
+def undo_people_step(conn: sqlite3.Connection) -> None:
+    """Take a current file back to version 11: no listener, no per-person rollups."""
+    for statement in STEPS[12]:
+        if statement.startswith("CREATE TABLE") and "listener (" not in statement:
+            conn.execute(f"DROP TABLE {statement.split()[2]}")
+    columns = "id, track_id, played_at, source_id, device_id, loved, seconds_listened"
+    play_table = next(step for step in STEPS[1] if step.startswith("CREATE TABLE play ("))
+    conn.execute(play_table.replace("TABLE play (", "TABLE play_v11 ("))
+    conn.execute(f"INSERT INTO play_v11 ({columns}) SELECT {columns} FROM play")
+    conn.execute("DROP TABLE play")
+    conn.execute("DROP TABLE listener")
+    conn.execute("ALTER TABLE play_v11 RENAME TO play")
+    conn.execute("CREATE UNIQUE INDEX play_identity ON play (played_at, track_id, source_id)")
+    conn.execute("UPDATE schema_version SET version = 11")
+
+
+def test_v11_file_plays_are_the_households(db_path: Path) -> None:
+    """Version 12: every play of a version 11 file is the household's; people come later."""
+    store = Store.open(db_path, time_zone="Europe/Paris")
+    try:
+        ingest_in_random_batches(store, random_reports(5), 5)
+        fresh = actual_rollups(db_path)
+    finally:
+        store.close()
+    with sqlite3.connect(db_path) as conn:
+        undo_people_step(conn)
+        plays = conn.execute("SELECT * FROM play ORDER BY id").fetchall()
+    conn.close()
+    store = Store.open(db_path, time_zone="Europe/Paris")
+    try:
+        assert store.schema_version == CURRENT_VERSION
+        assert store.listeners() == []
+        store.ingest([PlayInput("Song", "Artist", 1_600_000_000, Source.ROON, listener="person.a")])
+        assert store.listeners() == ["person.a"]
+    finally:
+        store.close()
+    with sqlite3.connect(db_path) as conn:
+        migrated = conn.execute("SELECT * FROM play ORDER BY id").fetchall()
+        people = conn.execute("SELECT count(*) FROM person_day").fetchone()
+    conn.close()
+    assert [row[:-1] for row in migrated[: len(plays)]] == plays
+    assert {row[-1] for row in migrated[: len(plays)]} == {None}
+    assert people == (1,)
+    assert fresh

@@ -41,6 +41,7 @@ from .bulk import (
     executemany,
     upsert_day_plays,
 )
+from .person_rollups import PersonRollups
 from .session_rollups import PLAYLIST_TABLES, replace_sessions, session_plays
 from .sessions import SESSION_GAP, Session, merge_sessions, session_runs
 from .totals import Totals
@@ -92,6 +93,7 @@ class Rollups:
         self._duration_of: dict[int, int | None] = {}
         self._totals = Totals()
         self.repricing = False  # Tracks may wait in stats_repricing.
+        self.people = PersonRollups(lambda: self.clock)
 
     @property
     def time_zone(self) -> str:
@@ -129,13 +131,13 @@ class Rollups:
     # --- ingest hooks ---------------------------------------------------------------------
 
     def add_plays(self, conn: Connection, rows: Sequence[Sequence[Any]]) -> None:
-        """Count new play rows ``(id, track_id, played_at, source_id, _, _, seconds_listened)``."""
+        """Count new play rows ``(id, track_id, played_at, source_id, _, _, listened, _)``."""
         if not rows:
             return
-        play_ids, track_ids, times, sources, _, _, listened = zip(*rows, strict=True)
+        play_ids, track_ids, times, sources, _, _, listened, _ = zip(*rows, strict=True)
         if not all(map(le, times, times[1:])):
             # Ids grow in insertion order, so a stable sort on the start orders by (start, id).
-            play_ids, track_ids, times, sources, _, _, listened = zip(
+            play_ids, track_ids, times, sources, _, _, listened, _ = zip(
                 *sorted(rows, key=itemgetter(2)), strict=True
             )
         if len(self._artist_of) > _TRACK_CACHE_LIMIT:  # Bound memory; reload what is needed.
@@ -172,7 +174,11 @@ class Rollups:
         Returns how many plays were priced.
         """
         self.repricing = False
-        return repricing.reprice(conn)
+        tracks = [row[0] for row in conn.exec_driver_sql("SELECT track_id FROM stats_repricing")]
+        priced = repricing.reprice(conn)
+        if tracks:
+            self.people.tracks_priced(conn, tracks)
+        return priced
 
     def listened_filled(
         self, conn: Connection, listened: dict[int, int], *, replace: bool = False
@@ -211,6 +217,7 @@ class Rollups:
             self.add_reports(conn, [(at, source) for at, source in chunk])
         self._totals.write(conn)
         self.repricing = False
+        self.people.rebuild(conn)
 
     # --- aggregation ----------------------------------------------------------------------
 

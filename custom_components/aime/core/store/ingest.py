@@ -7,6 +7,8 @@ Rules (also in the README):
   other source's report in ``play_report`` and fills what it lacked (device, seconds listened).
   Each stored play absorbs at most one report per other source within a batch, nearest first.
 - A replay reported by one source with a distinct start time is another play.
+- Who listened (``listeners.py``, ``dedup.py``): two people's reports are never one play; a
+  household play merged with a person's report becomes that person's.
 - Before these rules apply, an imported play whose artist or start was not known is given the
   report's when the report is that play (``reconcile.py``).
 
@@ -26,9 +28,11 @@ from sqlalchemy import Connection
 
 from ..models import SOURCE_CODES, IngestResult, PlayInput, RejectedPlay
 from ..stats.bulk import executemany, fetch
+from ..stats.person_rollups import PersonRollups
 from ..stats.rollups import Rollups
 from .dedup import PlayIndex, Slot, StoredPlay
 from .identities import Identities, positive
+from .listeners import ListenerIds
 from .play_text import ReportedTexts
 from .reconcile import Reconciler
 
@@ -54,11 +58,15 @@ class Ingestor:
         self.texts = ReportedTexts()  # Each play's text where it differs from its song's names.
         self.reconciler = Reconciler()  # Imported plays a later report completes.
         self.identities = Identities(rollups)
+        self.listeners = ListenerIds()
+        # Per-person statistics, beside ``rollups``.
+        self.people: PersonRollups | None = rollups.people if rollups is not None else None
         self.reset()
 
     def reset(self) -> None:
         """Forget every cached id (after a rollback the caches may name rows that do not exist)."""
         self.identities.reset()
+        self.listeners.reset()
         self.texts.reset()
         self.reconciler.reset()
         if self.rollups is not None:
@@ -76,7 +84,8 @@ class Ingestor:
             return result
         track_ids = self.identities.track_ids_for(conn, valid)
         device_ids = self.identities.resolve_devices(conn, valid)
-        self._write_plays(conn, valid, track_ids, device_ids, result)
+        listener_ids = self.listeners.ids_for(conn, valid)
+        self._write_plays(conn, valid, track_ids, (device_ids, listener_ids), result)
         return result
 
     # --- validation ---------------------------------------------------------------------
@@ -99,32 +108,41 @@ class Ingestor:
         conn: Connection,
         plays: list[PlayInput],
         track_ids: list[int],
-        device_ids: list[int | None],
+        ids: tuple[list[int | None], list[int]],
         result: IngestResult,
     ) -> None:
+        device_ids, listener_ids = ids
         self.reconciler.reconcile(
             conn, plays, track_ids, self.identities.songs_of(conn), self.dedup_window
         )
-        index = self._play_index(conn, plays)
+        index = self._play_index(conn, plays, any(listener_ids))
         new_rows: list[list[Any]] = []
         new_plays: list[tuple[int, int, PlayInput]] = []
         reports: list[tuple[int, int, int]] = []
         merges: dict[int, list[Any]] = {}
         merged_at: list[tuple[int, int]] = []  # (the play's start, the merged source)
+        taken: list[tuple[int, int]] = []  # (listener, stored household play a person reported)
         next_play = self.identities.take_id(conn, "play")
-        for play, track_id, device_id in zip(plays, track_ids, device_ids, strict=True):
+        for play, track_id, device_id, listener in zip(
+            plays, track_ids, device_ids, listener_ids, strict=True
+        ):
             source_id = SOURCE_CODES[play.source]
-            match = index.match(play.played_at, track_id, source_id)
+            match = index.match(play.played_at, track_id, source_id, listener)
             if match is None:
                 play_id, next_play = next_play, next_play + 1
-                row = [play_id, track_id, play.played_at, source_id,
-                       device_id, int(play.loved), positive(play.seconds_listened)]  # fmt: skip
+                heard = positive(play.seconds_listened)
+                row = [play_id, track_id, play.played_at, source_id, device_id,
+                       int(play.loved), heard, listener or None]  # fmt: skip
                 new_rows.append(row)
                 new_plays.append((play_id, track_id, play))
-                index.add(play.played_at, track_id, source_id, row)
+                index.add(play.played_at, track_id, source_id, row, listener)
                 result.added_plays.append(play)
             elif isinstance(match, Slot):
-                index.claim(match, play.played_at, track_id, source_id)
+                if index.claim(match, play.played_at, track_id, source_id, listener):
+                    if match.row is not None:
+                        match.row[7] = listener
+                    else:
+                        taken.append((listener, match.play_id))
                 reports.append((play.played_at, match.play_id, source_id))
                 merged_at.append((match.played_at, source_id))
                 _merge_into(match, merges, device_id, play)
@@ -136,7 +154,7 @@ class Ingestor:
             executemany(
                 conn,
                 "INSERT INTO play (id, track_id, played_at, source_id, device_id, loved,"
-                " seconds_listened) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " seconds_listened, listener_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 new_rows,
             )
             self.texts.write(conn, new_plays, self.identities.new_track_names)
@@ -157,10 +175,22 @@ class Ingestor:
                 " seconds_listened = coalesce(seconds_listened, ?) WHERE id = ?",
                 [(*update, play_id) for play_id, update in merges.items()],
             )
+        if taken:
+            conn.exec_driver_sql("UPDATE play SET listener_id = ? WHERE id = ?", taken)
+        if self.people is not None:
+            added = [row[0] for row in new_rows if row[7]]
+            added.extend(play_id for _, play_id in taken)
+            # Merged reports may have brought listened seconds to a person's stored play.
+            priced = list(merges) if merges and self.listeners.known(conn) else []
+            if added or priced:
+                self.people.plays_changed(conn, added, priced)
         result.added = len(new_rows)
 
-    def _play_index(self, conn: Connection, plays: list[PlayInput]) -> PlayIndex:
-        """The stored plays and merged reports a play of this batch could duplicate."""
+    def _play_index(self, conn: Connection, plays: list[PlayInput], personal: bool) -> PlayIndex:
+        """The stored plays and merged reports a play of this batch could duplicate.
+
+        Who listened to them is read only when someone (``personal``: in this batch) ever did.
+        """
         window = self.dedup_window
         bounds = (
             min(p.played_at for p in plays) - window,
@@ -171,18 +201,29 @@ class Ingestor:
             "SELECT id, played_at, track_id, source_id FROM play WHERE played_at BETWEEN ? AND ?",
             bounds,
         )
-        reports: list[tuple[int, int, int]] = fetch(
+        reports: list[tuple[int, int, int, int]] = fetch(
             conn,
-            "SELECT r.played_at, p.track_id, r.source_id FROM play_report r "
-            "JOIN play p ON p.id = r.play_id WHERE r.played_at BETWEEN ? AND ?",
+            "SELECT r.played_at, p.track_id, r.source_id, coalesce(p.listener_id, 0) "
+            "FROM play_report r JOIN play p ON p.id = r.play_id WHERE r.played_at BETWEEN ? AND ?",
             bounds,
         )
+        listeners: dict[int, int] = {}
+        if stored and (personal or self.listeners.known(conn)):
+            listeners = dict(
+                fetch(
+                    conn,
+                    "SELECT id, listener_id FROM play WHERE played_at BETWEEN ? AND ? "
+                    "AND listener_id IS NOT NULL",
+                    bounds,
+                )
+            )
         return PlayIndex(
             stored,
             reports,
             self.identities.track_songs,
             lambda track_ids: self.identities.load_songs(conn, track_ids),
             window,
+            listeners=listeners,
         )
 
     def now(self) -> float:

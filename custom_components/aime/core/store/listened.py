@@ -53,4 +53,5 @@ def set_seconds_listened(conn: Connection, rollups: Rollups, play_id: int, secon
         return False
     rollups.listened_filled(conn, {play_id: seconds}, replace=True)
     conn.exec_driver_sql("UPDATE play SET seconds_listened = ? WHERE id = ?", (seconds, play_id))
+    rollups.people.plays_changed(conn, [], [play_id])
     return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from .name_search import NAMED_TABLES, index_statements
+from .people_step import PEOPLE_STEP
 from .playlist_rollups_step import PLAYLIST_ROLLUPS_STEP
 
 # Version 1: the listening history.
@@ -339,6 +340,9 @@ _V11 = (
     "INSERT INTO source (id, name) VALUES (8, 'endpoint')",
 )
 
+# Version 12: who listened, and the per-person rollups (issue 25), in ``people_step.py``.
+_V12 = PEOPLE_STEP
+
 STEPS: dict[int, tuple[str, ...]] = {
     1: _V1,
     2: _V2,
@@ -351,6 +355,7 @@ STEPS: dict[int, tuple[str, ...]] = {
     9: _V9,
     10: _V10,
     11: _V11,
+    12: _V12,
 }
 CURRENT_VERSION = max(STEPS)
 

@@ -56,6 +56,13 @@ credit = Table(
     Column("artist_id", Integer, ForeignKey("artist.id"), nullable=False),
 )
 
+listener = Table(
+    "listener",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entity_id", Text, nullable=False, unique=True),
+)
+
 device = Table(
     "device",
     metadata,
@@ -74,6 +81,7 @@ play = Table(
     Column("device_id", Integer, ForeignKey("device.id")),
     Column("loved", Integer, nullable=False),
     Column("seconds_listened", Integer),
+    Column("listener_id", Integer, ForeignKey("listener.id")),
 )
 
 play_report = Table(
@@ -345,4 +353,37 @@ stats_album_through = Table(
     Column("album_id", Integer, primary_key=True),
     Column("tracks", Integer, primary_key=True),
     Column("sessions", Integer, nullable=False),
+)
+
+
+# --- per-person rollups (version 12): see people_step.py and person_rollups.py -------------
+
+
+def _person(name: str, *columns: str, nullable: str = "") -> Table:
+    """A per-person rollup: the listener first, then integer columns."""
+    return Table(
+        name,
+        metadata,
+        Column("listener_id", Integer, primary_key=True),
+        *(Column(column, Integer, nullable=column == nullable) for column in columns),
+    )
+
+
+person_day = _person("person_day", "day", "plays", "seconds", "estimated")
+person_day_hour = _person("person_day_hour", "day", "hour", "plays")
+person_week_hour = _person("person_week_hour", "weekday", "hour", "plays")
+person_day_artist = _person("person_day_artist", "day", "artist_id", "plays")
+person_day_album = _person("person_day_album", "day", "album_id", "plays")
+person_artist = _person("person_artist", "artist_id", "plays", "first_played_at", "last_played_at")
+person_album = _person("person_album", "album_id", "plays", "last_played_at")
+person_track = _person("person_track", "track_id", "plays", "last_played_at")
+person_session = _person(
+    "person_session",
+    "start_at",
+    "last_at",
+    "plays",
+    "last_play_id",
+    "last_track_id",
+    "last_seconds",
+    nullable="last_seconds",
 )

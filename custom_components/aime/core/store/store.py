@@ -33,6 +33,7 @@ from ..stats.rollups import Rollups
 from . import listened, loved, schema
 from .database_file import check_database_file, create_database_engine, prepare_database
 from .ingest import Ingestor
+from .people import PeopleMethods
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -40,8 +41,8 @@ DEFAULT_DEDUP_WINDOW = 300
 DEFAULT_BATCH_SIZE = 5000
 
 
-class Store:
-    """Synchronous store over one SQLite file."""
+class Store(PeopleMethods):
+    """Synchronous store over one SQLite file (people's methods in ``people.py``)."""
 
     def __init__(
         self,
