@@ -115,3 +115,23 @@ test("a card's person is a person entity id, absent by default", () => {
     message: "person must be a person's entity id, such as person.alice.",
   });
 });
+
+test("navigating keeps the person chosen; choosing Everyone drops it", async () => {
+  const { choosePerson, keepPerson, navigate } = await import("../src/navigate");
+  const pushed: string[] = [];
+  const location = { pathname: "/aime/journal", search: "?person=person.alice" };
+  const fake = globalThis as unknown as Record<string, unknown>;
+  fake.window = { location, dispatchEvent: () => true };
+  fake.history = { pushState: (_: unknown, __: string, url: string) => pushed.push(url), replaceState: () => undefined };
+  fake.CustomEvent ??= class extends Event {};
+  try {
+    assert.equal(keepPerson("/aime/stats?window=7d"), "/aime/stats?window=7d&person=person.alice");
+    assert.equal(keepPerson("/aime/stats?person=person.bob"), "/aime/stats?person=person.bob");
+    navigate("/aime/album/12");
+    choosePerson(undefined);
+    assert.deepEqual(pushed, ["/aime/album/12?person=person.alice", "/aime/journal"]);
+  } finally {
+    delete fake.window;
+    delete fake.history;
+  }
+});
