@@ -19,16 +19,24 @@ from . import journal
 from .models import HistoryFilter
 from .page_models import AlbumPage, AlbumTrack, Description, OwnedRecord
 from .queries import Stats
+from .scope import Scope
 
 DISCOGS_RELEASE = "https://www.discogs.com/release/{}"
 
 
 def album_page(
-    stats: Stats, album_id: int, *, page: int = 0, page_size: int = 50, language: str = "en"
+    stats: Stats,
+    album_id: int,
+    *,
+    page: int = 0,
+    page_size: int = 50,
+    language: str = "en",
+    listener: str | None = None,
 ) -> AlbumPage | None:
-    """The album, or ``None`` when no album has this id."""
-    with stats._reading() as reader:  # One snapshot; the reader is this package's own.
-        conn = reader.conn
+    """The album, or ``None`` when no album has this id; its plays by ``listener`` (a
+    person's entity id) or everyone."""
+    with stats._reading(listener) as reader:  # One snapshot; the reader is this package's own.
+        conn, scope = reader.conn, reader.scope
         found = conn.exec_driver_sql(
             "SELECT al.title, al.artist_id, ar.name FROM album al "
             "JOIN artist ar ON ar.id = al.artist_id WHERE al.id = ?",
@@ -38,12 +46,13 @@ def album_page(
             return None
         title, artist_id, artist = found
         records = owned_records(conn, album_id)
-        tracks = _tracks(conn, album_id)
+        tracks = _tracks(conn, scope, album_id)
         plays, last_played_at = conn.exec_driver_sql(
-            "SELECT plays, last_played_at FROM stats_album WHERE album_id = ?", (album_id,)
+            f"SELECT plays, last_played_at FROM {scope.table('stats_album')} WHERE album_id = ?",
+            (album_id,),
         ).one_or_none() or (0, None)
         history = journal.history(
-            conn, reader.clock, HistoryFilter(album_id=album_id), page, page_size
+            conn, reader.clock, HistoryFilter(album_id=album_id), (page, page_size), scope
         )
         return AlbumPage(
             album_id=album_id,
@@ -61,7 +70,9 @@ def album_page(
             listening_seconds=sum(
                 track.plays * (track.duration or reader.typical) for track in tracks
             ),
-            first_played_at=_first_played_at(conn, reader.clock, album_id) if plays else None,
+            first_played_at=(
+                _first_played_at(conn, reader.clock, scope, album_id) if plays else None
+            ),
             last_played_at=last_played_at,
             tracks=tracks,
             page=history.page,
@@ -94,11 +105,11 @@ def owned_records(conn: Connection, album_id: int) -> list[OwnedRecord]:
     ]  # fmt: skip
 
 
-def _tracks(conn: Connection, album_id: int) -> list[AlbumTrack]:
+def _tracks(conn: Connection, scope: Scope, album_id: int) -> list[AlbumTrack]:
     rows = conn.exec_driver_sql(
         "SELECT t.id, t.title, ar.name, ar.id, t.track_number, t.duration, coalesce(s.plays, 0), "
         "s.last_played_at FROM track t JOIN artist ar ON ar.id = t.artist_id "
-        "LEFT JOIN stats_track s ON s.track_id = t.id WHERE t.album_id = ? "
+        f"LEFT {scope.join('stats_track', 's', 's.track_id = t.id')} WHERE t.album_id = ? "
         "ORDER BY t.track_number IS NULL, t.track_number, coalesce(s.plays, 0) DESC, t.key, t.id",
         (album_id,),
     )
@@ -128,16 +139,16 @@ def _description(conn: Connection, album_id: int, language: str) -> Description 
     return Description(*row) if row else None
 
 
-def _first_played_at(conn: Connection, clock: LocalTime, album_id: int) -> int | None:
+def _first_played_at(conn: Connection, clock: LocalTime, scope: Scope, album_id: int) -> int | None:
     """The first play: its day from the rollup, then that day's plays through the time index."""
     day = conn.exec_driver_sql(
-        "SELECT min(day) FROM stats_day_album WHERE album_id = ?", (album_id,)
+        f"SELECT min(day) FROM {scope.table('stats_day_album')} WHERE album_id = ?", (album_id,)
     ).scalar()
     if day is None:
         return None
     first: int | None = conn.exec_driver_sql(
         "SELECT min(p.played_at) FROM play p JOIN track t ON t.id = p.track_id "
-        "WHERE t.album_id = ? AND p.played_at >= ? AND p.played_at < ?",
+        "WHERE t.album_id = ? AND p.played_at >= ? AND p.played_at < ?" + scope.plays(),
         (album_id, *clock.day_range(day, day)),
     ).scalar()
     return first

@@ -13,21 +13,26 @@ from ..localtime import date_of_day
 from .models import Ranked
 from .page_models import ArtistAlbum, ArtistPage, MonthPlays
 from .queries import Stats
+from .scope import Scope
 
 DEFAULT_TOP = 10
 
 
-def artist_page(stats: Stats, artist_id: int, *, top: int = DEFAULT_TOP) -> ArtistPage | None:
-    """The artist, or ``None`` when no artist has this id."""
-    with stats._reading() as reader:  # One snapshot; the reader is this package's own.
-        conn = reader.conn
+def artist_page(
+    stats: Stats, artist_id: int, *, top: int = DEFAULT_TOP, listener: str | None = None
+) -> ArtistPage | None:
+    """The artist, or ``None`` when no artist has this id; its plays by ``listener`` (a
+    person's entity id) or everyone."""
+    with stats._reading(listener) as reader:  # One snapshot; the reader is this package's own.
+        conn, scope = reader.conn, reader.scope
         name = conn.exec_driver_sql(
             "SELECT name FROM artist WHERE id = ?", (artist_id,)
         ).scalar_one_or_none()
         if name is None:
             return None
         plays, first_at, last_at = conn.exec_driver_sql(
-            "SELECT plays, first_played_at, last_played_at FROM stats_artist WHERE artist_id = ?",
+            "SELECT plays, first_played_at, last_played_at "
+            f"FROM {scope.table('stats_artist')} WHERE artist_id = ?",
             (artist_id,),
         ).one_or_none() or (0, None, None)
         return ArtistPage(
@@ -51,30 +56,32 @@ def artist_page(stats: Stats, artist_id: int, *, top: int = DEFAULT_TOP) -> Arti
             total_plays=plays,
             first_played_at=first_at,
             last_played_at=last_at,
-            months=_months(conn, artist_id),
-            albums=_albums(conn, artist_id),
-            top_tracks=_top_tracks(conn, artist_id, name, top),
+            months=_months(conn, scope, artist_id),
+            albums=_albums(conn, scope, artist_id),
+            top_tracks=_top_tracks(conn, scope, (artist_id, name), top),
         )
 
 
-def _months(conn: Connection, artist_id: int) -> list[MonthPlays]:
+def _months(conn: Connection, scope: Scope, artist_id: int) -> list[MonthPlays]:
     """Months with plays, oldest first."""
     months: dict[str, int] = {}
     for day, plays in conn.exec_driver_sql(
-        "SELECT day, plays FROM stats_day_artist WHERE artist_id = ? ORDER BY day", (artist_id,)
+        f"SELECT day, plays FROM {scope.table('stats_day_artist')} "
+        "WHERE artist_id = ? ORDER BY day",
+        (artist_id,),
     ):
         month = date_of_day(day).strftime("%Y-%m")
         months[month] = months.get(month, 0) + plays
     return [MonthPlays(month, plays) for month, plays in months.items()]
 
 
-def _albums(conn: Connection, artist_id: int) -> list[ArtistAlbum]:
+def _albums(conn: Connection, scope: Scope, artist_id: int) -> list[ArtistAlbum]:
     """The artist's albums and the albums holding their tracks (compilations), most played first."""
     rows = conn.exec_driver_sql(
         "SELECT al.id, al.title, ar.name, coalesce(s.plays, 0), s.last_played_at, "
         "(SELECT count(*) FROM collection_item c WHERE c.album_id = al.id) "
         "FROM album al JOIN artist ar ON ar.id = al.artist_id "
-        "LEFT JOIN stats_album s ON s.album_id = al.id "
+        f"LEFT {scope.join('stats_album', 's', 's.album_id = al.id')} "
         "WHERE al.artist_id = :artist "
         "OR al.id IN (SELECT album_id FROM track WHERE artist_id = :artist) "
         "ORDER BY coalesce(s.plays, 0) DESC, al.key, al.id",
@@ -83,10 +90,11 @@ def _albums(conn: Connection, artist_id: int) -> list[ArtistAlbum]:
     return [ArtistAlbum(*row) for row in rows]
 
 
-def _top_tracks(conn: Connection, artist_id: int, name: str, top: int) -> list[Ranked]:
+def _top_tracks(conn: Connection, scope: Scope, artist: tuple[int, str], top: int) -> list[Ranked]:
+    artist_id, name = artist
     rows = conn.exec_driver_sql(
         "SELECT t.id, t.title, s.plays, t.album_id FROM track t "
-        "JOIN stats_track s ON s.track_id = t.id "
+        f"{scope.join('stats_track', 's', 's.track_id = t.id')} "
         "WHERE t.artist_id = ? ORDER BY s.plays DESC, t.key, t.id LIMIT ?",
         (artist_id, top),
     )

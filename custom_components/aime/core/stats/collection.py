@@ -17,6 +17,7 @@ from ..normalize import fold
 from ..text import LIST_SEPARATOR, split_list
 from .models import CollectionPage, CollectionRecord, CollectionSort, CollectionStats
 from .page_models import CollectionFacets, Facet, Shelf
+from .scope import EVERYONE, Scope
 
 MAX_PAGE_SIZE = 500
 UNKNOWN_FORMAT = "unknown"
@@ -32,12 +33,16 @@ _SORT_COLUMNS = {
 _YEAR = "coalesce(c.original_year, c.pressing_year)"
 _FROM = (
     "FROM collection_item c JOIN album al ON al.id = c.album_id "
-    "JOIN artist ar ON ar.id = al.artist_id LEFT JOIN stats_album s ON s.album_id = c.album_id"
+    "JOIN artist ar ON ar.id = al.artist_id LEFT {plays}"
 )
+_PLAYS = ("stats_album", "s", "s.album_id = c.album_id")  # Each record's plays, by scope.
 
 
-def collection_stats(conn: Connection, clock: LocalTime, today: date) -> CollectionStats:
-    """Records by format, share played in the last 12 months, records never played.
+def collection_stats(
+    conn: Connection, clock: LocalTime, today: date, scope: Scope = EVERYONE
+) -> CollectionStats:
+    """Records by format, share played in the last 12 months, records never played (by
+    ``scope``'s listeners).
 
     The last 12 months run from the day after the same date a year ago to today.
     """
@@ -45,7 +50,7 @@ def collection_stats(conn: Connection, clock: LocalTime, today: date) -> Collect
     records, played, never = conn.exec_driver_sql(
         "SELECT count(*), coalesce(sum(s.last_played_at >= ?), 0), "
         "coalesce(sum(s.album_id IS NULL), 0) FROM collection_item c "
-        "LEFT JOIN stats_album s ON s.album_id = c.album_id",
+        f"LEFT {scope.join(*_PLAYS)}",
         (since,),
     ).one()
     by_format = {
@@ -72,6 +77,7 @@ def collection_page(
     decade: int | None = None,
     shelf: Shelf | None = None,
     year_start: int | None = None,
+    scope: Scope = EVERYONE,
 ) -> CollectionPage:
     """One page of the collection, filtered by text (artist or title), format, genre, style,
     decade (1970: 1970-1979, by the original year, else the pressing's) and shelf.
@@ -103,7 +109,8 @@ def collection_page(
         clauses.append("s.last_played_at < :year_start")
         params["year_start"] = year_start
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    total = conn.exec_driver_sql(f"SELECT count(*) {_FROM} {where}", params).scalar_one()
+    source = _FROM.format(plays=scope.join(*_PLAYS))
+    total = conn.exec_driver_sql(f"SELECT count(*) {source} {where}", params).scalar_one()
     direction = "DESC" if descending else "ASC"
     # Records without the sort value go last either way; then a stable order.
     order = (
@@ -113,7 +120,7 @@ def collection_page(
     rows = conn.exec_driver_sql(
         "SELECT c.id, c.album_id, ar.id, ar.name, al.title, c.format, "
         f"{_YEAR}, c.labels, c.genres, c.styles, c.cover_url, "
-        f"c.added_at, coalesce(s.plays, 0), s.last_played_at {_FROM} {where} {order} "
+        f"c.added_at, coalesce(s.plays, 0), s.last_played_at {source} {where} {order} "
         "LIMIT :limit OFFSET :offset",
         params | {"limit": page_size, "offset": page * page_size},
     ).all()

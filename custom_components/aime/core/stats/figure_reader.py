@@ -34,7 +34,9 @@ class FigureReader(TopListReader):
 
     def first_day(self, today: int) -> int:
         """The first day with a play (today when there is none)."""
-        first = self.conn.exec_driver_sql("SELECT min(day) FROM stats_day").scalar()
+        first = self.conn.exec_driver_sql(
+            f"SELECT min(day) FROM {self.scope.table('stats_day')}"
+        ).scalar()
         return min(first, today) if first is not None else today
 
     def figures(self, first: int, last: int, top: int, track_key: str) -> PeriodFigures:
@@ -70,20 +72,24 @@ class FigureReader(TopListReader):
     def listening(self, first: int | None, last: int) -> ListeningTime:
         plays, seconds, estimated = self.conn.exec_driver_sql(
             "SELECT coalesce(sum(plays), 0), coalesce(sum(seconds), 0), "
-            "coalesce(sum(estimated), 0) FROM stats_day WHERE day BETWEEN ? AND ?",
+            f"coalesce(sum(estimated), 0) FROM {self.scope.table('stats_day')} "
+            "WHERE day BETWEEN ? AND ?",
             (first if first is not None else -(2**62), last),
         ).one()
         return ListeningTime(plays, seconds + estimated * self.typical, estimated)
 
     def total_plays(self) -> int:
         return int(
-            self.conn.exec_driver_sql("SELECT coalesce(sum(plays), 0) FROM stats_day").scalar_one()
+            self.conn.exec_driver_sql(
+                f"SELECT coalesce(sum(plays), 0) FROM {self.scope.table('stats_day')}"
+            ).scalar_one()
         )
 
     def active_days(self, first: int | None, last: int) -> list[int]:
         return list(
             self.conn.exec_driver_sql(
-                "SELECT day FROM stats_day WHERE day BETWEEN ? AND ? ORDER BY day",
+                f"SELECT day FROM {self.scope.table('stats_day')} "
+                "WHERE day BETWEEN ? AND ? ORDER BY day",
                 (first if first is not None else -(2**62), last),
             ).scalars()
         )
@@ -91,7 +97,8 @@ class FigureReader(TopListReader):
     def current_streak(self, today: int) -> int:
         expected, streak = today, 0
         result = self.conn.exec_driver_sql(
-            "SELECT day FROM stats_day WHERE day <= ? ORDER BY day DESC", (today,)
+            f"SELECT day FROM {self.scope.table('stats_day')} WHERE day <= ? ORDER BY day DESC",
+            (today,),
         )
         for day in result.scalars():
             if day == today - 1 and streak == 0:
@@ -107,7 +114,7 @@ class FigureReader(TopListReader):
         start, end = self.clock.day_range(first, last)
         return int(
             self.conn.exec_driver_sql(
-                "SELECT count(*) FROM stats_artist "
+                f"SELECT count(*) FROM {self.scope.table('stats_artist')} "
                 "WHERE first_played_at >= ? AND first_played_at < ?" + RESOLVED["artist"],
                 (start, end),
             ).scalar_one()
@@ -121,10 +128,13 @@ class FigureReader(TopListReader):
     def heatmap(self, first: int, last: int) -> list[list[int]]:
         grid = [[0] * 24 for _ in range(7)]
         rows = (
-            self.conn.exec_driver_sql("SELECT weekday, hour, plays FROM stats_week_hour")
+            self.conn.exec_driver_sql(
+                f"SELECT weekday, hour, plays FROM {self.scope.table('stats_week_hour')}"
+            )
             if self.covers_all(first, last)
             else self.conn.exec_driver_sql(
-                "SELECT (day + 3) % 7, hour, sum(plays) FROM stats_day_hour "
+                "SELECT (day + 3) % 7, hour, sum(plays) "
+                f"FROM {self.scope.table('stats_day_hour')} "
                 "WHERE day BETWEEN ? AND ? GROUP BY 1, 2",
                 (first, last),
             )
@@ -139,7 +149,7 @@ class FigureReader(TopListReader):
         count, total, longest, longest_start = self.conn.exec_driver_sql(
             "SELECT count(*), coalesce(sum(length), 0), coalesce(max(length), 0), start_at FROM "
             "(SELECT start_at, last_at - start_at + coalesce(last_seconds, ?) AS length "
-            "FROM stats_session WHERE start_at >= ? AND start_at < ?)",
+            f"FROM {self.scope.table('stats_session')} WHERE start_at >= ? AND start_at < ?)",
             (self.typical, start, end),
         ).one()
         return SessionStats(

@@ -18,6 +18,7 @@ from ..localtime import LocalTime, day_of_date
 from ..models import SOURCE_CODES, SOURCES_BY_CODE
 from ..normalize import fold
 from .models import HistoryFilter, HistoryPage, JournalEntry, Timeline, TimelineHour
+from .scope import EVERYONE, Scope
 
 MAX_PAGE_SIZE = 500
 _HOUR = 3600
@@ -44,36 +45,46 @@ _NAMED_TRACKS = (
 _TRIGRAM = 3
 
 
-def last_play(conn: Connection, clock: LocalTime) -> JournalEntry | None:
-    """The newest play."""
-    found = _entries(conn, clock, "", {}, "ORDER BY p.played_at DESC, p.id DESC LIMIT 1")
+def last_play(conn: Connection, clock: LocalTime, scope: Scope = EVERYONE) -> JournalEntry | None:
+    """The newest play (of ``scope``'s listeners)."""
+    where = "WHERE 1" + scope.plays()
+    found = _entries(conn, clock, where, {}, "ORDER BY p.played_at DESC, p.id DESC LIMIT 1")
     return found[0] if found else None
 
 
-def plays_at(conn: Connection, clock: LocalTime, times: Sequence[int]) -> list[JournalEntry]:
+def plays_at(
+    conn: Connection, clock: LocalTime, times: Sequence[int], scope: Scope = EVERYONE
+) -> list[JournalEntry]:
     """The plays started at these times (through the time index), oldest first."""
     marks = {f"at{number}": at for number, at in enumerate(times)}
     if not marks:
         return []
-    where = f"WHERE p.played_at IN ({', '.join(':' + name for name in marks)})"
+    where = f"WHERE p.played_at IN ({', '.join(':' + name for name in marks)})" + scope.plays()
     return _entries(conn, clock, where, marks, "ORDER BY p.played_at, p.id")
 
 
 def history(
-    conn: Connection, clock: LocalTime, filters: HistoryFilter, page: int, page_size: int
+    conn: Connection,
+    clock: LocalTime,
+    filters: HistoryFilter,
+    paging: tuple[int, int],
+    scope: Scope = EVERYONE,
 ) -> HistoryPage:
-    """Page ``page`` (from 0) of the plays matching ``filters``, newest first."""
-    page, page_size = max(page, 0), min(max(page_size, 1), MAX_PAGE_SIZE)
+    """Page ``paging[0]`` (from 0, of ``paging[1]`` plays) of the plays matching ``filters``,
+    newest first."""
+    page, page_size = max(paging[0], 0), min(max(paging[1], 1), MAX_PAGE_SIZE)
     offset = page * page_size
-    rollup = _rollup_for(conn, clock, filters)
+    rollup = _rollup_for(conn, clock, filters, scope)
     if rollup is not None:
         total, days = rollup
-        entries = _page_by_days(conn, clock, filters, days, offset=offset, page_size=page_size)
+        entries = _page_by_days(
+            conn, clock, (filters, scope), days, offset=offset, page_size=page_size
+        )
         days.close()
         return HistoryPage(page, page_size, total, entries)
     tracks = _matching_tracks(filters)
-    where, params = _conditions(clock, filters, tracks)
-    total, newest = _count(conn, filters, tracks, where, params)
+    where, params = _conditions(clock, filters, tracks, scope)
+    total, newest = _count(conn, (filters, scope), tracks, where, params)
     if newest is not None:  # Start the walk back at the newest matching play.
         where += " AND p.played_at <= :newest"
         params["newest"] = newest
@@ -83,14 +94,16 @@ def history(
     return HistoryPage(page, page_size, total, entries)
 
 
-def timeline(conn: Connection, clock: LocalTime, day: date, typical_seconds: int) -> Timeline:
-    """The plays of one local day, grouped by hour."""
+def timeline(
+    conn: Connection, clock: LocalTime, day: date, typical_seconds: int, scope: Scope = EVERYONE
+) -> Timeline:
+    """The plays of one local day (of ``scope``'s listeners), grouped by hour."""
     number = day_of_date(day)
     start, end = clock.day_range(number, number)
     entries = _entries(
         conn,
         clock,
-        "WHERE p.played_at >= :start AND p.played_at < :end",
+        "WHERE p.played_at >= :start AND p.played_at < :end" + scope.plays(),
         {"start": start, "end": end},
         "ORDER BY p.played_at, p.id",
     )
@@ -102,7 +115,7 @@ def timeline(conn: Connection, clock: LocalTime, day: date, typical_seconds: int
         hours[(entry.played_at - start) // _HOUR].plays.append(entry)
     plays, seconds, estimated = conn.exec_driver_sql(
         "SELECT coalesce(sum(plays), 0), coalesce(sum(seconds), 0), coalesce(sum(estimated), 0)"
-        " FROM stats_day WHERE day = ?",
+        f" FROM {scope.table('stats_day')} WHERE day = ?",
         (number,),
     ).one()
     return Timeline(day.isoformat(), plays, seconds + estimated * typical_seconds, estimated, hours)
@@ -112,10 +125,11 @@ def timeline(conn: Connection, clock: LocalTime, day: date, typical_seconds: int
 
 
 def _rollup_for(
-    conn: Connection, clock: LocalTime, filters: HistoryFilter
+    conn: Connection, clock: LocalTime, filters: HistoryFilter, scope: Scope
 ) -> tuple[int, CursorResult[Any]] | None:
     """When one rollup counts the matching plays per day: the total, and (day, plays) newest
-    first, read lazily. None for filters no rollup answers (text, loved, several at once)."""
+    first, read lazily. None for filters no rollup answers (text, loved, several at once, a
+    person's plays of one source)."""
     keyed = [
         (kind, value)
         for kind, value in (
@@ -127,16 +141,18 @@ def _rollup_for(
     ]
     if filters.text or filters.loved is not None or len(keyed) > 1:
         return None
+    if not scope.everyone and filters.source is not None:
+        return None
     first = day_of_date(filters.first_day) if filters.first_day else None
     last = day_of_date(filters.last_day) if filters.last_day else None
-    table, condition, params = "stats_day", "1", []
+    table, condition, params = scope.table("stats_day"), "1", []
     if keyed:
         kind, value = keyed[0]
-        table, condition, params = f"stats_day_{kind}", f"{kind}_id = ?", [value]
+        table, condition, params = scope.table(f"stats_day_{kind}"), f"{kind}_id = ?", [value]
         if kind != "source":  # Start at its last play, and take the total from the totals.
             total, newest = conn.exec_driver_sql(
-                f"SELECT coalesce(max(plays), 0), max(last_played_at) FROM stats_{kind} "
-                f"WHERE {kind}_id = ?",
+                "SELECT coalesce(max(plays), 0), max(last_played_at) "
+                f"FROM {scope.table(f'stats_{kind}')} WHERE {kind}_id = ?",
                 (value,),
             ).one()
             if newest is None:
@@ -178,13 +194,14 @@ def _high(day: int | None) -> int:
 def _page_by_days(
     conn: Connection,
     clock: LocalTime,
-    filters: HistoryFilter,
+    whose: tuple[HistoryFilter, Scope],
     day_counts: Iterable[Sequence[int]],
     *,
     offset: int,
     page_size: int,
 ) -> list[JournalEntry]:
     """Read only the days that hold plays number ``offset`` to ``offset + page_size``."""
+    filters, scope = whose
     skipped = covered = 0
     days: list[int] = []
     for day, plays in day_counts:
@@ -197,7 +214,7 @@ def _page_by_days(
             break
     if not days:
         return []
-    where, params = _conditions(clock, filters, None)
+    where, params = _conditions(clock, filters, None, scope)
     # One arm per day holding a matching play, each read through the time index; a single
     # OR-ed condition would make SQLite walk every play back to the oldest of those days.
     arms = []
@@ -261,7 +278,10 @@ def glob_literal(text: str) -> str:
 
 
 def _conditions(
-    clock: LocalTime, filters: HistoryFilter, tracks: tuple[str, dict[str, Any]] | None
+    clock: LocalTime,
+    filters: HistoryFilter,
+    tracks: tuple[str, dict[str, Any]] | None,
+    scope: Scope = EVERYONE,
 ) -> tuple[str, dict[str, Any]]:
     """SQL conditions on ``play p JOIN track t``; ``tracks`` (``_matching_tracks``) replaces
     the track-level ones."""
@@ -289,12 +309,12 @@ def _conditions(
             "WHERE r.play_id = p.id AND r.source_id = :source))"
         )
         params["source"] = SOURCE_CODES[filters.source]
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "WHERE 1", params
+    return ("WHERE " + " AND ".join(clauses) if clauses else "WHERE 1") + scope.plays(), params
 
 
 def _count(
     conn: Connection,
-    filters: HistoryFilter,
+    whose: tuple[HistoryFilter, Scope],
     tracks: tuple[str, dict[str, Any]] | None,
     where: str,
     params: dict[str, Any],
@@ -303,10 +323,12 @@ def _count(
 
     Filters on the track alone are counted from the per-track totals.
     """
+    filters, scope = whose
     by_track = filters.source is None and filters.first_day is None and filters.last_day is None
     if by_track and tracks is not None:
         total, newest = conn.exec_driver_sql(
-            "SELECT coalesce(sum(plays), 0), max(last_played_at) FROM stats_track "
+            "SELECT coalesce(sum(plays), 0), max(last_played_at) "
+            f"FROM {scope.table('stats_track')} "
             f"WHERE track_id IN ({tracks[0]})",
             tracks[1],
         ).one()

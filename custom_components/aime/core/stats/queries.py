@@ -5,6 +5,9 @@ Each call reads one consistent snapshot. Figures come from the rollups (``rollup
 a window costs a few rows per day, whatever the size of the history. Top lists come from
 ``top_lists.py``, the other figures from ``figure_reader.py``. Listening time adds, for each
 play of unknown length, the mean duration of the plays whose duration is known.
+
+Every figure takes ``listener``: a person's entity id for that person's plays alone (their
+own rollups, see ``scope.py``), None for everyone's.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from .models import (
     WindowStats,
 )
 from .page_models import CollectionFacets, Shelf
+from .scope import Scope
 from .track_windows import TrackWindows
 
 SENSOR_TOP = 10
@@ -51,9 +55,9 @@ class Stats:
         self._clocks: dict[str, LocalTime] = {}
         self._tracks = TrackWindows()
 
-    def sensors(self, now: datetime) -> SensorFigures:
+    def sensors(self, now: datetime, *, listener: str | None = None) -> SensorFigures:
         """Every sensor figure, together."""
-        with self._reading() as reader:
+        with self._reading(listener) as reader:
             today = reader.today(now)
             week = today - weekday_of_day(today)
             day = reader.listening(today, today)
@@ -67,13 +71,15 @@ class Stats:
                 top_albums_7d=reader.top_albums(today - 6, today, SENSOR_TOP)[1],
                 current_streak=reader.current_streak(today),
                 new_artists_30d=reader.new_artists(today - 29, today),
-                last_play=journal.last_play(reader.conn, reader.clock),
+                last_play=journal.last_play(reader.conn, reader.clock, reader.scope),
                 collection_size=reader.collection_size(),
             )
 
-    def window(self, now: datetime, window: Window, top: int = 10) -> WindowStats:
+    def window(
+        self, now: datetime, window: Window, top: int = 10, *, listener: str | None = None
+    ) -> WindowStats:
         """Everything about one window ending today."""
-        with self._reading() as reader:
+        with self._reading(listener) as reader:
             first, last = reader.window_days(window, reader.today(now))
             figures = reader.figures(first, last, top, window.value)
             heatmap = figures.heatmap
@@ -89,18 +95,18 @@ class Stats:
                 **figures.as_fields(),
             )
 
-    def periods(self, now: datetime) -> dict[str, ListeningTime]:
+    def periods(self, now: datetime, *, listener: str | None = None) -> dict[str, ListeningTime]:
         """Plays and listening time today, this week, this month, this year and in all."""
-        with self._reading() as reader:
+        with self._reading(listener) as reader:
             today = reader.today(now)
             return {
                 window.value: reader.listening(*reader.window_days(window, today))
                 for window in (Window.TODAY, Window.WEEK, Window.MONTH, Window.YEAR, Window.ALL)
             }
 
-    def streaks(self, now: datetime) -> Streaks:
+    def streaks(self, now: datetime, *, listener: str | None = None) -> Streaks:
         """Current and longest runs of days with plays."""
-        with self._reading() as reader:
+        with self._reading(listener) as reader:
             today = reader.today(now)
             longest, first, last = longest_run(reader.active_days(None, today))
             return Streaks(
@@ -110,12 +116,14 @@ class Stats:
                 longest_last=date_of_day(last).isoformat() if longest else None,
             )
 
-    def monthly_trend(self, now: datetime, months: int | None = 12) -> list[MonthFigures]:
+    def monthly_trend(
+        self, now: datetime, months: int | None = 12, *, listener: str | None = None
+    ) -> list[MonthFigures]:
         """Plays and listening time per local calendar month, oldest first, the current last.
 
         ``months=None`` goes back to the first month with a play.
         """
-        with self._reading() as reader:
+        with self._reading(listener) as reader:
             today = date_of_day(reader.today(now))
             if months is None:
                 first_day = date_of_day(reader.first_day(reader.today(now)))
@@ -126,7 +134,8 @@ class Stats:
             for year, month in _months(start, today):
                 totals[year, month] = [0, 0, 0]
             for day, plays, seconds, estimated in reader.conn.exec_driver_sql(
-                "SELECT day, plays, seconds, estimated FROM stats_day WHERE day BETWEEN ? AND ?",
+                "SELECT day, plays, seconds, estimated "
+                f"FROM {reader.scope.table('stats_day')} WHERE day BETWEEN ? AND ?",
                 (day_of_date(start), day_of_date(today)),
             ):
                 moment = date_of_day(day)
@@ -145,10 +154,15 @@ class Stats:
             ]
 
     def compare(
-        self, current: tuple[date, date], previous: tuple[date, date], top: int = 5
+        self,
+        current: tuple[date, date],
+        previous: tuple[date, date],
+        top: int = 5,
+        *,
+        listener: str | None = None,
     ) -> Comparison:
         """Two periods (first and last local dates, inclusive) side by side."""
-        with self._reading() as reader:
+        with self._reading(listener) as reader:
             now, before = (reader.summary(*period, top) for period in (current, previous))
             return Comparison(
                 current=now,
@@ -159,29 +173,38 @@ class Stats:
             )
 
     def history(
-        self, filters: HistoryFilter | None = None, page: int = 0, page_size: int = 50
+        self,
+        filters: HistoryFilter | None = None,
+        page: int = 0,
+        page_size: int = 50,
+        *,
+        listener: str | None = None,
     ) -> HistoryPage:
         """The journal, newest first."""
-        with self._reading() as reader:
+        with self._reading(listener) as reader:
             return journal.history(
-                reader.conn, reader.clock, filters or HistoryFilter(), page, page_size
+                reader.conn,
+                reader.clock,
+                filters or HistoryFilter(),
+                (page, page_size),
+                reader.scope,
             )
 
-    def plays_at(self, times: list[int]) -> list[JournalEntry]:
+    def plays_at(self, times: list[int], *, listener: str | None = None) -> list[JournalEntry]:
         """The plays started at these UTC times (epoch seconds), oldest first."""
-        with self._reading() as reader:
-            return journal.plays_at(reader.conn, reader.clock, times)
+        with self._reading(listener) as reader:
+            return journal.plays_at(reader.conn, reader.clock, times, reader.scope)
 
-    def timeline(self, day: date) -> Timeline:
+    def timeline(self, day: date, *, listener: str | None = None) -> Timeline:
         """One local day, hour by hour."""
-        with self._reading() as reader:
-            return journal.timeline(reader.conn, reader.clock, day, reader.typical)
+        with self._reading(listener) as reader:
+            return journal.timeline(reader.conn, reader.clock, day, reader.typical, reader.scope)
 
-    def collection_stats(self, now: datetime) -> CollectionStats:
+    def collection_stats(self, now: datetime, *, listener: str | None = None) -> CollectionStats:
         """The collection against the listening history."""
-        with self._reading() as reader:
+        with self._reading(listener) as reader:
             today = date_of_day(reader.today(now))
-            return collection_stats.collection_stats(reader.conn, reader.clock, today)
+            return collection_stats.collection_stats(reader.conn, reader.clock, today, reader.scope)
 
     def collection_page(
         self,
@@ -197,9 +220,10 @@ class Stats:
         decade: int | None = None,
         shelf: Shelf | None = None,
         now: datetime | None = None,
+        listener: str | None = None,
     ) -> CollectionPage:
         """One page of the collection listing; the ``not_played_year`` shelf needs ``now``."""
-        with self._reading() as reader:
+        with self._reading(listener) as reader:
             year_start = None
             if shelf is Shelf.NOT_PLAYED_YEAR:
                 if now is None:
@@ -219,6 +243,7 @@ class Stats:
                 decade=decade,
                 shelf=shelf,
                 year_start=year_start,
+                scope=reader.scope,
             )
 
     def collection_facets(self) -> CollectionFacets:
@@ -227,13 +252,14 @@ class Stats:
             return collection_stats.collection_facets(reader.conn)
 
     @contextmanager
-    def _reading(self) -> Iterator[FigureReader]:
+    def _reading(self, listener: str | None = None) -> Iterator[FigureReader]:
+        """One snapshot, counting ``listener``'s plays (a person's entity id), or everyone's."""
         with self._connect() as conn:
             zone = conn.exec_driver_sql("SELECT time_zone FROM stats_meta").scalar_one()
             clock = self._clocks.get(zone)
             if clock is None:
                 clock = self._clocks[zone] = LocalTime(zone)
-            yield FigureReader(conn, clock, self._tracks)
+            yield FigureReader(conn, clock, self._tracks, Scope.of(conn, listener))
 
 
 def _months(start: date, end: date) -> Iterable[tuple[int, int]]:

@@ -50,8 +50,13 @@ class Unplayed:
     records: list[CollectionRecord]
 
 
-def plays_between(stats: Stats, start: datetime, end: datetime, limit: int) -> PlaysBetween:
-    """The plays with ``start <= played_at < end`` (aware datetimes), newest first."""
+def plays_between(
+    stats: Stats, start: datetime, end: datetime, limit: int, *, listener: str | None = None
+) -> PlaysBetween:
+    """The plays with ``start <= played_at < end`` (aware datetimes), newest first.
+
+    Here and below, ``listener`` (a person's entity id) counts that person's plays alone.
+    """
     first_at, end_at = int(start.timestamp()), int(end.timestamp())
     # A day of margin each side: the store's local days may not be the caller's.
     filters = HistoryFilter(
@@ -60,7 +65,7 @@ def plays_between(stats: Stats, start: datetime, end: datetime, limit: int) -> P
     total, page = 0, 0
     kept: list[JournalEntry] = []
     while True:
-        found = stats.history(filters, page, _PAGE)
+        found = stats.history(filters, page, _PAGE, listener=listener)
         for entry in found.entries:
             if entry.played_at < first_at:
                 return PlaysBetween(total, kept)
@@ -73,16 +78,20 @@ def plays_between(stats: Stats, start: datetime, end: datetime, limit: int) -> P
             return PlaysBetween(total, kept)
 
 
-def window_top(stats: Stats, now: datetime, window: Window, top: int) -> PeriodTop:
+def window_top(
+    stats: Stats, now: datetime, window: Window, top: int, *, listener: str | None = None
+) -> PeriodTop:
     """The top lists of a named window ending today (the local date of ``now``)."""
-    with stats._reading() as reader:  # One snapshot; the reader is this package's own.
+    with stats._reading(listener) as reader:  # One snapshot; the reader is this package's own.
         first, last = reader.window_days(window, reader.today(now))
         return _top(reader, first, last, top, window.value)
 
 
-def period_top(stats: Stats, first_day: date, last_day: date, top: int) -> PeriodTop:
+def period_top(
+    stats: Stats, first_day: date, last_day: date, top: int, *, listener: str | None = None
+) -> PeriodTop:
     """The top lists of local dates ``first_day`` to ``last_day``, inclusive."""
-    with stats._reading() as reader:
+    with stats._reading(listener) as reader:
         first, last = day_of_date(first_day), day_of_date(last_day)
         return _top(reader, first, last, top, _TRACK_WINDOW_KEY)
 
@@ -104,30 +113,36 @@ def _top(reader: FigureReader, first: int, last: int, top: int, key: str) -> Per
     )
 
 
-def never_played(stats: Stats, limit: int) -> Unplayed:
+def never_played(stats: Stats, limit: int, *, listener: str | None = None) -> Unplayed:
     """Records whose album has no play at all."""
-    return _walk(stats, CollectionSort.PLAYS, limit, lambda record: record.plays == 0)
+    return _walk(stats, (CollectionSort.PLAYS, listener), limit, lambda record: record.plays == 0)
 
 
-def not_played_since(stats: Stats, since: datetime, limit: int) -> Unplayed:
+def not_played_since(
+    stats: Stats, since: datetime, limit: int, *, listener: str | None = None
+) -> Unplayed:
     """Records played, but not since ``since`` (records never played are not counted)."""
     cutoff = int(since.timestamp())
     return _walk(
         stats,
-        CollectionSort.LAST_PLAYED,
+        (CollectionSort.LAST_PLAYED, listener),
         limit,
         lambda record: record.last_played_at is not None and record.last_played_at < cutoff,
     )
 
 
 def _walk(
-    stats: Stats, sort: CollectionSort, limit: int, wanted: Callable[[CollectionRecord], bool]
+    stats: Stats,
+    order: tuple[CollectionSort, str | None],
+    limit: int,
+    wanted: Callable[[CollectionRecord], bool],
 ) -> Unplayed:
-    """Walk the listing in ``sort`` order (ascending) while records match."""
+    """Walk the listing in ``order`` (a sort, ascending, and whose plays) while records match."""
+    sort, listener = order
     total, page = 0, 0
     kept: list[CollectionRecord] = []
     while True:
-        found = stats.collection_page(page=page, page_size=_PAGE, sort=sort)
+        found = stats.collection_page(page=page, page_size=_PAGE, sort=sort, listener=listener)
         for record in found.records:
             if not wanted(record):  # Matching records come first in this order.
                 return Unplayed(total, kept)

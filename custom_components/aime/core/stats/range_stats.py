@@ -29,9 +29,13 @@ def range_stats(
     *,
     top: int = 10,
     granularity: Granularity = Granularity.MONTH,
+    listener: str | None = None,
 ) -> RangeStats:
-    """``first_day`` omitted: since the first play; ``last_day`` omitted: ``today``."""
-    with stats._reading() as reader:  # One snapshot; the reader is this package's own.
+    """``first_day`` omitted: since the first play; ``last_day`` omitted: ``today``.
+
+    ``listener``: a person's entity id for that person's plays alone, None for everyone's.
+    """
+    with stats._reading(listener) as reader:  # One snapshot; the reader is this package's own.
         last = day_of_date(last_day or today)
         first = day_of_date(first_day) if first_day else reader.first_day(last)
         return RangeStats(
@@ -49,9 +53,11 @@ def _top_genres(reader: FigureReader, first: int, last: int, top: int) -> list[G
     """Plays of owned albums by their records' genres (an album counts once per genre)."""
     genres: Counter[str] = Counter()
     per_album = (  # The whole history: from the per-album totals, not every day's rows.
-        "SELECT album_id, plays FROM stats_album WHERE ? <= ? AND album_id IN "
+        f"SELECT album_id, plays FROM {reader.scope.table('stats_album')} "
+        "WHERE ? <= ? AND album_id IN "
         if reader.covers_all(first, last)
-        else "SELECT album_id, sum(plays) AS plays FROM stats_day_album "
+        else "SELECT album_id, sum(plays) AS plays "
+        f"FROM {reader.scope.table('stats_day_album')} "
         "WHERE day BETWEEN ? AND ? AND album_id IN "
     )
     rows = reader.conn.exec_driver_sql(
@@ -70,7 +76,8 @@ def _top_genres(reader: FigureReader, first: int, last: int, top: int) -> list[G
 def _new_artists(reader: FigureReader, first: int, last: int) -> list[NewArtist]:
     start, end = reader.clock.day_range(first, last)
     rows = reader.conn.exec_driver_sql(
-        "SELECT s.artist_id, ar.name, s.first_played_at FROM stats_artist s "
+        "SELECT s.artist_id, ar.name, s.first_played_at "
+        f"FROM {reader.scope.table('stats_artist')} s "
         "JOIN artist ar ON ar.id = s.artist_id "
         "WHERE s.first_played_at >= ? AND s.first_played_at < ?"
         + RESOLVED["artist"]
@@ -91,7 +98,8 @@ def _series(
     index = {start: position for position, start in enumerate(starts)}
     totals = [[0, 0, 0] for _ in starts]
     rows = reader.conn.exec_driver_sql(
-        "SELECT day, plays, seconds, estimated FROM stats_day WHERE day BETWEEN ? AND ?",
+        "SELECT day, plays, seconds, estimated "
+        f"FROM {reader.scope.table('stats_day')} WHERE day BETWEEN ? AND ?",
         (first, last),
     )
     for day, plays, seconds, estimated in rows:

@@ -199,10 +199,13 @@ class Recap:
     previous: RecapComparison
 
 
-def recap(stats: Stats, period: RecapPeriod, top: int = RECAP_TOP) -> Recap:
-    """The recap of ``period`` (blocking: call it in the executor)."""
+def recap(
+    stats: Stats, period: RecapPeriod, top: int = RECAP_TOP, *, listener: str | None = None
+) -> Recap:
+    """The recap of ``period`` (blocking: call it in the executor), of ``listener``'s plays
+    (a person's entity id) or everyone's."""
     top = max(top, 1)
-    with stats._reading() as reader:  # One snapshot; the reader is this package's own.
+    with stats._reading(listener) as reader:  # One snapshot; the reader is this package's own.
         return _Recapper(reader, period, top).recap()
 
 
@@ -303,8 +306,10 @@ class _Recapper:
         """Artists first played in the period, the most played there first."""
         start, end = self.reader.clock.day_range(self.first, self.last)
         rows = self.reader.conn.exec_driver_sql(
-            "SELECT d.artist_id, a.name, sum(d.plays) AS plays FROM stats_day_artist d "
-            "JOIN stats_artist s ON s.artist_id = d.artist_id JOIN artist a ON a.id = d.artist_id "
+            "SELECT d.artist_id, a.name, sum(d.plays) AS plays "
+            f"FROM {self.reader.scope.table('stats_day_artist')} d "
+            f"{self.reader.scope.join('stats_artist', 's', 's.artist_id = d.artist_id')} "
+            "JOIN artist a ON a.id = d.artist_id "
             "WHERE d.day BETWEEN ? AND ? AND s.first_played_at >= ? AND s.first_played_at < ? "
             "GROUP BY d.artist_id ORDER BY plays DESC, a.name COLLATE NOCASE, d.artist_id "
             "LIMIT ?",
@@ -315,7 +320,8 @@ class _Recapper:
 
     def _busiest_day(self) -> RecapDay | None:
         row = self.reader.conn.exec_driver_sql(
-            "SELECT day, plays, seconds + estimated * ? FROM stats_day WHERE day BETWEEN ? AND ? "
+            "SELECT day, plays, seconds + estimated * ? "
+            f"FROM {self.reader.scope.table('stats_day')} WHERE day BETWEEN ? AND ? "
             "ORDER BY plays DESC, day LIMIT 1",
             (self.reader.typical, self.first, self.last),
         ).one_or_none()
@@ -326,7 +332,8 @@ class _Recapper:
         row = self.reader.conn.exec_driver_sql(
             "SELECT c.id, c.album_id, ar.name, al.title, c.format, "
             "coalesce(c.original_year, c.pressing_year), c.cover_url, p.plays FROM "
-            "(SELECT album_id, sum(plays) AS plays FROM stats_day_album WHERE day BETWEEN ? AND ? "
+            "(SELECT album_id, sum(plays) AS plays "
+            f"FROM {self.reader.scope.table('stats_day_album')} WHERE day BETWEEN ? AND ? "
             "AND album_id IN (SELECT album_id FROM collection_item) GROUP BY album_id) p "
             "JOIN collection_item c ON c.id = "
             "(SELECT min(id) FROM collection_item WHERE album_id = p.album_id) "

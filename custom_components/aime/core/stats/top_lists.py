@@ -15,6 +15,7 @@ from sqlalchemy import Connection
 
 from ..localtime import LocalTime
 from .models import Ranked
+from .scope import EVERYONE, Scope
 from .track_windows import TrackWindows, top_with_ties
 
 TRACK_SCAN_DAYS = 31  # Up to this long, a range's tracks are counted from its plays.
@@ -27,15 +28,19 @@ RESOLVED = {"artist": " AND artist_id NOT IN (SELECT artist_id FROM artist_candi
 class TopListReader:
     """The top lists, over one read connection in the store's local time (``clock``)."""
 
-    def __init__(self, conn: Connection, clock: LocalTime, tracks: TrackWindows) -> None:
+    def __init__(
+        self, conn: Connection, clock: LocalTime, tracks: TrackWindows, scope: Scope = EVERYONE
+    ) -> None:
         self.conn = conn
         self.clock = clock
         self._tracks = tracks
+        self.scope = scope  # Whose plays: everyone's, or one person's.
 
     def covers_all(self, first: int, last: int) -> bool:
         """Whether local days [first, last] hold every play, so all-time totals answer."""
+        days = self.scope.table("stats_day")
         low, high = self.conn.exec_driver_sql(
-            "SELECT (SELECT min(day) FROM stats_day), (SELECT max(day) FROM stats_day)"
+            f"SELECT (SELECT min(day) FROM {days}), (SELECT max(day) FROM {days})"
         ).one()
         return low is None or (first <= low and last >= high)
 
@@ -63,13 +68,16 @@ class TopListReader:
             start, end = self.clock.day_range(first, last)
             plays = Counter(
                 self.conn.exec_driver_sql(
-                    "SELECT track_id FROM play WHERE played_at >= ? AND played_at < ?",
+                    "SELECT track_id FROM play WHERE played_at >= ? AND played_at < ?"
+                    + self.scope.plays(""),
                     (start, end),
                 ).scalars()
             )
             unique, candidates = len(plays), top_with_ties(plays.items(), count)
         else:
-            unique, candidates = self._tracks.top(self.conn, self.clock, key, (first, last), count)
+            unique, candidates = self._tracks.top(
+                self.conn, self.clock, key, (first, last), count, scope=self.scope
+            )
         names = self._names(
             "SELECT t.id, t.title, ar.name, t.artist_id, t.album_id"
             " FROM track t JOIN artist ar ON ar.id = t.artist_id"
@@ -85,14 +93,16 @@ class TopListReader:
         if self.covers_all(first, last):
             return self._totals(kind, count)
         grouped = (
-            f"SELECT {kind}_id AS item, sum(plays) AS plays FROM stats_day_{kind} "
+            f"SELECT {kind}_id AS item, sum(plays) AS plays "
+            f"FROM {self.scope.table(f'stats_day_{kind}')} "
             f"WHERE day BETWEEN ? AND ?{RESOLVED.get(kind, '')} GROUP BY {kind}_id"
         )
         return self._top_rows(grouped, (first, last), count)
 
     def _totals(self, kind: str, count: int) -> tuple[int, list[tuple[int, int]]]:
         """From the all-time totals: a plain count and a top-N scan, no sort of every row."""
-        table, key, resolved = f"stats_{kind}", f"{kind}_id", RESOLVED.get(kind, "")
+        table, key = self.scope.table(f"stats_{kind}"), f"{kind}_id"
+        resolved = RESOLVED.get(kind, "")
         unique = int(
             self.conn.exec_driver_sql(
                 f"SELECT count(*) FROM {table} WHERE 1{resolved}"

@@ -19,6 +19,7 @@ import threading
 from sqlalchemy import Connection
 
 from ..localtime import LocalTime
+from .scope import EVERYONE, Scope
 
 _MAX_SHIFT_DAYS = 40  # Beyond this, recounting is about as cheap as catching up.
 _MAX_NEW_PLAYS = 50_000
@@ -42,22 +43,31 @@ class TrackWindows:
         self._windows: dict[str, _Counts] = {}
 
     def top(
-        self, conn: Connection, clock: LocalTime, key: str, days: tuple[int, int], count: int
+        self,
+        conn: Connection,
+        clock: LocalTime,
+        key: str,
+        days: tuple[int, int],
+        count: int,
+        *,
+        scope: Scope = EVERYONE,
     ) -> tuple[int, list[tuple[int, int]]]:
-        """Distinct tracks played in local ``days`` [first, last], and the ``count`` most played.
+        """Distinct tracks played in local ``days`` [first, last], and the ``count`` most played
+        (by ``scope``'s listeners).
 
         The top list includes every track tied with the last one, for the caller to order.
         """
         with self._lock:
-            state = self._current(conn, clock, key, *days)
+            state = self._current(conn, clock, scope.key(key), days, scope)
             top = state.tops.get(count)
             if top is None:
                 top = state.tops[count] = top_with_ties(state.plays.items(), count)
             return len(state.plays), top
 
     def _current(
-        self, conn: Connection, clock: LocalTime, key: str, first: int, last: int
+        self, conn: Connection, clock: LocalTime, key: str, days: tuple[int, int], scope: Scope
     ) -> _Counts:
+        first, last = days
         newest = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM play").scalar_one())
         state = self._windows.get(key)
         if (
@@ -66,25 +76,32 @@ class TrackWindows:
             or abs(first - state.first) + abs(last - state.last) > _MAX_SHIFT_DAYS
             or newest - state.watermark > _MAX_NEW_PLAYS
         ):
-            state = self._count(conn, clock, key, (first, last), newest)
+            state = self._count(conn, clock, key, (first, last), newest, scope)
         else:
-            _shift(conn, clock, state, first, last)
-            _catch_up(conn, clock, state, newest)
+            _shift(conn, clock, state, (first, last), scope)
+            _catch_up(conn, clock, state, newest, scope)
         expected = conn.exec_driver_sql(
-            "SELECT coalesce(sum(plays), 0) FROM stats_day WHERE day BETWEEN ? AND ?",
+            f"SELECT coalesce(sum(plays), 0) FROM {scope.table('stats_day')} "
+            "WHERE day BETWEEN ? AND ?",
             (first, last),
         ).scalar_one()
         if state.plays.total() != expected:
-            state = self._count(conn, clock, key, (first, last), newest)
+            state = self._count(conn, clock, key, (first, last), newest, scope)
         return state
 
-    def _count(
-        self, conn: Connection, clock: LocalTime, key: str, days: tuple[int, int], newest: int
+    def _count(  # noqa: PLR0917
+        self,
+        conn: Connection,
+        clock: LocalTime,
+        key: str,
+        days: tuple[int, int],
+        newest: int,
+        scope: Scope,
     ) -> _Counts:
         first, last = days
         state = _Counts(clock.name, first, last, newest)
         start, end = clock.day_range(first, last)
-        state.plays.update(_tracks_between(conn, start, end, newest))
+        state.plays.update(_tracks_between(conn, (start, end), newest, scope))
         self._windows[key] = state  # Keys are window names: a handful at most.
         return state
 
@@ -98,18 +115,24 @@ def top_with_ties(items: Iterable[tuple[int, int]], count: int) -> list[tuple[in
     return [pair for pair in pairs if pair[1] >= threshold]
 
 
-def _tracks_between(conn: Connection, start: int, end: int, newest: int) -> list[int]:
+def _tracks_between(
+    conn: Connection, times: tuple[int, int], newest: int, scope: Scope
+) -> list[int]:
     return list(
         conn.exec_driver_sql(
             # Unary + keeps SQLite on the time index rather than the rowid range.
-            "SELECT track_id FROM play WHERE played_at >= ? AND played_at < ? AND +id <= ?",
-            (start, end, newest),
+            "SELECT track_id FROM play WHERE played_at >= ? AND played_at < ? AND +id <= ?"
+            + scope.plays(""),
+            (*times, newest),
         ).scalars()
     )
 
 
-def _shift(conn: Connection, clock: LocalTime, state: _Counts, first: int, last: int) -> None:
-    """Move the window to [first, last]; counts are linear in the ranges added and removed."""
+def _shift(
+    conn: Connection, clock: LocalTime, state: _Counts, days: tuple[int, int], scope: Scope
+) -> None:
+    """Move the window to ``days``; counts are linear in the ranges added and removed."""
+    first, last = days
     if (first, last) == (state.first, state.last):
         return
     plays, newest = state.plays, state.watermark
@@ -121,7 +144,7 @@ def _shift(conn: Connection, clock: LocalTime, state: _Counts, first: int, last:
         if old == new:
             continue
         low, high = min(old, new), max(old, new)
-        tracks = _tracks_between(conn, clock.day_start(low), clock.day_start(high), newest)
+        tracks = _tracks_between(conn, (clock.day_start(low), clock.day_start(high)), newest, scope)
         if (new > old) == (sign > 0):
             plays.update(tracks)
         else:
@@ -132,12 +155,15 @@ def _shift(conn: Connection, clock: LocalTime, state: _Counts, first: int, last:
     state.tops.clear()
 
 
-def _catch_up(conn: Connection, clock: LocalTime, state: _Counts, newest: int) -> None:
+def _catch_up(
+    conn: Connection, clock: LocalTime, state: _Counts, newest: int, scope: Scope
+) -> None:
     """Count the plays added since the last use that fall in the window."""
     if newest > state.watermark:
         start, end = clock.day_range(state.first, state.last)
         added = conn.exec_driver_sql(
-            "SELECT track_id FROM play WHERE id > ? AND +played_at >= ? AND +played_at < ?",
+            "SELECT track_id FROM play WHERE id > ? AND +played_at >= ? AND +played_at < ?"
+            + scope.plays(""),
             (state.watermark, start, end),
         ).scalars()
         state.plays.update(added)
