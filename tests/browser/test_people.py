@@ -97,6 +97,8 @@ def test_person_picker_filters_every_view_and_survives_a_reload(
     page.get_by_test_id("nav-stats").click()
     expect(page).to_have_url(re.compile(rf"/aime/stats\?.*person={re.escape(SECOND_PERSON)}"))
     _expect_figure(lambda: _shown_plays(page), lambda: _range_plays(hass_api, SECOND_PERSON), page)
+    for chart in ("stats-series", "stats-heatmap"):
+        expect(page.get_by_test_id(chart).locator("aime-chart svg").first).to_be_visible()
     screenshot("stats-sam")
 
     page.reload()
