@@ -13,10 +13,12 @@ import re
 from typing import Any
 
 from playwright.sync_api import Page, expect
+import pytest
 
 from scripts.devhass.provision import FIRST_PERSON, SECOND_PERSON
 from tests.browser.dashboards import open_dashboard, save_dashboard
 from tests.browser.demo_thread import HassApi
+from tests.browser.harness import Variant
 
 PAGE_SIZE = 50
 POLLS = 20  # Half a second apart.
@@ -161,3 +163,20 @@ def test_card_editors_offer_a_person(goto: Callable[[str], Page], hass_api: Hass
         expect(editor.locator("ha-selector-entity")).to_have_count(1)
         page.locator("hui-dialog-edit-card").get_by_role("button", name="Cancel").click()
         expect(editor).to_have_count(0)
+
+
+# Last: the session's login is made in English by the tests above (the harness logs in once).
+@pytest.mark.parametrize("variant", [Variant("fr", "dark", 375)], ids=["fr"], indirect=True)
+def test_person_picker_on_a_phone_in_french(
+    goto: Callable[[str], Page], screenshot: Callable[..., Path], variant: Variant
+) -> None:
+    """On a phone the picker shows the avatar only; its list names everyone in French."""
+    page = goto(f"/aime/timeline?person={SECOND_PERSON}")
+    picker = page.get_by_test_id("person-picker")
+    expect(picker).to_have_attribute("aria-label", "Écoutes de qui : Sam")
+    expect(picker.locator(".name")).to_be_hidden()
+    picker.click()
+    expect(page.get_by_test_id("person-option").first).to_have_text("Tout le monde")
+    screenshot("picker-phone")
+    page.keyboard.press("Escape")
+    expect(page.get_by_test_id("person-option")).to_have_count(0)

@@ -120,8 +120,8 @@ export class AimePersonPicker extends LitElement {
 
   render() {
     const chosen = this.chosen;
-    const label = localize(this.hass, "panel.person.label");
     const name = chosen?.name ?? localize(this.hass, "panel.person.everyone");
+    const label = localize(this.hass, "panel.person.current", { name });
     return html`
       <button
         class="current"
@@ -129,8 +129,8 @@ export class AimePersonPicker extends LitElement {
         data-person=${chosen?.entity_id ?? ""}
         aria-haspopup="listbox"
         aria-expanded=${this.open ? "true" : "false"}
-        aria-label="${label}: ${name}"
-        title="${label}: ${name}"
+        aria-label=${label}
+        title=${label}
         @click=${this.toggle}
       >
         ${this.avatar(chosen)}<span class="name">${name}</span>

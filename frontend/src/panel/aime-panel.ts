@@ -74,6 +74,16 @@ export class AimePanel extends LitElement {
         flex: 1 1 auto;
         min-width: 0;
       }
+      /* On a phone the views' tabs take a row of their own: the picker stays beside the title,
+         at the right, so that its list opens on screen. */
+      :host([narrow]) nav {
+        order: 2;
+        flex-basis: 100%;
+      }
+      :host([narrow]) aime-person-picker {
+        order: 1;
+        margin-inline-start: auto;
+      }
       nav a {
         color: inherit;
         opacity: 0.8;
