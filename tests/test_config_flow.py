@@ -398,7 +398,7 @@ async def test_lastfm_options_scan_interval(
     result = await hass.config_entries.options.async_init(init_lastfm.entry_id)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "lastfm"
-    assert _fields(result) == ["scan_interval"]
+    assert _fields(result) == ["scan_interval", "listener"]
 
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"scan_interval": 120.0}

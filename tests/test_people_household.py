@@ -46,6 +46,7 @@ from custom_components.aime.roon import history as roon_history
 from .assist.agent import ask
 from .fakes.lastfm import DEFAULT_API_KEY, FakeLastfm, FakeScrobble
 from .fakes.roon import FakeRoonCore
+from .helpers.people import add_person
 from .roon.test_history import ManualClock
 from .roon.test_history_restart import Running
 
@@ -142,16 +143,8 @@ async def household(  # noqa: PLR0917 - fixtures are asked by name
     await hass.config.async_set_time_zone(noon_time_zone())
     assert await async_setup_component(hass, "homeassistant", {})
     assert await async_setup_component(hass, "conversation", {})
-    assert await async_setup_component(
-        hass,
-        "person",
-        {
-            "person": [
-                {"id": "alice", "name": "Alice", "user_id": hass_admin_user.id},
-                {"id": "bob", "name": "Bob"},
-            ]
-        },
-    )
+    await add_person(hass, "Alice", hass_admin_user.id)
+    await add_person(hass, "Bob")
     clock = ManualClock()
     clock.epoch = time.time() - HOUR  # The recorders' plays start an hour ago: today.
     monkeypatch.setattr(roon_history, "SYSTEM_CLOCK", clock)
@@ -249,6 +242,13 @@ async def test_every_figure_per_person_and_for_everyone(
     assert _plays_by_person(today) == {"None": 7, ALICE: 3, BOB: 3}
     # Last.fm plays have no length: each is estimated.
     assert _plays_by_person(today, "estimated_plays") == {"None": 5, ALICE: 3, BOB: 2}
+    # The zone's "So What" counted at 240 s heard, the kitchen's "Naima" ended at 200 s; each
+    # Last.fm play, of unknown length, is estimated at 240 s: the household's sum is its parts'.
+    assert _plays_by_person(today, "listening_seconds") == {
+        "None": 240 + 200 + 5 * 240,
+        ALICE: 3 * 240,
+        BOB: 200 + 2 * 240,
+    }
     week = await _each(ask_ws, {"type": "aime/stats", "window": "7d"})
     assert _plays_by_person(week) == {"None": 8, ALICE: 4, BOB: 3}
     assert [artist["name"] for artist in week[ALICE]["top_artists"]][:1] == ["Nina Simone"]
@@ -295,7 +295,9 @@ async def test_every_figure_per_person_and_for_everyone(
     assert hass.states.get("sensor.aime_plays_today_alice").state == "3"
     assert hass.states.get("sensor.aime_plays_today_bob").state == "3"
     assert hass.states.get("sensor.aime_plays_today_bob").name == "AIME Plays today (Bob)"
-    assert hass.states.get("sensor.aime_listening_time_today_bob") is not None
+    bob_time = hass.states.get("sensor.aime_listening_time_today_bob")
+    assert float(bob_time.state) == pytest.approx((200 + 2 * 240) / 60)  # In minutes.
+    assert bob_time.attributes["person"] == BOB
 
     # Assist answers for the person speaking, and for everyone when it does not know them.
     user = household.alice_user.id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
@@ -60,10 +61,10 @@ def signals(hass: HomeAssistant) -> list[None]:
 async def test_one_event_per_new_play(
     hass: HomeAssistant, access: StoreAccess, signals: list[None]
 ) -> None:
-    """Added plays are announced with their details; duplicates are not."""
+    """Added plays are announced with their details (who listened too); duplicates are not."""
     events = async_capture_events(hass, EVENT_PLAY_RECORDED)
     plays = [
-        _play("So What", T0, device="Living room", duration=562),
+        replace(_play("So What", T0, device="Living room", duration=562), listener="person.alice"),
         _play("Freddie Freeloader", T0 + 600),
     ]
 
@@ -78,6 +79,7 @@ async def test_one_event_per_new_play(
             "album": "Kind of Blue",
             "source": "roon",
             "zone": "Living room",
+            "person": "person.alice",
             "played_at": "2023-11-14T22:13:20+00:00",
         },
         {
@@ -86,6 +88,7 @@ async def test_one_event_per_new_play(
             "album": "Kind of Blue",
             "source": "roon",
             "zone": None,
+            "person": None,
             "played_at": "2023-11-14T22:23:20+00:00",
         },
     ]

@@ -26,6 +26,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.aime.const import DOMAIN
+from custom_components.aime.core.models import Source
 from custom_components.aime.core.stats.queries import Stats
 from custom_components.aime.core.store.store import Store
 from custom_components.aime.hub.jobs import CONF_RECAP_MONTHLY, CONF_RECAP_YEARLY
@@ -35,6 +36,7 @@ from ..core.stats_fixture import history
 from ..fakes.llm import DEFAULT_MODEL, FakeLLM
 from ..helpers.ai_hub import ai_options, async_setup_hub
 from ..helpers.loop_watch import LoopWatch
+from ..helpers.people import add_person
 
 PARIS = "Europe/Paris"
 PARAGRAPH_FR = (
@@ -136,6 +138,7 @@ async def test_last_month_by_default(
             "top_artist": "Ada",
             "export_path": None,
             "scheduled": False,
+            "person": None,
         }
     ]
 
@@ -258,6 +261,33 @@ async def test_a_custom_range(hass: HomeAssistant, paris: datetime) -> None:
         133.3,
     )
     assert found["label"] == "2024-10-27 to 2024-10-30"
+
+
+async def test_a_persons_recap(
+    hass: HomeAssistant,
+    paris: datetime,
+    config_dir: Path,
+    notifications: dict[str, persistent_notification.Notification],
+) -> None:
+    """Only the person's plays (the kitchen's one of October), with its own file and
+    notification; anything but a person's entity id is refused."""
+    entry = await async_setup_hub(hass, {})
+    alice = await add_person(hass, "Alice")
+    store: Store = entry.runtime_data.store
+    assert (
+        await hass.async_add_executor_job(store.assign_listener, Source.ROON, "Kitchen", alice) == 1
+    )
+    found = await _recap(hass, person=alice, export=True)
+    assert (found["plays"], found["person"], found["label"]) == (1, alice, "October 2024 (Alice)")
+    assert found["export_path"] == str(config_dir / "aime" / "exports" / "recap-2024-10-alice.md")
+    assert notifications["aime_recap_2024-10-alice"]["title"] == (
+        "Your listening recap: October 2024 (Alice)"
+    )
+    assert (await _recap(hass, notify=False))["plays"] == 10
+    with pytest.raises(ServiceValidationError) as err:
+        await _recap(hass, person="sensor.alice")
+    assert err.value.translation_key == "invalid_person"
+    assert "person.alice" in str(err.value)
 
 
 async def test_only_administrators_write_the_file(

@@ -20,12 +20,13 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 import roonapi.discovery
 
-from custom_components.aime.const import DOMAIN
+from custom_components.aime.const import CONF_ZONE_LISTENERS, DOMAIN
 from custom_components.aime.roon import config_flow as roon_config_flow
 
 from ..conftest import ROON_TOKEN
 from ..fakes.roon import DEFAULT_CORE_ID, DEFAULT_CORE_NAME, FakeRoonCore
 from ..fakes.roon.harness import SoodResponder, loopback_socket_module
+from ..helpers.people import add_person
 
 HOST = "127.0.0.1"
 
@@ -260,6 +261,44 @@ async def test_options_radio_stations(hass: HomeAssistant, init_roon: MockConfig
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert init_roon.options == {"radio_stations": ["FIP", "Radio Swiss Jazz"]}
     assert init_roon.state is ConfigEntryState.LOADED
+
+
+async def test_options_give_each_zone_to_a_person(
+    hass: HomeAssistant, init_roon: MockConfigEntry
+) -> None:
+    """With persons in Home Assistant, each zone (by its name in Roon) gets a person field;
+    an empty one is the household's, and none at all leaves no key."""
+    await add_person(hass, "Alice")
+    result = await hass.config_entries.options.async_init(init_roon.entry_id)
+    assert [str(key) for key in result["data_schema"].schema] == [
+        "radio_stations",
+        "Kitchen",
+        "Living Room",
+        "Office",
+    ]
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"radio_stations": [], "Living Room": "person.alice"}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert init_roon.options == {
+        "radio_stations": [],
+        CONF_ZONE_LISTENERS: {"Living Room": "person.alice"},
+    }
+    await hass.async_block_till_done()
+    assert init_roon.runtime_data.listeners == {"Living Room": "person.alice"}
+
+    result = await hass.config_entries.options.async_init(init_roon.entry_id)
+    schema = result["data_schema"].schema
+    suggested = {
+        str(key): key.description["suggested_value"]
+        for key in schema
+        if key.description and "suggested_value" in key.description
+    }
+    assert suggested["Living Room"] == "person.alice"
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"radio_stations": []}
+    )
+    assert init_roon.options == {"radio_stations": []}
 
 
 @pytest.mark.usefixtures("init_integration", "socket_enabled")

@@ -177,19 +177,31 @@ class Sentences:
         ) -> ScriptRunResult:
             trigger = run_variables["trigger"]
             slots = {**group.slots, **trigger.get("slots", {})}
-            language = trigger.get("user_input", {}).get("language") or hass.config.language
+            user_input = trigger.get("user_input", {})
+            language = user_input.get("language") or hass.config.language
             response = await intent.async_handle(
                 hass,
                 DOMAIN,
                 group.intent_type,
                 {name: {"value": value, "text": value} for name, value in slots.items()},
                 text_input=trigger.get("sentence"),
-                context=context,
+                context=_speaker_context(context, user_input),
                 language=language,
             )
             return run_result(response.speech.get("plain", {}).get("speech", ""))
 
         return answer
+
+
+def _speaker_context(context: Context | None, user_input: dict[str, Any]) -> Context | None:
+    """The context of the conversation, which says who speaks: the trigger's action gets
+    none (or one without the user), the user's input carries it."""
+    if context is not None and context.user_id is not None:
+        return context
+    spoken = user_input.get("context")
+    if not isinstance(spoken, dict) or not spoken.get("user_id"):
+        return context
+    return Context(user_id=spoken["user_id"], parent_id=spoken.get("id"))
 
 
 def run_result(speech: str) -> ScriptRunResult:

@@ -64,12 +64,12 @@ class PlayersOptionsSteps(OptionsFlow):
 
     def _async_save_players(self, listeners: dict[str, str]) -> ConfigFlowResult:
         chosen = self._chosen_players
-        return self.async_create_entry(
-            data={
-                **self.config_entry.options,
-                CONF_PLAYERS: chosen,
-                CONF_PLAYER_LISTENERS: {
-                    player: person for player, person in listeners.items() if player in chosen
-                },
-            }
-        )
+        options = {
+            key: value
+            for key, value in self.config_entry.options.items()
+            if key != CONF_PLAYER_LISTENERS
+        }
+        options[CONF_PLAYERS] = chosen
+        if kept := {player: person for player, person in listeners.items() if player in chosen}:
+            options[CONF_PLAYER_LISTENERS] = kept  # None at all: the household's players.
+        return self.async_create_entry(data=options)

@@ -177,14 +177,10 @@ class PlayersRecorder:
         chosen = [new if player == old else player for player in self.chosen()]
         listeners = {new if player == old else player: p for player, p in self.listeners().items()}
         self._listeners = listeners  # The same players, the same persons: no plays move.
-        self._hass.config_entries.async_update_entry(
-            self._entry,
-            options={
-                **self._entry.options,
-                CONF_PLAYERS: chosen,
-                CONF_PLAYER_LISTENERS: listeners,
-            },
-        )
+        options = {**self._entry.options, CONF_PLAYERS: chosen}
+        if listeners:
+            options[CONF_PLAYER_LISTENERS] = listeners
+        self._hass.config_entries.async_update_entry(self._entry, options=options)
 
     def chosen(self) -> list[str]:
         """The players the hub's options name."""

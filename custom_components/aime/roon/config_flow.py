@@ -256,9 +256,11 @@ class RoonOptionsFlow(OptionsFlow):
             typed = (name.strip() for name in user_input.get(CONF_RADIO_STATIONS, []))
             stations = list(dict.fromkeys(name for name in typed if name))
             chosen = listeners_option({zone: user_input.get(zone) for zone in zones})
-            return self.async_create_entry(
-                data={**options, CONF_RADIO_STATIONS: stations, CONF_ZONE_LISTENERS: chosen}
-            )
+            saved = {key: value for key, value in options.items() if key != CONF_ZONE_LISTENERS}
+            saved[CONF_RADIO_STATIONS] = stations
+            if chosen:  # None at all: every zone is the household's.
+                saved[CONF_ZONE_LISTENERS] = chosen
+            return self.async_create_entry(data=saved)
         fields: dict[vol.Marker, Any] = {
             vol.Optional(CONF_RADIO_STATIONS): TextSelector(TextSelectorConfig(multiple=True))
         }
