@@ -26,7 +26,7 @@ import time
 
 import sqlalchemy
 
-from . import hourly, players, playlists, recap, roon, stats, store
+from . import hourly, people, players, playlists, recap, roon, stats, store
 from .common import SHAPE_SIZES, Bench, Report, log, peak_rss_mib
 
 type Section = Callable[[Bench], Report]
@@ -37,6 +37,7 @@ SECTIONS: dict[str, Section] = {
     "store": store.store_section,  # Ingest, re-ingest (idempotence), size on disk.
     "lastfm_import": store.lastfm_import_section,  # Full import from the fake Last.fm.
     "stats": stats.run,  # Time-zone rebuild, sensor figures, each websocket query.
+    "people": people.run,  # Two people's history: their ingest, per-person vs everyone's queries.
     "roon": roon.run,  # Core event to state change latency, loop lag in a seek flood.
     "players": players.run,  # 50 Home Assistant players x 10 min of positions: AIME's cost.
     "playlists": playlists.run,  # Each algorithm, all time and the last 365 days.

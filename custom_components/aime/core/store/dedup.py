@@ -101,6 +101,28 @@ class PlayIndex:
         owners = self._owners.get(key)
         return owners is None or listener in owners or 0 in owners
 
+    def household_play(self, played_at: int, track_id: int, source_id: int) -> Slot | None:
+        """The household's play this source reported at this second, of this song, if any: a
+        person's report of it (a history imported again for its person) makes it theirs."""
+        song = self._songs[track_id]
+        owners = self._owners.get((played_at, song, source_id))
+        if owners is not None and 0 not in owners:
+            return None
+        by_song = self._by_song if self._by_song is not None else self._build()
+        times, slots = by_song.get(song, ([], []))
+        for slot in slots[bisect_left(times, played_at) : bisect_right(times, played_at)]:
+            if slot.source_id == source_id and not slot.listener:
+                return slot
+        return None
+
+    def take(self, slot: Slot, played_at: int, track_id: int, listener: int) -> None:
+        """``slot``, the household's, is ``listener``'s from now on."""
+        slot.listener = listener
+        key = (played_at, self._songs[track_id], slot.source_id)
+        owners = self._owners.setdefault(key, {0})
+        owners.discard(0)
+        owners.add(listener)
+
     def match(
         self, played_at: int, track_id: int, source_id: int, listener: int = 0
     ) -> Slot | str | None:

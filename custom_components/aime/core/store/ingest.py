@@ -149,6 +149,12 @@ class Ingestor:
                 result.merged += 1
             else:
                 result.duplicates += 1
+                if listener and (own := index.household_play(play.played_at, track_id, source_id)):
+                    index.take(own, play.played_at, track_id, listener)
+                    if own.row is not None:
+                        own.row[7] = listener
+                    else:
+                        taken.append((listener, own.play_id))
         self.identities.continue_from("play", next_play)
         if new_rows:
             executemany(

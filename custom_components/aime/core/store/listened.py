@@ -17,11 +17,13 @@ from ..stats.rollups import Rollups
 MAX_SECONDS = 1_000_000
 
 _SONG = "JOIN track t ON t.id = p.track_id JOIN artist a ON a.id = t.artist_id"
+# Two people may have the same report (two accounts, the same second): the listener's first.
 _FIND = (
-    f"SELECT p.id FROM play p {_SONG} "
+    f"SELECT id FROM (SELECT p.id, p.listener_id FROM play p {_SONG} "
     "WHERE p.played_at = ? AND p.source_id = ? AND t.key = ? AND a.key = ? "
-    f"UNION ALL SELECT p.id FROM play_report r JOIN play p ON p.id = r.play_id {_SONG} "
-    "WHERE r.played_at = ? AND r.source_id = ? AND t.key = ? AND a.key = ? LIMIT 1"
+    f"UNION ALL SELECT p.id, p.listener_id FROM play_report r JOIN play p ON p.id = r.play_id "
+    f"{_SONG} WHERE r.played_at = ? AND r.source_id = ? AND t.key = ? AND a.key = ?) "
+    "ORDER BY listener_id IS (SELECT id FROM listener WHERE entity_id = ?) DESC LIMIT 1"
 )
 
 
@@ -34,7 +36,7 @@ def find_play(conn: Connection, play: PlayInput) -> int | None:
     credits = [name.strip() for name in play.artists if name.strip()]
     first = (credits or split_credits(play.artist) or [play.artist.strip()])[0]
     key = (play.played_at, SOURCE_CODES[play.source], track_key(play.title), artist_key(first))
-    found = conn.exec_driver_sql(_FIND, key + key).scalar()
+    found = conn.exec_driver_sql(_FIND, (*key, *key, play.listener)).scalar()
     return None if found is None else int(found)
 
 

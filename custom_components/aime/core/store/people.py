@@ -81,6 +81,7 @@ class PeopleMethods:
                     )
             plays = sorted(set(plays))
             concerned: set[int] = set() if target is None else {target}
+            changed = 0
             for chunk in chunks(plays, _ASSIGN_BATCH):
                 marks = ",".join("?" * len(chunk))
                 concerned.update(
@@ -92,12 +93,15 @@ class PeopleMethods:
                         chunk,
                     )
                 )
-                conn.exec_driver_sql(
-                    f"UPDATE play SET listener_id = ? WHERE id IN ({marks})", (target, *chunk)
-                )
-            if plays:
+                # A play whose song the new listener already has at the same second from the
+                # same source (two accounts scrobbled it) keeps its listener: not one play.
+                changed += conn.exec_driver_sql(
+                    f"UPDATE OR IGNORE play SET listener_id = ? WHERE id IN ({marks})",
+                    (target, *chunk),
+                ).rowcount
+            if changed:
                 self._rollups.people.rebuild(conn, sorted(concerned))
-            return len(plays)
+            return changed
 
 
 def _ids(

@@ -51,8 +51,9 @@ PEOPLE_STEP = (
         plays INTEGER NOT NULL,
         PRIMARY KEY (listener_id, day, artist_id)
     ) WITHOUT ROWID""",
+    # The artist first: led by the listener, SQLite would read it for a range of days too.
     "CREATE INDEX person_day_artist_by_artist "
-    "ON person_day_artist (listener_id, artist_id, day, plays)",
+    "ON person_day_artist (artist_id, listener_id, day, plays)",
     """CREATE TABLE person_day_album (
         listener_id INTEGER NOT NULL,
         day INTEGER NOT NULL,
