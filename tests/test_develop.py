@@ -60,6 +60,13 @@ def test_develop_check_sets_up_aime_in_a_real_home_assistant(tmp_path: Path) -> 
     assert summary["roon_entry"]["websocket_state"] == "loaded"
     # A Home Assistant media player playing in real time: its plays arrive.
     assert summary["demo"]["player_play"]["zone"] == "Demo turntable"
+    assert summary["demo"]["player_play"]["person"] == "person.sam"
+    # Two persons, each with their own plays (the panel's person picker).
+    people = summary["demo"]["people"]
+    assert {"person.alex", "person.sam"} <= set(people["people"])
+    plays = people["plays"]
+    assert 0 < plays["person.sam"]["plays"] < plays["person.alex"]["plays"]
+    assert plays["person.sam"]["plays"] + plays["person.alex"]["plays"] < plays["everyone"]["plays"]
     assert (config_dir / "aime" / "aime.db").is_file()
     # The demo shows every feature working (scripts/devhass/demo_check.py lists what is missing).
     assert summary["demo_problems"] == []

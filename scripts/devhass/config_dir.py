@@ -36,7 +36,13 @@ websocket_api:
 conversation:
 config:
 onboarding:
+# The demo's two listeners (scripts/devhass/provision.py gives each a Last.fm account, and the
+# turntable to Sam): the panel's person picker and the statistics tell their plays apart.
 person:
+  - name: Alex
+    id: alex
+  - name: Sam
+    id: sam
 recorder:
 history:
 logbook:

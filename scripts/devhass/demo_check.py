@@ -4,7 +4,9 @@ Every feature a newcomer looks at must show something real: the "run now" button
 collection synced at setup, the imported history, plays with known lengths (listening time
 and playlist durations measured, not estimated), every playlist algorithm, and the AI picking
 tracks itself rather than AIME falling back to the top of its candidates. The journal's
-recent albums have covers, which the cover proxy serves as PNG images.
+recent albums have covers, which the cover proxy serves as PNG images. Plays of the demo's
+turntable (a Home Assistant player) arrive as its person's, and each person's figures are
+their own plays (the panel's person picker).
 """
 
 import asyncio
@@ -14,6 +16,7 @@ from typing import Any
 import aiohttp
 
 from scripts.devhass.hass_client import DOMAIN, HassClient, ProvisionError
+from scripts.devhass.provision import FIRST_PERSON, SECOND_PERSON
 
 # The AIME hub's "run now" buttons, one per daily job (English entity ids: the demo's language).
 RUN_NOW_BUTTONS = (
@@ -81,13 +84,53 @@ async def check_demo(client: HassClient) -> tuple[dict[str, Any], list[str]]:
     figures["assist"] = await _sentences(client, problems)
     figures["recap"] = await _recap(client, problems)
     figures["player_play"] = await _player_play(client, problems)
+    figures["people"] = await _people(client, problems)
     return figures, problems
 
 
+async def _people(client: HassClient, problems: list[str]) -> dict[str, Any]:
+    """The picker's persons, and each one's plays: theirs only, fewer than everyone's."""
+    try:
+        people = (await client.websocket_command({"type": "aime/people"}))["people"]
+        plays = {
+            person or "everyone": await _plays_of(client, person)
+            for person in (None, FIRST_PERSON, SECOND_PERSON)
+        }
+    except (ProvisionError, aiohttp.ClientError, KeyError) as err:
+        problems.append(f"people: {err}")
+        return {}
+    listed = [person["entity_id"] for person in people]
+    if not {FIRST_PERSON, SECOND_PERSON} <= set(listed):
+        problems.append(f"aime/people lists {listed}, not both demo persons")
+    everyone, first, second = plays["everyone"], plays[FIRST_PERSON], plays[SECOND_PERSON]
+    # The Roon zones are the household's: both persons' plays together are fewer than everyone's.
+    if not (first["plays"] and second["plays"]):
+        problems.append(f"a demo person has no plays: {plays}")
+    elif first["plays"] + second["plays"] >= everyone["plays"]:
+        problems.append(f"each person's plays are not their own: {plays}")
+    return {"people": listed, "plays": plays}
+
+
+async def _plays_of(client: HassClient, person: str | None) -> dict[str, Any]:
+    """All-time figures (``aime/stats``) of one person, or everyone's."""
+    command: dict[str, Any] = {"type": "aime/stats", "window": "all", "top": 1}
+    if person:
+        command["person"] = person
+    stats = await client.websocket_command(command)
+    top = stats.get("top_artists") or [{}]
+    return {"plays": stats.get("plays"), "top_artist": top[0].get("name")}
+
+
 async def _player_play(client: HassClient, problems: list[str]) -> dict[str, Any]:
-    """A play from the demo turntable, a Home Assistant media player AIME listens to."""
+    """A play from the demo turntable, a Home Assistant media player AIME listens to: the
+    second person's (through the person filter, as the panel asks)."""
     started = time.monotonic()
-    command = {"type": "aime/history", "page_size": 1, "source": "home_assistant"}
+    command = {
+        "type": "aime/history",
+        "page_size": 1,
+        "source": "home_assistant",
+        "person": SECOND_PERSON,
+    }
     while True:
         try:
             entries = (await client.websocket_command(command))["entries"]
@@ -97,9 +140,16 @@ async def _player_play(client: HassClient, problems: list[str]) -> dict[str, Any
         waited = round(time.monotonic() - started, 1)
         if entries:
             play = entries[0]
-            return {"track": play.get("title"), "zone": play.get("device"), "waited_s": waited}
+            return {
+                "track": play.get("title"),
+                "zone": play.get("device"),
+                "person": play.get("person", SECOND_PERSON),
+                "waited_s": waited,
+            }
         if waited > PLAYER_PLAY_TIMEOUT:
-            problems.append("no play from the demo turntable (a Home Assistant media player)")
+            problems.append(
+                f"no play of {SECOND_PERSON} from the demo turntable (a Home Assistant player)"
+            )
             return {"waited_s": waited}
         await asyncio.sleep(2)
 

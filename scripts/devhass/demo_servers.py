@@ -5,7 +5,8 @@ Home Assistant runs as a subprocess; these servers run in the develop process it
 
 - ``lastfm``: the fake Last.fm of the tests (``tests/fakes/lastfm.py``) with a demo account,
   ``aime-demo``: three years of generated scrobbles ending now, a track playing, loved tracks,
-  and a new scrobble every few minutes so the coordinator has something to pick up.
+  and a new scrobble every few minutes so the coordinator has something to pick up; and a
+  second listener's account, ``aime-demo-sam``: a year of scrobbles of the same library.
 - ``roon``: the fake Roon Core of the tests (``tests/fakes/roon/``) with three zones, Living
   Room (playing), Kitchen and Office, playing in real time; it enables AIME at once.
 - ``discogs``: the fake Discogs of the tests with the account ``aime-demo``, whose collection
@@ -57,6 +58,11 @@ LASTFM_DEMO_YEARS = 3
 LASTFM_DEMO_REPORTS = 35_000  # About 30,000 of them are Last.fm scrobbles.
 LASTFM_DEMO_LOVED = 60
 LASTFM_LIVE_INTERVAL = 180.0  # Seconds between two live scrobbles.
+# The second person's account (scripts/develop assigns each account to a person of the demo).
+LASTFM_SECOND_USER = "aime-demo-sam"
+LASTFM_SECOND_YEARS = 1
+LASTFM_SECOND_REPORTS = 4_000
+_SECOND_SEED = 11
 DISCOGS_DEMO_USER = "aime-demo"
 DISCOGS_DEMO_TOKEN = "demo-discogs-token"
 DISCOGS_DEMO_RECORDS = 120
@@ -264,8 +270,23 @@ def build_demo_lastfm(now: int | None = None) -> DemoLastfm:
     upcoming = random.Random(_SEED).sample(scrobbles, 200)
     first = upcoming[0]
     fake.set_now_playing(LASTFM_DEMO_USER, first.artist, first.title, first.album)
+    _add_second_listener(fake, library, now)
     roon = [play for play in plays if play.source is Source.ROON]
     return DemoLastfm(fake, upcoming, scrobbles, roon)
+
+
+def _add_second_listener(fake: FakeLastfm, library: SyntheticLibrary, now: int) -> None:
+    """The second person's account: a year of the same library, heard in another order."""
+    stream = generate_plays(
+        library,
+        plays=LASTFM_SECOND_REPORTS,
+        years=LASTFM_SECOND_YEARS,
+        seed=_SECOND_SEED,
+        end=now - int(LASTFM_LIVE_INTERVAL),
+    )
+    scrobbles = [play for play in stream if play.source is Source.LASTFM]
+    fake.add_user(LASTFM_SECOND_USER, registered=scrobbles[0].played_at - 86_400, real_name="Sam")
+    fake.scrobble_many(LASTFM_SECOND_USER, scrobbles)
 
 
 async def _start_on_remembered_port(

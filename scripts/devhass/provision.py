@@ -5,7 +5,9 @@ entries (the hub, then the demo Last.fm account) are created through the config-
 Every call is a public HA API, so a demo set up this way is exactly what a user who clicked
 through the UI would get (the demo servers' addresses typed in the forms' "Advanced options").
 A new hub then gets what such a user does first (`fill_demo`): import their original AIME app's
-database and their Last.fm history, sync their Discogs collection and enrich from Spotify.
+database and their Last.fm histories, sync their Discogs collection and enrich from Spotify.
+The demo's two persons (config_dir.py) each listen through a Last.fm account; the second one
+also through the demo turntable; the Roon zones are the household's (`assign_people`).
 """
 
 import asyncio
@@ -15,11 +17,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from custom_components.aime.const import DEFAULT_SCAN_INTERVAL_SECONDS
 from scripts.devhass import DEMO_PASSWORD, DEMO_USERNAME
 from scripts.devhass.demo_servers import (
     DISCOGS_DEMO_TOKEN,
     LASTFM_DEMO_API_KEY,
     LASTFM_DEMO_USER,
+    LASTFM_SECOND_USER,
     LLM_DEMO_API_KEY,
     LLM_DEMO_MODEL,
     SPOTIFY_DEMO_CLIENT_ID,
@@ -38,17 +42,23 @@ from tests.fakes.roon import DEFAULT_CORE_NAME
 
 HUB_TITLE = "AIME"
 LASTFM_TITLE = f"Last.fm {LASTFM_DEMO_USER}"
+LASTFM_SECOND_TITLE = f"Last.fm {LASTFM_SECOND_USER}"
 ROON_TITLE = DEFAULT_CORE_NAME
-DEMO_ENTRY_TITLES = (HUB_TITLE, LASTFM_TITLE, ROON_TITLE)
+DEMO_ENTRY_TITLES = (HUB_TITLE, LASTFM_TITLE, ROON_TITLE, LASTFM_SECOND_TITLE)
 # The demo's entities (Home Assistant's language is English in the demo configuration).
 DISCOGS_SYNC_BUTTON = "button.aime_sync_discogs_now"
-# The demo's real-time player (aime_demo), whose music AIME records as "Home Assistant" plays.
+# The demo's persons (configuration.yaml) and the account each listens through.
+FIRST_PERSON = "person.alex"
+SECOND_PERSON = "person.sam"
+LISTENERS = {LASTFM_TITLE: FIRST_PERSON, LASTFM_SECOND_TITLE: SECOND_PERSON}
+# The demo's real-time player (aime_demo), whose music AIME records as "Home Assistant" plays,
+# the second person's.
 DEMO_PLAYER = "media_player.demo_turntable"
 PLAYERS_OPTION_ANSWERS = {
     "init": {"next_step_id": "players"},
     "players": {"players": [DEMO_PLAYER]},
+    "player_listeners": {DEMO_PLAYER: SECOND_PERSON},
 }
-LASTFM_IMPORT_SENSOR = f"sensor.last_fm_{LASTFM_DEMO_USER.replace('-', '_')}_history_import"
 IMPORT_PROGRESS_EVERY = 5.0  # Seconds between two progress lines of the Last.fm import.
 _IMPORT_DONE = ("finished", "cancelled", "paused")
 # Spotify enrichment at setup: the most played albums and artists (the action's most), then the
@@ -69,19 +79,27 @@ def flow_answers(demo_urls: Mapping[str, str]) -> dict[str, dict[str, dict[str, 
     roon = urlsplit(demo_urls["roon"])
     return {
         HUB_TITLE: {"user": {}},
-        LASTFM_TITLE: {
-            "user": {"next_step_id": "lastfm"},
-            "lastfm": {
-                "username": LASTFM_DEMO_USER,
-                "api_key": LASTFM_DEMO_API_KEY,
-                "advanced_options": {"api_root": demo_urls["lastfm"]},
-            },
+        **{
+            f"Last.fm {user}": {
+                "user": {"next_step_id": "lastfm"},
+                "lastfm": {
+                    "username": user,
+                    "api_key": LASTFM_DEMO_API_KEY,
+                    "advanced_options": {"api_root": demo_urls["lastfm"]},
+                },
+            }
+            for user in (LASTFM_DEMO_USER, LASTFM_SECOND_USER)
         },
         ROON_TITLE: {
             "user": {"next_step_id": "roon"},
             "roon": {"host": roon.hostname, "port": roon.port},
         },
     }
+
+
+def listener_answers(person: str) -> dict[str, dict[str, Any]]:
+    """A Last.fm account's options flow (its one form), giving the account to `person`."""
+    return {"lastfm": {"scan_interval": DEFAULT_SCAN_INTERVAL_SECONDS, "listener": person}}
 
 
 def hub_option_answers(demo_urls: Mapping[str, str]) -> list[dict[str, dict[str, Any]]]:
@@ -166,22 +184,36 @@ async def provision(
         say(f"creating the AIME entry {title!r}")
         await client.create_aime_entry(flows[title])
     # Every start, first: the demo turntable's plays arrive while the rest is provisioned (and a
-    # demo provisioned before the players option existed gets it too).
-    say(f"choosing the demo's real-time player ({DEMO_PLAYER}) in the hub's options")
-    hub = next(entry for entry in await client.aime_entries() if entry["title"] == HUB_TITLE)
-    await client.configure_options(hub["entry_id"], PLAYERS_OPTION_ANSWERS)
+    # demo provisioned before the players option or the people existed gets them too).
+    entries = {entry["title"]: entry["entry_id"] for entry in await client.aime_entries()}
+    await assign_people(client, entries, say)
     if HUB_TITLE in missing:  # The demo Discogs, Spotify and AI, in the new hub's options.
         say("setting the hub's options: Discogs, Spotify and the AI")
         for answers in hub_option_answers(demo_urls):
-            await client.configure_options(hub["entry_id"], answers)
-        await fill_demo(client, say)
+            await client.configure_options(entries[HUB_TITLE], answers)
+        await fill_demo(client, entries, say)
+    elif LASTFM_SECOND_TITLE in missing:  # A demo made before the second person: their history.
+        await import_lastfm_history(client, entries[LASTFM_SECOND_TITLE], LASTFM_SECOND_USER, say)
     return bool(missing) or not all(done.values())
 
 
-async def fill_demo(client: HassClient, say: Say) -> None:
+async def assign_people(client: HassClient, entries: Mapping[str, str], say: Say) -> None:
+    """The demo's persons in the entries' options, as a user sets them in the UI.
+
+    The turntable is chosen in the hub's "Players" and given to the second person; each Last.fm
+    account has its person. The Roon zones stay the household's.
+    """
+    say(f"choosing the demo's real-time player ({DEMO_PLAYER}) for {SECOND_PERSON}")
+    await client.configure_options(entries[HUB_TITLE], PLAYERS_OPTION_ANSWERS)
+    for title, person in LISTENERS.items():
+        say(f"giving the account {title!r} to {person}")
+        await client.configure_options(entries[title], listener_answers(person))
+
+
+async def fill_demo(client: HassClient, entries: Mapping[str, str], say: Say) -> None:
     """Give a new demo what a user would do first, through the actions and buttons of the UI.
 
-    The original app's database (Roon plays with track lengths), the Last.fm history, the
+    The original app's database (Roon plays with track lengths), the Last.fm histories, the
     Discogs collection ("Sync Discogs now" button), then Spotify's covers (`enrich_from_spotify`).
     """
     say(f"importing the original AIME app's database ({DATABASE_PATH}: Roon plays)")
@@ -193,9 +225,9 @@ async def fill_demo(client: HassClient, say: Say) -> None:
         if isinstance(number, int)
     }
     say(f"  imported: {json.dumps(figures)}")
-    say("importing the Last.fm history (about 30,000 scrobbles, under a minute)")
-    await client.call_action(DOMAIN, "import_lastfm_history")
-    await _follow_lastfm_import(client, say)
+    accounts = {LASTFM_TITLE: LASTFM_DEMO_USER, LASTFM_SECOND_TITLE: LASTFM_SECOND_USER}
+    for title, user in accounts.items():
+        await import_lastfm_history(client, entries[title], user, say)
     say('syncing the Discogs collection (the "Sync Discogs now" button)')
     await client.call_action("button", "press", {"entity_id": DISCOGS_SYNC_BUTTON})
     job = await client.state("sensor.aime_discogs_sync_job")
@@ -245,12 +277,16 @@ async def save_demo_playlists(client: HassClient, say: Say) -> None:
         say(f"  {playlist.get('name')}: {playlist.get('track_count')} tracks")
 
 
-async def _follow_lastfm_import(client: HassClient, say: Say) -> None:
-    """Print the import's progress until it ends."""
+async def import_lastfm_history(client: HassClient, entry_id: str, user: str, say: Say) -> None:
+    """``aime.import_lastfm_history`` of one account (the first about 30,000 scrobbles, under
+    a minute; the second person's about 3,500); prints its progress until it ends."""
+    say(f"importing the Last.fm history of {user}")
+    await client.call_action(DOMAIN, "import_lastfm_history", {"config_entry_id": entry_id})
+    sensor = f"sensor.last_fm_{user.replace('-', '_')}_history_import"
     loop = asyncio.get_running_loop()
     shown_at = loop.time()
     while True:
-        state = await client.state(LASTFM_IMPORT_SENSOR)
+        state = await client.state(sensor)
         attributes = state["attributes"]
         if attributes.get("status") in _IMPORT_DONE:
             say(f"  Last.fm history: {attributes.get('plays_imported')} plays imported")

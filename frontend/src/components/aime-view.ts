@@ -18,6 +18,8 @@ export abstract class AimeView extends LitElement {
   @property({ attribute: false }) hass!: HomeAssistant;
   @property({ type: Boolean }) narrow = false;
   @property({ attribute: false }) params: Record<string, string> = {};
+  /** Whose plays the view shows (a `person.*` entity id, the panel's header picker); absent, everyone's. */
+  @property({ attribute: false }) person?: string;
 
   private unsubscribe?: Promise<() => Promise<void>>;
 
@@ -32,6 +34,11 @@ export abstract class AimeView extends LitElement {
     const firstHass = changed.has("hass") && changed.get("hass") === undefined;
     const before = (changed.get("params") as Record<string, string> | undefined)?.id;
     return firstHass || (changed.has("params") && before !== this.params?.id);
+  }
+
+  /** Whether another person was chosen since the view's first update: it loads again. */
+  protected personChanged(changed: Map<string, unknown>): boolean {
+    return this.hasUpdated && changed.has("person");
   }
 
   /** Whether this update brings nothing but a new `hass` whose language, locale and configuration

@@ -1,6 +1,6 @@
 // An album's page (`aime/album`).
 import type { HomeAssistant } from "../types";
-import { callCommand } from "./commands";
+import { callCommand, defined } from "./commands";
 import type { JournalEntry } from "./journal";
 
 /** A record of the collection on an album's page. */
@@ -53,11 +53,13 @@ export interface AlbumPage {
   plays: JournalEntry[];
 }
 
-/** The AI description comes in the user's language (French or English). */
-export const fetchAlbum = (hass: HomeAssistant, albumId: number, page = 0, pageSize = 50) =>
+/** The AI description comes in the user's language (French or English); `person`: only that
+ * person's plays (a `person.*` entity id), absent for everyone's. */
+export const fetchAlbum = (hass: HomeAssistant, albumId: number, page = 0, pageSize = 50, person?: string) =>
   callCommand<AlbumPage>(hass, "aime/album", {
     album_id: albumId,
     page,
     page_size: pageSize,
     language: hass.locale?.language ?? hass.language,
+    ...defined({ person }),
   });

@@ -1,6 +1,6 @@
 // An artist's page (`aime/artist`).
 import type { HomeAssistant } from "../types";
-import { callCommand } from "./commands";
+import { callCommand, defined } from "./commands";
 import type { Ranked } from "./stats";
 
 export interface ArtistAlbum {
@@ -31,5 +31,6 @@ export interface ArtistPage {
   top_tracks: Ranked[];
 }
 
-export const fetchArtist = (hass: HomeAssistant, artistId: number, top = 10) =>
-  callCommand<ArtistPage>(hass, "aime/artist", { artist_id: artistId, top });
+/** `person`: only that person's plays (a `person.*` entity id); absent for everyone's. */
+export const fetchArtist = (hass: HomeAssistant, artistId: number, top = 10, person?: string) =>
+  callCommand<ArtistPage>(hass, "aime/artist", { artist_id: artistId, top, ...defined({ person }) });

@@ -52,6 +52,8 @@ export interface CollectionQuery {
   sort?: CollectionSort;
   descending?: boolean;
   with_stats?: boolean;
+  /** The plays counted are this person's (a `person.*` entity id); absent for everyone's. */
+  person?: string;
 }
 
 /** One value of a collection filter (`aime/collection/facets`) and how many records have it. */

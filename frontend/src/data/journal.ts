@@ -29,9 +29,13 @@ export interface JournalEntry {
   seconds: number | null;
   cover?: string | null;
   play_media_id?: string | null;
+  /** Who listened: a `person.*` entity id, null for the household (absent from an older hub). */
+  person?: string | null;
 }
 
 export interface HistoryFilter {
+  /** Only this person's plays (a `person.*` entity id); absent for everyone's. */
+  person?: string;
   text?: string;
   artist_id?: number;
   album_id?: number;

@@ -126,12 +126,15 @@ export interface MonthFigures {
   estimated_plays: number;
 }
 
-export const fetchStats = (hass: HomeAssistant, window: WindowName, top = 10) =>
-  callCommand<WindowStats>(hass, "aime/stats", { window, top });
+// Each command takes an optional `person` (a `person.*` entity id): that person's plays only;
+// absent, everyone's.
+
+export const fetchStats = (hass: HomeAssistant, window: WindowName, top = 10, person?: string) =>
+  callCommand<WindowStats>(hass, "aime/stats", { window, top, ...defined({ person }) });
 
 export const fetchRange = (
   hass: HomeAssistant,
-  query: { first_day?: string; last_day?: string; top?: number; granularity?: Granularity },
+  query: { first_day?: string; last_day?: string; top?: number; granularity?: Granularity; person?: string },
 ) => callCommand<RangeStats>(hass, "aime/range", defined(query));
 
 export const fetchCompare = (
@@ -139,12 +142,14 @@ export const fetchCompare = (
   current: { first_day: string; last_day: string },
   previous: { first_day: string; last_day: string },
   top = 5,
-) => callCommand<Comparison>(hass, "aime/compare", { current, previous, top });
+  person?: string,
+) => callCommand<Comparison>(hass, "aime/compare", { current, previous, top, ...defined({ person }) });
 
-export const fetchTrend = (hass: HomeAssistant, months = 12) =>
-  callCommand<{ months: MonthFigures[] }>(hass, "aime/trend", { months });
+export const fetchTrend = (hass: HomeAssistant, months = 12, person?: string) =>
+  callCommand<{ months: MonthFigures[] }>(hass, "aime/trend", { months, ...defined({ person }) });
 
-export const fetchStreaks = (hass: HomeAssistant) => callCommand<Streaks>(hass, "aime/streaks");
+export const fetchStreaks = (hass: HomeAssistant, person?: string) =>
+  callCommand<Streaks>(hass, "aime/streaks", defined({ person }));
 
-export const fetchPeriods = (hass: HomeAssistant) =>
-  callCommand<Record<string, ListeningTime>>(hass, "aime/periods");
+export const fetchPeriods = (hass: HomeAssistant, person?: string) =>
+  callCommand<Record<string, ListeningTime>>(hass, "aime/periods", defined({ person }));

@@ -17,5 +17,5 @@ export interface Timeline {
   hours: TimelineHour[];
 }
 
-export const fetchTimeline = (hass: HomeAssistant, day?: string) =>
-  callCommand<Timeline>(hass, "aime/timeline", defined({ day }));
+export const fetchTimeline = (hass: HomeAssistant, day?: string, person?: string) =>
+  callCommand<Timeline>(hass, "aime/timeline", defined({ day, person }));

@@ -1,13 +1,17 @@
-// The AIME sidebar panel: navigation between the views, deep links (/aime/album/12) and the
-// now-playing strip. Home Assistant gives it `hass`, `narrow` and `route`.
+// The AIME sidebar panel: navigation between the views, deep links (/aime/album/12), the person
+// whose plays every view shows (`?person=`, chosen in the header) and the now-playing strip. Home
+// Assistant gives it `hass`, `narrow` and `route`.
 import { mdiMenu } from "@mdi/js";
 import { LitElement, css, html, type TemplateResult } from "lit";
-import { property } from "lit/decorators.js";
+import { property, state } from "lit/decorators.js";
 import { sharedStyles } from "../components/styles";
 import "../components/aime-now-playing";
+import "../components/aime-person-picker";
+import type { PersonChanged } from "../components/aime-person-picker";
+import { fetchPeople, type Person } from "../data/people";
 import { define } from "../define";
 import { localize } from "../i18n";
-import { PANEL_PATH, followLink } from "../navigate";
+import { PANEL_PATH, choosePerson, followLink, personOf, withPerson } from "../navigate";
 import type { HomeAssistant, PanelRoute } from "../types";
 import "../views/album/album";
 import "../views/artist/artist";
@@ -22,6 +26,10 @@ export class AimePanel extends LitElement {
   @property({ attribute: false }) hass!: HomeAssistant;
   @property({ type: Boolean, reflect: true }) narrow = false;
   @property({ attribute: false }) route?: PanelRoute;
+  /** The person chosen in the URL (`?person=person.alice`); absent for everyone. */
+  @state() private person = personOf(location.search);
+  @state() private people: Person[] = [];
+  private peopleAsked = false;
 
   static styles = [
     sharedStyles,
@@ -66,6 +74,16 @@ export class AimePanel extends LitElement {
         flex: 1 1 auto;
         min-width: 0;
       }
+      /* On a phone the views' tabs take a row of their own: the picker stays beside the title,
+         at the right, so that its list opens on screen. */
+      :host([narrow]) nav {
+        order: 2;
+        flex-basis: 100%;
+      }
+      :host([narrow]) aime-person-picker {
+        order: 1;
+        margin-inline-start: auto;
+      }
       nav a {
         color: inherit;
         opacity: 0.8;
@@ -97,6 +115,38 @@ export class AimePanel extends LitElement {
     `,
   ];
 
+  connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener("location-changed", this.onLocation);
+    window.addEventListener("popstate", this.onLocation);
+    this.onLocation();
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener("location-changed", this.onLocation);
+    window.removeEventListener("popstate", this.onLocation);
+  }
+
+  protected willUpdate(): void {
+    if (this.hass && !this.peopleAsked) {
+      this.peopleAsked = true;
+      // Without people (none assigned, an older hub, an error) the picker stays hidden.
+      fetchPeople(this.hass).then(
+        (people) => (this.people = people),
+        () => undefined,
+      );
+    }
+  }
+
+  private onLocation = (): void => {
+    if (location.pathname.startsWith(PANEL_PATH)) this.person = personOf(location.search);
+  };
+
+  private onPersonChanged(event: PersonChanged): void {
+    choosePerson(event.detail.person);
+  }
+
   private get current(): Route {
     return parseRoute(this.route?.path ?? "");
   }
@@ -119,7 +169,7 @@ export class AimePanel extends LitElement {
         <nav aria-label=${localize(this.hass, "panel.nav.label")}>
           ${NAV_VIEWS.map(
             (view) => html`<a
-              href="${PANEL_PATH}/${view}"
+              href=${withPerson(`${PANEL_PATH}/${view}`, this.person)}
               data-testid="nav-${view}"
               aria-current=${view === selected ? "page" : "false"}
               @click=${followLink}
@@ -127,6 +177,15 @@ export class AimePanel extends LitElement {
             >`,
           )}
         </nav>
+        ${this.people.length || this.person
+          ? html`<aime-person-picker
+              .hass=${this.hass}
+              .narrow=${this.narrow}
+              .people=${this.people}
+              .person=${this.person}
+              @person-changed=${this.onPersonChanged}
+            ></aime-person-picker>`
+          : ""}
       </header>
       <main>${this.renderView(route)}</main>
       <aime-now-playing .hass=${this.hass} .narrow=${this.narrow}></aime-now-playing>
@@ -134,23 +193,23 @@ export class AimePanel extends LitElement {
   }
 
   private renderView(route: Route): TemplateResult {
-    const { hass, narrow } = this;
+    const { hass, narrow, person } = this;
     const params = route.params;
     switch (route.view) {
       case "journal":
-        return html`<aime-journal .hass=${hass} .narrow=${narrow} .params=${params}></aime-journal>`;
+        return html`<aime-journal .hass=${hass} .narrow=${narrow} .params=${params} .person=${person}></aime-journal>`;
       case "timeline":
-        return html`<aime-timeline .hass=${hass} .narrow=${narrow} .params=${params}></aime-timeline>`;
+        return html`<aime-timeline .hass=${hass} .narrow=${narrow} .params=${params} .person=${person}></aime-timeline>`;
       case "stats":
-        return html`<aime-stats .hass=${hass} .narrow=${narrow} .params=${params}></aime-stats>`;
+        return html`<aime-stats .hass=${hass} .narrow=${narrow} .params=${params} .person=${person}></aime-stats>`;
       case "collection":
-        return html`<aime-collection .hass=${hass} .narrow=${narrow} .params=${params}></aime-collection>`;
+        return html`<aime-collection .hass=${hass} .narrow=${narrow} .params=${params} .person=${person}></aime-collection>`;
       case "album":
-        return html`<aime-album .hass=${hass} .narrow=${narrow} .params=${params}></aime-album>`;
+        return html`<aime-album .hass=${hass} .narrow=${narrow} .params=${params} .person=${person}></aime-album>`;
       case "artist":
-        return html`<aime-artist .hass=${hass} .narrow=${narrow} .params=${params}></aime-artist>`;
+        return html`<aime-artist .hass=${hass} .narrow=${narrow} .params=${params} .person=${person}></aime-artist>`;
       case "playlists":
-        return html`<aime-playlists .hass=${hass} .narrow=${narrow} .params=${params}></aime-playlists>`;
+        return html`<aime-playlists .hass=${hass} .narrow=${narrow} .params=${params} .person=${person}></aime-playlists>`;
       default:
         return html`<div class="state" data-testid="not-found">${localize(this.hass, "panel.not_found")}</div>`;
     }

@@ -1,6 +1,6 @@
 // The recent-plays card's visual editor, loaded when the dashboard opens it (`getConfigElement`).
 import { define } from "../../define";
-import { AimeCardEditor, type HaFormField } from "../shared/card-editor";
+import { AimeCardEditor, PERSON_FIELD, type HaFormField } from "../shared/card-editor";
 import { RECENT_CARD_EDITOR_NAME } from "./const";
 import { RECENT_COUNT, checkRecentConfig, type RecentCardConfig } from "./recent-card-config";
 
@@ -8,6 +8,7 @@ export const recentCardSchema = (): HaFormField[] => [
   { name: "title", selector: { text: {} } },
   { name: "count", selector: { number: { min: RECENT_COUNT.min, max: RECENT_COUNT.max, mode: "box" } } },
   { name: "show_now_playing", selector: { boolean: {} } },
+  PERSON_FIELD,
 ];
 
 export class AimeRecentCardEditor extends AimeCardEditor<RecentCardConfig> {

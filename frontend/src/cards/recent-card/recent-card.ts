@@ -10,7 +10,7 @@ import { sharedStyles } from "../../components/styles";
 import { AimeView, LOADING, type Load } from "../../components/aime-view";
 import { define } from "../../define";
 import { formatDateTime, languageOf } from "../../i18n";
-import { PANEL_PATH, albumPath, artistPath, followLink } from "../../navigate";
+import { PANEL_PATH, albumPath, artistPath, followLink, withPerson } from "../../navigate";
 import { cardStyles } from "../shared/card-styles";
 import { RECENT_CARD_EDITOR_NAME, RECENT_CARD_NAME } from "./const";
 import { checkRecentConfig, type RecentCardConfig } from "./recent-card-config";
@@ -52,7 +52,7 @@ export class AimeRecentCard extends AimeView {
 
   setConfig(config: unknown): void {
     const checked = checkRecentConfig(this.hass, config);
-    const changed = !this.config || checked.count !== this.config.count;
+    const changed = !this.config || checked.count !== this.config.count || checked.person !== this.config.person;
     this.config = checked;
     if (changed && this.hass) this.fetch();
   }
@@ -83,6 +83,9 @@ export class AimeRecentCard extends AimeView {
 
   protected onLiveEvent(event: LiveEvent): void {
     if (event.kind !== "play" || this.plays.status !== "ready") return;
+    const person = this.config.person;
+    if (person && event.play.person === undefined) return this.fetch(); // An older hub's play: the store tells.
+    if (person && event.play.person !== person) return;
     const others = this.plays.value.filter((play) => play.play_id !== event.play.play_id);
     const plays = [event.play, ...others].sort((a, b) => b.played_at - a.played_at).slice(0, this.config.count);
     this.plays = { status: "ready", value: plays };
@@ -92,7 +95,7 @@ export class AimeRecentCard extends AimeView {
   private fetch() {
     const request = ++this.request;
     this.load(
-      () => fetchHistory(this.hass, {}, 0, this.config.count).then((page) => page.entries),
+      () => fetchHistory(this.hass, { person: this.config.person }, 0, this.config.count).then((page) => page.entries),
       (loaded) => {
         if (request === this.request) this.plays = loaded;
       },
@@ -104,7 +107,7 @@ export class AimeRecentCard extends AimeView {
     return html`<ha-card data-testid="aime-recent-card">
       <div class="aime-card-header">
         <h2>${this.config.title || this.t("cards.recent.default_title")}</h2>
-        <a class="open" href="${PANEL_PATH}/journal" @click=${followLink}>${this.t("cards.open_panel")}</a>
+        <a class="open" href=${withPerson(`${PANEL_PATH}/journal`, this.config.person)} @click=${followLink}>${this.t("cards.open_panel")}</a>
       </div>
       ${this.config.show_now_playing ? html`<aime-now-playing stacked .hass=${this.hass}></aime-now-playing>` : nothing}
       ${this.plays.status === "loading"

@@ -6,6 +6,7 @@ import {
   integer,
   nullable,
   optional,
+  pattern,
   size,
   string,
   type as looseObject,
@@ -38,6 +39,8 @@ export const titleOption = (): CardOption => option(nullable(string()), "cards.i
 export const switchOption = (): CardOption => option(boolean(), "cards.invalid.boolean");
 export const countOption = ({ min, max }: CountBounds): CardOption =>
   option(size(integer(), min, max), "cards.invalid.count", { min, max });
+/** A person of Home Assistant (`person.alice`): the card shows that person's plays only. */
+export const personOption = (): CardOption => option(pattern(string(), /^person\.[a-z0-9_]+$/), "cards.invalid.person");
 export const choiceOption = (choices: readonly string[]): CardOption =>
   option(enums(choices), "cards.invalid.choice", { choices: choices.join(", ") });
 

@@ -17,6 +17,7 @@ export interface HaFormField {
     | { text: Record<string, never> }
     | { boolean: Record<string, never> }
     | { number: { min: number; max: number; mode: "box" | "slider" } }
+    | { entity: { filter: { domain: string } } }
     | { select: { mode: "dropdown" | "list"; options: { value: string; label: string }[] } };
 }
 
@@ -79,5 +80,8 @@ export abstract class AimeCardEditor<Config extends LovelaceCardConfig> extends 
 }
 
 /** Choices of a select field, labelled from AIME's translations (`prefix` + value). */
+/** The field of the `person` option: a person entity, none for everyone's plays. */
+export const PERSON_FIELD: HaFormField = { name: "person", selector: { entity: { filter: { domain: "person" } } } };
+
 export const selectOptions = (hass: HomeAssistant | undefined, values: readonly string[], prefix: string) =>
   values.map((value) => ({ value, label: localize(hass, `${prefix}${value}`) }));

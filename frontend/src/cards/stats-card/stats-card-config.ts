@@ -1,6 +1,14 @@
 // The stats card's options, their defaults and their check.
 import type { HomeAssistant, LovelaceCardConfig } from "../../types";
-import { checkCardConfig, choiceOption, countOption, switchOption, titleOption, type CountBounds } from "../shared/card-config";
+import {
+  checkCardConfig,
+  choiceOption,
+  countOption,
+  personOption,
+  switchOption,
+  titleOption,
+  type CountBounds,
+} from "../shared/card-config";
 
 export const STATS_PERIODS = ["7d", "30d", "365d", "all"] as const;
 export type StatsPeriod = (typeof STATS_PERIODS)[number];
@@ -14,6 +22,8 @@ export interface StatsCardConfig extends LovelaceCardConfig {
   show_chart: boolean;
   top_count: number;
   top: TopKind;
+  /** Only this person's plays (a `person.*` entity id); absent, everyone's. */
+  person?: string;
 }
 
 export const STATS_CARD_OPTIONS = {
@@ -22,6 +32,7 @@ export const STATS_CARD_OPTIONS = {
   show_chart: switchOption(),
   top_count: countOption(TOP_COUNT),
   top: choiceOption(TOP_KINDS),
+  person: personOption(),
 };
 
 export const STATS_CARD_DEFAULTS: Partial<StatsCardConfig> = {

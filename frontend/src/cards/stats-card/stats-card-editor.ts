@@ -1,7 +1,7 @@
 // The stats card's visual editor, loaded when the dashboard opens it (`getConfigElement`).
 import { define } from "../../define";
 import type { HomeAssistant } from "../../types";
-import { AimeCardEditor, selectOptions, type HaFormField } from "../shared/card-editor";
+import { AimeCardEditor, PERSON_FIELD, selectOptions, type HaFormField } from "../shared/card-editor";
 import { STATS_CARD_EDITOR_NAME } from "./const";
 import { STATS_PERIODS, TOP_COUNT, TOP_KINDS, checkStatsConfig, type StatsCardConfig } from "./stats-card-config";
 
@@ -19,6 +19,7 @@ export const statsCardSchema = (hass: HomeAssistant | undefined): HaFormField[] 
   },
   { name: "top_count", selector: { number: { min: TOP_COUNT.min, max: TOP_COUNT.max, mode: "box" } } },
   { name: "show_chart", selector: { boolean: {} } },
+  PERSON_FIELD,
 ];
 
 export class AimeStatsCardEditor extends AimeCardEditor<StatsCardConfig> {

@@ -13,7 +13,7 @@ import { sharedStyles } from "../../components/styles";
 import { AimeView, LOADING, type Load } from "../../components/aime-view";
 import { define } from "../../define";
 import { formatDay, formatDuration, formatNumber } from "../../i18n";
-import { PANEL_PATH, albumPath, artistPath, followLink } from "../../navigate";
+import { PANEL_PATH, albumPath, artistPath, followLink, withPerson } from "../../navigate";
 import { cardStyles } from "../shared/card-styles";
 import { STATS_CARD_EDITOR_NAME, STATS_CARD_NAME } from "./const";
 import { STATS_PERIODS, checkStatsConfig, type StatsCardConfig, type StatsPeriod } from "./stats-card-config";
@@ -103,7 +103,11 @@ export class AimeStatsCard extends AimeView {
 
   setConfig(config: unknown): void {
     const checked = checkStatsConfig(this.hass, config);
-    const changed = !this.config || checked.period !== this.config.period || checked.top_count !== this.config.top_count;
+    const changed =
+      !this.config ||
+      checked.period !== this.config.period ||
+      checked.top_count !== this.config.top_count ||
+      checked.person !== this.config.person;
     this.config = checked;
     if (changed) {
       this.window = checked.period;
@@ -134,6 +138,7 @@ export class AimeStatsCard extends AimeView {
     const request = ++this.request;
     const window = this.window;
     const top = this.config.top_count;
+    const person = this.config.person;
     const fetch = async (): Promise<CardStats> => {
       try {
         return await fetchRange(this.hass, {
@@ -141,10 +146,11 @@ export class AimeStatsCard extends AimeView {
           last_day: period.last_day,
           top,
           granularity: GRANULARITY[window],
+          person,
         });
       } catch (error) {
         if (!isUnknownCommand(error)) throw error;
-        return { ...(await fetchStats(this.hass, window, top)), series: [], granularity: GRANULARITY[window] };
+        return { ...(await fetchStats(this.hass, window, top, person)), series: [], granularity: GRANULARITY[window] };
       }
     };
     this.load(
@@ -169,7 +175,7 @@ export class AimeStatsCard extends AimeView {
     return html`<ha-card data-testid="aime-stats-card">
       <div class="aime-card-header">
         <h2>${this.config.title || this.t("cards.stats.default_title")}</h2>
-        <a class="open" href="${PANEL_PATH}/stats" @click=${followLink}>${this.t("cards.open_panel")}</a>
+        <a class="open" href=${withPerson(`${PANEL_PATH}/stats`, this.config.person)} @click=${followLink}>${this.t("cards.open_panel")}</a>
       </div>
       <aime-period-picker
         .hass=${this.hass}

@@ -45,7 +45,7 @@ export class AimeAlbumView extends AimeView {
 
   protected willUpdate(changed: Map<string, unknown>): void {
     super.willUpdate(changed);
-    if (this.routeIdChanged(changed)) this.reload();
+    if (this.routeIdChanged(changed) || this.personChanged(changed)) this.reload();
   }
 
   protected onLiveEvent(event: LiveEvent): void {
@@ -62,7 +62,7 @@ export class AimeAlbumView extends AimeView {
     this.moreError = "";
     this.loadingMore = false;
     try {
-      const album = await fetchAlbum(this.hass, this.albumId, 0, PAGE_SIZE);
+      const album = await fetchAlbum(this.hass, this.albumId, 0, PAGE_SIZE, this.person);
       if (request !== this.request) return;
       this.album = { status: "ready", value: album };
       // A live refresh keeps the older plays already loaded below the fresh first page.
@@ -87,7 +87,7 @@ export class AimeAlbumView extends AimeView {
     this.loadingMore = true;
     this.moreError = "";
     try {
-      const next = await fetchHistory(this.hass, { album_id: this.albumId }, page + 1, PAGE_SIZE);
+      const next = await fetchHistory(this.hass, { album_id: this.albumId, person: this.person }, page + 1, PAGE_SIZE);
       if (request !== this.request) return;
       this.plays = { entries: mergePlays(entries, next.entries), page: page + 1, total: next.total };
     } catch (error) {

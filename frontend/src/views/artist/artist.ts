@@ -49,7 +49,7 @@ export class AimeArtistView extends AimeView {
 
   protected willUpdate(changed: Map<string, unknown>): void {
     super.willUpdate(changed);
-    if (this.routeIdChanged(changed)) this.reload();
+    if (this.routeIdChanged(changed) || this.personChanged(changed)) this.reload();
     // Chart colours follow the theme: rebuild the options when it turns dark or light, not at every update.
     const dark = Boolean(this.hass?.themes?.darkMode);
     if (this.artist.status === "ready" && (changed.has("artist") || dark !== this.chartDark)) {
@@ -67,7 +67,7 @@ export class AimeArtistView extends AimeView {
     const request = ++this.request;
     if (!quiet) this.artist = LOADING;
     try {
-      const artist = await fetchArtist(this.hass, this.artistId, TOP_TRACKS);
+      const artist = await fetchArtist(this.hass, this.artistId, TOP_TRACKS, this.person);
       if (request === this.request) this.artist = { status: "ready", value: artist };
     } catch (error) {
       const message = await translatedError(this.hass, error);

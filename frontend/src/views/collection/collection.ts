@@ -71,6 +71,7 @@ export class AimeCollectionView extends AimeView {
   protected willUpdate(changed: Map<string, unknown>): void {
     super.willUpdate(changed);
     if (changed.has("hass") && this.hass && this.isConnected && !this.started) this.start();
+    else if (this.started && this.personChanged(changed)) this.loadFirstPage({ withStats: true });
   }
 
   private start(): void {
@@ -103,6 +104,7 @@ export class AimeCollectionView extends AimeView {
       sort,
       descending,
       with_stats: withStats,
+      person: this.person,
     };
   }
 

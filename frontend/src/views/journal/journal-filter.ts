@@ -71,11 +71,14 @@ export const isJournalPath = (path: string): boolean =>
  */
 export function matchesFilter(entry: JournalEntry, filter: HistoryFilter): boolean | undefined {
   const localDay = entry.local_time.slice(0, 10);
+  // A play from an older hub does not say who listened: the store tells.
+  const personUnknown = filter.person !== undefined && entry.person === undefined;
+  if (filter.person !== undefined && !personUnknown && entry.person !== filter.person) return false;
   if (filter.artist_id !== undefined && entry.artist_id !== filter.artist_id) return false;
   if (filter.album_id !== undefined && entry.album_id !== filter.album_id) return false;
   if (filter.source !== undefined && !entry.sources.includes(filter.source)) return false;
   if (filter.loved && !entry.loved) return false;
   if (filter.first_day !== undefined && localDay < filter.first_day) return false;
   if (filter.last_day !== undefined && localDay > filter.last_day) return false;
-  return filter.text ? undefined : true;
+  return filter.text || personUnknown ? undefined : true;
 }

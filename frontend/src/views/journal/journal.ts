@@ -54,7 +54,7 @@ export class AimeJournalView extends AimeView {
     window.addEventListener("location-changed", this.onLocationChanged);
     window.addEventListener("popstate", this.onLocationChanged);
     this.filter = filterFromQuery(location.search);
-    if (this.started) void this.feed.reload(this.filter);
+    if (this.started) void this.feed.reload(this.scoped(this.filter));
   }
 
   disconnectedCallback(): void {
@@ -74,7 +74,9 @@ export class AimeJournalView extends AimeView {
     super.willUpdate(changed);
     if (!this.started && this.hass) {
       this.started = true;
-      void this.feed.reload(this.filter);
+      void this.feed.reload(this.scoped(this.filter));
+    } else if (this.started && this.personChanged(changed)) {
+      void this.feed.reload(this.scoped(this.filter));
     }
   }
 
@@ -100,13 +102,18 @@ export class AimeJournalView extends AimeView {
 
   // --- filters ----------------------------------------------------------------------------
 
+  /** The filters with the person chosen in the panel's header (kept in the URL by navigation). */
+  private scoped(filter: HistoryFilter): HistoryFilter {
+    return this.person ? { ...filter, person: this.person } : filter;
+  }
+
   private onLocationChanged = (): void => {
     if (!isJournalPath(location.pathname)) return;
     const filter = filterFromQuery(location.search);
     if (sameFilter(filter, this.filter)) return;
     this.text.cancel();
     this.filter = filter;
-    void this.feed.reload(filter);
+    void this.feed.reload(this.scoped(filter));
   };
 
   /** Shows the plays of `change` applied; resolves once they are shown. */
@@ -116,7 +123,7 @@ export class AimeJournalView extends AimeView {
     if (sameFilter(filter, this.filter)) return Promise.resolve();
     this.filter = filter;
     navigate(journalUrl(filter), replace);
-    return this.feed.reload(filter);
+    return this.feed.reload(this.scoped(filter));
   }
 
   private onText(event: Event): void {
@@ -288,7 +295,7 @@ export class AimeJournalView extends AimeView {
     if (this.feed.status === "error") {
       return html`<div class="card state error" role="alert" data-testid="error">
         <p>${this.t("common.error", { message: this.feed.error })}</p>
-        <button @click=${() => void this.feed.reload(this.filter)}>${this.t("common.retry")}</button>
+        <button @click=${() => void this.feed.reload(this.scoped(this.filter))}>${this.t("common.retry")}</button>
       </div>`;
     }
     if (isBadRange(this.filter)) {

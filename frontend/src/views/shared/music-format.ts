@@ -1,5 +1,6 @@
 // Wording the collection, album and artist pages share: counted nouns, record formats, URL filters.
 import { formatNumber, languageOf, localize } from "../../i18n";
+import { keepPerson } from "../../navigate";
 import type { HomeAssistant } from "../../types";
 
 /** "1 play" / "12 plays" from the `<key>.one` / `<key>.other` pair, by the language's plural rules. */
@@ -31,7 +32,7 @@ export function writeQuery(values: Record<string, string | number | boolean | un
     if (value !== undefined && value !== "" && value !== false) query.set(name, String(value));
   }
   const search = query.toString();
-  const url = `${window.location.pathname}${search ? `?${search}` : ""}`;
+  const url = keepPerson(`${window.location.pathname}${search ? `?${search}` : ""}`);
   if (url !== `${window.location.pathname}${window.location.search}`) history.replaceState(history.state, "", url);
 }
 

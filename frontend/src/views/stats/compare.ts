@@ -25,6 +25,8 @@ export class AimeStatsCompare extends LitElement {
   /** All time: there is no previous period, only another range. */
   @property({ type: Boolean }) allTime = false;
   @property({ attribute: false }) compareWith?: DayRange;
+  /** Whose plays are compared (a `person.*` entity id); absent, everyone's. */
+  @property({ attribute: false }) person?: string;
   /** Bumped by the view on live updates: fetch again, quietly. */
   @property({ type: Number }) revision = 0;
 
@@ -170,7 +172,7 @@ export class AimeStatsCompare extends LitElement {
 
   protected willUpdate(changed: Map<string, unknown>): void {
     if (changed.has("compareWith") && this.compareWith) this.customMode = true;
-    if (["current", "compareWith", "allTime", "revision", "customMode"].some((key) => changed.has(key))) {
+    if (["current", "compareWith", "allTime", "revision", "customMode", "person"].some((key) => changed.has(key))) {
       void this.fetch(changed.has("revision") && !changed.has("current"));
     }
   }
@@ -183,7 +185,7 @@ export class AimeStatsCompare extends LitElement {
     this.error = undefined;
     if (!current || !other) return;
     try {
-      const result = await fetchCompare(this.hass, current, other, TOP);
+      const result = await fetchCompare(this.hass, current, other, TOP, this.person);
       if (request === this.request) this.result = result;
     } catch (error) {
       const message = await translatedError(this.hass, error);

@@ -18,15 +18,16 @@ export async function fetchPeriodStats(
   period: Period,
   granularity: Granularity,
   top: number,
+  person?: string,
 ): Promise<PeriodStats> {
   // All time: from the first play, whatever day that was.
   const first_day = period.window === "all" ? undefined : period.first_day;
   try {
-    return { ...(await fetchRange(hass, { first_day, last_day: period.last_day, granularity, top })), partial: false };
+    return { ...(await fetchRange(hass, { first_day, last_day: period.last_day, granularity, top, person })), partial: false };
   } catch (error) {
     if (!isUnknownCommand(error) || period.window === "custom") throw error;
   }
-  const stats = await fetchStats(hass, period.window, top);
+  const stats = await fetchStats(hass, period.window, top, person);
   return {
     ...stats,
     granularity,

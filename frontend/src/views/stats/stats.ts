@@ -13,7 +13,7 @@ import { AimeView, LOADING, type Load } from "../../components/aime-view";
 import { sharedStyles } from "../../components/styles";
 import { define } from "../../define";
 import { formatDay, formatNumber } from "../../i18n";
-import { navigate } from "../../navigate";
+import { navigate, searchWithoutPerson } from "../../navigate";
 import { heatmapOptions, hourName, seriesOptions, weekdayNames } from "./charts";
 import "./compare";
 import { fetchPeriodStats, type PeriodStats } from "./data";
@@ -55,7 +55,7 @@ export class AimeStatsView extends AimeView {
 
   private readonly onLocation = () => {
     if (!this.hass || !this.query || !location.pathname.endsWith("/stats")) return;
-    if (location.search === statsSearch(this.query)) return;
+    if (searchWithoutPerson(location.search) === statsSearch(this.query)) return;
     this.query = parseStatsQuery(this.hass, location.search);
     void this.refresh("change");
   };
@@ -80,6 +80,9 @@ export class AimeStatsView extends AimeView {
     if (this.hass && !this.query) {
       this.query = parseStatsQuery(this.hass, location.search);
       void this.refresh("initial");
+      void this.loadStreaks();
+    } else if (this.query && this.personChanged(changed)) {
+      void this.refresh("change");
       void this.loadStreaks();
     }
   }
@@ -113,7 +116,7 @@ export class AimeStatsView extends AimeView {
     const { first_day: firstDay, last_day: lastDay } = this.query!.period;
     if (firstDay) this.setComparedRange({ first_day: firstDay, last_day: lastDay });
     try {
-      const stats = await fetchPeriodStats(this.hass, this.query!.period, this.granularity, TOP);
+      const stats = await fetchPeriodStats(this.hass, this.query!.period, this.granularity, TOP, this.person);
       if (request !== this.request) return;
       this.stats = { status: "ready", value: stats };
       this.setComparedRange(stats);
@@ -130,7 +133,9 @@ export class AimeStatsView extends AimeView {
 
   private async loadStreaks() {
     try {
-      this.streaks = await fetchStreaks(this.hass);
+      const person = this.person;
+      const streaks = await fetchStreaks(this.hass, person);
+      if (person === this.person) this.streaks = streaks;
     } catch {
       // The streaks card is a bonus: without it the rest of the view stands.
     }
@@ -211,6 +216,7 @@ export class AimeStatsView extends AimeView {
     const allTime = this.query!.period.window === "all";
     const compare = html`<aime-stats-compare
       .hass=${this.hass}
+      .person=${this.person}
       .current=${this.comparedRange}
       .allTime=${allTime}
       .compareWith=${this.query!.compareWith}

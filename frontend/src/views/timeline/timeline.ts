@@ -61,7 +61,7 @@ export class AimeTimelineView extends AimeView {
 
   protected willUpdate(changed: Map<string, unknown>): void {
     super.willUpdate(changed);
-    if (this.hass && this.day !== this.loadedDay) {
+    if (this.hass && (this.day !== this.loadedDay || this.personChanged(changed))) {
       this.loadedDay = this.day;
       void this.fetch(false);
     }
@@ -72,7 +72,7 @@ export class AimeTimelineView extends AimeView {
     const day = this.day;
     if (!isIsoDay(day)) return; // The view says so itself.
     await this.load(
-      () => fetchTimeline(this.hass, day),
+      () => fetchTimeline(this.hass, day, this.person),
       (loaded) => {
         if (request === this.request) this.timeline = loaded;
       },
