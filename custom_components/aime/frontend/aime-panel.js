@@ -1,4 +1,117 @@
-import{A as Pt,B as ot,C as Q,D as vt,E as I,F as Re,G as Le,H as Pe,I as Ae,J as At,a as ye,b as ge,c as ve,d as be,e as xe,f as Rt,g as $e,h as we,i as _e,j as g,k as Te,l as Se,m as Ee,n as V,o as J,p as q,q as R,r as b,s as D,t as rt,u as Z,v as gt,w as _,x as nt,y as S,z as A}from"./chunks/chunk-6XHRWNED.js";import{a as f,b as r,c as N,d as l,e as ke,f as L,g as y,h as m,j as v,k as Lt,l as u,m as h,n as C,o as E,p as P}from"./chunks/chunk-CZU4RHFL.js";import{b as d}from"./chunks/chunk-CQAH7SST.js";var He=(a,i,t=0,e=50)=>D(a,"aime/album",{album_id:i,page:t,page_size:e,language:a.locale?.language??a.language});var lt=class extends L{constructor(){super(...arguments);this.more=!1;this.busy=!1;this.label="";this.visible=!1}static{this.styles=[g,f`
+import{A as Y,B as Fe,C as O,D as L,E as b,F as _,G as lt,H as S,I as H,J as Ht,K as dt,L as K,M as bt,N as A,O as qe,P as Oe,Q as ze,R as je,S as Ct,a as ve,b as be,c as xe,d as $e,e as we,f as _e,g as Lt,h as ke,i as Te,j as Se,k as Ee,l as v,m as Le,n as Pe,o as He,p as D,q as N,r as tt,s as vt,t as Ce,u as Ae,v as Q,w as Yt,x as Ie,y as De,z as Me}from"./chunks/chunk-ORMERH2C.js";import{a as f,b as r,c as j,d as l,e as Re,f as E,g as y,h as m,j as g,k as Pt,l as h,m as u,n as I,o as R,p as P}from"./chunks/chunk-7XXHZCNE.js";import{b as d}from"./chunks/chunk-CQAH7SST.js";var et=class extends E{constructor(){super(...arguments);this.people=[];this.narrow=!1;this.open=!1;this.toggle=()=>{if(this.open)return this.close();this.open=!0,document.addEventListener("click",this.onOutsideClick,!0),this.updateComplete.then(()=>{this.renderRoot.querySelector('[role="option"][aria-selected="true"]')?.focus()})};this.onOutsideClick=t=>{t.composedPath().includes(this)||this.close()};this.onKey=t=>{let e=[...this.renderRoot.querySelectorAll('[role="option"]')],s=e.indexOf(this.renderRoot.querySelector(":focus"));if(t.key==="Escape")this.close(),this.renderRoot.querySelector(".current")?.focus();else if(t.key==="ArrowDown"||t.key==="ArrowUp"){t.preventDefault();let n=t.key==="ArrowDown"?1:-1;e[(s+n+e.length)%e.length]?.focus()}}}static{this.styles=f`
+    :host {
+      position: relative;
+      display: inline-flex;
+    }
+    button {
+      font: inherit;
+      color: inherit;
+      background: none;
+      border: none;
+      cursor: pointer;
+    }
+    .current {
+      display: inline-flex;
+      align-items: center;
+      gap: 8px;
+      padding: 4px 4px 4px 6px;
+      border-radius: 18px;
+      min-height: 36px;
+    }
+    .current:hover,
+    .current:focus-visible {
+      background: rgba(127, 127, 127, 0.2);
+    }
+    :host([narrow]) .current .name {
+      display: none;
+    }
+    .avatar {
+      width: 28px;
+      height: 28px;
+      border-radius: 50%;
+      flex: none;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      overflow: hidden;
+      font-size: 12px;
+      font-weight: 500;
+      background: var(--secondary-background-color, rgba(127, 127, 127, 0.25));
+      color: var(--primary-text-color);
+    }
+    .avatar img {
+      width: 100%;
+      height: 100%;
+      object-fit: cover;
+    }
+    svg {
+      width: 20px;
+      height: 20px;
+      fill: currentColor;
+    }
+    [role="listbox"] {
+      position: absolute;
+      right: 0;
+      top: calc(100% + 4px);
+      z-index: 5;
+      min-width: 200px;
+      max-height: 60vh;
+      overflow-y: auto;
+      margin: 0;
+      padding: 4px 0;
+      list-style: none;
+      background: var(--card-background-color, #fff);
+      color: var(--primary-text-color);
+      border-radius: 8px;
+      box-shadow: var(--ha-card-box-shadow, 0 2px 8px rgba(0, 0, 0, 0.3));
+    }
+    [role="option"] {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      width: 100%;
+      padding: 8px 16px;
+      text-align: start;
+    }
+    [role="option"]:hover,
+    [role="option"]:focus-visible {
+      background: rgba(127, 127, 127, 0.15);
+    }
+    [role="option"][aria-selected="true"] {
+      color: var(--primary-color);
+      font-weight: 500;
+    }
+  `}disconnectedCallback(){super.disconnectedCallback(),this.close()}get chosen(){if(!this.person)return;let t=this.people.find(s=>s.entity_id===this.person);if(t)return t;let e=this.hass?.states[this.person];return{entity_id:this.person,name:e?.attributes.friendly_name??this.person,picture:null}}render(){let t=this.chosen,e=t?.name??h(this.hass,"panel.person.everyone"),s=h(this.hass,"panel.person.current",{name:e});return r`
+      <button
+        class="current"
+        data-testid="person-picker"
+        data-person=${t?.entity_id??""}
+        aria-haspopup="listbox"
+        aria-expanded=${this.open?"true":"false"}
+        aria-label=${s}
+        title=${s}
+        @click=${this.toggle}
+      >
+        ${this.avatar(t)}<span class="name">${e}</span>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${Se} /></svg>
+      </button>
+      ${this.open?this.renderList(t):l}
+    `}renderList(t){let e=t&&!this.people.includes(t)?[...this.people,t]:this.people;return r`<div role="listbox" aria-label=${h(this.hass,"panel.person.label")} @keydown=${this.onKey}>
+      ${this.option(void 0,h(this.hass,"panel.person.everyone"),!t)}
+      ${e.map(s=>this.option(s,s.name,s.entity_id===t?.entity_id))}
+    </div>`}option(t,e,s){return r`<button
+      role="option"
+      data-testid="person-option"
+      data-person=${t?.entity_id??""}
+      aria-selected=${s?"true":"false"}
+      @click=${()=>this.choose(t?.entity_id)}
+    >
+      ${this.avatar(t)}<span>${e}</span>
+    </button>`}avatar(t){return t?r`<span class="avatar" aria-hidden="true"
+      >${t.picture?r`<img src=${t.picture} alt="" />`:Ae(t.name)}</span
+    >`:r`<span class="avatar" aria-hidden="true"
+        ><svg viewBox="0 0 24 24"><path d=${ve} /></svg
+      ></span>`}close(){this.open=!1,document.removeEventListener("click",this.onOutsideClick,!0)}choose(t){this.close(),t!==this.person&&this.dispatchEvent(new CustomEvent("person-changed",{detail:{person:t},bubbles:!0,composed:!0}))}};d([y({attribute:!1})],et.prototype,"hass",2),d([y({attribute:!1})],et.prototype,"people",2),d([y({attribute:!1})],et.prototype,"person",2),d([y({type:Boolean,reflect:!0})],et.prototype,"narrow",2),d([m()],et.prototype,"open",2);g("aime-person-picker",et);var Ne=(i,a,t=0,e=50,s)=>D(i,"aime/album",{album_id:a,page:t,page_size:e,language:i.locale?.language??i.language,...N({person:s})});var pt=class extends E{constructor(){super(...arguments);this.more=!1;this.busy=!1;this.label="";this.visible=!1}static{this.styles=[v,f`
       :host {
         display: flex;
         justify-content: center;
@@ -9,7 +122,7 @@ import{A as Pt,B as ot,C as Q,D as vt,E as I,F as Re,G as Le,H as Pe,I as Ae,J a
       }
     `]}connectedCallback(){super.connectedCallback(),this.observer=new IntersectionObserver(t=>{this.visible=t.some(e=>e.isIntersecting),this.maybeAsk()},{rootMargin:"0px 0px 400px 0px"}),this.observer.observe(this)}disconnectedCallback(){super.disconnectedCallback(),this.observer?.disconnect(),this.observer=void 0}updated(t){(t.has("busy")||t.has("more"))&&this.observer&&(this.visible=!1,this.observer.unobserve(this),this.observer.observe(this))}maybeAsk(){this.visible&&this.more&&!this.busy&&this.ask()}ask(){this.dispatchEvent(new CustomEvent("aime-load-more",{bubbles:!0,composed:!0}))}render(){return this.more?r`<button data-testid="load-more" ?disabled=${this.busy} @click=${()=>this.ask()}>
       ${this.label}
-    </button>`:l}};d([y({type:Boolean})],lt.prototype,"more",2),d([y({type:Boolean})],lt.prototype,"busy",2),d([y()],lt.prototype,"label",2);v("aime-load-more",lt);function bt(a,i,t){let e=new Intl.PluralRules(Lt(a)).select(t)==="one"?"one":"other";return u(a,`${i}.${e}`,{count:h(a,t)})}var tt=(a,i)=>bt(a,"collection.plays",i),Ds=new Set(["vinyl","cd","cassette","digital","box_set","other","unknown"]);function xt(a,i){let t=i??"unknown";return Ds.has(t)?u(a,`collection.format.${t}`):t}function Ie(){return new URLSearchParams(window.location.search)}function Ce(a){let i=new URLSearchParams;for(let[s,n]of Object.entries(a))n!==void 0&&n!==""&&n!==!1&&i.set(s,String(n));let t=i.toString(),e=`${window.location.pathname}${t?`?${t}`:""}`;e!==`${window.location.pathname}${window.location.search}`&&history.replaceState(history.state,"",e)}var Ms={discogs:"Discogs",spotify:"Spotify",lastfm:"Last.fm",musicbrainz:"MusicBrainz",wikipedia:"Wikipedia"};function De(a){return Object.entries(a??{}).filter(([,i])=>typeof i=="string"&&/^https?:\/\//i.test(i)).map(([i,t])=>({service:i,name:Ms[i]??i.charAt(0).toUpperCase()+i.slice(1),url:t}))}function Me(a,i){let t=i==="manual"?"collection.source.manual":`common.source.${i}`,e=u(a,t);return e===t?i:e}var Fe="aime-last-zone",j=class extends L{constructor(){super(...arguments);this.mediaId="";this.mediaType="music";this.label="";this.zone=localStorage.getItem(Fe)??"";this.message="";this.busy=!1}static{this.styles=[g,f`
+    </button>`:l}};d([y({type:Boolean})],pt.prototype,"more",2),d([y({type:Boolean})],pt.prototype,"busy",2),d([y()],pt.prototype,"label",2);g("aime-load-more",pt);function xt(i,a,t){let e=new Intl.PluralRules(Pt(i)).select(t)==="one"?"one":"other";return h(i,`${a}.${e}`,{count:u(i,t)})}var st=(i,a)=>xt(i,"collection.plays",a),Ws=new Set(["vinyl","cd","cassette","digital","box_set","other","unknown"]);function $t(i,a){let t=a??"unknown";return Ws.has(t)?h(i,`collection.format.${t}`):t}function Ue(){return new URLSearchParams(window.location.search)}function Be(i){let a=new URLSearchParams;for(let[s,n]of Object.entries(i))n!==void 0&&n!==""&&n!==!1&&a.set(s,String(n));let t=a.toString(),e=Me(`${window.location.pathname}${t?`?${t}`:""}`);e!==`${window.location.pathname}${window.location.search}`&&history.replaceState(history.state,"",e)}var Gs={discogs:"Discogs",spotify:"Spotify",lastfm:"Last.fm",musicbrainz:"MusicBrainz",wikipedia:"Wikipedia"};function We(i){return Object.entries(i??{}).filter(([,a])=>typeof a=="string"&&/^https?:\/\//i.test(a)).map(([a,t])=>({service:a,name:Gs[a]??a.charAt(0).toUpperCase()+a.slice(1),url:t}))}function Ge(i,a){let t=a==="manual"?"collection.source.manual":`common.source.${a}`,e=h(i,t);return e===t?a:e}var Je="aime-last-zone",U=class extends E{constructor(){super(...arguments);this.mediaId="";this.mediaType="music";this.label="";this.zone=localStorage.getItem(Je)??"";this.message="";this.busy=!1}static{this.styles=[v,f`
       :host {
         display: inline-flex;
         flex-wrap: wrap;
@@ -19,8 +132,8 @@ import{A as Pt,B as ot,C as Q,D as vt,E as I,F as Re,G as Le,H as Pe,I as Ae,J a
       .message {
         font-size: 0.875rem;
       }
-    `]}render(){let t=Se(this.hass);if(!t.length)return r`<span class="muted" data-testid="no-zone">${u(this.hass,"common.no_zone")}</span>`;let e=t.some(s=>s.entityId===this.zone)?this.zone:t[0].entityId;return r`
-      <label class="visually-hidden" for="zone">${u(this.hass,"common.choose_zone")}</label>
+    `]}render(){let t=Pe(this.hass);if(!t.length)return r`<span class="muted" data-testid="no-zone">${h(this.hass,"common.no_zone")}</span>`;let e=t.some(s=>s.entityId===this.zone)?this.zone:t[0].entityId;return r`
+      <label class="visually-hidden" for="zone">${h(this.hass,"common.choose_zone")}</label>
       <select
         id="zone"
         data-testid="zone-select"
@@ -35,23 +148,23 @@ import{A as Pt,B as ot,C as Q,D as vt,E as I,F as Re,G as Le,H as Pe,I as Ae,J a
         ?disabled=${this.busy||!this.mediaId}
         @click=${()=>this.play(e,t)}
       >
-        ${this.label||u(this.hass,"common.play")}
+        ${this.label||h(this.hass,"common.play")}
       </button>
       <span class="message" role="status" data-testid="zone-message">${this.message}</span>
-    `}async play(t,e){this.busy=!0,this.message="",localStorage.setItem(Fe,t);try{await Ee(this.hass,t,this.mediaId,this.mediaType);let s=e.find(n=>n.entityId===t)?.name??t;this.message=u(this.hass,"common.playing_in",{zone:s}),this.dispatchEvent(new CustomEvent("aime-played",{detail:{entityId:t},bubbles:!0,composed:!0}))}catch(s){this.message=await _(this.hass,s)}finally{this.busy=!1}}};d([y({attribute:!1})],j.prototype,"hass",2),d([y({attribute:"media-id"})],j.prototype,"mediaId",2),d([y({attribute:"media-type"})],j.prototype,"mediaType",2),d([y()],j.prototype,"label",2),d([m()],j.prototype,"zone",2),d([m()],j.prototype,"message",2),d([m()],j.prototype,"busy",2);v("aime-zone-picker",j);var O=(a,i)=>r`<div class="figure"><span class="value">${a}</span><span class="label">${i}</span></div>`,dt=(a,i,t)=>t?C(a,t,{dateStyle:"medium"}):u(a,`${i}.never`);function Ht(a,i,t){let e=De(t.links);return r`<div class="actions">
+    `}async play(t,e){this.busy=!0,this.message="",localStorage.setItem(Je,t);try{await He(this.hass,t,this.mediaId,this.mediaType);let s=e.find(n=>n.entityId===t)?.name??t;this.message=h(this.hass,"common.playing_in",{zone:s}),this.dispatchEvent(new CustomEvent("aime-played",{detail:{entityId:t},bubbles:!0,composed:!0}))}catch(s){this.message=await _(this.hass,s)}finally{this.busy=!1}}};d([y({attribute:!1})],U.prototype,"hass",2),d([y({attribute:"media-id"})],U.prototype,"mediaId",2),d([y({attribute:"media-type"})],U.prototype,"mediaType",2),d([y()],U.prototype,"label",2),d([m()],U.prototype,"zone",2),d([m()],U.prototype,"message",2),d([m()],U.prototype,"busy",2);g("aime-zone-picker",U);var z=(i,a)=>r`<div class="figure"><span class="value">${i}</span><span class="label">${a}</span></div>`,ct=(i,a,t)=>t?I(i,t,{dateStyle:"medium"}):h(i,`${a}.never`);function At(i,a,t){let e=We(t.links);return r`<div class="actions">
     ${t.play_media_id?r`<aime-zone-picker
-          data-testid="${i}-play"
-          .hass=${a}
+          data-testid="${a}-play"
+          .hass=${i}
           media-id=${t.play_media_id}
-          .label=${u(a,`${i}.play`)}
+          .label=${h(i,`${a}.play`)}
         ></aime-zone-picker>`:l}
-    ${e.length?r`<nav class="links" aria-label=${u(a,`${i}.links`)}>
+    ${e.length?r`<nav class="links" aria-label=${h(i,`${a}.links`)}>
           ${e.map(s=>r`<a
                 href=${s.url}
                 target="_blank"
                 rel="noopener noreferrer"
-                data-testid="${i}-link-${s.service}"
-                aria-label=${u(a,`${i}.new_tab`,{service:s.name})}
+                data-testid="${a}-link-${s.service}"
+                aria-label=${h(i,`${a}.new_tab`,{service:s.name})}
                 >${s.name} ↗</a
               >`)}
         </nav>`:l}
@@ -278,7 +391,7 @@ import{A as Pt,B as ot,C as Q,D as vt,E as I,F as Re,G as Le,H as Pe,I as Ae,J a
       font-size: 1.5rem;
     }
   }
-`;var qe=50,Y=class extends A{constructor(){super(...arguments);this.album=S;this.plays={entries:[],page:0,total:0};this.loadingMore=!1;this.moreError="";this.writing=!1;this.writeError="";this.request=0}static{this.styles=[g,It]}get albumId(){return Number(this.params?.id)}willUpdate(t){super.willUpdate(t),this.routeIdChanged(t)&&this.reload()}onLiveEvent(t){t.kind==="play"&&t.play.album_id===this.albumId&&this.reload(!0),t.kind==="collection"&&this.reload(!0)}async reload(t=!1){let e=++this.request;t||(this.album=S,this.writeError=""),this.moreError="",this.loadingMore=!1;try{let s=await He(this.hass,this.albumId,0,qe);if(e!==this.request)return;this.album={status:"ready",value:s};let n=t?this.plays:{entries:[],page:0};this.plays={entries:Oe(s.plays,n.entries),page:n.page,total:s.total_plays}}catch(s){if(e!==this.request)return;let n=await _(this.hass,s);if(e!==this.request)return;(!t||this.album.status!=="ready")&&(this.album={status:"error",message:n})}}async loadMorePlays(){let{entries:t,page:e,total:s}=this.plays;if(this.loadingMore||t.length>=s)return;let n=this.request;this.loadingMore=!0,this.moreError="";try{let o=await nt(this.hass,{album_id:this.albumId},e+1,qe);if(n!==this.request)return;this.plays={entries:Oe(t,o.entries),page:e+1,total:o.total}}catch(o){let p=await _(this.hass,o);n===this.request&&(this.moreError=p)}finally{n===this.request&&(this.loadingMore=!1)}}async writeDescription(){this.writing=!0,this.writeError="";try{await Z(this.hass,"describe_album",{album_id:this.albumId,force:!0},!0),await this.reload(!0)}catch(t){this.writeError=this.t("album.regenerate_failed",{message:await _(this.hass,t)})}finally{this.writing=!1}}render(){return this.album.status==="loading"?this.renderSkeleton():r`<div class="layout" data-testid="view-album">
+`;var Qe=50,X=class extends H{constructor(){super(...arguments);this.album=S;this.plays={entries:[],page:0,total:0};this.loadingMore=!1;this.moreError="";this.writing=!1;this.writeError="";this.request=0}static{this.styles=[v,It]}get albumId(){return Number(this.params?.id)}willUpdate(t){super.willUpdate(t),(this.routeIdChanged(t)||this.personChanged(t))&&this.reload()}onLiveEvent(t){t.kind==="play"&&t.play.album_id===this.albumId&&this.reload(!0),t.kind==="collection"&&this.reload(!0)}async reload(t=!1){let e=++this.request;t||(this.album=S,this.writeError=""),this.moreError="",this.loadingMore=!1;try{let s=await Ne(this.hass,this.albumId,0,Qe,this.person);if(e!==this.request)return;this.album={status:"ready",value:s};let n=t?this.plays:{entries:[],page:0};this.plays={entries:Ye(s.plays,n.entries),page:n.page,total:s.total_plays}}catch(s){if(e!==this.request)return;let n=await _(this.hass,s);if(e!==this.request)return;(!t||this.album.status!=="ready")&&(this.album={status:"error",message:n})}}async loadMorePlays(){let{entries:t,page:e,total:s}=this.plays;if(this.loadingMore||t.length>=s)return;let n=this.request;this.loadingMore=!0,this.moreError="";try{let o=await lt(this.hass,{album_id:this.albumId,person:this.person},e+1,Qe);if(n!==this.request)return;this.plays={entries:Ye(t,o.entries),page:e+1,total:o.total}}catch(o){let p=await _(this.hass,o);n===this.request&&(this.moreError=p)}finally{n===this.request&&(this.loadingMore=!1)}}async writeDescription(){this.writing=!0,this.writeError="";try{await tt(this.hass,"describe_album",{album_id:this.albumId,force:!0},!0),await this.reload(!0)}catch(t){this.writeError=this.t("album.regenerate_failed",{message:await _(this.hass,t)})}finally{this.writing=!1}}render(){return this.album.status==="loading"?this.renderSkeleton():r`<div class="layout" data-testid="view-album">
       ${this.renderLoad(this.album,t=>this.renderAlbum(t),()=>this.reload())}
     </div>`}renderSkeleton(){return r`<div class="layout" role="status" data-testid="loading">
       <span class="visually-hidden">${this.t("common.loading")}</span>
@@ -304,22 +417,22 @@ import{A as Pt,B as ot,C as Q,D as vt,E as I,F as Re,G as Le,H as Pe,I as Ae,J a
       <div class="info">
         <span class="overline">${this.t("album.kind")}</span>
         <h1 class="name-heading" dir="auto" title=${t.title} data-testid="album-title">${t.title||this.t("common.unknown")}</h1>
-        <a class="by name-heading" dir="auto" title=${t.artist} data-testid="album-artist" href=${R(t.artist_id)} @click=${b}
+        <a class="by name-heading" dir="auto" title=${t.artist} data-testid="album-artist" href=${L(t.artist_id)} @click=${b}
           >${t.artist}</a
         >
         ${e.length?r`<div class="facts">${e.map(s=>r`<span>${s}</span>`)}</div>`:l}
         ${this.renderChips(t.genres,"genre","album.genres")} ${this.renderChips(t.styles,"style","album.styles")}
         <div class="figures">
-          ${O(h(this.hass,t.total_plays),this.t("album.plays"))}
-          ${O(P(this.hass,t.listening_seconds),this.t("album.listening"))}
-          ${O(dt(this.hass,"album",t.first_played_at),this.t("album.first_played"))}
-          ${O(dt(this.hass,"album",t.last_played_at),this.t("album.last_played"))}
+          ${z(u(this.hass,t.total_plays),this.t("album.plays"))}
+          ${z(P(this.hass,t.listening_seconds),this.t("album.listening"))}
+          ${z(ct(this.hass,"album",t.first_played_at),this.t("album.first_played"))}
+          ${z(ct(this.hass,"album",t.last_played_at),this.t("album.last_played"))}
         </div>
-        ${Ht(this.hass,"album",t)}
+        ${At(this.hass,"album",t)}
       </div>
     </section>`}renderChips(t,e,s){return t.length?r`<ul class="chips" aria-label=${this.t(s)}>
       ${t.map(n=>r`<li class="chip ${e}">${n}</li>`)}
-    </ul>`:l}renderDescription(t){let e=t.description,s=gt(this.hass);return r`<section class="card description">
+    </ul>`:l}renderDescription(t){let e=t.description,s=vt(this.hass);return r`<section class="card description">
       <h2>
         <span>${this.t("album.description")}</span>
         ${s?r`<button data-testid="album-regenerate" ?disabled=${this.writing} @click=${()=>this.writeDescription()}>
@@ -329,7 +442,7 @@ import{A as Pt,B as ot,C as Q,D as vt,E as I,F as Re,G as Le,H as Pe,I as Ae,J a
       <div data-testid="album-description" aria-busy=${this.writing?"true":"false"}>
         ${e?r`${e.text.split(/\n{2,}/).map(n=>r`<p>${n}</p>`)}
               <p class="muted" data-testid="album-description-by">
-                ${this.t("album.description_by",{model:e.model,when:C(this.hass,e.generated_at,{dateStyle:"long"})})}
+                ${this.t("album.description_by",{model:e.model,when:I(this.hass,e.generated_at,{dateStyle:"long"})})}
               </p>`:r`<p class="empty-line">${this.t("album.no_description")}</p>`}
       </div>
       ${this.writeError?r`<p class="error" role="alert" data-testid="album-regenerate-error">${this.writeError}</p>`:l}
@@ -340,14 +453,14 @@ import{A as Pt,B as ot,C as Q,D as vt,E as I,F as Re,G as Le,H as Pe,I as Ae,J a
                 <span class="number">${s.track_number??"\u2013"}</span>
                 <div class="main">
                   <span class="ellipsis" dir="auto" title=${s.title}>${s.title}</span>
-                  ${s.artist!==t.artist?r`<a class="muted ellipsis" dir="auto" title=${s.artist} href=${R(s.artist_id)} @click=${b}
+                  ${s.artist!==t.artist?r`<a class="muted ellipsis" dir="auto" title=${s.artist} href=${L(s.artist_id)} @click=${b}
                         >${s.artist}</a
                       >`:l}
                   <div class="bar" aria-hidden="true"><span style="width:${s.plays/e*100}%"></span></div>
                 </div>
                 <span class="count">
-                  ${tt(this.hass,s.plays)}
-                  ${s.duration?r`<br /><span class="muted">${Fs(s.duration)}</span>`:l}
+                  ${st(this.hass,s.plays)}
+                  ${s.duration?r`<br /><span class="muted">${Js(s.duration)}</span>`:l}
                 </span>
               </li>`)}
           </ol>`:r`<p class="empty-line">${this.t("album.no_tracks")}</p>`}
@@ -356,10 +469,10 @@ import{A as Pt,B as ot,C as Q,D as vt,E as I,F as Re,G as Le,H as Pe,I as Ae,J a
       ${t.records.length?r`<ul class="rows">
             ${t.records.map(e=>r`<li data-testid="album-record">
                 <div class="main">
-                  <span><span class="badge">${xt(this.hass,e.format)}</span>
+                  <span><span class="badge">${$t(this.hass,e.format)}</span>
                     ${e.pressing_year?this.t("album.record_pressing",{year:e.pressing_year}):""}</span>
                   ${e.labels?r`<span class="muted ellipsis">${e.labels}</span>`:l}
-                  ${e.added_at?r`<span class="muted">${this.t("album.record_added",{when:C(this.hass,e.added_at,{dateStyle:"medium"})})}</span>`:l}
+                  ${e.added_at?r`<span class="muted">${this.t("album.record_added",{when:I(this.hass,e.added_at,{dateStyle:"medium"})})}</span>`:l}
                 </div>
                 ${e.discogs_url&&/^https:\/\//.test(e.discogs_url)?r`<a href=${e.discogs_url} target="_blank" rel="noopener noreferrer"
                       >${this.t("album.record_discogs")} ↗</a
@@ -369,7 +482,7 @@ import{A as Pt,B as ot,C as Q,D as vt,E as I,F as Re,G as Le,H as Pe,I as Ae,J a
     </section>`}renderPlays(){let{entries:t,total:e}=this.plays;return r`<section class="card">
       <h2>
         <span>${this.t("album.history")}</span>
-        <span class="muted">${h(this.hass,e)}</span>
+        <span class="muted">${u(this.hass,e)}</span>
       </h2>
       <div class="scroll-list">
       ${t.length?r`<ul class="rows" data-testid="album-plays">
@@ -377,10 +490,10 @@ import{A as Pt,B as ot,C as Q,D as vt,E as I,F as Re,G as Le,H as Pe,I as Ae,J a
                 <div class="main">
                   <span class="ellipsis" dir="auto" title=${s.title}>${s.title}</span>
                   <span class="muted ellipsis">
-                    ${[this.t("album.via",{source:Me(this.hass,s.source)}),s.device?this.t("album.on_device",{device:s.device}):""].filter(Boolean).join(" \xB7 ")}
+                    ${[this.t("album.via",{source:Ge(this.hass,s.source)}),s.device?this.t("album.on_device",{device:s.device}):""].filter(Boolean).join(" \xB7 ")}
                   </span>
                 </div>
-                <time class="count" datetime=${s.local_time}>${C(this.hass,s.played_at)}</time>
+                <time class="count" datetime=${s.local_time}>${I(this.hass,s.played_at)}</time>
               </li>`)}
           </ul>`:r`<p class="empty-line" data-testid="album-plays">${this.t("album.no_plays")}</p>`}
       ${this.moreError?r`<div class="error" role="alert">
@@ -393,7 +506,7 @@ import{A as Pt,B as ot,C as Q,D as vt,E as I,F as Re,G as Le,H as Pe,I as Ae,J a
             @aime-load-more=${()=>this.loadMorePlays()}
           ></aime-load-more>`}
       </div>
-    </section>`}};d([m()],Y.prototype,"album",2),d([m()],Y.prototype,"plays",2),d([m()],Y.prototype,"loadingMore",2),d([m()],Y.prototype,"moreError",2),d([m()],Y.prototype,"writing",2),d([m()],Y.prototype,"writeError",2);function Oe(a,i){let t=new Set(a.map(s=>s.play_id)),e=a.length?a[a.length-1].played_at:1/0;return[...a,...i.filter(s=>!t.has(s.play_id)&&s.played_at<=e)]}function Fs(a){return`${Math.floor(a/60)}:${String(Math.round(a%60)).padStart(2,"0")}`}v("aime-album",Y);var ze=(a,i,t=10)=>D(a,"aime/artist",{artist_id:i,top:t});var Ne=f`
+    </section>`}};d([m()],X.prototype,"album",2),d([m()],X.prototype,"plays",2),d([m()],X.prototype,"loadingMore",2),d([m()],X.prototype,"moreError",2),d([m()],X.prototype,"writing",2),d([m()],X.prototype,"writeError",2);function Ye(i,a){let t=new Set(i.map(s=>s.play_id)),e=i.length?i[i.length-1].played_at:1/0;return[...i,...a.filter(s=>!t.has(s.play_id)&&s.played_at<=e)]}function Js(i){return`${Math.floor(i/60)}:${String(Math.round(i%60)).padStart(2,"0")}`}g("aime-album",X);var Ke=(i,a,t=10,e)=>D(i,"aime/artist",{artist_id:a,top:t,...N({person:e})});var Xe=f`
   aime-cover.portrait,
   .placeholder.round {
     border-radius: 50%;
@@ -453,8 +566,8 @@ import{A as Pt,B as ot,C as Q,D as vt,E as I,F as Re,G as Le,H as Pe,I as Ae,J a
       transition: none;
     }
   }
-`;var qs=10;function Os(a){if(!a.length)return[];let i=new Map(a.map(p=>[p.month,p.plays])),[t,e]=a[0].month.split("-").map(Number),[s,n]=a[a.length-1].month.split("-").map(Number),o=[];for(let p=t*12+e-1;p<=s*12+n-1;p++){let c=`${Math.floor(p/12)}-${String(p%12+1).padStart(2,"0")}`;o.push({month:c,plays:i.get(c)??0})}return o}var $t=class extends A{constructor(){super(...arguments);this.artist=S;this.chartOptions={};this.request=0}static{this.styles=[g,It,Ne]}get artistId(){return Number(this.params?.id)}willUpdate(t){super.willUpdate(t),this.routeIdChanged(t)&&this.reload();let e=!!this.hass?.themes?.darkMode;this.artist.status==="ready"&&(t.has("artist")||e!==this.chartDark)&&(this.chartDark=e,this.chartOptions=this.buildChart(this.artist.value))}onLiveEvent(t){t.kind==="play"&&t.play.artist_id===this.artistId&&this.reload(!0),t.kind==="collection"&&this.reload(!0)}async reload(t=!1){let e=++this.request;t||(this.artist=S);try{let s=await ze(this.hass,this.artistId,qs);e===this.request&&(this.artist={status:"ready",value:s})}catch(s){let n=await _(this.hass,s);e===this.request&&(!t||this.artist.status!=="ready")&&(this.artist={status:"error",message:n})}}buildChart(t){let e=Os(t.months),s=Pt(this),n=Lt(this.hass),o=new Intl.DateTimeFormat(n,{month:"short",year:"numeric",timeZone:"UTC"}),p=e.map(c=>{let[$,F]=c.month.split("-").map(Number);return o.format(new Date(Date.UTC($,F-1,1)))});return{grid:{left:8,right:8,top:16,bottom:8,containLabel:!0},tooltip:{trigger:"axis",axisPointer:{type:"shadow"},formatter:c=>{let $=c[0]?.dataIndex??0;return`${p[$]}
-${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!1},axisLine:{lineStyle:{color:s.divider}},axisLabel:{color:s.secondaryText,hideOverlap:!0,alignMinLabel:"left",alignMaxLabel:"right"}},yAxis:{type:"value",minInterval:1,splitLine:{lineStyle:{color:s.divider}},axisLabel:{color:s.secondaryText}},series:[{type:"bar",name:this.t("artist.plays"),data:e.map(c=>c.plays),barMaxWidth:22,itemStyle:{borderRadius:[3,3,0,0]}}]}}render(){return this.artist.status==="loading"?r`<div class="layout" role="status" data-testid="loading">
+`;var Qs=10;function Ys(i){if(!i.length)return[];let a=new Map(i.map(p=>[p.month,p.plays])),[t,e]=i[0].month.split("-").map(Number),[s,n]=i[i.length-1].month.split("-").map(Number),o=[];for(let p=t*12+e-1;p<=s*12+n-1;p++){let c=`${Math.floor(p/12)}-${String(p%12+1).padStart(2,"0")}`;o.push({month:c,plays:a.get(c)??0})}return o}var wt=class extends H{constructor(){super(...arguments);this.artist=S;this.chartOptions={};this.request=0}static{this.styles=[v,It,Xe]}get artistId(){return Number(this.params?.id)}willUpdate(t){super.willUpdate(t),(this.routeIdChanged(t)||this.personChanged(t))&&this.reload();let e=!!this.hass?.themes?.darkMode;this.artist.status==="ready"&&(t.has("artist")||e!==this.chartDark)&&(this.chartDark=e,this.chartOptions=this.buildChart(this.artist.value))}onLiveEvent(t){t.kind==="play"&&t.play.artist_id===this.artistId&&this.reload(!0),t.kind==="collection"&&this.reload(!0)}async reload(t=!1){let e=++this.request;t||(this.artist=S);try{let s=await Ke(this.hass,this.artistId,Qs,this.person);e===this.request&&(this.artist={status:"ready",value:s})}catch(s){let n=await _(this.hass,s);e===this.request&&(!t||this.artist.status!=="ready")&&(this.artist={status:"error",message:n})}}buildChart(t){let e=Ys(t.months),s=Ht(this),n=Pt(this.hass),o=new Intl.DateTimeFormat(n,{month:"short",year:"numeric",timeZone:"UTC"}),p=e.map(c=>{let[$,q]=c.month.split("-").map(Number);return o.format(new Date(Date.UTC($,q-1,1)))});return{grid:{left:8,right:8,top:16,bottom:8,containLabel:!0},tooltip:{trigger:"axis",axisPointer:{type:"shadow"},formatter:c=>{let $=c[0]?.dataIndex??0;return`${p[$]}
+${st(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:!1},axisLine:{lineStyle:{color:s.divider}},axisLabel:{color:s.secondaryText,hideOverlap:!0,alignMinLabel:"left",alignMaxLabel:"right"}},yAxis:{type:"value",minInterval:1,splitLine:{lineStyle:{color:s.divider}},axisLabel:{color:s.secondaryText}},series:[{type:"bar",name:this.t("artist.plays"),data:e.map(c=>c.plays),barMaxWidth:22,itemStyle:{borderRadius:[3,3,0,0]}}]}}render(){return this.artist.status==="loading"?r`<div class="layout" role="status" data-testid="loading">
         <span class="visually-hidden">${this.t("common.loading")}</span>
         <section class="card hero" aria-hidden="true">
           <div class="placeholder round" style="width:160px;aspect-ratio:1"></div>
@@ -493,24 +606,24 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
         <h1 class="name-heading" dir="auto" title=${t.name} data-testid="artist-name">${t.name}</h1>
         ${t.candidates.length?r`<span class="muted">${this.t("artist.stands_for",{names:t.candidates.join(", ")})}</span>`:l}
         <div class="figures">
-          ${O(h(this.hass,t.total_plays),this.t("artist.plays"))}
-          ${O(h(this.hass,e),this.t("artist.albums"))}
-          ${O(h(this.hass,s),this.t("artist.albums_owned"))}
-          ${O(dt(this.hass,"artist",t.first_played_at),this.t("artist.first_played"))}
-          ${O(dt(this.hass,"artist",t.last_played_at),this.t("artist.last_played"))}
+          ${z(u(this.hass,t.total_plays),this.t("artist.plays"))}
+          ${z(u(this.hass,e),this.t("artist.albums"))}
+          ${z(u(this.hass,s),this.t("artist.albums_owned"))}
+          ${z(ct(this.hass,"artist",t.first_played_at),this.t("artist.first_played"))}
+          ${z(ct(this.hass,"artist",t.last_played_at),this.t("artist.last_played"))}
         </div>
-        ${Ht(this.hass,"artist",t)}
+        ${At(this.hass,"artist",t)}
       </div>
     </section>`}renderAlbum(t,e,s){return r`<li class="tile" data-testid=${s} data-album-id=${e.album_id}>
-      <a class="tile-link" href=${q(e.album_id)} @click=${b}>
+      <a class="tile-link" href=${O(e.album_id)} @click=${b}>
         <aime-cover fluid .src=${e.cover??null} label=""></aime-cover>
         <span class="tile-title two-lines" dir="auto" title=${e.title}>${e.title||this.t("common.unknown")}</span>
       </a>
       ${e.artist!==t.name?r`<span class="muted ellipsis" dir="auto" title=${e.artist}>${this.t("artist.by",{artist:e.artist})}</span>`:l}
       <span class="tile-meta">
-        <span>${tt(this.hass,e.plays)}</span>
+        <span>${st(this.hass,e.plays)}</span>
         ${e.owned?r`<span class="badge" data-testid="artist-owned-badge"
-              >${e.owned>1?bt(this.hass,"collection.total",e.owned):this.t("artist.owned")}</span
+              >${e.owned>1?xt(this.hass,"collection.total",e.owned):this.t("artist.owned")}</span
             >`:l}
       </span>
     </li>`}renderTracks(t){let e=Math.max(1,...t.top_tracks.map(s=>s.plays));return r`<section class="card">
@@ -519,15 +632,15 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
             ${t.top_tracks.map((s,n)=>r`<li data-testid="artist-track">
                 <span class="number">${n+1}</span>
                 <div class="main">
-                  ${s.album_id===void 0||s.album_id===null?r`<span class="ellipsis" dir="auto" title=${s.name}>${s.name}</span>`:r`<a class="ellipsis" dir="auto" href=${q(s.album_id)} @click=${b} title=${s.name}
+                  ${s.album_id===void 0||s.album_id===null?r`<span class="ellipsis" dir="auto" title=${s.name}>${s.name}</span>`:r`<a class="ellipsis" dir="auto" href=${O(s.album_id)} @click=${b} title=${s.name}
                         >${s.name}</a
                       >`}
                   <div class="bar" aria-hidden="true"><span style="width:${s.plays/e*100}%"></span></div>
                 </div>
-                <span class="count">${tt(this.hass,s.plays)}</span>
+                <span class="count">${st(this.hass,s.plays)}</span>
               </li>`)}
           </ol>`:r`<p class="empty-line">${this.t("artist.no_tracks")}</p>`}
-    </section>`}};d([m()],$t.prototype,"artist",2),d([m()],$t.prototype,"chartOptions",2);v("aime-artist",$t);var Qt=(a,i)=>D(a,"aime/collection",rt(i)),je=a=>D(a,"aime/collection/facets");var pt=class{constructor(){this.running=!1}run(i,t=0){if(clearTimeout(this.timer),t>0){this.timer=setTimeout(()=>this.run(i),t);return}if(this.running){this.next=i;return}this.running=!0,this.drain(i)}cancel(){clearTimeout(this.timer),this.next=void 0}async drain(i){let t=i;for(;t;){try{await t()}catch{}t=this.next,this.next=void 0}this.running=!1}};var Ue=f`
+    </section>`}};d([m()],wt.prototype,"artist",2),d([m()],wt.prototype,"chartOptions",2);g("aime-artist",wt);var Kt=(i,a)=>D(i,"aime/collection",N(a)),Ve=i=>D(i,"aime/collection/facets");var mt=class{constructor(){this.running=!1}run(a,t=0){if(clearTimeout(this.timer),t>0){this.timer=setTimeout(()=>this.run(a),t);return}if(this.running){this.next=a;return}this.running=!0,this.drain(a)}cancel(){clearTimeout(this.timer),this.next=void 0}async drain(a){let t=a;for(;t;){try{await t()}catch{}t=this.next,this.next=void 0}this.running=!1}};var Ze=f`
   .layout {
     display: flex;
     flex-direction: column;
@@ -752,7 +865,7 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
       flex: 1 1 100%;
     }
   }
-`;var Yt=["artist","title","year","added","plays","last_played"],Be=new Set(["added","plays","last_played"]),Kt=[{shelf:"never_played",testid:"collection-shelf-never"},{shelf:"not_played_year",testid:"collection-shelf-year"}],Xt={text:"",format:"",genre:"",style:"",decade:"",sort:"artist",descending:!1,shelf:""};function We(a){let i=a.get("sort"),t=a.get("shelf"),e=a.get("decade")??"";return{text:a.get("q")??"",format:a.get("format")??"",genre:a.get("genre")??"",style:a.get("style")??"",decade:/^\d{4}$/.test(e)?e:"",sort:i&&Yt.includes(i)?i:"artist",descending:a.get("order")==="desc",shelf:t&&Kt.some(s=>s.shelf===t)?t:""}}function Ge(a){let{text:i,format:t,genre:e,style:s,decade:n,sort:o,descending:p,shelf:c}=a;Ce({q:i.trim(),format:t,genre:e,style:s,decade:n,sort:o==="artist"?"":o,order:p?"desc":"",shelf:c})}function Je(a){let{text:i,format:t,genre:e,style:s,decade:n,shelf:o}=a;return!!(i.trim()||t||e||s||n||o)}var zs=48,U=class extends A{constructor(){super(...arguments);this.filters=Xt;this.listing=S;this.facets=S;this.refreshing=!1;this.loadingMore=!1;this.moreError="";this.request=0;this.search=new pt;this.started=!1}static{this.styles=[g,Ue]}connectedCallback(){super.connectedCallback(),this.filters=We(Ie()),this.hass&&this.start()}disconnectedCallback(){super.disconnectedCallback(),this.search.cancel(),this.started=!1}shouldUpdate(t){return!this.onlyStatesChanged(t)}willUpdate(t){super.willUpdate(t),t.has("hass")&&this.hass&&this.isConnected&&!this.started&&this.start()}start(){this.started=!0,this.loadFacets(),this.loadFirstPage({withStats:!0})}onLiveEvent(t){t.kind==="collection"&&(this.loadFacets(!0),this.loadFirstPage({withStats:!0,quiet:!0}))}loadFacets(t=!1){this.load(()=>je(this.hass),e=>this.facets=e,t)}query(t,e){let{text:s,format:n,genre:o,style:p,decade:c,sort:$,descending:F,shelf:x}=this.filters;return{page:t,page_size:zs,text:s.trim(),format:n,genre:o,style:p,decade:c?Number(c):void 0,shelf:x||void 0,sort:$,descending:F,with_stats:e}}async loadFirstPage({withStats:t=!1,quiet:e=!1}={}){let s=++this.request;this.loadingMore=!1,this.moreError="",this.listing.status==="ready"?this.refreshing=!0:e||(this.listing=S);try{let n=await Qt(this.hass,this.query(0,t));if(s!==this.request)return;n.stats&&(this.stats=n.stats),this.listing={status:"ready",value:{records:n.records,total:n.total,page:0}}}catch(n){let o=await _(this.hass,n);if(s!==this.request)return;this.listing={status:"error",message:o}}finally{s===this.request&&(this.refreshing=!1)}}async loadNextPage(){if(this.listing.status!=="ready"||this.loadingMore||this.refreshing)return;let{records:t,total:e,page:s}=this.listing.value;if(t.length>=e)return;let n=this.request;this.loadingMore=!0,this.moreError="";try{let o=await Qt(this.hass,this.query(s+1,!1));if(n!==this.request||this.listing.status!=="ready")return;this.listing={status:"ready",value:{records:[...t,...o.records],total:o.total,page:s+1}}}catch(o){let p=await _(this.hass,o);n===this.request&&(this.moreError=p)}finally{n===this.request&&(this.loadingMore=!1)}}change(t,e=!1){this.filters={...this.filters,...t},Ge(this.filters),this.search.cancel(),e?this.search.run(()=>this.loadFirstPage()):this.loadFirstPage()}clearFilters(){this.change({...Xt,sort:this.filters.sort,descending:this.filters.descending})}get filtered(){return Je(this.filters)}render(){return r`
+`;var Xt=["artist","title","year","added","plays","last_played"],ts=new Set(["added","plays","last_played"]),Vt=[{shelf:"never_played",testid:"collection-shelf-never"},{shelf:"not_played_year",testid:"collection-shelf-year"}],Zt={text:"",format:"",genre:"",style:"",decade:"",sort:"artist",descending:!1,shelf:""};function es(i){let a=i.get("sort"),t=i.get("shelf"),e=i.get("decade")??"";return{text:i.get("q")??"",format:i.get("format")??"",genre:i.get("genre")??"",style:i.get("style")??"",decade:/^\d{4}$/.test(e)?e:"",sort:a&&Xt.includes(a)?a:"artist",descending:i.get("order")==="desc",shelf:t&&Vt.some(s=>s.shelf===t)?t:""}}function ss(i){let{text:a,format:t,genre:e,style:s,decade:n,sort:o,descending:p,shelf:c}=i;Be({q:a.trim(),format:t,genre:e,style:s,decade:n,sort:o==="artist"?"":o,order:p?"desc":"",shelf:c})}function is(i){let{text:a,format:t,genre:e,style:s,decade:n,shelf:o}=i;return!!(a.trim()||t||e||s||n||o)}var Ks=48,B=class extends H{constructor(){super(...arguments);this.filters=Zt;this.listing=S;this.facets=S;this.refreshing=!1;this.loadingMore=!1;this.moreError="";this.request=0;this.search=new mt;this.started=!1}static{this.styles=[v,Ze]}connectedCallback(){super.connectedCallback(),this.filters=es(Ue()),this.hass&&this.start()}disconnectedCallback(){super.disconnectedCallback(),this.search.cancel(),this.started=!1}shouldUpdate(t){return!this.onlyStatesChanged(t)}willUpdate(t){super.willUpdate(t),t.has("hass")&&this.hass&&this.isConnected&&!this.started?this.start():this.started&&this.personChanged(t)&&this.loadFirstPage({withStats:!0})}start(){this.started=!0,this.loadFacets(),this.loadFirstPage({withStats:!0})}onLiveEvent(t){t.kind==="collection"&&(this.loadFacets(!0),this.loadFirstPage({withStats:!0,quiet:!0}))}loadFacets(t=!1){this.load(()=>Ve(this.hass),e=>this.facets=e,t)}query(t,e){let{text:s,format:n,genre:o,style:p,decade:c,sort:$,descending:q,shelf:x}=this.filters;return{page:t,page_size:Ks,text:s.trim(),format:n,genre:o,style:p,decade:c?Number(c):void 0,shelf:x||void 0,sort:$,descending:q,with_stats:e,person:this.person}}async loadFirstPage({withStats:t=!1,quiet:e=!1}={}){let s=++this.request;this.loadingMore=!1,this.moreError="",this.listing.status==="ready"?this.refreshing=!0:e||(this.listing=S);try{let n=await Kt(this.hass,this.query(0,t));if(s!==this.request)return;n.stats&&(this.stats=n.stats),this.listing={status:"ready",value:{records:n.records,total:n.total,page:0}}}catch(n){let o=await _(this.hass,n);if(s!==this.request)return;this.listing={status:"error",message:o}}finally{s===this.request&&(this.refreshing=!1)}}async loadNextPage(){if(this.listing.status!=="ready"||this.loadingMore||this.refreshing)return;let{records:t,total:e,page:s}=this.listing.value;if(t.length>=e)return;let n=this.request;this.loadingMore=!0,this.moreError="";try{let o=await Kt(this.hass,this.query(s+1,!1));if(n!==this.request||this.listing.status!=="ready")return;this.listing={status:"ready",value:{records:[...t,...o.records],total:o.total,page:s+1}}}catch(o){let p=await _(this.hass,o);n===this.request&&(this.moreError=p)}finally{n===this.request&&(this.loadingMore=!1)}}change(t,e=!1){this.filters={...this.filters,...t},ss(this.filters),this.search.cancel(),e?this.search.run(()=>this.loadFirstPage()):this.loadFirstPage()}clearFilters(){this.change({...Zt,sort:this.filters.sort,descending:this.filters.descending})}get filtered(){return is(this.filters)}render(){return r`
       <div class="layout" data-testid="view-collection">
         ${this.renderSummary()} ${this.renderFilters()}
         ${this.listing.status==="loading"?this.renderSkeleton():this.renderLoad(this.listing,t=>this.renderListing(t),()=>this.loadFirstPage({withStats:!this.stats}))}
@@ -760,11 +873,11 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
     `}renderSummary(){let t=this.stats,e=(n,o)=>r`<div class="figure"><span class="value">${n}</span><span class="label">${o}</span></div>`,s=t?new Intl.NumberFormat(this.hass?.locale?.language??this.hass?.language,{style:"percent",maximumFractionDigits:0}).format(t.played_share):"\u2013";return r`<section class="card summary" data-testid="collection-stats">
       <h2>${this.t("collection.title")}</h2>
       <div class="figures">
-        ${e(t?h(this.hass,t.records):"\u2013",this.t("collection.stats.records"))}
+        ${e(t?u(this.hass,t.records):"\u2013",this.t("collection.stats.records"))}
         ${e(s,this.t("collection.stats.played_share"))}
-        ${e(t?h(this.hass,t.never_played):"\u2013",this.t("collection.stats.never_played"))}
+        ${e(t?u(this.hass,t.never_played):"\u2013",this.t("collection.stats.never_played"))}
       </div>
-    </section>`}renderFilters(){let t=this.facets.status==="ready"?this.facets.value:void 0,{filters:e}=this,s=(o,p,c)=>{let $=e[o],F=p??[],x=!$||F.some(w=>w.value===$);return r`<label class="field">
+    </section>`}renderFilters(){let t=this.facets.status==="ready"?this.facets.value:void 0,{filters:e}=this,s=(o,p,c)=>{let $=e[o],q=p??[],x=!$||q.some(w=>w.value===$);return r`<label class="field">
         <span class="field-label">${this.t(`collection.${o}`)}</span>
         <select
           data-testid="collection-${o}"
@@ -773,8 +886,8 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
         >
           <option value="" ?selected=${!$}>${this.t("collection.any")}</option>
           ${x?l:r`<option value=${$} selected>${c($)}</option>`}
-          ${F.map(w=>r`<option value=${w.value} ?selected=${w.value===$}>
-                ${this.t("collection.option_count",{name:c(w.value),count:h(this.hass,w.records)})}
+          ${q.map(w=>r`<option value=${w.value} ?selected=${w.value===$}>
+                ${this.t("collection.option_count",{name:c(w.value),count:u(this.hass,w.records)})}
               </option>`)}
         </select>
       </label>`},n=o=>o;return r`<section class="card filters" aria-label=${this.t("collection.search")}>
@@ -789,13 +902,13 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
             @input=${o=>this.change({text:o.target.value},!0)}
           />
         </label>
-        ${s("format",t?.formats,o=>xt(this.hass,o))}
+        ${s("format",t?.formats,o=>$t(this.hass,o))}
         ${s("genre",t?.genres,n)} ${s("style",t?.styles,n)}
         ${s("decade",t?.decades,o=>this.t("collection.decade_value",{decade:o}))}
       </div>
       <div class="filter-row second">
         <div class="shelves" role="group" aria-label=${this.t("collection.shelves")}>
-        ${Kt.map(({shelf:o,testid:p})=>r`<button
+        ${Vt.map(({shelf:o,testid:p})=>r`<button
               class="chip"
               data-testid=${p}
               aria-pressed=${e.shelf===o?"true":"false"}
@@ -813,9 +926,9 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
             <select
               id="sort"
               data-testid="collection-sort"
-              @change=${o=>{let p=o.target.value;this.change({sort:p,descending:Be.has(p)})}}
+              @change=${o=>{let p=o.target.value;this.change({sort:p,descending:ts.has(p)})}}
             >
-              ${Yt.map(o=>r`<option value=${o} ?selected=${o===e.sort}>
+              ${Xt.map(o=>r`<option value=${o} ?selected=${o===e.sort}>
                     ${this.t(`collection.sort.${o}`)}
                   </option>`)}
             </select>
@@ -828,7 +941,7 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
               @click=${()=>this.change({descending:!e.descending})}
             >
               <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" class=${e.descending?"down":""}>
-                <path fill="currentColor" d=${ye} />
+                <path fill="currentColor" d=${be} />
               </svg>
             </button>
           </div>
@@ -840,9 +953,9 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
       <ul class="covers" aria-hidden="true">
         ${Array.from({length:12},()=>r`<li class="record skeleton"><div class="block placeholder"></div><div class="line placeholder"></div><div class="line short placeholder"></div></li>`)}
       </ul>
-    </div>`}renderListing({records:t,total:e}){let s=bt(this.hass,"collection.total",e),n=r`<div class="result-line" aria-live="polite">
+    </div>`}renderListing({records:t,total:e}){let s=xt(this.hass,"collection.total",e),n=r`<div class="result-line" aria-live="polite">
       <span data-testid="collection-total" data-total=${e}>${s}</span>
-      ${t.length<e?r`<span class="muted">${this.t("collection.total_of",{shown:h(this.hass,t.length),total:h(this.hass,e)})}</span>`:l}
+      ${t.length<e?r`<span class="muted">${this.t("collection.total_of",{shown:u(this.hass,t.length),total:u(this.hass,e)})}</span>`:l}
     </div>`;return t.length?r`${n}
       <ul class="covers" aria-busy=${this.refreshing?"true":"false"} ?data-refreshing=${this.refreshing}>
         ${t.map(o=>this.renderRecord(o))}
@@ -859,28 +972,28 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
         <div class="card empty" data-testid="collection-empty">
           <p>${this.t(this.filtered?"collection.no_match":"collection.empty")}</p>
           ${this.filtered?r`<button @click=${()=>this.clearFilters()}>${this.t("collection.clear")}</button>`:l}
-        </div>`}renderRecord(t){let e=[t.year?String(t.year):"",xt(this.hass,t.format)].filter(Boolean);return r`<li class="record" data-testid="collection-record" data-album-id=${t.album_id}>
-      <a class="album-link" href=${q(t.album_id)} @click=${b}>
+        </div>`}renderRecord(t){let e=[t.year?String(t.year):"",$t(this.hass,t.format)].filter(Boolean);return r`<li class="record" data-testid="collection-record" data-album-id=${t.album_id}>
+      <a class="album-link" href=${O(t.album_id)} @click=${b}>
         <aime-cover fluid .src=${t.cover??null} label=""></aime-cover>
         <span class="title two-lines" dir="auto" title=${t.title}>${t.title}</span>
       </a>
-      ${t.artist_id?r`<a class="artist ellipsis" dir="auto" title=${t.artist} href=${R(t.artist_id)} @click=${b}
+      ${t.artist_id?r`<a class="artist ellipsis" dir="auto" title=${t.artist} href=${L(t.artist_id)} @click=${b}
             >${t.artist}</a
           >`:r`<span class="artist ellipsis" dir="auto" title=${t.artist}>${t.artist}</span>`}
       <span class="details ellipsis">${e.join(" \xB7 ")}</span>
       <span class="plays ${t.plays?"":"never"}">
-        ${t.plays?tt(this.hass,t.plays):this.t("collection.never_played")}
+        ${t.plays?st(this.hass,t.plays):this.t("collection.never_played")}
       </span>
-    </li>`}};d([m()],U.prototype,"filters",2),d([m()],U.prototype,"listing",2),d([m()],U.prototype,"stats",2),d([m()],U.prototype,"facets",2),d([m()],U.prototype,"refreshing",2),d([m()],U.prototype,"loadingMore",2),d([m()],U.prototype,"moreError",2);v("aime-collection",U);var K={ATTRIBUTE:1,CHILD:2,PROPERTY:3,BOOLEAN_ATTRIBUTE:4,EVENT:5,ELEMENT:6},et=a=>(...i)=>({_$litDirective$:a,values:i}),B=class{constructor(i){}get _$AU(){return this._$AM._$AU}_$AT(i,t,e){this._$Ct=i,this._$AM=t,this._$Ci=e}_$AS(i,t){return this.update(i,t)}update(i,t){return this.render(...t)}};var Ns={},Qe=et(class extends B{constructor(){super(...arguments),this.ot=Ns}render(a,i){return i()}update(a,[i,t]){if(Array.isArray(i)){if(Array.isArray(this.ot)&&this.ot.length===i.length&&i.every((e,s)=>e===this.ot[s]))return N}else if(this.ot===i)return N;return this.ot=Array.isArray(i)?Array.from(i):i,this.render(i,t)}});var{I:js}=ke,Ye=a=>a;var Xe=a=>a.strings===void 0,Ke=()=>document.createComment(""),ct=(a,i,t)=>{let e=a._$AA.parentNode,s=i===void 0?a._$AB:i._$AA;if(t===void 0){let n=e.insertBefore(Ke(),s),o=e.insertBefore(Ke(),s);t=new js(n,o,a,a.options)}else{let n=t._$AB.nextSibling,o=t._$AM,p=o!==a;if(p){let c;t._$AQ?.(a),t._$AM=a,t._$AP!==void 0&&(c=a._$AU)!==o._$AU&&t._$AP(c)}if(n!==s||p){let c=t._$AA;for(;c!==n;){let $=Ye(c).nextSibling;Ye(e).insertBefore(c,s),c=$}}}return t},st=(a,i,t=a)=>(a._$AI(i,t),a),Us={},mt=(a,i=Us)=>a._$AH=i,Ve=a=>a._$AH,Ct=a=>{a._$AR(),a._$AA.remove()};var Ze=et(class extends B{constructor(){super(...arguments),this.key=l}render(a,i){return this.key=a,i}update(a,[i,t]){return i!==this.key&&(mt(a),this.key=i),t}});var wt=et(class extends B{constructor(a){if(super(a),a.type!==K.PROPERTY&&a.type!==K.ATTRIBUTE&&a.type!==K.BOOLEAN_ATTRIBUTE)throw Error("The `live` directive is not allowed on child or event bindings");if(!Xe(a))throw Error("`live` bindings can only contain a single expression")}render(a){return a}update(a,[i]){if(i===N||i===l)return i;let t=a.element,e=a.name;if(a.type===K.PROPERTY){if(i===t[e])return N}else if(a.type===K.BOOLEAN_ATTRIBUTE){if(!!i===t.hasAttribute(e))return N}else if(a.type===K.ATTRIBUTE&&t.getAttribute(e)===i+"")return N;return mt(a),i}});var ts=(a,i,t)=>{let e=new Map;for(let s=i;s<=t;s++)e.set(a[s],s);return e},Vt=et(class extends B{constructor(a){if(super(a),a.type!==K.CHILD)throw Error("repeat() can only be used in text expressions")}dt(a,i,t){let e;t===void 0?t=i:i!==void 0&&(e=i);let s=[],n=[],o=0;for(let p of a)s[o]=e?e(p,o):o,n[o]=t(p,o),o++;return{values:n,keys:s}}render(a,i,t){return this.dt(a,i,t).values}update(a,[i,t,e]){let s=Ve(a),{values:n,keys:o}=this.dt(i,t,e);if(!Array.isArray(s))return this.ut=o,n;let p=this.ut??=[],c=[],$,F,x=0,w=s.length-1,k=0,H=n.length-1;for(;x<=w&&k<=H;)if(s[x]===null)x++;else if(s[w]===null)w--;else if(p[x]===o[k])c[k]=st(s[x],n[k]),x++,k++;else if(p[w]===o[H])c[H]=st(s[w],n[H]),w--,H--;else if(p[x]===o[H])c[H]=st(s[x],n[H]),ct(a,c[H+1],s[x]),x++,H--;else if(p[w]===o[k])c[k]=st(s[w],n[k]),ct(a,s[x],s[w]),w--,k++;else if($===void 0&&($=ts(o,k,H),F=ts(p,x,w)),$.has(p[x]))if($.has(p[w])){let G=F.get(o[k]),Jt=G!==void 0?s[G]:null;if(Jt===null){let fe=ct(a,s[x]);st(fe,n[k]),c[k]=fe}else c[k]=st(Jt,n[k]),ct(a,s[x],Jt),s[G]=null;k++}else Ct(s[w]),w--;else Ct(s[x]),x++;for(;k<=H;){let G=ct(a,c[H+1]);st(G,n[k]),c[k++]=G}for(;x<=w;){let G=s[x++];G!==null&&Ct(G)}return this.ut=o,mt(a,c),N}});var Zt=["lastfm","roon","home_assistant","listenbrainz","spotify","endpoint","aime_import","manual"],Dt=`${V}/journal`,Bs=["text","artist_id","album_id","source","loved","first_day","last_day"],es=a=>a&&/^\d{1,15}$/.test(a)&&Number(a)>0?Number(a):void 0,ss=a=>a&&I(a)?a:void 0;function te(a){let i=new URLSearchParams(a),t=i.get("source"),e={text:i.get("text")?.trim().slice(0,200)||void 0,artist_id:es(i.get("artist_id")),album_id:es(i.get("album_id")),source:t&&Zt.includes(t)?t:void 0,loved:["1","true"].includes(i.get("loved")??"")?!0:void 0,first_day:ss(i.get("first_day")),last_day:ss(i.get("last_day"))};return _t(e)}function ht(a){let i=new URLSearchParams,t=_t(a);for(let s of Bs){let n=t[s];n!==void 0&&i.set(s,s==="loved"?"1":String(n))}let e=i.toString();return e?`${Dt}?${e}`:Dt}function _t(a){return Object.fromEntries(Object.entries(a).filter(([,i])=>i!==void 0&&i!==""&&i!==!1))}var ee=(a,i)=>ht(a)===ht(i),se=a=>Object.keys(_t(a)).length>0,as=a=>[V,`${V}/`,Dt,`${Dt}/`].includes(a);function is(a,i){let t=a.local_time.slice(0,10);return i.artist_id!==void 0&&a.artist_id!==i.artist_id||i.album_id!==void 0&&a.album_id!==i.album_id||i.source!==void 0&&!a.sources.includes(i.source)||i.loved&&!a.loved||i.first_day!==void 0&&t<i.first_day||i.last_day!==void 0&&t>i.last_day?!1:i.text?void 0:!0}var kt=50,Ws=1e3,Gs=(a,i)=>a.played_at>i.played_at||a.played_at===i.played_at&&a.play_id>i.play_id,Mt=a=>!!(a.first_day&&a.last_day&&a.first_day>a.last_day),Ft=class{constructor(i,t){this.host=i;this.hass=t;this.entries=[];this.total=0;this.status="loading";this.error="";this.refreshing=!1;this.loadingMore=!1;this.moreError="";this.exhausted=!1;this.fresh=new Set;this.pages=0;this.filter={};this.request=0;i.addController(this)}hostDisconnected(){clearTimeout(this.catchUpTimer)}async reload(i){let t=++this.request;if(this.filter=i,this.loadingMore=!1,this.moreError="",Mt(i))return Object.assign(this,{entries:[],total:0,status:"ready",exhausted:!0,refreshing:!1}),this.host.requestUpdate();this.status==="ready"&&this.entries.length?this.refreshing=!0:this.status="loading",this.host.requestUpdate();try{let e=await nt(this.hass(),i,0,kt);if(t!==this.request)return;Object.assign(this,{entries:e.entries,total:e.total,pages:1,fresh:new Set,status:"ready"}),this.exhausted=e.entries.length<kt||e.entries.length>=e.total}catch(e){let s=await _(this.hass(),e);if(t!==this.request)return;Object.assign(this,{error:s,status:"error"})}this.refreshing=!1,this.host.requestUpdate()}async loadMore(){if(this.status!=="ready"||this.refreshing||this.loadingMore||this.exhausted)return;let i=this.request;this.loadingMore=!0,this.moreError="",this.host.requestUpdate();try{let t=await nt(this.hass(),this.filter,this.pages,kt);if(i!==this.request)return;let e=new Set(this.entries.map(s=>s.play_id));this.entries=[...this.entries,...t.entries.filter(s=>!e.has(s.play_id))],this.total=Math.max(t.total,this.entries.length),this.pages+=1,this.exhausted=t.entries.length<kt||this.entries.length>=this.total}catch(t){let e=await _(this.hass(),t);if(i!==this.request)return;this.moreError=e}this.loadingMore=!1,this.host.requestUpdate()}onLiveEvent(i){if(this.status!=="ready"||Mt(this.filter))return;if(i.kind==="stats"){clearTimeout(this.catchUpTimer),this.catchUpTimer=setTimeout(()=>{this.catchUp()},Ws);return}if(i.kind!=="play")return;let t=is(i.play,this.filter);t===void 0?this.catchUp():t&&this.insert([i.play])}async catchUp(){let i=this.request;try{let t=await nt(this.hass(),this.filter,0,kt);i===this.request&&this.status==="ready"&&this.insert(t.entries,t.total)}catch{}}insert(i,t){let e=[...this.entries],s=[];for(let n of i){let o=e.findIndex(c=>c.play_id===n.play_id);if(o>=0){e[o]={...e[o],...n};continue}let p=e.findIndex(c=>Gs(n,c));p===-1&&!this.exhausted||(e.splice(p===-1?e.length:p,0,n),s.push(n.play_id))}this.entries=e,this.total=Math.max(t??this.total+s.length,e.length),s.length&&(this.fresh=new Set([...this.fresh,...s])),this.host.requestUpdate()}};var rs=new Map;function ae(a,i){let t=a.locale?.language??a.language??"en",e=a.config?.time_zone,s=`${t}|${e}|${JSON.stringify(i)}`,n=rs.get(s);return n||(n=new Intl.DateTimeFormat(t,{...i,timeZone:e}),rs.set(s,n)),n}var Tt=(a,i)=>ae(a,{timeStyle:"short"}).format(i*1e3),ie=(a,i)=>ae(a,{hour:"numeric",minute:"2-digit"}).format(typeof i=="number"?i*1e3:Date.parse(i)),ns=(a,i)=>ae(a,{dateStyle:"medium",timeStyle:"short"}).format(i*1e3),re=(a,i)=>i==="manual"?u(a,"journal.source.manual"):u(a,`common.source.${i}`);function qt(a){return r`<a class="artist" dir="auto" title=${a.artist} href=${R(a.artist_id)} @click=${b}
-    >${a.artist}</a
-  >`}function Ot(a){return r`<a class="album" dir="auto" title=${a.album} href=${q(a.album_id)} @click=${b}
-    >${a.album}</a
-  >`}function zt(a,i){return r`<span class="badges"
-    >${i.map(t=>r`<span class="badge" data-source=${t}>${re(a,t)}</span>`)}</span
-  >`}function Nt(a,i){if(!i)return l;let t=u(a,"common.loved");return r`<svg class="heart" viewBox="0 0 24 24" role="img" aria-label=${t} data-testid="loved">
+    </li>`}};d([m()],B.prototype,"filters",2),d([m()],B.prototype,"listing",2),d([m()],B.prototype,"stats",2),d([m()],B.prototype,"facets",2),d([m()],B.prototype,"refreshing",2),d([m()],B.prototype,"loadingMore",2),d([m()],B.prototype,"moreError",2);g("aime-collection",B);var V={ATTRIBUTE:1,CHILD:2,PROPERTY:3,BOOLEAN_ATTRIBUTE:4,EVENT:5,ELEMENT:6},it=i=>(...a)=>({_$litDirective$:i,values:a}),W=class{constructor(a){}get _$AU(){return this._$AM._$AU}_$AT(a,t,e){this._$Ct=a,this._$AM=t,this._$Ci=e}_$AS(a,t){return this.update(a,t)}update(a,t){return this.render(...t)}};var Xs={},as=it(class extends W{constructor(){super(...arguments),this.ot=Xs}render(i,a){return a()}update(i,[a,t]){if(Array.isArray(a)){if(Array.isArray(this.ot)&&this.ot.length===a.length&&a.every((e,s)=>e===this.ot[s]))return j}else if(this.ot===a)return j;return this.ot=Array.isArray(a)?Array.from(a):a,this.render(a,t)}});var{I:Vs}=Re,rs=i=>i;var os=i=>i.strings===void 0,ns=()=>document.createComment(""),ht=(i,a,t)=>{let e=i._$AA.parentNode,s=a===void 0?i._$AB:a._$AA;if(t===void 0){let n=e.insertBefore(ns(),s),o=e.insertBefore(ns(),s);t=new Vs(n,o,i,i.options)}else{let n=t._$AB.nextSibling,o=t._$AM,p=o!==i;if(p){let c;t._$AQ?.(i),t._$AM=i,t._$AP!==void 0&&(c=i._$AU)!==o._$AU&&t._$AP(c)}if(n!==s||p){let c=t._$AA;for(;c!==n;){let $=rs(c).nextSibling;rs(e).insertBefore(c,s),c=$}}}return t},at=(i,a,t=i)=>(i._$AI(a,t),i),Zs={},ut=(i,a=Zs)=>i._$AH=a,ls=i=>i._$AH,Dt=i=>{i._$AR(),i._$AA.remove()};var ds=it(class extends W{constructor(){super(...arguments),this.key=l}render(i,a){return this.key=i,a}update(i,[a,t]){return a!==this.key&&(ut(i),this.key=a),t}});var _t=it(class extends W{constructor(i){if(super(i),i.type!==V.PROPERTY&&i.type!==V.ATTRIBUTE&&i.type!==V.BOOLEAN_ATTRIBUTE)throw Error("The `live` directive is not allowed on child or event bindings");if(!os(i))throw Error("`live` bindings can only contain a single expression")}render(i){return i}update(i,[a]){if(a===j||a===l)return a;let t=i.element,e=i.name;if(i.type===V.PROPERTY){if(a===t[e])return j}else if(i.type===V.BOOLEAN_ATTRIBUTE){if(!!a===t.hasAttribute(e))return j}else if(i.type===V.ATTRIBUTE&&t.getAttribute(e)===a+"")return j;return ut(i),a}});var ps=(i,a,t)=>{let e=new Map;for(let s=a;s<=t;s++)e.set(i[s],s);return e},te=it(class extends W{constructor(i){if(super(i),i.type!==V.CHILD)throw Error("repeat() can only be used in text expressions")}dt(i,a,t){let e;t===void 0?t=a:a!==void 0&&(e=a);let s=[],n=[],o=0;for(let p of i)s[o]=e?e(p,o):o,n[o]=t(p,o),o++;return{values:n,keys:s}}render(i,a,t){return this.dt(i,a,t).values}update(i,[a,t,e]){let s=ls(i),{values:n,keys:o}=this.dt(a,t,e);if(!Array.isArray(s))return this.ut=o,n;let p=this.ut??=[],c=[],$,q,x=0,w=s.length-1,k=0,C=n.length-1;for(;x<=w&&k<=C;)if(s[x]===null)x++;else if(s[w]===null)w--;else if(p[x]===o[k])c[k]=at(s[x],n[k]),x++,k++;else if(p[w]===o[C])c[C]=at(s[w],n[C]),w--,C--;else if(p[x]===o[C])c[C]=at(s[x],n[C]),ht(i,c[C+1],s[x]),x++,C--;else if(p[w]===o[k])c[k]=at(s[w],n[k]),ht(i,s[x],s[w]),w--,k++;else if($===void 0&&($=ps(o,k,C),q=ps(p,x,w)),$.has(p[x]))if($.has(p[w])){let J=q.get(o[k]),Qt=J!==void 0?s[J]:null;if(Qt===null){let ge=ht(i,s[x]);at(ge,n[k]),c[k]=ge}else c[k]=at(Qt,n[k]),ht(i,s[x],Qt),s[J]=null;k++}else Dt(s[w]),w--;else Dt(s[x]),x++;for(;k<=C;){let J=ht(i,c[C+1]);at(J,n[k]),c[k++]=J}for(;x<=w;){let J=s[x++];J!==null&&Dt(J)}return this.ut=o,ut(i,c),j}});var ee=["lastfm","roon","home_assistant","listenbrainz","spotify","endpoint","aime_import","manual"],Mt=`${Q}/journal`,ti=["text","artist_id","album_id","source","loved","first_day","last_day"],cs=i=>i&&/^\d{1,15}$/.test(i)&&Number(i)>0?Number(i):void 0,ms=i=>i&&A(i)?i:void 0;function se(i){let a=new URLSearchParams(i),t=a.get("source"),e={text:a.get("text")?.trim().slice(0,200)||void 0,artist_id:cs(a.get("artist_id")),album_id:cs(a.get("album_id")),source:t&&ee.includes(t)?t:void 0,loved:["1","true"].includes(a.get("loved")??"")?!0:void 0,first_day:ms(a.get("first_day")),last_day:ms(a.get("last_day"))};return kt(e)}function ft(i){let a=new URLSearchParams,t=kt(i);for(let s of ti){let n=t[s];n!==void 0&&a.set(s,s==="loved"?"1":String(n))}let e=a.toString();return e?`${Mt}?${e}`:Mt}function kt(i){return Object.fromEntries(Object.entries(i).filter(([,a])=>a!==void 0&&a!==""&&a!==!1))}var ie=(i,a)=>ft(i)===ft(a),ae=i=>Object.keys(kt(i)).length>0,hs=i=>[Q,`${Q}/`,Mt,`${Mt}/`].includes(i);function us(i,a){let t=i.local_time.slice(0,10),e=a.person!==void 0&&i.person===void 0;return a.person!==void 0&&!e&&i.person!==a.person||a.artist_id!==void 0&&i.artist_id!==a.artist_id||a.album_id!==void 0&&i.album_id!==a.album_id||a.source!==void 0&&!i.sources.includes(a.source)||a.loved&&!i.loved||a.first_day!==void 0&&t<a.first_day||a.last_day!==void 0&&t>a.last_day?!1:a.text||e?void 0:!0}var Tt=50,ei=1e3,si=(i,a)=>i.played_at>a.played_at||i.played_at===a.played_at&&i.play_id>a.play_id,Ft=i=>!!(i.first_day&&i.last_day&&i.first_day>i.last_day),qt=class{constructor(a,t){this.host=a;this.hass=t;this.entries=[];this.total=0;this.status="loading";this.error="";this.refreshing=!1;this.loadingMore=!1;this.moreError="";this.exhausted=!1;this.fresh=new Set;this.pages=0;this.filter={};this.request=0;a.addController(this)}hostDisconnected(){clearTimeout(this.catchUpTimer)}async reload(a){let t=++this.request;if(this.filter=a,this.loadingMore=!1,this.moreError="",Ft(a))return Object.assign(this,{entries:[],total:0,status:"ready",exhausted:!0,refreshing:!1}),this.host.requestUpdate();this.status==="ready"&&this.entries.length?this.refreshing=!0:this.status="loading",this.host.requestUpdate();try{let e=await lt(this.hass(),a,0,Tt);if(t!==this.request)return;Object.assign(this,{entries:e.entries,total:e.total,pages:1,fresh:new Set,status:"ready"}),this.exhausted=e.entries.length<Tt||e.entries.length>=e.total}catch(e){let s=await _(this.hass(),e);if(t!==this.request)return;Object.assign(this,{error:s,status:"error"})}this.refreshing=!1,this.host.requestUpdate()}async loadMore(){if(this.status!=="ready"||this.refreshing||this.loadingMore||this.exhausted)return;let a=this.request;this.loadingMore=!0,this.moreError="",this.host.requestUpdate();try{let t=await lt(this.hass(),this.filter,this.pages,Tt);if(a!==this.request)return;let e=new Set(this.entries.map(s=>s.play_id));this.entries=[...this.entries,...t.entries.filter(s=>!e.has(s.play_id))],this.total=Math.max(t.total,this.entries.length),this.pages+=1,this.exhausted=t.entries.length<Tt||this.entries.length>=this.total}catch(t){let e=await _(this.hass(),t);if(a!==this.request)return;this.moreError=e}this.loadingMore=!1,this.host.requestUpdate()}onLiveEvent(a){if(this.status!=="ready"||Ft(this.filter))return;if(a.kind==="stats"){clearTimeout(this.catchUpTimer),this.catchUpTimer=setTimeout(()=>{this.catchUp()},ei);return}if(a.kind!=="play")return;let t=us(a.play,this.filter);t===void 0?this.catchUp():t&&this.insert([a.play])}async catchUp(){let a=this.request;try{let t=await lt(this.hass(),this.filter,0,Tt);a===this.request&&this.status==="ready"&&this.insert(t.entries,t.total)}catch{}}insert(a,t){let e=[...this.entries],s=[];for(let n of a){let o=e.findIndex(c=>c.play_id===n.play_id);if(o>=0){e[o]={...e[o],...n};continue}let p=e.findIndex(c=>si(n,c));p===-1&&!this.exhausted||(e.splice(p===-1?e.length:p,0,n),s.push(n.play_id))}this.entries=e,this.total=Math.max(t??this.total+s.length,e.length),s.length&&(this.fresh=new Set([...this.fresh,...s])),this.host.requestUpdate()}};var fs=new Map;function re(i,a){let t=i.locale?.language??i.language??"en",e=i.config?.time_zone,s=`${t}|${e}|${JSON.stringify(a)}`,n=fs.get(s);return n||(n=new Intl.DateTimeFormat(t,{...a,timeZone:e}),fs.set(s,n)),n}var St=(i,a)=>re(i,{timeStyle:"short"}).format(a*1e3),ne=(i,a)=>re(i,{hour:"numeric",minute:"2-digit"}).format(typeof a=="number"?a*1e3:Date.parse(a)),ys=(i,a)=>re(i,{dateStyle:"medium",timeStyle:"short"}).format(a*1e3),oe=(i,a)=>a==="manual"?h(i,"journal.source.manual"):h(i,`common.source.${a}`);function Ot(i){return r`<a class="artist" dir="auto" title=${i.artist} href=${L(i.artist_id)} @click=${b}
+    >${i.artist}</a
+  >`}function zt(i){return r`<a class="album" dir="auto" title=${i.album} href=${O(i.album_id)} @click=${b}
+    >${i.album}</a
+  >`}function jt(i,a){return r`<span class="badges"
+    >${a.map(t=>r`<span class="badge" data-source=${t}>${oe(i,t)}</span>`)}</span
+  >`}function Nt(i,a){if(!a)return l;let t=h(i,"common.loved");return r`<svg class="heart" viewBox="0 0 24 24" role="img" aria-label=${t} data-testid="loved">
     <title>${t}</title>
-    <path d=${Rt} />
-  </svg>`}var jt=f`
+    <path d=${Lt} />
+  </svg>`}var Ut=f`
   /* A play's text: its title's line over its artist's and album's. */
   .text {
     min-width: 0;
@@ -959,39 +1072,39 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
   .title {
     font-weight: 500;
   }
-`;function ls(a,i){let{hass:t}=i;return r`<li class="row ${i.fresh?"fresh":""}" data-testid="journal-row" data-play-id=${a.play_id}>
-    <aime-cover .src=${a.cover??null} .size=${i.narrow?40:48} label=${a.album}></aime-cover>
+`;function vs(i,a){let{hass:t}=a;return r`<li class="row ${a.fresh?"fresh":""}" data-testid="journal-row" data-play-id=${i.play_id}>
+    <aime-cover .src=${i.cover??null} .size=${a.narrow?40:48} label=${i.album}></aime-cover>
     <div class="text">
       <div class="line">
-        <span class="title ellipsis" dir="auto" title=${a.title} data-testid="journal-title">${a.title}</span>
-        ${Nt(t,a.loved)}
+        <span class="title ellipsis" dir="auto" title=${i.title} data-testid="journal-title">${i.title}</span>
+        ${Nt(t,i.loved)}
       </div>
       <div class="line muted">
-        <span class="ellipsis">${qt(a)} · ${Ot(a)}</span>
+        <span class="ellipsis">${Ot(i)} · ${zt(i)}</span>
       </div>
     </div>
     <div class="actions">
-      ${os(i,"artist",a.artist,{artist_id:a.artist_id})}
-      ${os(i,"album",a.album,{album_id:a.album_id})}
+      ${gs(a,"artist",i.artist,{artist_id:i.artist_id})}
+      ${gs(a,"album",i.album,{album_id:i.album_id})}
     </div>
     <div class="aside">
-      <time datetime=${a.local_time} title=${ns(t,a.played_at)}
-        >${Tt(t,a.played_at)}</time
+      <time datetime=${i.local_time} title=${ys(t,i.played_at)}
+        >${St(t,i.played_at)}</time
       >
       <div class="where">
-        ${a.device?r`<span class="device muted ellipsis">${a.device}</span>`:l}
-        ${zt(t,a.sources)}
+        ${i.device?r`<span class="device muted ellipsis">${i.device}</span>`:l}
+        ${jt(t,i.sources)}
       </div>
     </div>
-  </li>`}function os(a,i,t,e){let s=u(a.hass,`journal.only_${i}`,{name:t});return r`<button
+  </li>`}function gs(i,a,t,e){let s=h(i.hass,`journal.only_${a}`,{name:t});return r`<button
     class="filter-action"
-    data-testid="journal-filter-${i}"
+    data-testid="journal-filter-${a}"
     aria-label=${s}
     title=${s}
-    @click=${()=>a.filter(e)}
+    @click=${()=>i.filter(e)}
   >
-    <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${xe} /></svg>${u(a.hass,`journal.filter_${i}`)}
-  </button>`}var ds=f`
+    <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${_e} /></svg>${h(i.hass,`journal.filter_${a}`)}
+  </button>`}var bs=f`
   :host {
     --aime-row-gap: 12px;
   }
@@ -1284,7 +1397,7 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
       animation: none;
     }
   }
-`;var Js=3,Qs=300,Ut=class extends A{constructor(){super(...arguments);this.filter={};this.feed=new Ft(this,()=>this.hass);this.started=!1;this.names=new Map;this.text=new pt;this.onLocationChanged=()=>{if(!as(location.pathname))return;let t=te(location.search);ee(t,this.filter)||(this.text.cancel(),this.filter=t,this.feed.reload(t))};this.onlyThis=t=>{this.setFilter(t),window.scrollTo({top:0})}}static{this.styles=[g,jt,ds]}connectedCallback(){super.connectedCallback(),window.addEventListener("location-changed",this.onLocationChanged),window.addEventListener("popstate",this.onLocationChanged),this.filter=te(location.search),this.started&&this.feed.reload(this.filter)}disconnectedCallback(){super.disconnectedCallback(),window.removeEventListener("location-changed",this.onLocationChanged),window.removeEventListener("popstate",this.onLocationChanged),this.text.cancel(),this.observer?.disconnect(),this.observer=this.observed=void 0}shouldUpdate(t){return!this.onlyStatesChanged(t)}willUpdate(t){super.willUpdate(t),!this.started&&this.hass&&(this.started=!0,this.feed.reload(this.filter))}updated(){let t=this.renderRoot.querySelector(".sentinel")??void 0;t!==this.observed&&(this.observed&&this.observer?.unobserve(this.observed),this.observed=t,t&&(this.observer??=new IntersectionObserver(e=>{e.some(s=>s.isIntersecting)&&this.feed.loadMore()},{rootMargin:"600px 0px"}),this.observer.observe(t)))}onLiveEvent(t){this.feed.onLiveEvent(t)}setFilter(t,e=!1){this.text.cancel();let s=_t({...this.filter,...t});return ee(s,this.filter)?Promise.resolve():(this.filter=s,J(ht(s),e),this.feed.reload(s))}onText(t){let e=t.target.value.trim(),s=e.length>0&&e.length<Js?Qs:0;this.text.run(()=>this.setFilter({text:e},!0),s)}onTextKey(t){t.key==="Enter"&&this.setFilter({text:t.target.value.trim()},!0)}onDay(t,e){let s=e.target.value;(s===""||I(s))&&this.setFilter({[t]:s||void 0})}clearFilters(){let t=this.renderRoot.querySelector("[data-testid=journal-search]");t&&(t.value=""),this.setFilter({text:void 0,artist_id:void 0,album_id:void 0,source:void 0,loved:void 0,first_day:void 0,last_day:void 0})}render(){return r`
+`;var ii=3,ai=300,Bt=class extends H{constructor(){super(...arguments);this.filter={};this.feed=new qt(this,()=>this.hass);this.started=!1;this.names=new Map;this.text=new mt;this.onLocationChanged=()=>{if(!hs(location.pathname))return;let t=se(location.search);ie(t,this.filter)||(this.text.cancel(),this.filter=t,this.feed.reload(this.scoped(t)))};this.onlyThis=t=>{this.setFilter(t),window.scrollTo({top:0})}}static{this.styles=[v,Ut,bs]}connectedCallback(){super.connectedCallback(),window.addEventListener("location-changed",this.onLocationChanged),window.addEventListener("popstate",this.onLocationChanged),this.filter=se(location.search),this.started&&this.feed.reload(this.scoped(this.filter))}disconnectedCallback(){super.disconnectedCallback(),window.removeEventListener("location-changed",this.onLocationChanged),window.removeEventListener("popstate",this.onLocationChanged),this.text.cancel(),this.observer?.disconnect(),this.observer=this.observed=void 0}shouldUpdate(t){return!this.onlyStatesChanged(t)}willUpdate(t){super.willUpdate(t),!this.started&&this.hass?(this.started=!0,this.feed.reload(this.scoped(this.filter))):this.started&&this.personChanged(t)&&this.feed.reload(this.scoped(this.filter))}updated(){let t=this.renderRoot.querySelector(".sentinel")??void 0;t!==this.observed&&(this.observed&&this.observer?.unobserve(this.observed),this.observed=t,t&&(this.observer??=new IntersectionObserver(e=>{e.some(s=>s.isIntersecting)&&this.feed.loadMore()},{rootMargin:"600px 0px"}),this.observer.observe(t)))}onLiveEvent(t){this.feed.onLiveEvent(t)}scoped(t){return this.person?{...t,person:this.person}:t}setFilter(t,e=!1){this.text.cancel();let s=kt({...this.filter,...t});return ie(s,this.filter)?Promise.resolve():(this.filter=s,Y(ft(s),e),this.feed.reload(this.scoped(s)))}onText(t){let e=t.target.value.trim(),s=e.length>0&&e.length<ii?ai:0;this.text.run(()=>this.setFilter({text:e},!0),s)}onTextKey(t){t.key==="Enter"&&this.setFilter({text:t.target.value.trim()},!0)}onDay(t,e){let s=e.target.value;(s===""||A(s))&&this.setFilter({[t]:s||void 0})}clearFilters(){let t=this.renderRoot.querySelector("[data-testid=journal-search]");t&&(t.value=""),this.setFilter({text:void 0,artist_id:void 0,album_id:void 0,source:void 0,loved:void 0,first_day:void 0,last_day:void 0})}render(){return r`
       <h2 class="visually-hidden">${this.t("panel.nav.journal")}</h2>
       ${this.renderFilters()} ${this.renderSummary()}
       <div
@@ -1294,9 +1407,9 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
       >
         ${this.renderBody()}
       </div>
-    `}renderFilters(){let t=this.filter,e=ot(this.hass);return r`<div class="card filters" role="search">
+    `}renderFilters(){let t=this.filter,e=dt(this.hass);return r`<div class="card filters" role="search">
       <label class="search">
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${$e} /></svg>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ke} /></svg>
         <span class="visually-hidden">${this.t("journal.search_label")}</span>
         <input
           type="search"
@@ -1316,8 +1429,8 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
           aria-label=${this.t("journal.source_label")}
           @change=${s=>this.setFilter({source:s.target.value||void 0})}
         >
-          <option value="" .selected=${wt(!t.source)}>${this.t("journal.source_any")}</option>
-          ${Zt.map(s=>r`<option value=${s} .selected=${wt(t.source===s)}>${re(this.hass,s)}</option>`)}
+          <option value="" .selected=${_t(!t.source)}>${this.t("journal.source_any")}</option>
+          ${ee.map(s=>r`<option value=${s} .selected=${_t(t.source===s)}>${oe(this.hass,s)}</option>`)}
         </select>
       </label>
       <button
@@ -1326,7 +1439,7 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
         aria-pressed=${t.loved?"true":"false"}
         @click=${()=>this.setFilter({loved:t.loved?void 0:!0})}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${Rt} /></svg>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${Lt} /></svg>
         ${this.t("journal.loved_only")}
       </button>
       <div class="days">
@@ -1336,7 +1449,7 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
             data-testid="journal-first-day"
             .hass=${this.hass}
             label=${this.t("common.from")}
-            .value=${wt(t.first_day??"")}
+            .value=${_t(t.first_day??"")}
             max=${t.last_day??e}
             @change=${s=>this.onDay("first_day",s)}
           ></aime-date-input
@@ -1347,16 +1460,16 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
             data-testid="journal-last-day"
             .hass=${this.hass}
             label=${this.t("common.to")}
-            .value=${wt(t.last_day??"")}
+            .value=${_t(t.last_day??"")}
             min=${t.first_day??""}
             max=${e}
             @change=${s=>this.onDay("last_day",s)}
           ></aime-date-input
         ></label>
       </div>
-    </div>`}renderSummary(){let t=this.filter,e=[t.artist_id!==void 0?this.chip("artist",this.nameOf("artist",t.artist_id),{artist_id:void 0}):l,t.album_id!==void 0?this.chip("album",this.nameOf("album",t.album_id),{album_id:void 0}):l],s=this.feed.entries.length,n=this.feed.status!=="ready"?"":s>=this.feed.total?this.t(this.feed.total===1?"journal.total_one":"journal.total_all",{total:h(this.hass,this.feed.total)}):this.t("journal.total",{shown:h(this.hass,s),total:h(this.hass,this.feed.total)});return r`<div class="summary">
+    </div>`}renderSummary(){let t=this.filter,e=[t.artist_id!==void 0?this.chip("artist",this.nameOf("artist",t.artist_id),{artist_id:void 0}):l,t.album_id!==void 0?this.chip("album",this.nameOf("album",t.album_id),{album_id:void 0}):l],s=this.feed.entries.length,n=this.feed.status!=="ready"?"":s>=this.feed.total?this.t(this.feed.total===1?"journal.total_one":"journal.total_all",{total:u(this.hass,this.feed.total)}):this.t("journal.total",{shown:u(this.hass,s),total:u(this.hass,this.feed.total)});return r`<div class="summary">
       ${e}
-      ${se(t)?r`<button class="link" data-testid="journal-clear" @click=${this.clearFilters}>${this.t("journal.clear")}</button>`:l}
+      ${ae(t)?r`<button class="link" data-testid="journal-clear" @click=${this.clearFilters}>${this.t("journal.clear")}</button>`:l}
       <span class="total muted" data-testid="journal-total" data-total=${this.feed.total} role="status">${n}</span>
     </div>`}nameOf(t,e){let s=this.feed.entries.find(n=>(t==="artist"?n.artist_id:n.album_id)===e);return s&&this.names.set(`${t}:${e}`,t==="artist"?s.artist:s.album),this.names.get(`${t}:${e}`)??this.t("journal.unknown_name",{id:e})}chip(t,e,s){return r`<span class="chip" data-testid="journal-chip-${t}">
       <span class="ellipsis" dir="auto" title=${e}>${this.t(`journal.chip.${t}`,{name:e})}</span>
@@ -1367,24 +1480,24 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
         title=${this.t("journal.chip.remove",{name:e})}
         @click=${()=>this.setFilter(s)}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${be} /></svg>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${we} /></svg>
       </button>
     </span>`}renderBody(){if(this.feed.status==="loading")return this.renderSkeleton();if(this.feed.status==="error")return r`<div class="card state error" role="alert" data-testid="error">
         <p>${this.t("common.error",{message:this.feed.error})}</p>
-        <button @click=${()=>{this.feed.reload(this.filter)}}>${this.t("common.retry")}</button>
-      </div>`;if(Mt(this.filter))return r`<div class="card state error" role="alert" data-testid="journal-range-error">${this.t("journal.bad_range")}</div>`;if(!this.feed.entries.length){let t=se(this.filter);return r`<div class="card state empty" data-testid="journal-empty">
+        <button @click=${()=>{this.feed.reload(this.scoped(this.filter))}}>${this.t("common.retry")}</button>
+      </div>`;if(Ft(this.filter))return r`<div class="card state error" role="alert" data-testid="journal-range-error">${this.t("journal.bad_range")}</div>`;if(!this.feed.entries.length){let t=ae(this.filter);return r`<div class="card state empty" data-testid="journal-empty">
         <p>${this.t(t?"journal.no_match":"journal.empty")}</p>
         ${t?r`<button @click=${this.clearFilters}>${this.t("journal.clear")}</button>`:l}
-      </div>`}return r`${Vt(this.groups(),([t])=>t,([t,e])=>r`<section class="day" data-testid="journal-day" data-day=${t}>
+      </div>`}return r`${te(this.groups(),([t])=>t,([t,e])=>r`<section class="day" data-testid="journal-day" data-day=${t}>
         <h3>${this.dayTitle(t)}</h3>
         <ol class="card rows">
-          ${Vt(e,s=>s.play_id,s=>this.guardedRow(s))}
+          ${te(e,s=>s.play_id,s=>this.guardedRow(s))}
         </ol>
       </section>`)}
-    ${this.renderEnd()}`}groups(){let t=new Map;for(let e of this.feed.entries){let s=e.local_time.slice(0,10),n=t.get(s);n?n.push(e):t.set(s,[e])}return[...t]}dayTitle(t){let e=ot(this.hass),s=t.slice(0,4)===e.slice(0,4),n=E(this.hass,t,{weekday:"long",day:"numeric",month:"long",...s?{}:{year:"numeric"}}),o=t===e?"journal.today":t===Q(e,-1)?"journal.yesterday":"";return o?r`${this.t(o)} <span class="muted">${n}</span>`:n}guardedRow(t){let e=this.feed.fresh.has(t.play_id),s=this.hass;return Qe([t,e,this.narrow,s.locale,s.language,s.config?.time_zone],()=>ls(t,{hass:s,narrow:this.narrow,fresh:e,filter:this.onlyThis}))}renderEnd(){return this.feed.moreError?r`<div class="end error" role="alert">
+    ${this.renderEnd()}`}groups(){let t=new Map;for(let e of this.feed.entries){let s=e.local_time.slice(0,10),n=t.get(s);n?n.push(e):t.set(s,[e])}return[...t]}dayTitle(t){let e=dt(this.hass),s=t.slice(0,4)===e.slice(0,4),n=R(this.hass,t,{weekday:"long",day:"numeric",month:"long",...s?{}:{year:"numeric"}}),o=t===e?"journal.today":t===K(e,-1)?"journal.yesterday":"";return o?r`${this.t(o)} <span class="muted">${n}</span>`:n}guardedRow(t){let e=this.feed.fresh.has(t.play_id),s=this.hass;return as([t,e,this.narrow,s.locale,s.language,s.config?.time_zone],()=>vs(t,{hass:s,narrow:this.narrow,fresh:e,filter:this.onlyThis}))}renderEnd(){return this.feed.moreError?r`<div class="end error" role="alert">
         ${this.t("journal.more_error",{message:this.feed.moreError})}
         <button @click=${()=>{this.feed.loadMore()}}>${this.t("common.retry")}</button>
-      </div>`:this.feed.exhausted?l:r`${Ze(this.feed.pages,r`<div class="sentinel" aria-hidden="true"></div>`)}
+      </div>`:this.feed.exhausted?l:r`${ds(this.feed.pages,r`<div class="sentinel" aria-hidden="true"></div>`)}
       <div class="end muted" role="status">
         ${this.feed.loadingMore?this.t("journal.loading_more"):""}
         <button class="link" ?hidden=${this.feed.loadingMore} @click=${()=>{this.feed.loadMore()}}>
@@ -1398,7 +1511,7 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
             <div class="text"><div class="bar long placeholder"></div><div class="bar short placeholder"></div></div>
           </div>`)}
       </div>
-    </div>`}};d([m()],Ut.prototype,"filter",2);v("aime-journal",Ut);var ps=a=>D(a,"aime/playlists/list"),cs=(a,i)=>D(a,"aime/playlists/get",{playlist_id:i});var ms=["top_sessions","artist_correlations","artist_flow","time_based","complete_albums","rediscovery","ai_generated"],hs=["all","today","week","month","year","7d","30d","365d"],us=["any","weekday","weekend"],fs=["m3u","json","csv"],T={minTracks:5,maxTracks:100,defaultTracks:25,maxPrompt:1e3,maxName:255,defaultRediscoveryDays:90,maxRediscoveryDays:36500,maxSeed:2147483647},ys=a=>`media-source://aime/playlist/${a}`,St=a=>a?`/aime/playlists/${a}`:"/aime/playlists";function ut(a,i){let t=`playlists.algorithm.${i}`,e=u(a,t);return e===t?i:e}function gs(a,i){if(i==null)return"\u2013";let t=Math.round(i),e=Math.floor(t/3600),s=Math.floor(t%3600/60),n=String(t%60).padStart(2,"0");return e?`${h(a,e)}:${String(s).padStart(2,"0")}:${n}`:`${s}:${n}`}var vs=(a,i,t)=>i==null?a:r`<a class="muted" dir="auto" title=${a} href=${t(i)} @click=${b}>${a}</a>`,M=class extends L{constructor(){super(...arguments);this.preview=!1;this.mode="view";this.busy=!1;this.format="m3u";this.changeError="";this.newName="";this.cancelOnEscape=t=>{t.key==="Escape"&&(this.mode="view")};this.confirmDelete=async()=>{this.changeError="",this.mode="confirm-delete",await this.updateComplete,this.renderRoot.querySelector("[data-testid=playlist-delete-cancel]")?.focus()};this.startRename=async()=>{this.newName=this.playlist.name,this.changeError="",this.mode="rename",await this.updateComplete,this.renderRoot.querySelector("#name")?.select()}}static{this.styles=[g,f`
+    </div>`}};d([m()],Bt.prototype,"filter",2);g("aime-journal",Bt);var xs=i=>D(i,"aime/playlists/list"),$s=(i,a)=>D(i,"aime/playlists/get",{playlist_id:a});var ws=["top_sessions","artist_correlations","artist_flow","time_based","complete_albums","rediscovery","ai_generated"],_s=["all","today","week","month","year","7d","30d","365d"],ks=["any","weekday","weekend"],Ts=["m3u","json","csv"],T={minTracks:5,maxTracks:100,defaultTracks:25,maxPrompt:1e3,maxName:255,defaultRediscoveryDays:90,maxRediscoveryDays:36500,maxSeed:2147483647},Ss=i=>`media-source://aime/playlist/${i}`,Et=i=>i?`/aime/playlists/${i}`:"/aime/playlists";function yt(i,a){let t=`playlists.algorithm.${a}`,e=h(i,t);return e===t?a:e}function Es(i,a){if(a==null)return"\u2013";let t=Math.round(a),e=Math.floor(t/3600),s=Math.floor(t%3600/60),n=String(t%60).padStart(2,"0");return e?`${u(i,e)}:${String(s).padStart(2,"0")}:${n}`:`${s}:${n}`}var Rs=(i,a,t)=>a==null?i:r`<a class="muted" dir="auto" title=${i} href=${t(a)} @click=${b}>${i}</a>`,M=class extends E{constructor(){super(...arguments);this.preview=!1;this.mode="view";this.busy=!1;this.format="m3u";this.changeError="";this.newName="";this.cancelOnEscape=t=>{t.key==="Escape"&&(this.mode="view")};this.confirmDelete=async()=>{this.changeError="",this.mode="confirm-delete",await this.updateComplete,this.renderRoot.querySelector("[data-testid=playlist-delete-cancel]")?.focus()};this.startRename=async()=>{this.newName=this.playlist.name,this.changeError="",this.mode="rename",await this.updateComplete,this.renderRoot.querySelector("#name")?.select()}}static{this.styles=[v,f`
       header {
         display: flex;
         flex-wrap: wrap;
@@ -1509,10 +1622,10 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
       .preview-note {
         margin: 12px 0 0;
       }
-    `]}t(t,e){return u(this.hass,t,e)}willUpdate(t){let e=t.get("playlist");t.has("playlist")&&e?.id!==this.playlist?.id&&(this.mode="view",this.exported=void 0,this.changeError="")}render(){let t=this.playlist;return t?r`<article class="card" data-testid="playlist-detail" data-playlist-id=${t.id??""}>
+    `]}t(t,e){return h(this.hass,t,e)}willUpdate(t){let e=t.get("playlist");t.has("playlist")&&e?.id!==this.playlist?.id&&(this.mode="view",this.exported=void 0,this.changeError="")}render(){let t=this.playlist;return t?r`<article class="card" data-testid="playlist-detail" data-playlist-id=${t.id??""}>
       <header>
         <h2 class="name-heading" dir="auto" title=${t.name}>${t.name}</h2>
-        <span class="badge">${ut(this.hass,t.algorithm)}</span>
+        <span class="badge">${yt(this.hass,t.algorithm)}</span>
       </header>
       ${this.renderFacts(t)} ${t.id?this.renderActions(t.id):l}
       ${this.preview?r`<p class="muted preview-note" role="status">
@@ -1524,27 +1637,27 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
                 <span class="ellipsis">
                   <span class="track-title" dir="auto" title=${e.title}>${e.title}</span><br />
                   <span class="muted"
-                    >${vs(e.artist,e.artist_id,R)} ·
-                    ${vs(e.album,e.album_id,q)}</span
+                    >${Rs(e.artist,e.artist_id,L)} ·
+                    ${Rs(e.album,e.album_id,O)}</span
                   >
                 </span>
-                <span class="length">${gs(this.hass,e.duration)}</span>
+                <span class="length">${Es(this.hass,e.duration)}</span>
               </li>`)}
           </ol>`:r`<p class="state">${this.t("playlists.no_tracks")}</p>`}
     </article>`:l}renderFacts(t){let e=t.track_count??t.tracks.length,s=t.total_duration??t.tracks.reduce((n,o)=>n+(o.duration??0),0);return r`<div class="facts muted">
-      ${t.created_at?r`<span>${this.t("playlists.created",{date:C(this.hass,t.created_at)})}</span>`:l}
-      <span>${this.t("playlists.track_count",{count:h(this.hass,e)})}</span>
+      ${t.created_at?r`<span>${this.t("playlists.created",{date:I(this.hass,t.created_at)})}</span>`:l}
+      <span>${this.t("playlists.track_count",{count:u(this.hass,e)})}</span>
       <span>${P(this.hass,s)}</span>
-      ${t.unknown_durations?r`<span>${this.t("playlists.unknown_durations",{count:h(this.hass,t.unknown_durations)})}</span>`:l}
-      ${t.unique_artists!==void 0?r`<span>${this.t("playlists.artist_count",{count:h(this.hass,t.unique_artists)})}</span>`:l}
-      ${t.unique_albums!==void 0?r`<span>${this.t("playlists.album_count",{count:h(this.hass,t.unique_albums)})}</span>`:l}
-    </div>`}renderActions(t){let e=gt(this.hass);return r`<div class="actions">
+      ${t.unknown_durations?r`<span>${this.t("playlists.unknown_durations",{count:u(this.hass,t.unknown_durations)})}</span>`:l}
+      ${t.unique_artists!==void 0?r`<span>${this.t("playlists.artist_count",{count:u(this.hass,t.unique_artists)})}</span>`:l}
+      ${t.unique_albums!==void 0?r`<span>${this.t("playlists.album_count",{count:u(this.hass,t.unique_albums)})}</span>`:l}
+    </div>`}renderActions(t){let e=vt(this.hass);return r`<div class="actions">
       <div class="action-row">
         <span class="label">${this.t("common.play_in")}</span>
         <aime-zone-picker
           data-testid="playlist-play"
           .hass=${this.hass}
-          media-id=${ys(t)}
+          media-id=${Ss(t)}
           media-type="playlist"
         ></aime-zone-picker>
       </div>
@@ -1557,7 +1670,7 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
           .value=${this.format}
           @change=${s=>this.format=s.target.value}
         >
-          ${fs.map(s=>r`<option value=${s} ?selected=${s===this.format}>${this.t(`playlists.format.${s}`)}</option>`)}
+          ${Ts.map(s=>r`<option value=${s} ?selected=${s===this.format}>${this.t(`playlists.format.${s}`)}</option>`)}
         </select>
         <button
           data-testid="playlist-export"
@@ -1600,14 +1713,14 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
           <button data-testid="playlist-delete-cancel" @click=${()=>this.mode="view"}>${this.t("playlists.cancel")}</button>
           ${e}
         </div>
-      </div>`:gt(this.hass)?r`<div class="action-row">
+      </div>`:vt(this.hass)?r`<div class="action-row">
       <button data-testid="playlist-rename" @click=${this.startRename}>${this.t("playlists.rename")}</button>
       <span class="spacer"></span>
       <button class="danger" data-testid="playlist-delete" @click=${this.confirmDelete}>
         ${this.t("playlists.delete")}
       </button>
       ${e}
-    </div>`:l}async export(t){this.busy=!0,this.exported=void 0;try{let e=await Z(this.hass,"export_playlist",{playlist_id:t,format:this.format},!0);this.exported={kind:"done",text:this.t("playlists.exported",{path:e?.path??""})}}catch(e){this.exported={kind:"error",text:await _(this.hass,e)}}finally{this.busy=!1}}async rename(t,e){t.preventDefault();let s=this.newName.trim();if(s){this.busy=!0;try{await Z(this.hass,"rename_playlist",{playlist_id:e,name:s},!0),this.mode="view",this.changeError="",this.fire("playlist-changed",{...this.playlist,name:s})}catch(n){this.changeError=await _(this.hass,n)}finally{this.busy=!1}}}async deletePlaylist(t){this.busy=!0;try{await Z(this.hass,"delete_playlist",{playlist_id:t}),this.mode="view",this.fire("playlist-deleted",t)}catch(e){this.changeError=await _(this.hass,e)}finally{this.busy=!1}}fire(t,e){this.dispatchEvent(new CustomEvent(t,{detail:e,bubbles:!0,composed:!0}))}};d([y({attribute:!1})],M.prototype,"hass",2),d([y({attribute:!1})],M.prototype,"playlist",2),d([y({type:Boolean})],M.prototype,"preview",2),d([m()],M.prototype,"mode",2),d([m()],M.prototype,"busy",2),d([m()],M.prototype,"format",2),d([m()],M.prototype,"exported",2),d([m()],M.prototype,"changeError",2),d([m()],M.prototype,"newName",2);v("aime-playlist-detail",M);var Ys={algorithm:"top_sessions",max_tracks:String(T.defaultTracks),window:"all",name:"",prompt:"",hour:"",day_type:"any",rediscovery_days:String(T.defaultRediscoveryDays),seed:""};function Bt(a,i,t){if(!/^\d+$/.test(a.trim()))return;let e=Number(a);return e>=i&&e<=t?e:void 0}var at=class extends L{constructor(){super(...arguments);this.fields={...Ys};this.busy=!1;this.error="";this.cancel=()=>{this.dispatchEvent(new CustomEvent("generate-cancelled",{bubbles:!0,composed:!0}))};this.submit=async t=>{if(t.preventDefault(),this.busy)return;let e=this.request();if(typeof e=="string"){this.error=e;return}this.busy=!0,this.error="";try{let s=await Z(this.hass,"generate_playlist",e,!0);s&&this.dispatchEvent(new CustomEvent("playlist-generated",{detail:s,bubbles:!0,composed:!0}))}catch(s){this.error=await _(this.hass,s)}finally{this.busy=!1}}}static{this.styles=[g,Te,f`
+    </div>`:l}async export(t){this.busy=!0,this.exported=void 0;try{let e=await tt(this.hass,"export_playlist",{playlist_id:t,format:this.format},!0);this.exported={kind:"done",text:this.t("playlists.exported",{path:e?.path??""})}}catch(e){this.exported={kind:"error",text:await _(this.hass,e)}}finally{this.busy=!1}}async rename(t,e){t.preventDefault();let s=this.newName.trim();if(s){this.busy=!0;try{await tt(this.hass,"rename_playlist",{playlist_id:e,name:s},!0),this.mode="view",this.changeError="",this.fire("playlist-changed",{...this.playlist,name:s})}catch(n){this.changeError=await _(this.hass,n)}finally{this.busy=!1}}}async deletePlaylist(t){this.busy=!0;try{await tt(this.hass,"delete_playlist",{playlist_id:t}),this.mode="view",this.fire("playlist-deleted",t)}catch(e){this.changeError=await _(this.hass,e)}finally{this.busy=!1}}fire(t,e){this.dispatchEvent(new CustomEvent(t,{detail:e,bubbles:!0,composed:!0}))}};d([y({attribute:!1})],M.prototype,"hass",2),d([y({attribute:!1})],M.prototype,"playlist",2),d([y({type:Boolean})],M.prototype,"preview",2),d([m()],M.prototype,"mode",2),d([m()],M.prototype,"busy",2),d([m()],M.prototype,"format",2),d([m()],M.prototype,"exported",2),d([m()],M.prototype,"changeError",2),d([m()],M.prototype,"newName",2);g("aime-playlist-detail",M);var ri={algorithm:"top_sessions",max_tracks:String(T.defaultTracks),window:"all",name:"",prompt:"",hour:"",day_type:"any",rediscovery_days:String(T.defaultRediscoveryDays),seed:""};function Wt(i,a,t){if(!/^\d+$/.test(i.trim()))return;let e=Number(i);return e>=a&&e<=t?e:void 0}var nt=class extends E{constructor(){super(...arguments);this.fields={...ri};this.busy=!1;this.error="";this.cancel=()=>{this.dispatchEvent(new CustomEvent("generate-cancelled",{bubbles:!0,composed:!0}))};this.submit=async t=>{if(t.preventDefault(),this.busy)return;let e=this.request();if(typeof e=="string"){this.error=e;return}this.busy=!0,this.error="";try{let s=await tt(this.hass,"generate_playlist",e,!0);s&&this.dispatchEvent(new CustomEvent("playlist-generated",{detail:s,bubbles:!0,composed:!0}))}catch(s){this.error=await _(this.hass,s)}finally{this.busy=!1}}}static{this.styles=[v,Le,f`
       form {
         display: grid;
         gap: 12px 16px;
@@ -1629,13 +1742,13 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
         gap: 8px;
         align-items: center;
       }
-    `]}t(t,e){return u(this.hass,t,e)}render(){let t=this.fields;return r`<form class="card" data-testid="playlist-generate-form" @submit=${this.submit} novalidate>
+    `]}t(t,e){return h(this.hass,t,e)}render(){let t=this.fields;return r`<form class="card" data-testid="playlist-generate-form" @submit=${this.submit} novalidate>
       <h3 class="wide">${this.t("playlists.generate_title")}</h3>
       <label class="wide">
         ${this.t("playlists.field.algorithm")}
         <select data-testid="playlist-algorithm" .value=${t.algorithm} @change=${this.set("algorithm")}>
-          ${ms.map(e=>r`<option value=${e} ?selected=${e===t.algorithm}>
-                ${ut(this.hass,e)}
+          ${ws.map(e=>r`<option value=${e} ?selected=${e===t.algorithm}>
+                ${yt(this.hass,e)}
               </option>`)}
         </select>
         <span class="hint" data-testid="playlist-algorithm-hint">${this.t(`playlists.algorithm_hint.${t.algorithm}`)}</span>
@@ -1665,7 +1778,7 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
       <label>
         ${this.t("playlists.field.window")}
         <select data-testid="playlist-window" .value=${t.window} @change=${this.set("window")}>
-          ${hs.map(e=>r`<option value=${e} ?selected=${e===t.window}>${this.t(`playlists.window.${e}`)}</option>`)}
+          ${_s.map(e=>r`<option value=${e} ?selected=${e===t.window}>${this.t(`playlists.window.${e}`)}</option>`)}
         </select>
       </label>
       ${t.algorithm==="time_based"?this.renderTimeFields():l}
@@ -1727,9 +1840,9 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
       <label>
         ${this.t("playlists.field.day_type")}
         <select data-testid="playlist-day-type" .value=${t.day_type} @change=${this.set("day_type")}>
-          ${us.map(e=>r`<option value=${e} ?selected=${e===t.day_type}>${this.t(`playlists.day_type.${e}`)}</option>`)}
+          ${ks.map(e=>r`<option value=${e} ?selected=${e===t.day_type}>${this.t(`playlists.day_type.${e}`)}</option>`)}
         </select>
-      </label>`}set(t){return e=>{let s=e.target.value;this.fields={...this.fields,[t]:s},this.error=""}}request(){let t=this.fields,e=Bt(t.max_tracks,T.minTracks,T.maxTracks);if(e===void 0)return this.t("playlists.invalid.max_tracks",{min:T.minTracks,max:T.maxTracks});let s={algorithm:t.algorithm,max_tracks:e,window:t.window,name:t.name.trim()};if(t.seed.trim()&&(s.seed=Bt(t.seed,0,T.maxSeed),s.seed===void 0))return this.t("playlists.invalid.seed",{max:T.maxSeed});if(t.algorithm==="ai_generated"){if(!t.prompt.trim())return this.t("playlists.invalid.prompt");s.prompt=t.prompt.trim()}return t.algorithm==="time_based"&&(s.day_type=t.day_type,t.hour.trim()&&(s.hour=Bt(t.hour,0,23),s.hour===void 0))?this.t("playlists.invalid.hour"):t.algorithm==="rediscovery"&&(s.rediscovery_days=Bt(t.rediscovery_days,1,T.maxRediscoveryDays),s.rediscovery_days===void 0)?this.t("playlists.invalid.rediscovery_days",{max:T.maxRediscoveryDays}):rt(s)}};d([y({attribute:!1})],at.prototype,"hass",2),d([m()],at.prototype,"fields",2),d([m()],at.prototype,"busy",2),d([m()],at.prototype,"error",2);v("aime-playlist-generator",at);var it=class extends A{constructor(){super(...arguments);this.list=S;this.generating=!1;this.previewId=null;this.detailRequest=0;this.onGenerated=t=>{let e=t.detail;this.generating=!1,this.previewId=e.id,this.detail={status:"ready",value:e},this.detailRequest++,this.loadList(!0),e.id&&J(St(e.id))};this.onChanged=t=>{this.detail={status:"ready",value:t.detail},this.loadList(!0)};this.onDeleted=()=>{this.detail=void 0,this.previewId=null,this.loadList(!0),J(St(),!0)}}static{this.styles=[g,f`
+      </label>`}set(t){return e=>{let s=e.target.value;this.fields={...this.fields,[t]:s},this.error=""}}request(){let t=this.fields,e=Wt(t.max_tracks,T.minTracks,T.maxTracks);if(e===void 0)return this.t("playlists.invalid.max_tracks",{min:T.minTracks,max:T.maxTracks});let s={algorithm:t.algorithm,max_tracks:e,window:t.window,name:t.name.trim()};if(t.seed.trim()&&(s.seed=Wt(t.seed,0,T.maxSeed),s.seed===void 0))return this.t("playlists.invalid.seed",{max:T.maxSeed});if(t.algorithm==="ai_generated"){if(!t.prompt.trim())return this.t("playlists.invalid.prompt");s.prompt=t.prompt.trim()}return t.algorithm==="time_based"&&(s.day_type=t.day_type,t.hour.trim()&&(s.hour=Wt(t.hour,0,23),s.hour===void 0))?this.t("playlists.invalid.hour"):t.algorithm==="rediscovery"&&(s.rediscovery_days=Wt(t.rediscovery_days,1,T.maxRediscoveryDays),s.rediscovery_days===void 0)?this.t("playlists.invalid.rediscovery_days",{max:T.maxRediscoveryDays}):N(s)}};d([y({attribute:!1})],nt.prototype,"hass",2),d([m()],nt.prototype,"fields",2),d([m()],nt.prototype,"busy",2),d([m()],nt.prototype,"error",2);g("aime-playlist-generator",nt);var ot=class extends H{constructor(){super(...arguments);this.list=S;this.generating=!1;this.previewId=null;this.detailRequest=0;this.onGenerated=t=>{let e=t.detail;this.generating=!1,this.previewId=e.id,this.detail={status:"ready",value:e},this.detailRequest++,this.loadList(!0),e.id&&Y(Et(e.id))};this.onChanged=t=>{this.detail={status:"ready",value:t.detail},this.loadList(!0)};this.onDeleted=()=>{this.detail=void 0,this.previewId=null,this.loadList(!0),Y(Et(),!0)}}static{this.styles=[v,f`
       .layout {
         display: grid;
         gap: 16px;
@@ -1866,10 +1979,10 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
         color: var(--secondary-text-color);
         padding: 32px 16px;
       }
-    `]}get selectedId(){let t=Number(this.params?.id);return Number.isInteger(t)&&t>0?t:null}willUpdate(t){super.willUpdate(t),t.has("hass")&&!t.get("hass")&&this.hass&&this.loadList(),this.hass&&this.selectedId!==this.openedId&&this.openSelected()}loadList(t=!1){return this.load(()=>ps(this.hass).then(e=>e.playlists),e=>this.list=e,t)}openSelected(t=!1){let e=this.selectedId;if(this.openedId=e,e===null){this.detail=void 0,this.detailRequest++;return}if((this.detail?.status==="ready"?this.detail.value.id:void 0)===e&&!t)return;e!==this.previewId&&(this.previewId=null);let n=++this.detailRequest;this.load(()=>cs(this.hass,e),o=>{n===this.detailRequest&&(this.detail=o)},t)}onLiveEvent(t){t.kind==="playlists"&&(this.loadList(!0),this.selectedId!==null&&this.openSelected(!0))}render(){let t=this.selectedId,e=`layout${this.narrow?" narrow":""}${t===null?"":" selected"}`;return r`<div class=${e} data-testid="view-playlists">
+    `]}get selectedId(){let t=Number(this.params?.id);return Number.isInteger(t)&&t>0?t:null}willUpdate(t){super.willUpdate(t),t.has("hass")&&!t.get("hass")&&this.hass&&this.loadList(),this.hass&&this.selectedId!==this.openedId&&this.openSelected()}loadList(t=!1){return this.load(()=>xs(this.hass).then(e=>e.playlists),e=>this.list=e,t)}openSelected(t=!1){let e=this.selectedId;if(this.openedId=e,e===null){this.detail=void 0,this.detailRequest++;return}if((this.detail?.status==="ready"?this.detail.value.id:void 0)===e&&!t)return;e!==this.previewId&&(this.previewId=null);let n=++this.detailRequest;this.load(()=>$s(this.hass,e),o=>{n===this.detailRequest&&(this.detail=o)},t)}onLiveEvent(t){t.kind==="playlists"&&(this.loadList(!0),this.selectedId!==null&&this.openSelected(!0))}render(){let t=this.selectedId,e=`layout${this.narrow?" narrow":""}${t===null?"":" selected"}`;return r`<div class=${e} data-testid="view-playlists">
       <div class="pane list-pane">${this.renderList(t)}</div>
       <div class="pane detail-pane">
-        <a class="back" href=${St()} @click=${b} data-testid="playlist-back"
+        <a class="back" href=${Et()} @click=${b} data-testid="playlist-back"
           >← ${this.t("playlists.all")}</a
         >
         ${this.renderGenerator()} ${this.renderDetail(t)}
@@ -1897,22 +2010,22 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
       ${t.map(s=>r`<li>
           <a
             class="row"
-            href=${St(s.id)}
+            href=${Et(s.id)}
             data-testid="playlist-row"
             data-playlist-id=${s.id}
             aria-current=${s.id===e?"page":"false"}
             @click=${b}
           >
-            <span class="icon-disc" aria-hidden="true"><svg viewBox="0 0 24 24"><path d=${_e} /></svg></span>
+            <span class="icon-disc" aria-hidden="true"><svg viewBox="0 0 24 24"><path d=${Ee} /></svg></span>
             <span class="ellipsis">
               <span class="name" dir="auto" title=${s.name}>${s.name}</span><br />
               <span class="muted"
-                >${ut(this.hass,s.algorithm)} ·
-                ${C(this.hass,s.created_at,{dateStyle:"medium"})}</span
+                >${yt(this.hass,s.algorithm)} ·
+                ${I(this.hass,s.created_at,{dateStyle:"medium"})}</span
               >
             </span>
             <span class="figures muted">
-              ${this.t("playlists.track_count",{count:h(this.hass,s.track_count)})}<br />
+              ${this.t("playlists.track_count",{count:u(this.hass,s.track_count)})}<br />
               ${P(this.hass,s.total_duration)}
             </span>
           </a>
@@ -1926,31 +2039,31 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
         ?preview=${e.id===this.previewId}
         @playlist-changed=${this.onChanged}
         @playlist-deleted=${this.onDeleted}
-      ></aime-playlist-detail>`,()=>this.openSelected())}`:l}};d([m()],it.prototype,"list",2),d([m()],it.prototype,"detail",2),d([m()],it.prototype,"generating",2),d([m()],it.prototype,"previewId",2);v("aime-playlists",it);function Wt(a,i="short"){let t=new Intl.DateTimeFormat(a.locale?.language??a.language,{weekday:i,timeZone:"UTC"});return Array.from({length:7},(e,s)=>t.format(new Date(Date.UTC(2024,0,1+s))))}function oe(a,i){return new Intl.DateTimeFormat(a.locale?.language??a.language,{hour:"numeric",timeZone:"UTC"}).format(new Date(Date.UTC(2024,0,1,i)))}function bs(a,i,t,e=!1){if(t==="month")return E(a,i,{month:e?"long":"short",year:"numeric"});let s=E(a,i,e?{dateStyle:"medium"}:{day:"numeric",month:"short"});return t==="week"&&e?u(a,"stats.week_of",{date:s}):s}var ne=a=>({axisLabel:{color:a.secondaryText},axisLine:{lineStyle:{color:a.divider}},axisTick:{lineStyle:{color:a.divider}},splitLine:{lineStyle:{color:a.divider,opacity:.6}}}),xs=a=>Math.round(a/360)/10;function $s(a,i,t,e,s){let n=u(a,"stats.plays"),o=u(a,"stats.series_hours");return{grid:{left:8,right:8,top:40,bottom:8,containLabel:!0},legend:{top:0,textStyle:{color:i.text},data:[n,o]},tooltip:{trigger:"axis",axisPointer:{type:"shadow"},formatter:p=>{let c=t[p[0]?.dataIndex??0];return c?[bs(a,c.start,e,!0),`${n}: ${h(a,c.plays)}`,`${o}: ${h(a,xs(c.listening_seconds))}`].join(`
-`):""}},xAxis:{type:"category",data:t.map(p=>bs(a,p.start,e)),...ne(i),axisLabel:{color:i.secondaryText,hideOverlap:!0,fontSize:s?10:12}},yAxis:[{type:"value",minInterval:1,...ne(i)},{type:"value",...ne(i),splitLine:{show:!1}}],series:[{name:n,type:"bar",data:t.map(p=>p.plays),itemStyle:{color:i.primary,borderRadius:[3,3,0,0]},barMaxWidth:28},{name:o,type:"line",yAxisIndex:1,data:t.map(p=>xs(p.listening_seconds)),itemStyle:{color:i.accent},lineStyle:{width:2},symbol:t.length>60?"none":"circle",smooth:!0}]}}function ws(a,i,t,e){let s=Wt(a),n=Wt(a,"long"),o=t.flatMap((c,$)=>c.map((F,x)=>[x,$,F])),p=Math.max(1,...o.map(c=>c[2]));return{grid:{left:4,right:8,top:8,bottom:48,containLabel:!0},tooltip:{formatter:c=>u(a,"stats.heatmap_cell",{weekday:n[c.value[1]],hour:oe(a,c.value[0]),plays:h(a,c.value[2])})},xAxis:{type:"category",data:Array.from({length:24},(c,$)=>String($)),splitArea:{show:!1},axisLabel:{color:i.secondaryText,interval:e?3:1,fontSize:e?10:12},axisLine:{show:!1},axisTick:{show:!1}},yAxis:{type:"category",data:s,inverse:!0,axisLabel:{color:i.secondaryText},axisLine:{show:!1},axisTick:{show:!1}},visualMap:{min:0,max:p,calculable:!1,orient:"horizontal",left:"center",bottom:0,itemHeight:e?120:180,itemWidth:10,textStyle:{color:i.secondaryText},inRange:{color:[i.divider,i.primary]}},series:[{type:"heatmap",data:o,itemStyle:{borderColor:i.background,borderWidth:2,borderRadius:3},emphasis:{itemStyle:{borderColor:i.text,borderWidth:1}}}]}}var le=(a,i)=>i===1?u(a,"stats.one_play"):u(a,"common.plays",{count:h(a,i)});function Ks(a,i){let t=r`<span class="name ellipsis" dir="auto" title=${i.name}>${i.name}</span>`;if(a==="artists"&&i.id!==void 0)return r`<a class="name ellipsis" dir="auto" href=${R(i.id)} @click=${b} title=${i.name}
-      >${i.name}</a
-    >`;let e=a==="albums"?i.id:a==="tracks"?i.album_id:void 0;return e!=null?r`<a class="name ellipsis" dir="auto" href=${q(e)} @click=${b} title=${i.name}
-      >${i.name}</a
-    >`:t}function Xs(a){return a.artist?a.artist_id===void 0||a.artist_id===null?r`<span class="artist muted ellipsis" dir="auto" title=${a.artist}>${a.artist}</span>`:r`<a class="artist muted ellipsis" dir="auto" title=${a.artist} href=${R(a.artist_id)} @click=${b}
-    >${a.artist}</a
-  >`:l}function Vs(a,i,t,e,s){let n=Math.max(2,Math.round(t.plays/s*100));return r`<li class="top-row" data-testid="stats-top-row">
+      ></aime-playlist-detail>`,()=>this.openSelected())}`:l}};d([m()],ot.prototype,"list",2),d([m()],ot.prototype,"detail",2),d([m()],ot.prototype,"generating",2),d([m()],ot.prototype,"previewId",2);g("aime-playlists",ot);function Gt(i,a="short"){let t=new Intl.DateTimeFormat(i.locale?.language??i.language,{weekday:a,timeZone:"UTC"});return Array.from({length:7},(e,s)=>t.format(new Date(Date.UTC(2024,0,1+s))))}function de(i,a){return new Intl.DateTimeFormat(i.locale?.language??i.language,{hour:"numeric",timeZone:"UTC"}).format(new Date(Date.UTC(2024,0,1,a)))}function Ls(i,a,t,e=!1){if(t==="month")return R(i,a,{month:e?"long":"short",year:"numeric"});let s=R(i,a,e?{dateStyle:"medium"}:{day:"numeric",month:"short"});return t==="week"&&e?h(i,"stats.week_of",{date:s}):s}var le=i=>({axisLabel:{color:i.secondaryText},axisLine:{lineStyle:{color:i.divider}},axisTick:{lineStyle:{color:i.divider}},splitLine:{lineStyle:{color:i.divider,opacity:.6}}}),Ps=i=>Math.round(i/360)/10;function Hs(i,a,t,e,s){let n=h(i,"stats.plays"),o=h(i,"stats.series_hours");return{grid:{left:8,right:8,top:40,bottom:8,containLabel:!0},legend:{top:0,textStyle:{color:a.text},data:[n,o]},tooltip:{trigger:"axis",axisPointer:{type:"shadow"},formatter:p=>{let c=t[p[0]?.dataIndex??0];return c?[Ls(i,c.start,e,!0),`${n}: ${u(i,c.plays)}`,`${o}: ${u(i,Ps(c.listening_seconds))}`].join(`
+`):""}},xAxis:{type:"category",data:t.map(p=>Ls(i,p.start,e)),...le(a),axisLabel:{color:a.secondaryText,hideOverlap:!0,fontSize:s?10:12}},yAxis:[{type:"value",minInterval:1,...le(a)},{type:"value",...le(a),splitLine:{show:!1}}],series:[{name:n,type:"bar",data:t.map(p=>p.plays),itemStyle:{color:a.primary,borderRadius:[3,3,0,0]},barMaxWidth:28},{name:o,type:"line",yAxisIndex:1,data:t.map(p=>Ps(p.listening_seconds)),itemStyle:{color:a.accent},lineStyle:{width:2},symbol:t.length>60?"none":"circle",smooth:!0}]}}function Cs(i,a,t,e){let s=Gt(i),n=Gt(i,"long"),o=t.flatMap((c,$)=>c.map((q,x)=>[x,$,q])),p=Math.max(1,...o.map(c=>c[2]));return{grid:{left:4,right:8,top:8,bottom:48,containLabel:!0},tooltip:{formatter:c=>h(i,"stats.heatmap_cell",{weekday:n[c.value[1]],hour:de(i,c.value[0]),plays:u(i,c.value[2])})},xAxis:{type:"category",data:Array.from({length:24},(c,$)=>String($)),splitArea:{show:!1},axisLabel:{color:a.secondaryText,interval:e?3:1,fontSize:e?10:12},axisLine:{show:!1},axisTick:{show:!1}},yAxis:{type:"category",data:s,inverse:!0,axisLabel:{color:a.secondaryText},axisLine:{show:!1},axisTick:{show:!1}},visualMap:{min:0,max:p,calculable:!1,orient:"horizontal",left:"center",bottom:0,itemHeight:e?120:180,itemWidth:10,textStyle:{color:a.secondaryText},inRange:{color:[a.divider,a.primary]}},series:[{type:"heatmap",data:o,itemStyle:{borderColor:a.background,borderWidth:2,borderRadius:3},emphasis:{itemStyle:{borderColor:a.text,borderWidth:1}}}]}}var pe=(i,a)=>a===1?h(i,"stats.one_play"):h(i,"common.plays",{count:u(i,a)});function ni(i,a){let t=r`<span class="name ellipsis" dir="auto" title=${a.name}>${a.name}</span>`;if(i==="artists"&&a.id!==void 0)return r`<a class="name ellipsis" dir="auto" href=${L(a.id)} @click=${b} title=${a.name}
+      >${a.name}</a
+    >`;let e=i==="albums"?a.id:i==="tracks"?a.album_id:void 0;return e!=null?r`<a class="name ellipsis" dir="auto" href=${O(e)} @click=${b} title=${a.name}
+      >${a.name}</a
+    >`:t}function oi(i){return i.artist?i.artist_id===void 0||i.artist_id===null?r`<span class="artist muted ellipsis" dir="auto" title=${i.artist}>${i.artist}</span>`:r`<a class="artist muted ellipsis" dir="auto" title=${i.artist} href=${L(i.artist_id)} @click=${b}
+    >${i.artist}</a
+  >`:l}function li(i,a,t,e,s){let n=Math.max(2,Math.round(t.plays/s*100));return r`<li class="top-row" data-testid="stats-top-row">
     <span class="rank" aria-hidden="true">${e}</span>
-    ${i==="albums"?r`<aime-cover .src=${t.cover??null} .label=${t.name} size="40"></aime-cover>`:l}
+    ${a==="albums"?r`<aime-cover .src=${t.cover??null} .label=${t.name} size="40"></aime-cover>`:l}
     <div class="top-main">
       <div class="top-text">
-        ${Ks(i,t)}
-        ${Xs(t)}
+        ${ni(a,t)}
+        ${oi(t)}
       </div>
       <div class="bar" aria-hidden="true"><span style="width:${n}%"></span></div>
     </div>
-    <span class="count">${le(a,t.plays)}</span>
-  </li>`}function Et(a,i,t,e){let s=Math.max(1,...t.map(n=>n.plays));return r`<section class="card top" data-testid="stats-top-${i}">
-    <h3>${u(a,`stats.top_${i}`)}</h3>
+    <span class="count">${pe(i,t.plays)}</span>
+  </li>`}function Rt(i,a,t,e){let s=Math.max(1,...t.map(n=>n.plays));return r`<section class="card top" data-testid="stats-top-${a}">
+    <h3>${h(i,`stats.top_${a}`)}</h3>
     ${e?r`<p class="muted hint">${e}</p>`:l}
     ${t.length?r`<ol class="ranked">
-          ${t.map((n,o)=>Vs(a,i,n,o+1,s))}
-        </ol>`:r`<p class="muted empty">${u(a,"stats.top_empty")}</p>`}
-  </section>`}var ks=f`
+          ${t.map((n,o)=>li(i,a,n,o+1,s))}
+        </ol>`:r`<p class="muted empty">${h(i,"stats.top_empty")}</p>`}
+  </section>`}var Is=f`
   .top ol.ranked li {
     gap: 10px;
     padding: 6px 0;
@@ -2007,7 +2120,7 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
   .hint {
     margin: -4px 0 8px;
   }
-`,_s=24,Zs=60,ft=class extends L{constructor(){super(...arguments);this.artists=[];this.shown=_s;this.showMore=()=>{this.shown+=Zs}}static{this.styles=[g,f`
+`,As=24,di=60,gt=class extends E{constructor(){super(...arguments);this.artists=[];this.shown=As;this.showMore=()=>{this.shown+=di}}static{this.styles=[v,f`
       :host {
         display: block;
       }
@@ -2027,19 +2140,19 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
       .more {
         margin-top: 12px;
       }
-    `]}willUpdate(t){t.has("artists")&&(this.shown=_s)}render(){let t=this.artists.slice(0,this.shown),e=this.artists.length-t.length;return r`<ul class="plain">
+    `]}willUpdate(t){t.has("artists")&&(this.shown=As)}render(){let t=this.artists.slice(0,this.shown),e=this.artists.length-t.length;return r`<ul class="plain">
         ${t.map(s=>r`<li data-testid="stats-new-artist">
-            <a class="ellipsis" dir="auto" href=${R(s.id)} @click=${b} title=${s.name}
+            <a class="ellipsis" dir="auto" href=${L(s.id)} @click=${b} title=${s.name}
               >${s.name}</a
             >
             <span class="muted"
-              >${u(this.hass,"stats.first_played",{date:C(this.hass,s.first_played,{dateStyle:"medium"})})}</span
+              >${h(this.hass,"stats.first_played",{date:I(this.hass,s.first_played,{dateStyle:"medium"})})}</span
             >
           </li>`)}
       </ul>
       ${e>0?r`<button class="more" data-testid="stats-new-artists-more" @click=${this.showMore}>
-            ${u(this.hass,"stats.show_more",{count:h(this.hass,e)})}
-          </button>`:l}`}updated(){let t=this.renderRoot.querySelector(".more");this.observer?.disconnect(),t&&(this.observer??=new IntersectionObserver(e=>{e.some(s=>s.isIntersecting)&&this.showMore()}),this.observer.observe(t))}disconnectedCallback(){super.disconnectedCallback(),this.observer?.disconnect(),this.observer=void 0}};d([y({attribute:!1})],ft.prototype,"hass",2),d([y({attribute:!1})],ft.prototype,"artists",2),d([m()],ft.prototype,"shown",2);v("aime-stats-new-artists",ft);var ta=["7d","30d","365d","all"],ea=["day","week","month"],sa="30d";function Ts(a,i){return a&&i&&I(a)&&I(i)&&a<=i?{first_day:a,last_day:i}:void 0}function de(a,i){let t=new URLSearchParams(i),e=Ts(t.get("first_day"),t.get("last_day")),s=t.get("window"),n=e?{window:"custom",...e}:At(a,s&&ta.includes(s)?s:sa),o=t.get("granularity");return{period:n,granularity:o&&ea.includes(o)?o:void 0,compareWith:Ts(t.get("compare_first"),t.get("compare_last"))}}function pe(a){let{period:i}=a,t=new URLSearchParams;return i.window==="custom"&&i.first_day?(t.set("first_day",i.first_day),t.set("last_day",i.last_day)):t.set("window",i.window),a.granularity&&t.set("granularity",a.granularity),a.compareWith&&(t.set("compare_first",a.compareWith.first_day),t.set("compare_last",a.compareWith.last_day)),`?${t.toString()}`}function Ss(a){if(!a.first_day)return"month";let i=vt(a.first_day,a.last_day);return i<=31?"day":i<=366?"week":"month"}function ce(a){let i=vt(a.first_day,a.last_day);return{first_day:Q(a.first_day,-i),last_day:Q(a.first_day,-1)}}var aa=5,ia=300,z=class extends L{constructor(){super(...arguments);this.allTime=!1;this.revision=0;this.customMode=!1;this.request=0}static{this.styles=[g,f`
+            ${h(this.hass,"stats.show_more",{count:u(this.hass,e)})}
+          </button>`:l}`}updated(){let t=this.renderRoot.querySelector(".more");this.observer?.disconnect(),t&&(this.observer??=new IntersectionObserver(e=>{e.some(s=>s.isIntersecting)&&this.showMore()}),this.observer.observe(t))}disconnectedCallback(){super.disconnectedCallback(),this.observer?.disconnect(),this.observer=void 0}};d([y({attribute:!1})],gt.prototype,"hass",2),d([y({attribute:!1})],gt.prototype,"artists",2),d([m()],gt.prototype,"shown",2);g("aime-stats-new-artists",gt);var pi=["7d","30d","365d","all"],ci=["day","week","month"],mi="30d";function Ds(i,a){return i&&a&&A(i)&&A(a)&&i<=a?{first_day:i,last_day:a}:void 0}function ce(i,a){let t=new URLSearchParams(a),e=Ds(t.get("first_day"),t.get("last_day")),s=t.get("window"),n=e?{window:"custom",...e}:Ct(i,s&&pi.includes(s)?s:mi),o=t.get("granularity");return{period:n,granularity:o&&ci.includes(o)?o:void 0,compareWith:Ds(t.get("compare_first"),t.get("compare_last"))}}function me(i){let{period:a}=i,t=new URLSearchParams;return a.window==="custom"&&a.first_day?(t.set("first_day",a.first_day),t.set("last_day",a.last_day)):t.set("window",a.window),i.granularity&&t.set("granularity",i.granularity),i.compareWith&&(t.set("compare_first",i.compareWith.first_day),t.set("compare_last",i.compareWith.last_day)),`?${t.toString()}`}function Ms(i){if(!i.first_day)return"month";let a=bt(i.first_day,i.last_day);return a<=31?"day":a<=366?"week":"month"}function he(i){let a=bt(i.first_day,i.last_day);return{first_day:K(i.first_day,-a),last_day:K(i.first_day,-1)}}var hi=5,ui=300,F=class extends E{constructor(){super(...arguments);this.allTime=!1;this.revision=0;this.customMode=!1;this.request=0}static{this.styles=[v,f`
       .controls {
         display: flex;
         flex-wrap: wrap;
@@ -2141,7 +2254,7 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
         opacity: 0.6;
         transition: opacity 0.2s;
       }
-    `]}disconnectedCallback(){super.disconnectedCallback(),clearTimeout(this.typingTimer)}t(t,e){return u(this.hass,t,e)}get other(){return this.custom?this.compareWith:this.current&&!this.allTime?ce(this.current):void 0}get startingRange(){if(this.current)return this.allTime?this.current:ce(this.current)}get custom(){return this.customMode||!!this.compareWith||this.allTime}willUpdate(t){t.has("compareWith")&&this.compareWith&&(this.customMode=!0),["current","compareWith","allTime","revision","customMode"].some(e=>t.has(e))&&this.fetch(t.has("revision")&&!t.has("current"))}async fetch(t){let e=++this.request,s=this.current,n=this.other;if(t||(this.result=void 0),this.error=void 0,!(!s||!n))try{let o=await Pe(this.hass,s,n,aa);e===this.request&&(this.result=o)}catch(o){let p=await _(this.hass,o);e===this.request&&!t&&(this.error=p)}}render(){let t=this.other;return r`<section class="card" data-testid="stats-compare">
+    `]}disconnectedCallback(){super.disconnectedCallback(),clearTimeout(this.typingTimer)}t(t,e){return h(this.hass,t,e)}get other(){return this.custom?this.compareWith:this.current&&!this.allTime?he(this.current):void 0}get startingRange(){if(this.current)return this.allTime?this.current:he(this.current)}get custom(){return this.customMode||!!this.compareWith||this.allTime}willUpdate(t){t.has("compareWith")&&this.compareWith&&(this.customMode=!0),["current","compareWith","allTime","revision","customMode","person"].some(e=>t.has(e))&&this.fetch(t.has("revision")&&!t.has("current"))}async fetch(t){let e=++this.request,s=this.current,n=this.other;if(t||(this.result=void 0),this.error=void 0,!(!s||!n))try{let o=await ze(this.hass,s,n,hi,this.person);e===this.request&&(this.result=o)}catch(o){let p=await _(this.hass,o);e===this.request&&!t&&(this.error=p)}}render(){let t=this.other;return r`<section class="card" data-testid="stats-compare">
       <h3>${this.t("stats.compare")}</h3>
       <div class="controls">
         <span class="muted">${this.t("stats.compare_with")}</span>
@@ -2193,12 +2306,12 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
     </div>`:r`<div class="state" role="status">${this.t("common.loading")}</div>`}renderSide(t,e,s){let n=this.hass;return r`<div class="side" data-testid=${s?"stats-compare-current":"stats-compare-other"}>
       <h4>${t}</h4>
       <div class="muted dates">
-        ${this.t("stats.range",{first:E(n,e.first_day),last:E(n,e.last_day)})}
+        ${this.t("stats.range",{first:R(n,e.first_day),last:R(n,e.last_day)})}
       </div>
       <dl>
         <dt>${this.t("stats.plays")}</dt>
         <dd>
-          <span data-testid="stats-compare-plays">${h(n,e.plays)}</span>
+          <span data-testid="stats-compare-plays">${u(n,e.plays)}</span>
           ${s?this.renderChange(s.plays_change,e.plays):l}
         </dd>
         <dt>${this.t("stats.listening")}</dt>
@@ -2208,41 +2321,41 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
         </dd>
         <dt>${this.t("stats.unique_artists")}</dt>
         <dd>
-          ${h(n,e.unique_artists)}
+          ${u(n,e.unique_artists)}
           ${s?this.renderChange(s.unique_artists_change,e.unique_artists):l}
         </dd>
       </dl>
       <h4 class="muted">${this.t("stats.compare_top")}</h4>
       ${e.top_artists.length?r`<ol class="ranked">
             ${e.top_artists.map(o=>r`<li>
-                <a class="ellipsis" dir="auto" href=${R(o.id)} @click=${b} title=${o.name}
+                <a class="ellipsis" dir="auto" href=${L(o.id)} @click=${b} title=${o.name}
                   >${o.name}</a
                 >
-                <span class="plays">${le(n,o.plays)}</span>
+                <span class="plays">${pe(n,o.plays)}</span>
               </li>`)}
           </ol>`:r`<p class="muted">${this.t("stats.top_empty")}</p>`}
     </div>`}renderChange(t,e){if(t===null)return e>0?r`<span class="change up" data-testid="stats-change">${this.t("stats.change_new")}</span>`:r`${l}`;let s=new Intl.NumberFormat(this.hass.locale?.language??this.hass.language,{style:"percent",maximumFractionDigits:1,signDisplay:"exceptZero"}).format(t/100),n=t>0?"up":t<0?"down":"none",o=n==="none"?this.t("stats.change_none"):this.t(`stats.change_${n}`,{change:s.replace(/^[+\-\u2212]/,"")});return r`<span class="change ${n}" data-testid="stats-change" title=${o}
       ><span aria-hidden="true">${s}</span><span class="visually-hidden">${o}</span></span
-    >`}setDay(t,e){let s=e.target.value;if(!I(s))return;let n=this.typed??this.compareWith??this.startingRange;if(!n)return;let o=t==="first_day"?{first_day:s,last_day:s>n.last_day?s:n.last_day}:{first_day:s<n.first_day?s:n.first_day,last_day:s};this.typed=o,clearTimeout(this.typingTimer),this.typingTimer=setTimeout(()=>this.choose(o,!0),ia)}choose(t,e=!1){clearTimeout(this.typingTimer),this.typed=void 0,this.customMode=e,this.dispatchEvent(new CustomEvent("compare-changed",{detail:t,bubbles:!0,composed:!0}))}};d([y({attribute:!1})],z.prototype,"hass",2),d([y({attribute:!1})],z.prototype,"current",2),d([y({type:Boolean})],z.prototype,"allTime",2),d([y({attribute:!1})],z.prototype,"compareWith",2),d([y({type:Number})],z.prototype,"revision",2),d([m()],z.prototype,"result",2),d([m()],z.prototype,"error",2),d([m()],z.prototype,"customMode",2);v("aime-stats-compare",z);var ra=a=>!!(a&&typeof a=="object"&&a.code==="unknown_command");async function Es(a,i,t,e){let s=i.window==="all"?void 0:i.first_day;try{return{...await Le(a,{first_day:s,last_day:i.last_day,granularity:t,top:e}),partial:!1}}catch(o){if(!ra(o)||i.window==="custom")throw o}return{...await Re(a,i.window,e),granularity:t,top_genres:[],new_artists:[],series:[],partial:!0}}var me=(a,i)=>i===1?u(a,"stats.day"):u(a,"stats.days",{count:h(a,i)});function W(a,i,t,e){return r`<div class="tile" data-testid=${e??l}>
-    <span class="tile-label">${a}</span>
-    <span class="tile-value" data-testid=${e?`${e}-value`:l}>${i}</span>
+    >`}setDay(t,e){let s=e.target.value;if(!A(s))return;let n=this.typed??this.compareWith??this.startingRange;if(!n)return;let o=t==="first_day"?{first_day:s,last_day:s>n.last_day?s:n.last_day}:{first_day:s<n.first_day?s:n.first_day,last_day:s};this.typed=o,clearTimeout(this.typingTimer),this.typingTimer=setTimeout(()=>this.choose(o,!0),ui)}choose(t,e=!1){clearTimeout(this.typingTimer),this.typed=void 0,this.customMode=e,this.dispatchEvent(new CustomEvent("compare-changed",{detail:t,bubbles:!0,composed:!0}))}};d([y({attribute:!1})],F.prototype,"hass",2),d([y({attribute:!1})],F.prototype,"current",2),d([y({type:Boolean})],F.prototype,"allTime",2),d([y({attribute:!1})],F.prototype,"compareWith",2),d([y({attribute:!1})],F.prototype,"person",2),d([y({type:Number})],F.prototype,"revision",2),d([m()],F.prototype,"result",2),d([m()],F.prototype,"error",2),d([m()],F.prototype,"customMode",2);g("aime-stats-compare",F);var fi=i=>!!(i&&typeof i=="object"&&i.code==="unknown_command");async function Fs(i,a,t,e,s){let n=a.window==="all"?void 0:a.first_day;try{return{...await Oe(i,{first_day:n,last_day:a.last_day,granularity:t,top:e,person:s}),partial:!1}}catch(p){if(!fi(p)||a.window==="custom")throw p}return{...await qe(i,a.window,e,s),granularity:t,top_genres:[],new_artists:[],series:[],partial:!0}}var ue=(i,a)=>a===1?h(i,"stats.day"):h(i,"stats.days",{count:u(i,a)});function G(i,a,t,e){return r`<div class="tile" data-testid=${e??l}>
+    <span class="tile-label">${i}</span>
+    <span class="tile-value" data-testid=${e?`${e}-value`:l}>${a}</span>
     ${t?r`<span class="tile-detail">${t}</span>`:l}
-  </div>`}function Rs(a,i){let t=(n,o)=>u(a,n,o),{sessions:e}=i,s=vt(i.first_day,i.last_day);return r`<section class="figures" aria-label=${t("stats.figures")}>
-    ${W(t("stats.plays"),h(a,i.plays),void 0,"stats-plays")}
-    ${W(t("stats.listening"),P(a,i.listening_seconds),i.estimated_plays?t("stats.estimated",{count:h(a,i.estimated_plays)}):void 0,"stats-listening")}
-    ${W(t("stats.active_days"),h(a,i.active_days),t("stats.active_days_of",{days:h(a,s)}),"stats-active-days")}
-    ${W(t("stats.longest_streak"),me(a,i.longest_streak),void 0,"stats-longest-streak")}
-    ${W(t("stats.unique_artists"),h(a,i.unique_artists),void 0,"stats-unique-artists")}
-    ${W(t("stats.unique_albums"),h(a,i.unique_albums),void 0,"stats-unique-albums")}
-    ${W(t("stats.unique_tracks"),h(a,i.unique_tracks),void 0,"stats-unique-tracks")}
-    ${W(t("stats.sessions"),h(a,e.count),e.count?t("stats.sessions_detail",{average:P(a,e.average_seconds),longest:P(a,e.longest_seconds)}):void 0,"stats-sessions")}
-  </section>`}function he(a,i){let t=(e,s)=>u(a,e,s);return i?r`<section class="card streaks" data-testid="stats-streaks">
+  </div>`}function qs(i,a){let t=(n,o)=>h(i,n,o),{sessions:e}=a,s=bt(a.first_day,a.last_day);return r`<section class="figures" aria-label=${t("stats.figures")}>
+    ${G(t("stats.plays"),u(i,a.plays),void 0,"stats-plays")}
+    ${G(t("stats.listening"),P(i,a.listening_seconds),a.estimated_plays?t("stats.estimated",{count:u(i,a.estimated_plays)}):void 0,"stats-listening")}
+    ${G(t("stats.active_days"),u(i,a.active_days),t("stats.active_days_of",{days:u(i,s)}),"stats-active-days")}
+    ${G(t("stats.longest_streak"),ue(i,a.longest_streak),void 0,"stats-longest-streak")}
+    ${G(t("stats.unique_artists"),u(i,a.unique_artists),void 0,"stats-unique-artists")}
+    ${G(t("stats.unique_albums"),u(i,a.unique_albums),void 0,"stats-unique-albums")}
+    ${G(t("stats.unique_tracks"),u(i,a.unique_tracks),void 0,"stats-unique-tracks")}
+    ${G(t("stats.sessions"),u(i,e.count),e.count?t("stats.sessions_detail",{average:P(i,e.average_seconds),longest:P(i,e.longest_seconds)}):void 0,"stats-sessions")}
+  </section>`}function fe(i,a){let t=(e,s)=>h(i,e,s);return a?r`<section class="card streaks" data-testid="stats-streaks">
     <h3>${t("stats.streaks")}</h3>
-    ${i.longest?r`<div class="streak-tiles">
-          ${W(t("stats.streak_current"),me(a,i.current),void 0,"stats-streak-current")}
-          ${W(t("stats.streak_longest"),me(a,i.longest),i.longest_first&&i.longest_last?t("stats.streak_span",{first:E(a,i.longest_first),last:E(a,i.longest_last)}):void 0,"stats-streak-longest")}
+    ${a.longest?r`<div class="streak-tiles">
+          ${G(t("stats.streak_current"),ue(i,a.current),void 0,"stats-streak-current")}
+          ${G(t("stats.streak_longest"),ue(i,a.longest),a.longest_first&&a.longest_last?t("stats.streak_span",{first:R(i,a.longest_first),last:R(i,a.longest_last)}):void 0,"stats-streak-longest")}
         </div>`:r`<p class="muted">${t("stats.streak_none")}</p>`}
-  </section>`:r`${l}`}var Ls=f`
+  </section>`:r`${l}`}var Os=f`
   .figures {
     display: grid;
     gap: 12px;
@@ -2289,7 +2402,7 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
     gap: 8px;
     grid-template-columns: repeat(auto-fit, minmax(140px, 1fr));
   }
-`;var Ps=f`
+`;var zs=f`
   .view {
     display: flex;
     flex-direction: column;
@@ -2391,7 +2504,7 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
   .skeleton.chart-shape {
     height: 280px;
   }
-`;var na=10,oa=["day","week","month"],la=1500,da=300,X=class extends A{constructor(){super(...arguments);this.stats=S;this.busy=!1;this.revision=0;this.request=0;this.onLocation=()=>{!this.hass||!this.query||!location.pathname.endsWith("/stats")||location.search!==pe(this.query)&&(this.query=de(this.hass,location.search),this.refresh("change"))}}static{this.styles=[g,Ps,Ls,ks]}connectedCallback(){super.connectedCallback(),window.addEventListener("location-changed",this.onLocation),window.addEventListener("popstate",this.onLocation),this.query&&this.onLocation()}disconnectedCallback(){super.disconnectedCallback(),window.removeEventListener("location-changed",this.onLocation),window.removeEventListener("popstate",this.onLocation),clearTimeout(this.liveTimer),clearTimeout(this.typingTimer)}willUpdate(t){super.willUpdate(t),this.hass&&!this.query&&(this.query=de(this.hass,location.search),this.refresh("initial"),this.loadStreaks())}onLiveEvent(t){t.kind==="stats"&&(clearTimeout(this.liveTimer),this.liveTimer=setTimeout(()=>{this.refresh("live"),this.loadStreaks(),this.revision+=1},la))}get granularity(){return this.query?.granularity??Ss(this.query.period)}async refresh(t){let e=this.query;if(!e)return;t==="live"&&e.period.window!=="custom"&&(this.query={...e,period:At(this.hass,e.period.window)});let s=++this.request;t==="initial"||this.stats.status!=="ready"?this.stats=S:t==="change"&&(this.busy=!0);let{first_day:n,last_day:o}=this.query.period;n&&this.setComparedRange({first_day:n,last_day:o});try{let p=await Es(this.hass,this.query.period,this.granularity,na);if(s!==this.request)return;this.stats={status:"ready",value:p},this.setComparedRange(p)}catch(p){let c=await _(this.hass,p);if(s!==this.request)return;(t!=="live"||this.stats.status!=="ready")&&(this.stats={status:"error",message:c})}finally{s===this.request&&(this.busy=!1)}}async loadStreaks(){try{this.streaks=await Ae(this.hass)}catch{}}setComparedRange(t){let e=this.comparedRange;(e?.first_day!==t.first_day||e?.last_day!==t.last_day)&&(this.comparedRange={first_day:t.first_day,last_day:t.last_day})}setQuery(t,e){this.query=t,J(`${location.pathname}${pe(t)}`,!0),e&&this.refresh("change")}onPeriod(t){let e=t.detail;clearTimeout(this.typingTimer);let s=()=>this.setQuery({...this.query,period:e,granularity:void 0},!0);e.window==="custom"&&this.query.period.window==="custom"?this.typingTimer=setTimeout(s,da):s()}onGranularity(t){t!==this.granularity&&this.setQuery({...this.query,granularity:t},!0)}onCompare(t){this.setQuery({...this.query,compareWith:t.detail},!1)}render(){if(!this.query)return l;let t=()=>{this.refresh("initial")};return r`<div class="view" data-testid="view-stats">
+`;var yi=10,gi=["day","week","month"],vi=1500,bi=300,Z=class extends H{constructor(){super(...arguments);this.stats=S;this.busy=!1;this.revision=0;this.request=0;this.onLocation=()=>{!this.hass||!this.query||!location.pathname.endsWith("/stats")||De(location.search)!==me(this.query)&&(this.query=ce(this.hass,location.search),this.refresh("change"))}}static{this.styles=[v,zs,Os,Is]}connectedCallback(){super.connectedCallback(),window.addEventListener("location-changed",this.onLocation),window.addEventListener("popstate",this.onLocation),this.query&&this.onLocation()}disconnectedCallback(){super.disconnectedCallback(),window.removeEventListener("location-changed",this.onLocation),window.removeEventListener("popstate",this.onLocation),clearTimeout(this.liveTimer),clearTimeout(this.typingTimer)}willUpdate(t){super.willUpdate(t),this.hass&&!this.query?(this.query=ce(this.hass,location.search),this.refresh("initial"),this.loadStreaks()):this.query&&this.personChanged(t)&&(this.refresh("change"),this.loadStreaks())}onLiveEvent(t){t.kind==="stats"&&(clearTimeout(this.liveTimer),this.liveTimer=setTimeout(()=>{this.refresh("live"),this.loadStreaks(),this.revision+=1},vi))}get granularity(){return this.query?.granularity??Ms(this.query.period)}async refresh(t){let e=this.query;if(!e)return;t==="live"&&e.period.window!=="custom"&&(this.query={...e,period:Ct(this.hass,e.period.window)});let s=++this.request;t==="initial"||this.stats.status!=="ready"?this.stats=S:t==="change"&&(this.busy=!0);let{first_day:n,last_day:o}=this.query.period;n&&this.setComparedRange({first_day:n,last_day:o});try{let p=await Fs(this.hass,this.query.period,this.granularity,yi,this.person);if(s!==this.request)return;this.stats={status:"ready",value:p},this.setComparedRange(p)}catch(p){let c=await _(this.hass,p);if(s!==this.request)return;(t!=="live"||this.stats.status!=="ready")&&(this.stats={status:"error",message:c})}finally{s===this.request&&(this.busy=!1)}}async loadStreaks(){try{let t=this.person,e=await je(this.hass,t);t===this.person&&(this.streaks=e)}catch{}}setComparedRange(t){let e=this.comparedRange;(e?.first_day!==t.first_day||e?.last_day!==t.last_day)&&(this.comparedRange={first_day:t.first_day,last_day:t.last_day})}setQuery(t,e){this.query=t,Y(`${location.pathname}${me(t)}`,!0),e&&this.refresh("change")}onPeriod(t){let e=t.detail;clearTimeout(this.typingTimer);let s=()=>this.setQuery({...this.query,period:e,granularity:void 0},!0);e.window==="custom"&&this.query.period.window==="custom"?this.typingTimer=setTimeout(s,bi):s()}onGranularity(t){t!==this.granularity&&this.setQuery({...this.query,granularity:t},!0)}onCompare(t){this.setQuery({...this.query,compareWith:t.detail},!1)}render(){if(!this.query)return l;let t=()=>{this.refresh("initial")};return r`<div class="view" data-testid="view-stats">
       <div class="toolbar">
         <aime-period-picker
           .hass=${this.hass}
@@ -2404,13 +2517,14 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
         </div>
       </div>
       ${this.stats.status==="loading"?this.renderSkeleton():this.renderLoad(this.stats,e=>this.renderStats(e),t)}
-    </div>`}renderRange(t){return this.t("stats.range",{first:E(this.hass,t.first_day),last:E(this.hass,t.last_day)})}renderSkeleton(){return r`<div class="content" role="status" aria-busy="true" data-testid="loading">
+    </div>`}renderRange(t){return this.t("stats.range",{first:R(this.hass,t.first_day),last:R(this.hass,t.last_day)})}renderSkeleton(){return r`<div class="content" role="status" aria-busy="true" data-testid="loading">
       <span class="visually-hidden">${this.t("common.loading")}</span>
       <div class="figures">${Array.from({length:8},()=>r`<div class="skeleton tile-shape placeholder"></div>`)}</div>
       <div class="skeleton chart-shape placeholder"></div>
       <div class="columns"><div class="skeleton chart-shape placeholder"></div><div class="skeleton chart-shape placeholder"></div></div>
     </div>`}renderStats(t){let e=this.query.period.window==="all",s=r`<aime-stats-compare
       .hass=${this.hass}
+      .person=${this.person}
       .current=${this.comparedRange}
       .allTime=${e}
       .compareWith=${this.query.compareWith}
@@ -2418,9 +2532,9 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
       @compare-changed=${this.onCompare}
     ></aime-stats-compare>`;if(!t.plays)return r`<div class="content ${this.busy?"busy":""}">
         <div class="card empty-state" data-testid="stats-empty">${this.t("stats.empty")}</div>
-        ${he(this.hass,this.streaks)} ${s}
+        ${fe(this.hass,this.streaks)} ${s}
       </div>`;let n=this.chartOptions(t);return r`<div class="content ${this.busy?"busy":""}">
-      ${Rs(this.hass,t)} ${this.renderSeries(t,n.series)}
+      ${qs(this.hass,t)} ${this.renderSeries(t,n.series)}
       <div class="columns">
         <section class="card" data-testid="stats-heatmap">
           <div class="card-head"><h3>${this.t("stats.heatmap")}</h3></div>
@@ -2432,21 +2546,21 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
           ></aime-chart>
         </section>
         <div class="stack">
-          ${he(this.hass,this.streaks)}
-          ${t.top_genres.length?Et(this.hass,"genres",t.top_genres,this.t("stats.top_genres_hint")):l}
+          ${fe(this.hass,this.streaks)}
+          ${t.top_genres.length?Rt(this.hass,"genres",t.top_genres,this.t("stats.top_genres_hint")):l}
         </div>
       </div>
       <div class="tops">
-        ${Et(this.hass,"artists",t.top_artists)}
-        ${Et(this.hass,"albums",t.top_albums)}
-        ${Et(this.hass,"tracks",t.top_tracks)}
+        ${Rt(this.hass,"artists",t.top_artists)}
+        ${Rt(this.hass,"albums",t.top_albums)}
+        ${Rt(this.hass,"tracks",t.top_tracks)}
       </div>
       ${t.partial?l:this.renderNewArtists(t)} ${s}
     </div>`}renderSeries(t,e){let s=t.partial?this.granularity:t.granularity;return r`<section class="card" data-testid="stats-series">
       <div class="card-head">
         <h3>${this.t("stats.series")}</h3>
         <div class="segmented" role="group" aria-label=${this.t("stats.granularity")}>
-          ${oa.map(n=>r`<button
+          ${gi.map(n=>r`<button
               data-testid="stats-granularity-${n}"
               aria-pressed=${n===s?"true":"false"}
               ?disabled=${t.partial}
@@ -2461,15 +2575,15 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
             .label=${this.t("stats.series")}
             .height=${this.narrow?220:280}
           ></aime-chart>`}
-    </section>`}renderPeak(t){let e={plays:0,weekday:0,hour:0};if(t.forEach((n,o)=>n.forEach((p,c)=>{p>e.plays&&(e={plays:p,weekday:o,hour:c})})),!e.plays)return l;let s=Wt(this.hass,"long")[e.weekday];return r`<p class="muted note" data-testid="stats-peak">
-      ${this.t("stats.peak",{weekday:s,hour:oe(this.hass,e.hour)})}
+    </section>`}renderPeak(t){let e={plays:0,weekday:0,hour:0};if(t.forEach((n,o)=>n.forEach((p,c)=>{p>e.plays&&(e={plays:p,weekday:o,hour:c})})),!e.plays)return l;let s=Gt(this.hass,"long")[e.weekday];return r`<p class="muted note" data-testid="stats-peak">
+      ${this.t("stats.peak",{weekday:s,hour:de(this.hass,e.hour)})}
     </p>`}renderNewArtists(t){return r`<section class="card" data-testid="stats-new-artists">
       <div class="card-head">
         <h3>${this.t("stats.new_artists")}</h3>
-        ${t.new_artists.length?r`<span class="muted">${t.new_artists.length===1?this.t("stats.new_artists_one"):this.t("stats.new_artists_count",{count:h(this.hass,t.new_artists.length)})}</span>`:l}
+        ${t.new_artists.length?r`<span class="muted">${t.new_artists.length===1?this.t("stats.new_artists_one"):this.t("stats.new_artists_count",{count:u(this.hass,t.new_artists.length)})}</span>`:l}
       </div>
       ${t.new_artists.length?r`<aime-stats-new-artists .hass=${this.hass} .artists=${t.new_artists}></aime-stats-new-artists>`:r`<p class="muted">${this.t("stats.new_artists_empty")}</p>`}
-    </section>`}chartOptions(t){let s=[!!this.hass.themes?.darkMode,this.hass.locale?.language??this.hass.language,this.narrow].join("|");if(this.charts?.key!==s||this.charts.of!==t){let n=Pt(this),o=t.granularity;this.charts={key:s,of:t,series:$s(this.hass,n,t.series,o,this.narrow),heatmap:ws(this.hass,n,t.heatmap,this.narrow)}}return this.charts}};d([m()],X.prototype,"query",2),d([m()],X.prototype,"stats",2),d([m()],X.prototype,"streaks",2),d([m()],X.prototype,"busy",2),d([m()],X.prototype,"revision",2),d([m()],X.prototype,"comparedRange",2);v("aime-stats",X);var As=(a,i)=>D(a,"aime/timeline",rt({day:i}));var Hs=f`
+    </section>`}chartOptions(t){let s=[!!this.hass.themes?.darkMode,this.hass.locale?.language??this.hass.language,this.narrow].join("|");if(this.charts?.key!==s||this.charts.of!==t){let n=Ht(this),o=t.granularity;this.charts={key:s,of:t,series:Hs(this.hass,n,t.series,o,this.narrow),heatmap:Cs(this.hass,n,t.heatmap,this.narrow)}}return this.charts}};d([m()],Z.prototype,"query",2),d([m()],Z.prototype,"stats",2),d([m()],Z.prototype,"streaks",2),d([m()],Z.prototype,"busy",2),d([m()],Z.prototype,"revision",2),d([m()],Z.prototype,"comparedRange",2);g("aime-stats",Z);var js=(i,a,t)=>D(i,"aime/timeline",N({day:a,person:t}));var Ns=f`
   svg {
     fill: currentColor;
   }
@@ -2716,7 +2830,7 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
       display: none;
     }
   }
-`;var Is=`${V}/timeline`,pa=1e3;function ca(a){let i=[];for(let t of a){let e=i[i.length-1];t.plays.length?i.push({kind:"hour",hour:t}):e?.kind==="empty"?e.last=t:i.push({kind:"empty",first:t,last:t})}return i}var Gt=class extends A{constructor(){super(...arguments);this.timeline=S;this.request=0}static{this.styles=[g,jt,Hs]}get day(){return this.params?.day??ot(this.hass)}get today(){return ot(this.hass)}disconnectedCallback(){super.disconnectedCallback(),window.clearTimeout(this.refreshTimer),this.loadedDay=void 0}willUpdate(t){super.willUpdate(t),this.hass&&this.day!==this.loadedDay&&(this.loadedDay=this.day,this.fetch(!1))}async fetch(t){let e=++this.request,s=this.day;I(s)&&await this.load(()=>As(this.hass,s),n=>{e===this.request&&(this.timeline=n)},t)}onLiveEvent(t){if(this.timeline.status!=="ready")return;let e=this.timeline.value.day;(t.kind==="play"&&t.play.local_time.startsWith(e)||t.kind==="stats"&&e===this.today)&&(window.clearTimeout(this.refreshTimer),this.refreshTimer=window.setTimeout(()=>{this.fetch(!0)},pa))}goTo(t){J(t===this.today?Is:`${Is}/${t}`)}onDayInput(t){let e=t.target.value;I(e)&&e<=this.today&&this.goTo(e)}render(){let t=this.day,e=I(t),s=this.today;return r`
+`;var Us=`${Q}/timeline`,xi=1e3;function $i(i){let a=[];for(let t of i){let e=a[a.length-1];t.plays.length?a.push({kind:"hour",hour:t}):e?.kind==="empty"?e.last=t:a.push({kind:"empty",first:t,last:t})}return a}var Jt=class extends H{constructor(){super(...arguments);this.timeline=S;this.request=0}static{this.styles=[v,Ut,Ns]}get day(){return this.params?.day??dt(this.hass)}get today(){return dt(this.hass)}disconnectedCallback(){super.disconnectedCallback(),window.clearTimeout(this.refreshTimer),this.loadedDay=void 0}willUpdate(t){super.willUpdate(t),this.hass&&(this.day!==this.loadedDay||this.personChanged(t))&&(this.loadedDay=this.day,this.fetch(!1))}async fetch(t){let e=++this.request,s=this.day;A(s)&&await this.load(()=>js(this.hass,s,this.person),n=>{e===this.request&&(this.timeline=n)},t)}onLiveEvent(t){if(this.timeline.status!=="ready")return;let e=this.timeline.value.day;(t.kind==="play"&&t.play.local_time.startsWith(e)||t.kind==="stats"&&e===this.today)&&(window.clearTimeout(this.refreshTimer),this.refreshTimer=window.setTimeout(()=>{this.fetch(!0)},xi))}goTo(t){Y(t===this.today?Us:`${Us}/${t}`)}onDayInput(t){let e=t.target.value;A(e)&&e<=this.today&&this.goTo(e)}render(){let t=this.day,e=A(t),s=this.today;return r`
       <div class="card head">
         <div class="nav">
           <button
@@ -2725,9 +2839,9 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
             aria-label=${this.t("timeline.previous")}
             title=${this.t("timeline.previous")}
             ?disabled=${!e}
-            @click=${()=>this.goTo(Q(t,-1))}
+            @click=${()=>this.goTo(K(t,-1))}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ge} /></svg>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${xe} /></svg>
           </button>
           <aime-date-input
             class="day-picker"
@@ -2744,9 +2858,9 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
             aria-label=${this.t("timeline.next")}
             title=${this.t("timeline.next")}
             ?disabled=${!e||t>=s}
-            @click=${()=>this.goTo(Q(t,1))}
+            @click=${()=>this.goTo(K(t,1))}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ve} /></svg>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${$e} /></svg>
           </button>
           ${e&&t!==s?r`<button data-testid="timeline-today" @click=${()=>this.goTo(s)}>${this.t("timeline.today")}</button>`:l}
         </div>
@@ -2757,16 +2871,16 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
             <p>${this.t("timeline.bad_day",{day:t})}</p>
             <button @click=${()=>this.goTo(s)}>${this.t("timeline.back_today")}</button>
           </div>`}
-    `}dayTitle(t,e){let s=E(this.hass,t,{weekday:"long",day:"numeric",month:"long",year:"numeric"});return t===e?this.t("timeline.today_title",{date:s}):t===Q(e,-1)?this.t("timeline.yesterday_title",{date:s}):s}renderTotals(t){let e=t.hours.flatMap(c=>c.plays),s=e[0],n=e[e.length-1],o=c=>Tt(this.hass,c.played_at),p=ht({first_day:t.day,last_day:t.day});return r`<div class="totals" data-testid="timeline-totals">
+    `}dayTitle(t,e){let s=R(this.hass,t,{weekday:"long",day:"numeric",month:"long",year:"numeric"});return t===e?this.t("timeline.today_title",{date:s}):t===K(e,-1)?this.t("timeline.yesterday_title",{date:s}):s}renderTotals(t){let e=t.hours.flatMap(c=>c.plays),s=e[0],n=e[e.length-1],o=c=>St(this.hass,c.played_at),p=ft({first_day:t.day,last_day:t.day});return r`<div class="totals" data-testid="timeline-totals">
         <div class="figure">
-          <span class="value" data-testid="timeline-plays">${h(this.hass,t.plays)}</span>
+          <span class="value" data-testid="timeline-plays">${u(this.hass,t.plays)}</span>
           <span class="label">${this.t(t.plays===1?"timeline.plays_one":"timeline.plays_label")}</span>
         </div>
         <div class="figure">
           <span class="value" data-testid="timeline-listening">${P(this.hass,t.listening_seconds)}</span>
           <span class="label"
             >${this.t("timeline.listening")}${t.estimated_plays?r` <span title=${this.t("timeline.estimated_help")}
-                  >${this.t("timeline.estimated",{count:h(this.hass,t.estimated_plays)})}</span
+                  >${this.t("timeline.estimated",{count:u(this.hass,t.estimated_plays)})}</span
                 >`:l}</span
           >
         </div>
@@ -2782,11 +2896,11 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
       ${t.map(s=>{let n=s.plays.length,o=`--aime-bar: ${Math.max(n?12:4,n/e*100)}%`,p=this.t("timeline.hour_plays",{hour:this.hourLabel(s),count:n}),c=s.hour%6===0?r`<span class="tick">${this.hourLabel(s)}</span>`:l;return n?r`<button class="bar" style=${o} aria-label=${p} title=${p} @click=${()=>this.scrollToHour(s)}>
               <span></span>${c}
             </button>`:r`<span class="bar empty" style=${o} aria-hidden="true"><span></span>${c}</span>`})}
-    </div>`}scrollToHour(t){let e=this.renderRoot.querySelector(`[data-hour-start="${t.start}"]`);e?.scrollIntoView({behavior:"smooth",block:"start"}),e?.querySelector("h3")?.focus({preventScroll:!0})}hourLabel(t){return ie(this.hass,t.start)}hourEnd(t){return ie(this.hass,Date.parse(t.start)/1e3+3600)}renderHours(t){if(!t.hours.some(n=>n.plays.length))return r`<div class="card state empty" data-testid="timeline-empty">
+    </div>`}scrollToHour(t){let e=this.renderRoot.querySelector(`[data-hour-start="${t.start}"]`);e?.scrollIntoView({behavior:"smooth",block:"start"}),e?.querySelector("h3")?.focus({preventScroll:!0})}hourLabel(t){return ne(this.hass,t.start)}hourEnd(t){return ne(this.hass,Date.parse(t.start)/1e3+3600)}renderHours(t){if(!t.hours.some(n=>n.plays.length))return r`<div class="card state empty" data-testid="timeline-empty">
         <p>${this.t("timeline.empty")}</p>
         ${t.day!==this.today?r`<button @click=${()=>this.goTo(this.today)}>${this.t("timeline.back_today")}</button>`:l}
       </div>`;let e=Date.now(),s=t.day===this.today?t.hours.filter(n=>Date.parse(n.start)<=e):t.hours;return r`<ol class="hours card">
-      ${ca(s).map(n=>n.kind==="hour"?this.renderHour(n.hour):this.renderEmpty(n.first,n.last))}
+      ${$i(s).map(n=>n.kind==="hour"?this.renderHour(n.hour):this.renderEmpty(n.first,n.last))}
     </ol>`}renderEmpty(t,e){let s=t===e?this.t("timeline.empty_hour",{hour:this.hourLabel(t)}):this.t("timeline.empty_hours",{first:this.hourLabel(t),end:this.hourEnd(e)});return r`<li class="quiet" data-testid="timeline-quiet"><span class="rail"></span><span class="muted">${s}</span></li>`}renderHour(t){let e=t.plays.length;return r`<li class="hour" data-testid="timeline-hour" data-hour=${t.hour} data-hour-start=${t.start}>
       <h3 tabindex="-1">
         <span class="hour-label">${this.hourLabel(t)}</span>
@@ -2796,14 +2910,14 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
         ${t.plays.map(s=>this.renderPlay(s))}
       </ol>
     </li>`}renderPlay(t){return r`<li class="play" data-testid="timeline-play" data-play-id=${t.play_id}>
-      <time datetime=${t.local_time}>${Tt(this.hass,t.played_at)}</time>
+      <time datetime=${t.local_time}>${St(this.hass,t.played_at)}</time>
       <aime-cover .src=${t.cover??null} .size=${40} label=${t.album}></aime-cover>
       <div class="text">
         <div class="line"><span class="title ellipsis" dir="auto" title=${t.title}>${t.title}</span>${Nt(this.hass,t.loved)}</div>
-        <div class="line muted"><span class="ellipsis">${qt(t)} · ${Ot(t)}</span></div>
+        <div class="line muted"><span class="ellipsis">${Ot(t)} · ${zt(t)}</span></div>
       </div>
-      <div class="aside">${zt(this.hass,t.sources)}</div>
-    </li>`}};d([m()],Gt.prototype,"timeline",2);v("aime-timeline",Gt);var ue=["journal","timeline","stats","collection","playlists"],ma=["album","artist"],ha={timeline:"day",playlists:"id"};function Cs(a){let[i="",t,...e]=a.replace(/^\/+|\/+$/g,"").split("/");if(e.length)return{view:"not_found",params:{}};if(!i)return{view:"journal",params:{}};let s=i;if(ma.includes(s))return t&&/^\d+$/.test(t)?{view:s,params:{id:t}}:{view:"not_found",params:{}};if(ue.includes(s)){if(t===void 0)return{view:s,params:{}};let n=ha[s];return n?{view:s,params:{[n]:decodeURIComponent(t)}}:{view:"not_found",params:{}}}return{view:"not_found",params:{}}}var yt=class extends L{constructor(){super(...arguments);this.narrow=!1}static{this.styles=[g,f`
+      <div class="aside">${jt(this.hass,t.sources)}</div>
+    </li>`}};d([m()],Jt.prototype,"timeline",2);g("aime-timeline",Jt);var ye=["journal","timeline","stats","collection","playlists"],wi=["album","artist"],_i={timeline:"day",playlists:"id"};function Bs(i){let[a="",t,...e]=i.replace(/^\/+|\/+$/g,"").split("/");if(e.length)return{view:"not_found",params:{}};if(!a)return{view:"journal",params:{}};let s=a;if(wi.includes(s))return t&&/^\d+$/.test(t)?{view:s,params:{id:t}}:{view:"not_found",params:{}};if(ye.includes(s)){if(t===void 0)return{view:s,params:{}};let n=_i[s];return n?{view:s,params:{[n]:decodeURIComponent(t)}}:{view:"not_found",params:{}}}return{view:"not_found",params:{}}}var rt=class extends E{constructor(){super(...arguments);this.narrow=!1;this.person=Yt(location.search);this.people=[];this.peopleAsked=!1;this.onLocation=()=>{location.pathname.startsWith(Q)&&(this.person=Yt(location.search))}}static{this.styles=[v,f`
       :host {
         display: flex;
         flex-direction: column;
@@ -2844,6 +2958,16 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
         flex: 1 1 auto;
         min-width: 0;
       }
+      /* On a phone the views' tabs take a row of their own: the picker stays beside the title,
+         at the right, so that its list opens on screen. */
+      :host([narrow]) nav {
+        order: 2;
+        flex-basis: 100%;
+      }
+      :host([narrow]) aime-person-picker {
+        order: 1;
+        margin-inline-start: auto;
+      }
       nav a {
         color: inherit;
         opacity: 0.8;
@@ -2872,28 +2996,35 @@ ${tt(this.hass,e[$]?.plays??0)}`}},xAxis:{type:"category",data:p,axisTick:{show:
         bottom: 0;
         z-index: 1;
       }
-    `]}get current(){return Cs(this.route?.path??"")}render(){let t=this.current,e=t.view==="album"||t.view==="artist"?void 0:t.view;return r`
+    `]}connectedCallback(){super.connectedCallback(),window.addEventListener("location-changed",this.onLocation),window.addEventListener("popstate",this.onLocation),this.onLocation()}disconnectedCallback(){super.disconnectedCallback(),window.removeEventListener("location-changed",this.onLocation),window.removeEventListener("popstate",this.onLocation)}willUpdate(){this.hass&&!this.peopleAsked&&(this.peopleAsked=!0,Ce(this.hass).then(t=>this.people=t,()=>{}))}onPersonChanged(t){Fe(t.detail.person)}get current(){return Bs(this.route?.path??"")}render(){let t=this.current,e=t.view==="album"||t.view==="artist"?void 0:t.view;return r`
       <header>
         <button
           class="icon menu"
-          aria-label=${u(this.hass,"panel.menu")}
+          aria-label=${h(this.hass,"panel.menu")}
           @click=${()=>this.dispatchEvent(new CustomEvent("hass-toggle-menu",{bubbles:!0,composed:!0}))}
         >
           <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
-            <path fill="currentColor" d=${we} />
+            <path fill="currentColor" d=${Te} />
           </svg>
         </button>
-        <h1>${u(this.hass,"panel.title")}</h1>
-        <nav aria-label=${u(this.hass,"panel.nav.label")}>
-          ${ue.map(s=>r`<a
-              href="${V}/${s}"
+        <h1>${h(this.hass,"panel.title")}</h1>
+        <nav aria-label=${h(this.hass,"panel.nav.label")}>
+          ${ye.map(s=>r`<a
+              href=${Ie(`${Q}/${s}`,this.person)}
               data-testid="nav-${s}"
               aria-current=${s===e?"page":"false"}
               @click=${b}
-              >${u(this.hass,`panel.nav.${s}`)}</a
+              >${h(this.hass,`panel.nav.${s}`)}</a
             >`)}
         </nav>
+        ${this.people.length||this.person?r`<aime-person-picker
+              .hass=${this.hass}
+              .narrow=${this.narrow}
+              .people=${this.people}
+              .person=${this.person}
+              @person-changed=${this.onPersonChanged}
+            ></aime-person-picker>`:""}
       </header>
       <main>${this.renderView(t)}</main>
       <aime-now-playing .hass=${this.hass} .narrow=${this.narrow}></aime-now-playing>
-    `}renderView(t){let{hass:e,narrow:s}=this,n=t.params;switch(t.view){case"journal":return r`<aime-journal .hass=${e} .narrow=${s} .params=${n}></aime-journal>`;case"timeline":return r`<aime-timeline .hass=${e} .narrow=${s} .params=${n}></aime-timeline>`;case"stats":return r`<aime-stats .hass=${e} .narrow=${s} .params=${n}></aime-stats>`;case"collection":return r`<aime-collection .hass=${e} .narrow=${s} .params=${n}></aime-collection>`;case"album":return r`<aime-album .hass=${e} .narrow=${s} .params=${n}></aime-album>`;case"artist":return r`<aime-artist .hass=${e} .narrow=${s} .params=${n}></aime-artist>`;case"playlists":return r`<aime-playlists .hass=${e} .narrow=${s} .params=${n}></aime-playlists>`;default:return r`<div class="state" data-testid="not-found">${u(this.hass,"panel.not_found")}</div>`}}};d([y({attribute:!1})],yt.prototype,"hass",2),d([y({type:Boolean,reflect:!0})],yt.prototype,"narrow",2),d([y({attribute:!1})],yt.prototype,"route",2);v("aime-panel",yt);export{yt as AimePanel};
+    `}renderView(t){let{hass:e,narrow:s,person:n}=this,o=t.params;switch(t.view){case"journal":return r`<aime-journal .hass=${e} .narrow=${s} .params=${o} .person=${n}></aime-journal>`;case"timeline":return r`<aime-timeline .hass=${e} .narrow=${s} .params=${o} .person=${n}></aime-timeline>`;case"stats":return r`<aime-stats .hass=${e} .narrow=${s} .params=${o} .person=${n}></aime-stats>`;case"collection":return r`<aime-collection .hass=${e} .narrow=${s} .params=${o} .person=${n}></aime-collection>`;case"album":return r`<aime-album .hass=${e} .narrow=${s} .params=${o} .person=${n}></aime-album>`;case"artist":return r`<aime-artist .hass=${e} .narrow=${s} .params=${o} .person=${n}></aime-artist>`;case"playlists":return r`<aime-playlists .hass=${e} .narrow=${s} .params=${o} .person=${n}></aime-playlists>`;default:return r`<div class="state" data-testid="not-found">${h(this.hass,"panel.not_found")}</div>`}}};d([y({attribute:!1})],rt.prototype,"hass",2),d([y({type:Boolean,reflect:!0})],rt.prototype,"narrow",2),d([y({attribute:!1})],rt.prototype,"route",2),d([m()],rt.prototype,"person",2),d([m()],rt.prototype,"people",2);g("aime-panel",rt);export{rt as AimePanel};

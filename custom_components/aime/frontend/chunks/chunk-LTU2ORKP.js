@@ -1,1 +1,0 @@
-import{a as t,b as n,c as o,f as e}from"./chunk-5S5VPTHB.js";var s="aime-recent-card",p="aime-recent-card-editor";var i={min:1,max:50,default:5},C={title:t(),count:o(i),show_now_playing:n()},a={count:i.default,show_now_playing:!0},u=(r,c)=>e(r,c,C,a);export{s as a,p as b,i as c,u as d};
