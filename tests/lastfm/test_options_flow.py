@@ -45,7 +45,8 @@ def _listeners(path: Path) -> list[str | None]:
 async def _set_person(hass: HomeAssistant, entry: MockConfigEntry, person: str | None) -> None:
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["type"] is FlowResultType.FORM
-    assert [str(key) for key in result["data_schema"].schema] == ["scan_interval", CONF_LISTENER]
+    fields = ["scan_interval", CONF_LISTENER, "scrobble_sources", "now_playing_updates"]
+    assert [str(key) for key in result["data_schema"].schema] == fields
     answer = {"scan_interval": 60} | ({CONF_LISTENER: person} if person else {})
     result = await hass.config_entries.options.async_configure(result["flow_id"], answer)
     assert result["type"] is FlowResultType.CREATE_ENTRY
