@@ -174,7 +174,14 @@ class Rollups:
         Returns how many plays were priced.
         """
         self.repricing = False
-        tracks = [row[0] for row in conn.exec_driver_sql("SELECT track_id FROM stats_repricing")]
+        people = conn.exec_driver_sql(  # Through the partial index: at once when nobody.
+            "SELECT EXISTS (SELECT 1 FROM play WHERE listener_id IS NOT NULL)"
+        ).scalar()
+        tracks = (
+            [row[0] for row in conn.exec_driver_sql("SELECT track_id FROM stats_repricing")]
+            if people
+            else []
+        )
         priced = repricing.reprice(conn)
         if tracks:
             self.people.tracks_priced(conn, tracks)
