@@ -42,6 +42,10 @@ def _listeners(path: Path) -> list[str | None]:
         ]
 
 
+# The form's scrobbling fields, saved with their defaults: nothing is scrobbled to the account.
+NOT_SCROBBLING = {"scrobble_sources": [], "now_playing_updates": False}
+
+
 async def _set_person(hass: HomeAssistant, entry: MockConfigEntry, person: str | None) -> None:
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["type"] is FlowResultType.FORM
@@ -71,7 +75,7 @@ async def test_the_only_account_takes_its_plays_along(
     assert await hass.async_add_executor_job(_listeners, store_path) == [None] * 3
 
     await _set_person(hass, entry, ALICE)
-    assert entry.options == {"scan_interval": 60, CONF_LISTENER: ALICE}
+    assert entry.options == {"scan_interval": 60, CONF_LISTENER: ALICE} | NOT_SCROBBLING
     assert await hass.async_add_executor_job(_listeners, store_path) == [ALICE] * 3
 
     fake_lastfm.scrobble_many("Alice", [FakeScrobble("Björk", "Hunter", None, T0 + 3600)])
@@ -80,7 +84,7 @@ async def test_the_only_account_takes_its_plays_along(
     assert await hass.async_add_executor_job(_listeners, store_path) == [ALICE] * 4
 
     await _set_person(hass, entry, None)  # Emptied: the household's again.
-    assert entry.options == {"scan_interval": 60}
+    assert entry.options == {"scan_interval": 60} | NOT_SCROBBLING
     assert await hass.async_add_executor_job(_listeners, store_path) == [None] * 4
 
 
