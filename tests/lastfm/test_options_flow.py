@@ -93,7 +93,7 @@ async def test_with_two_accounts_stored_plays_stay(
     hass: HomeAssistant, fake_lastfm: FakeLastfm, store_path: Path
 ) -> None:
     """Last.fm plays do not say which account scrobbled them: with two accounts, a new person
-    applies to the next scrobbles only."""
+    applies to the next scrobbles (and the account's newest one, read again) only."""
     fake_lastfm.add_user("Alice")
     fake_lastfm.add_user("Bob")
     fake_lastfm.scrobble_many("Alice", [FakeScrobble("Björk", "Jóga", None, T0)])
@@ -110,4 +110,47 @@ async def test_with_two_accounts_stored_plays_stay(
     fake_lastfm.scrobble_many("Alice", [FakeScrobble("Björk", "Hunter", None, T0 + 1200)])
     await alice.runtime_data.coordinator.async_refresh()
     await hass.async_block_till_done(wait_background_tasks=True)
-    assert await hass.async_add_executor_job(_listeners, store_path) == [None, None, ALICE]
+    # Her account polls from its own newest scrobble, read again: that play is hers too now.
+    # Bob's play stays the household's.
+    assert await hass.async_add_executor_job(_listeners, store_path) == [ALICE, None, ALICE]
+
+
+@pytest.mark.usefixtures("people", "init_integration")
+async def test_each_persons_account_polls_from_its_own_newest_play(
+    hass: HomeAssistant, fake_lastfm: FakeLastfm, store_path: Path
+) -> None:
+    """Alice's phone scrobbles late, offline plays older than Bob's newest: they still come in,
+    after a restart too (each person's account starts from that person's newest play)."""
+    fake_lastfm.add_user("Alice")
+    fake_lastfm.add_user("Bob")
+    fake_lastfm.scrobble_many("Alice", [FakeScrobble("Björk", "Jóga", None, T0)])
+    fake_lastfm.scrobble_many("Bob", [FakeScrobble("Daft Punk", "Get Lucky", None, T0 + 3600)])
+    alice = lastfm_entry(fake_lastfm, "Alice", ALICE)
+    bob = lastfm_entry(fake_lastfm, "Bob", "person.bob")
+    for entry in (alice, bob):
+        entry.add_to_hass(hass)
+        assert await hass.config_entries.async_setup(entry.entry_id)
+        await hass.async_block_till_done(wait_background_tasks=True)
+    assert await hass.async_add_executor_job(_listeners, store_path) == [ALICE, "person.bob"]
+
+    # Played offline between her last play and Bob's, sent when her phone came back.
+    fake_lastfm.scrobble_many("Alice", [FakeScrobble("Björk", "Hunter", None, T0 + 600)])
+    await alice.runtime_data.coordinator.async_refresh()
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert await hass.async_add_executor_job(_listeners, store_path) == [
+        ALICE,
+        ALICE,
+        "person.bob",
+    ]
+
+    assert await hass.config_entries.async_reload(alice.entry_id)  # A restart of the account.
+    await hass.async_block_till_done(wait_background_tasks=True)
+    fake_lastfm.scrobble_many("Alice", [FakeScrobble("Björk", "Bachelorette", None, T0 + 1200)])
+    await alice.runtime_data.coordinator.async_refresh()
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert await hass.async_add_executor_job(_listeners, store_path) == [
+        ALICE,
+        ALICE,
+        ALICE,
+        "person.bob",
+    ]

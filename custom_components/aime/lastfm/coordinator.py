@@ -73,6 +73,9 @@ class LastfmCoordinator(DataUpdateCoordinator[LastfmData]):
         self._failures = 0
         self._loved_failing = False
         self._playing: PlayingNow | None = None
+        # The newest scrobble this account has given us: each account polls from its own,
+        # so another account's newer plays never hide this one's late (offline) scrobbles.
+        self._newest: int | None = None
         entry.async_on_unload(lambda: self._async_publish_now_playing(None))
         super().__init__(
             hass,
@@ -127,8 +130,20 @@ class LastfmCoordinator(DataUpdateCoordinator[LastfmData]):
             translation_placeholders={"error": str(err)},
         ) from err
 
+    async def _async_newest(self) -> int | None:
+        """Where this account's poll starts: its own newest scrobble once one was read; at
+        first, the newest Last.fm play of its person (of any account when it has none)."""
+        if self._newest is not None:
+            return self._newest
+        store = self.store.store
+        listener = account_listener(self.config_entry)
+        mine = None
+        if listener is not None:
+            mine = await self.store.async_run(store.newest_played_by, Source.LASTFM, listener)
+        return mine or await self.store.async_run(store.newest_played_at, Source.LASTFM)
+
     async def _async_sync(self) -> LastfmData:
-        newest = await self.store.async_run(self.store.store.newest_played_at, Source.LASTFM)
+        newest = await self._async_newest()
         user, scrobbles, now_playing = await self.hass.async_add_executor_job(self._fetch, newest)
         if scrobbles:
             # Oldest first, each with its own time; already stored ones are duplicates.
@@ -141,6 +156,7 @@ class LastfmCoordinator(DataUpdateCoordinator[LastfmData]):
             LOGGER.debug(
                 "%s: %d scrobbles received, %d new plays", self.name, result.received, result.added
             )
+            self._newest = max(newest or 0, *(play.played_at for play in plays))
         self._async_publish_now_playing(now_playing)
         return LastfmData(user=user, now_playing=now_playing)
 

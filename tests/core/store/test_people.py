@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 import sqlite3
 
 from custom_components.aime.core.models import PlayInput, Source
@@ -90,3 +91,18 @@ def test_a_report_finds_its_listeners_play(store: Store) -> None:
     assert [entry.seconds for entry in store.stats.history(listener="person.alice").entries] == [
         None
     ]
+
+
+def test_a_persons_newest_play_of_a_source(store: Store) -> None:
+    """A person's newest Last.fm play: reported first, or merged into a play of theirs; another
+    person's newer scrobbles and the household's do not count."""
+    assert store.newest_played_by(Source.LASTFM, "person.alice") is None
+    store.ingest([_play(Source.LASTFM, AT, "person.alice")])
+    store.ingest([replace(_play(Source.LASTFM, AT + 5000, "person.bob"), title="Other")])
+    store.ingest([replace(_play(Source.LASTFM, AT + 9000), title="Third")])
+    assert store.newest_played_by(Source.LASTFM, "person.alice") == AT
+    store.ingest([replace(_play(Source.ROON, AT + 1000, "person.alice"), title="Fourth")])
+    store.ingest([replace(_play(Source.LASTFM, AT + 1030, "person.alice"), title="Fourth")])
+    assert store.newest_played_by(Source.LASTFM, "person.alice") == AT + 1030
+    assert store.newest_played_by(Source.LASTFM, "person.bob") == AT + 5000
+    assert store.newest_played_by(Source.ROON, "person.bob") is None

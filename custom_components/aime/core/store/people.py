@@ -16,6 +16,7 @@ from ..models import SOURCE_CODES, Source
 from ..stats.bulk import chunks, fetch
 from ..stats.rollups import Rollups
 from .ingest import Ingestor
+from .listeners import listener_id
 
 _ASSIGN_BATCH = 30_000  # Plays updated per statement (SQLite binds at most 32,766 values).
 
@@ -41,6 +42,31 @@ class PeopleMethods:
                     "(SELECT 1 FROM play WHERE listener_id = l.id) ORDER BY entity_id"
                 ).scalars()
             )
+
+    def newest_played_by(self, source: Source, listener: str) -> int | None:
+        """Start time of the newest play of ``listener`` that ``source`` reported (first, or
+        merged into a play of theirs); None when there is none.
+
+        Two Last.fm accounts of two people each poll from their own newest play: an account's
+        offline scrobbles older than the other account's newest are still fetched.
+        """
+        code = SOURCE_CODES[source]
+        with self._read() as conn:
+            person = listener_id(conn, listener)
+            if person is None:
+                return None
+            # Both walk a time-ordered index backwards and stop at the first match.
+            first_reported = conn.exec_driver_sql(
+                "SELECT played_at FROM play "
+                "WHERE listener_id = ? AND source_id = ? ORDER BY played_at DESC LIMIT 1",
+                (person, code),
+            ).scalar_one_or_none()
+            merged = conn.exec_driver_sql(
+                "SELECT r.played_at FROM play_report r JOIN play p ON p.id = r.play_id "
+                "WHERE r.source_id = ? AND p.listener_id = ? ORDER BY r.played_at DESC LIMIT 1",
+                (code, person),
+            ).scalar_one_or_none()
+        return max((v for v in (first_reported, merged) if v is not None), default=None)
 
     def assign_listener(self, source: Source, device: str | None, listener: str | None) -> int:
         """Give the plays of ``source`` to ``listener`` (None: the household); return how many
