@@ -233,3 +233,47 @@ def test_paths_without_an_export_are_refused(tmp_path: Path, name: str, failure:
     with pytest.raises(ExportError) as caught:
         find_export_files(tmp_path / name, ExportKind.SPOTIFY)
     assert caught.value.failure is failure
+
+
+def test_spotify_streams_count_from_half_a_length_learned_in_the_export(
+    store: Store, tmp_path: Path
+) -> None:
+    """The export gives no track length: a stream heard to its end tells it. A shorter stream
+    counts from half of it, whether it came before or after; a stream whose track never played
+    to its end counts only from 4 minutes; each stream is counted once, imported or skipped."""
+    giant, naima, mr_pc = (
+        "2dVu1cBBgiqHKj4AOaGZqk",
+        "6hFeVRMUFA5rnqgqOQaXbE",
+        "1Ee3sIZAvT6MW4JpMBVJ1P",
+    )
+    heard = [  # (title, track, ended, seconds heard, to its end)
+        ("Giant Steps", giant, T, 150, False),  # Waits, then counts: more than half of 286 s.
+        ("Giant Steps", giant, T + 500, 100, False),  # Waits, then too short.
+        ("Giant Steps", giant, T + 1_000, 286, True),  # Tells the length.
+        ("Giant Steps", giant, T + 1_400, 145, False),  # Decided at once: counts.
+        ("Giant Steps", giant, T + 1_800, 120, False),  # Decided at once: too short.
+        ("Naima", naima, T + 2_400, 180, False),  # Its length never shows: too short.
+        ("Mr. P.C.", mr_pc, T + 3_000, 300, False),  # 5 minutes: counts without a length.
+    ]
+    streams = [
+        spotify_stream(
+            title, "John Coltrane", ended, seconds * 1000, track_id=track,
+            reason_end="trackdone" if to_the_end else "fwdbtn",
+        )
+        for title, track, ended, seconds, to_the_end in heard
+    ]  # fmt: skip
+    path = spotify_zip(tmp_path / "export.zip", [json_array(streams)])
+    report = run_import(store, path, ExportKind.SPOTIFY, batch_size=1)
+    assert report.imported == {"plays": 4, "links": 2}  # A link per track.
+    assert report.skipped["plays"] == {"too_short": 3}
+    counted = [
+        (title, ended - seconds)
+        for title, _track, ended, seconds, _end in heard
+        if store.find_play(PlayInput(title, "John Coltrane", ended - seconds, Source.SPOTIFY))
+    ]
+    assert counted == [
+        ("Giant Steps", T - 150),
+        ("Giant Steps", T + 1_000 - 286),
+        ("Giant Steps", T + 1_400 - 145),
+        ("Mr. P.C.", T + 3_000 - 300),
+    ]
