@@ -2,10 +2,11 @@
 
 Alice's Last.fm account and carol's ListenBrainz account both take Roon's plays. Faults tried
 (on ListenBrainz; Last.fm's own are in ``test_outbox_roon.py``): an outage (503 past the
-library's retries, then 429 with Reset-In, then recovery), Home Assistant stopped between
-queueing and sending, a crash after ListenBrainz accepted but before AIME marked the play
-sent, and a play the ListenBrainz account reported itself. Each time: received once, or never
-with its reason; a spent rate-limit window is waited for without a request.
+library's retries, then 429 with Reset-In, then recovery), the integration and Home Assistant
+stopped between queueing and sending, a crash after ListenBrainz accepted but before AIME
+marked the play sent, a play the ListenBrainz account reported itself, a revoked token. Each
+time: received once, or never with its reason; a spent rate-limit window is waited for
+without a request.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from pathlib import Path
 import sqlite3
 import time
 
+from homeassistant import loader
 from homeassistant.const import CONF_TOKEN, CONF_USERNAME
 from homeassistant.core import CoreState, HomeAssistant
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_test_home_assistant
 
 from custom_components.aime.const import (
     CONF_API_ROOT,
@@ -36,7 +38,7 @@ from ..fakes.lastfm import FakeLastfm
 from ..fakes.listenbrainz import RESET_IN, FakeListen, FakeListenBrainz
 from ..fakes.roon import FakeRoonCore
 from ..roon.test_history_restart import Running
-from .test_outbox_roon import World, scrobbling_entry  # noqa: F401 - the Last.fm entry fixture
+from .test_outbox_roon import World, _copy, scrobbling_entry  # noqa: F401 - the Last.fm entry
 
 pytestmark = pytest.mark.usefixtures("no_lastfm_pacing")
 TOKEN = "4c1e2f0a-5b6d-4e7f-8a9b-0c1d2e3f4a5b"
@@ -185,6 +187,39 @@ async def test_through_a_restart(both: Both) -> None:
     assert both.rows("listenbrainz") == [("sent", None, 2)]
     assert both.rows("lastfm") == [("sent", None, 1)]
     assert both.listened() == ["So What"]
+    assert both.scrobbled() == ["So What"]
+
+
+async def test_through_a_home_assistant_restart(hass: HomeAssistant, both: Both) -> None:
+    """Queued for both, then Home Assistant really stops; a new instance sends each once."""
+    both.fake.http_error_next(503)
+    both.lb.fail_next(503, times=RETRIED)
+    await _play_so_what(both)
+    await both.send()
+    await hass.async_stop()
+    assert both.rows("listenbrainz") == [("queued", "unavailable", 1)]
+
+    async with async_test_home_assistant(config_dir=hass.config.config_dir) as new_hass:
+        new_hass.data.pop(loader.DATA_CUSTOM_COMPONENTS)  # as enable_custom_integrations
+        entries = [_copy(entry) for entry in (both.roon.entry, both.lastfm, both.lb_entry)]
+        roon_entry, lastfm_entry, lb_entry = entries
+        roon_entry.add_to_hass(new_hass)
+        running = Running(new_hass, both.roon.core, roon_entry, both.roon.clock)
+        restarted = Both(running, lastfm_entry, both.fake, both.path)
+        restarted.lb_entry, restarted.lb = lb_entry, both.lb
+        await restarted.roon.start()
+        lastfm_entry.add_to_hass(new_hass)
+        lb_entry.add_to_hass(new_hass)
+        await restarted.start_lastfm()
+        await restarted.start_listenbrainz()
+        await restarted.send(after=60)
+        assert restarted.rows("listenbrainz") == [("sent", None, 2)]
+        assert restarted.rows("lastfm") == [("sent", None, 2)]
+        for entry in (lb_entry, lastfm_entry, roon_entry):
+            assert await new_hass.config_entries.async_unload(entry.entry_id)
+        await new_hass.async_stop()
+    assert both.listened() == ["So What"]
+    assert both.submitted() == ["single"]
     assert both.scrobbled() == ["So What"]
 
 
