@@ -280,3 +280,20 @@ async def test_now_playing_reaches_listenbrainz(both: Both) -> None:
     playing = both.lb.users["carol"].playing_now
     assert playing is not None
     assert playing["track_metadata"]["track_name"] == "Freddie Freeloader"
+
+
+async def test_retry_outbox_takes_a_listenbrainz_entry(both: Both) -> None:
+    """``aime.retry_outbox`` named with the ListenBrainz entry queues its failed rows again."""
+    both.lb.users["carol"].token = "revoked"
+    await _play_so_what(both)
+    await both.send()
+    assert both.rows("listenbrainz") == [("failed", "auth", 1)]
+    both.lb.users["carol"].token = TOKEN
+    answer = await both.hass.services.async_call(
+        DOMAIN, "retry_outbox", {"config_entry_id": both.lb_entry.entry_id},
+        blocking=True, return_response=True,
+    )  # fmt: skip
+    assert answer == {"queued": 1}
+    await both.hass.async_block_till_done(wait_background_tasks=True)
+    assert both.rows("listenbrainz") == [("sent", None, 2)]
+    assert both.rows("lastfm") == [("sent", None, 1)]

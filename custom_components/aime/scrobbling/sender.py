@@ -10,7 +10,7 @@ same transaction as they are stored, so nothing recorded is lost to a restart.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from functools import partial
 import time
@@ -90,13 +90,19 @@ class OutboxSender:
         async with self._lock:  # Let a pass in progress finish.
             pass
 
-    async def async_requeue_refused(self) -> None:
-        """Queue again, due now, what failed on refused credentials (they were just accepted)."""
+    async def async_requeue(
+        self, item_ids: Sequence[int] = (), reason: Reason | None = None
+    ) -> int:
+        """Queue failed rows again, due now: these ids, or all (of ``reason``); how many."""
         route, outbox = self.route, self._access.store.outbox
-        await self._access.async_run(
-            partial(outbox.retry, int(self.clock()), destination=route.destination,
-                    account=route.account, reason=Reason.AUTH)
+        return await self._access.async_run(
+            partial(outbox.retry, int(self.clock()), item_ids=item_ids,
+                    destination=route.destination, account=route.account, reason=reason)
         )  # fmt: skip
+
+    async def async_requeue_refused(self) -> int:
+        """Queue again what failed on refused credentials (they were just accepted)."""
+        return await self.async_requeue(reason=Reason.AUTH)
 
     async def async_send_now(self) -> PassReport | None:
         """One pass now (after the one in progress); None when the store is closing."""
