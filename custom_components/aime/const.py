@@ -80,7 +80,7 @@ CONF_SESSION_KEY: Final = "session_key"
 CONF_SCROBBLE_SOURCES: Final = "scrobble_sources"
 CONF_NOW_PLAYING_UPDATES: Final = "now_playing_updates"
 # Sources a user may opt in to scrobble: AIME's live recorders.
-SCROBBLE_SOURCE_CHOICES: Final = ("roon", "home_assistant")
+SCROBBLE_SOURCE_CHOICES: Final = ("roon", "home_assistant", "endpoint")
 
 # Roon Core entries (one per Core; unique id = the Core's id).
 CONF_CORE_NAME: Final = "core_name"

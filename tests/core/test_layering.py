@@ -82,7 +82,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "playlists": BASE | {"ai", "core.playlists", "core.stats", "core.store", "hub"},
     "scrobbling": BASE | {"clients", "core", "core.outbox", "core.store", "hub"},
     "lastfm": BASE | {"clients", "core", "core.store", "hub", "scrobbling", "stats"},
-    "listenbrainz": BASE | {"clients", "core", "core.store", "flow_fields", "hub", "stats"},
+    "listenbrainz": BASE
+    | {"clients", "core", "core.store", "flow_fields", "hub", "scrobbling", "stats"},
     "players": BASE | {"core", "flow_fields", "hub"},
     "scrobble_endpoint": BASE | {"core", "flow_fields", "hub"},
     "roon": BASE

@@ -12,6 +12,8 @@ from custom_components.aime.const import (
     CONF_API_ROOT,
     CONF_KIND,
     CONF_LISTENER,
+    CONF_NOW_PLAYING_UPDATES,
+    CONF_SCROBBLE_SOURCES,
     DOMAIN,
     KIND_LISTENBRAINZ,
 )
@@ -154,3 +156,28 @@ async def test_the_options_name_whose_listens_these_are(
     result = await hass.config_entries.options.async_init(entry.entry_id)
     await hass.config_entries.options.async_configure(result["flow_id"], {})
     assert CONF_LISTENER not in entry.options
+
+
+async def test_the_options_choose_what_is_sent_to_the_account(
+    hass: HomeAssistant, init_integration: MockConfigEntry, fake_listenbrainz: FakeListenBrainz
+) -> None:
+    """The token writes: sources are taken at once, no approval step; never its own listens."""
+    fake_listenbrainz.add_user("carol", TOKEN)
+    entry = _entry(fake_listenbrainz)
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {CONF_SCROBBLE_SOURCES: ["roon", "endpoint"], CONF_NOW_PLAYING_UPDATES: True},
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert entry.options[CONF_SCROBBLE_SOURCES] == ["roon", "endpoint"]
+    runtime: ListenbrainzRuntime = entry.runtime_data
+    route = runtime.sender.route
+    assert route.sources == frozenset({Source.ROON, Source.ENDPOINT})
+    assert runtime.sender.now_playing
+    assert route in runtime.store.outbox.routes
+    assert not route.takes(Source.LISTENBRAINZ)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from functools import partial
-import time
 from typing import TYPE_CHECKING
 
 from homeassistant.config_entries import ConfigEntryState
@@ -19,6 +17,7 @@ import voluptuous as vol
 from ..action import Action
 from ..const import CONF_KIND, DOMAIN, KIND_HUB, KIND_LASTFM
 from ..exceptions import validation_error
+from ..scrobbling.sender import OutboxSender
 from ..validation import LOCAL_DATE, STORE_ID, text
 from .runtime import LastfmRuntime
 
@@ -79,17 +78,25 @@ async def _async_cancel_import(call: ServiceCall) -> None:
 
 
 async def _async_retry_outbox(call: ServiceCall) -> ServiceResponse:
-    """Queue the account's failed plays again (all, or those ``ids``) and send now."""
-    lastfm = _lastfm_runtime(call)
-    sender = lastfm.sender
-    route = sender.route
-    queued = await lastfm.access.async_run(
-        partial(lastfm.store.outbox.retry, int(time.time()), item_ids=call.data.get(ATTR_IDS, ()),
-                destination=route.destination, account=route.account)
-    )  # fmt: skip
+    """Queue the account's failed plays again (all, or those ``ids``) and send now.
+
+    The account is the Last.fm entry (the only one when none is named) or the named ListenBrainz
+    entry: any loaded entry whose runtime has an outbox sender."""
+    sender = _named_sender(call) or _lastfm_runtime(call).sender
+    queued = await sender.async_requeue(call.data.get(ATTR_IDS, ()))
     if queued:
         call.hass.async_create_background_task(sender.async_send_now(), "aime outbox retry")
     return {"queued": queued}
+
+
+def _named_sender(call: ServiceCall) -> OutboxSender | None:
+    """The outbox sender of the loaded entry the call names, when it has one."""
+    entry_id: str | None = call.data.get(ATTR_CONFIG_ENTRY_ID)
+    entry = call.hass.config_entries.async_get_entry(entry_id) if entry_id else None
+    if entry is None or entry.domain != DOMAIN or entry.state is not ConfigEntryState.LOADED:
+        return None
+    sender = getattr(entry.runtime_data, "sender", None)
+    return sender if isinstance(sender, OutboxSender) else None
 
 
 def _lastfm_runtime(call: ServiceCall) -> LastfmRuntime:

@@ -1,7 +1,8 @@
 """The config flow's ListenBrainz steps: an account by its user token, and its re-authentication.
 
 The token is checked with ListenBrainz (``validate-token``) before anything is saved; the user
-name it answers names the entry. The options name the person whose listens these are.
+name it answers names the entry. The options name the person whose listens these are, and
+which of the plays AIME records it sends to the account (the token writes too: no other step).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ..const import (
     LISTENBRAINZ_UNIQUE_ID_PREFIX,
 )
 from ..flow_fields import ADVANCED_OPTIONS, SECRET, URL, advanced_input, advanced_options
+from ..scrobbling.options_flow import scrobbling_fields
 from .runtime import build_client
 
 LISTENBRAINZ_TOKEN_URL = "https://listenbrainz.org/settings/"
@@ -103,7 +105,7 @@ class ListenbrainzConfigSteps(ConfigFlow):
 
 
 class ListenbrainzOptionsFlow(OptionsFlow):
-    """Whose listens the account's are: a person, or the household."""
+    """Whose listens the account's are (a person, or the household), and what it is sent."""
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """The hub's options use ``init``: ListenBrainz's form has its own step."""
@@ -112,11 +114,13 @@ class ListenbrainzOptionsFlow(OptionsFlow):
     async def async_step_listenbrainz(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """A person (empty: the household); applied to the listens recorded from now on."""
+        """A person (empty: the household), applied to the listens recorded from now on; the
+        sources to send and now-playing updates, applied at once."""
         options = self.config_entry.options
         if user_input is not None:
             listener = user_input.get(CONF_LISTENER) or None
-            kept = {key: value for key, value in options.items() if key != CONF_LISTENER}
+            merged = {**options, **user_input}
+            kept = {key: value for key, value in merged.items() if key != CONF_LISTENER}
             return self.async_create_entry(
                 data={**kept, CONF_LISTENER: listener} if listener else kept
             )
@@ -125,7 +129,12 @@ class ListenbrainzOptionsFlow(OptionsFlow):
             if options.get(CONF_LISTENER)
             else vol.Optional(CONF_LISTENER)
         )
-        schema = vol.Schema({field: EntitySelector(EntitySelectorConfig(domain="person"))})
+        schema = vol.Schema(
+            {
+                field: EntitySelector(EntitySelectorConfig(domain="person")),
+                **scrobbling_fields(dict(options)),
+            }
+        )
         return self.async_show_form(step_id="listenbrainz", data_schema=schema)
 
 

@@ -1,4 +1,4 @@
-"""What a loaded ListenBrainz account entry holds: its client and its follower."""
+"""What a loaded ListenBrainz account entry holds: its client, its follower and its sender."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ from ..clients.listenbrainz import (
     ListenbrainzClient,
     ListenbrainzError,
 )
-from ..const import CONF_API_ROOT, DOMAIN
+from ..const import CONF_API_ROOT, CONF_NOW_PLAYING_UPDATES, DOMAIN
 from ..core.store.store import Store
 from ..hub.store_access import StoreAccess
+from ..scrobbling.sender import OutboxSender
+from ..scrobbling.setup import build_listenbrainz_sender, listenbrainz_route
 from .follower import ListenbrainzFollower
 
 if TYPE_CHECKING:
@@ -31,6 +33,7 @@ class ListenbrainzRuntime:
     client: ListenbrainzClient
     follower: ListenbrainzFollower
     access: StoreAccess
+    sender: OutboxSender
 
     @property
     def store(self) -> Store:
@@ -38,14 +41,22 @@ class ListenbrainzRuntime:
         return self.access.store
 
     async def async_apply_options(self, entry: AimeConfigEntry) -> None:
-        """The person (``listener``) is read at each recording: nothing to restart."""
+        """Scrobbling choices apply at once; the person (``listener``) is read at each
+        recording."""
+        self.sender.route = listenbrainz_route(entry)
+        self.sender.now_playing = bool(entry.options.get(CONF_NOW_PLAYING_UPDATES, False))
+        self.access.store.outbox.set_route(self.sender.route)
 
     async def async_start(self) -> None:
-        """Poll now and every minute; import the history in the background."""
+        """Poll now and every minute; import the history in the background; send the outbox
+        (the token was just accepted: what failed on a refused one is queued again)."""
         await self.follower.async_start()
+        await self.sender.async_requeue_refused()
+        self.sender.async_start()
 
     async def async_stop(self) -> None:
-        """Stop polling and importing before the entry's store access closes."""
+        """Stop sending, polling and importing before the entry's store access closes."""
+        await self.sender.async_stop()
         await self.follower.async_stop()
 
 
@@ -71,4 +82,5 @@ async def async_setup_listenbrainz(
         ) from err
     user = str(entry.data[CONF_USERNAME])
     follower = ListenbrainzFollower(hass, entry, client, access, user)
-    return ListenbrainzRuntime(client=client, follower=follower, access=access)
+    sender = build_listenbrainz_sender(hass, entry, access, client)
+    return ListenbrainzRuntime(client=client, follower=follower, access=access, sender=sender)

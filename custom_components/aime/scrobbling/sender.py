@@ -10,8 +10,9 @@ same transaction as they are stored, so nothing recorded is lost to a restart.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
+from functools import partial
 import time
 from typing import Any, Protocol
 
@@ -22,7 +23,7 @@ from homeassistant.helpers.event import async_call_later, async_track_time_inter
 
 from ..clients.lastfm_scrobbler import ScrobbleRequest
 from ..const import LOGGER
-from ..core.outbox.rules import OutboxRoute
+from ..core.outbox.rules import Destination, OutboxRoute, Reason
 from ..core.outbox.sending import Delivery, DeliveryError, PassReport, send_pass
 from ..hub.now_playing import SIGNAL_NOW_PLAYING, async_current_now_playing
 from ..hub.recording import SIGNAL_PLAYS_RECORDED
@@ -89,6 +90,20 @@ class OutboxSender:
         async with self._lock:  # Let a pass in progress finish.
             pass
 
+    async def async_requeue(
+        self, item_ids: Sequence[int] = (), reason: Reason | None = None
+    ) -> int:
+        """Queue failed rows again, due now: these ids, or all (of ``reason``); how many."""
+        route, outbox = self.route, self._access.store.outbox
+        return await self._access.async_run(
+            partial(outbox.retry, int(self.clock()), item_ids=item_ids,
+                    destination=route.destination, account=route.account, reason=reason)
+        )  # fmt: skip
+
+    async def async_requeue_refused(self) -> int:
+        """Queue again what failed on refused credentials (they were just accepted)."""
+        return await self.async_requeue(reason=Reason.AUTH)
+
     async def async_send_now(self) -> PassReport | None:
         """One pass now (after the one in progress); None when the store is closing."""
         async with self._lock:
@@ -101,6 +116,11 @@ class OutboxSender:
         self.last_report = report
         if report.error is not None:
             LOGGER.info("%s: outbox paused (%s)", self._entry.title, report.error.reason)
+            # A refused ListenBrainz token: its rows wait, failed, for the new one (a Last.fm
+            # session is given again through the options' write-access step instead).
+            refused = report.error.reason is Reason.AUTH
+            if refused and self.route.destination is Destination.LISTENBRAINZ:
+                self._entry.async_start_reauth(self._hass)
         return report
 
     @callback

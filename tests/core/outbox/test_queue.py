@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from custom_components.aime.core.models import PlayInput, Source
-from custom_components.aime.core.outbox.rules import Destination, OutboxRoute, OutboxState
+from custom_components.aime.core.outbox.rules import Destination, OutboxRoute, OutboxState, Reason
 from custom_components.aime.core.store.store import Store
 
 T0 = 1_700_000_000
@@ -71,7 +71,8 @@ def test_states_move_and_failed_rows_are_retried(store: Store) -> None:
 
     entries = store.outbox.entries(states=[OutboxState.FAILED])
     assert [(e.title, e.reason, e.attempts) for e in entries] == [("Song 2", "auth", 1)]
-    assert store.outbox.retry(T0 + 100, account="alice") == 1
+    assert store.outbox.retry(T0 + 100, account="alice", reason=Reason.REJECTED) == 0
+    assert store.outbox.retry(T0 + 100, account="alice", reason=Reason.AUTH) == 1
     assert _due(store) == ["Song 2"]
     assert store.outbox.entries(limit=1)[0].title == "Song 3"  # newest play first
 

@@ -68,3 +68,21 @@ def test_recent_scrobbles_confirm_by_time_and_title() -> None:
         ("Miles Davis", "Other", NOW - 300),
     ]
     assert confirmed(sending, recent) == {1}
+
+
+LISTENBRAINZ = LIMITS[Destination.LISTENBRAINZ]
+
+
+def test_listenbrainz_takes_a_thousand_listens_a_call_of_any_age() -> None:
+    items = [_item(i, NOW - 400 * DAY + i) for i in range(2500)]
+    plan = plan_pass(items, NOW, LISTENBRAINZ)
+    assert [len(batch) for batch in plan.batches] == [1000, 1000, 500]
+    assert plan.too_old == []
+
+
+def test_a_listenbrainz_account_is_never_sent_its_own_listens() -> None:
+    sources = frozenset({Source.ROON, Source.ENDPOINT, Source.LISTENBRAINZ})
+    route = OutboxRoute(Destination.LISTENBRAINZ, "carol", sources)
+    assert route.takes(Source.ROON)
+    assert route.takes(Source.ENDPOINT)  # clients sending to AIME's endpoint are passed on
+    assert not route.takes(Source.LISTENBRAINZ)

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from ..models import SOURCE_CODES, IngestResult, Source
-from .rules import Destination, OutboxRoute, OutboxState, OutgoingPlay
+from .rules import Destination, OutboxRoute, OutboxState, OutgoingPlay, Reason
 
 type Connect = Callable[[], AbstractContextManager[Connection]]
 
@@ -202,9 +202,14 @@ class Outbox:
         item_ids: Sequence[int] = (),
         destination: Destination | None = None,
         account: str | None = None,
+        reason: Reason | None = None,
     ) -> int:
-        """Queue failed rows again, due now (the given ones, or all the account's)."""
+        """Queue failed rows again, due now (the given ones, or all the account's, or those
+        that failed for ``reason``)."""
         where, params = _filters(destination, account, (OutboxState.FAILED,))
+        if reason is not None:
+            where += " AND o.reason = ?"
+            params = (*params, reason.value)
         if item_ids:
             where += f" AND o.id IN ({','.join('?' * len(item_ids))})"
             params = (*params, *item_ids)

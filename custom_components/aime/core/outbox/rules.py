@@ -1,10 +1,11 @@
 """What the outbox sends, when, and in what batches; plain rules, no I/O.
 
-A destination is a kind of service AIME scrobbles to (Last.fm now, ListenBrainz next); an
-account is one user of it. The rules here are the services' documented limits:
+A destination is a kind of service AIME scrobbles to (Last.fm, ListenBrainz); an account is
+one user of it. The rules here are the services' documented limits:
 
 - Last.fm takes at most 50 scrobbles per ``track.scrobble`` call and ignores scrobbles older
   than 14 days: those are reported as not sent, with the reason, never tried.
+- ListenBrainz takes up to 1000 listens per ``submit-listens`` call, of any age.
 - A failed attempt is tried again later, each time later (``BACKOFF``), up to six hours apart;
   a rate limit waits at least what the service asked for.
 - An attempt is recorded as "sending" before the request leaves: after a crash (or a timeout,
@@ -64,8 +65,7 @@ class DestinationLimits:
 
 LIMITS: dict[Destination, DestinationLimits] = {
     Destination.LASTFM: DestinationLimits(50, 14 * DAY, Source.LASTFM),
-    # ListenBrainz: up to 1000 listens per submit-listens call, any age (its own client
-    # and fake come later; the limits are here so the queue needs nothing more).
+    # ListenBrainz: up to 1000 listens per submit-listens call (MAX_LISTENS_PER_REQUEST), any age.
     Destination.LISTENBRAINZ: DestinationLimits(1000, None, Source.LISTENBRAINZ),
 }
 
