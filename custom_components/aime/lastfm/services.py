@@ -79,7 +79,7 @@ async def _async_cancel_import(call: ServiceCall) -> None:
 
 
 async def _async_retry_outbox(call: ServiceCall) -> ServiceResponse:
-    """Queue the account's failed plays again (all, or those ``ids``) and send now."""
+    """Queue the account's failed plays and loves again (all, or those plays) and send now."""
     lastfm = _lastfm_runtime(call)
     sender = lastfm.sender
     route = sender.route
@@ -87,6 +87,10 @@ async def _async_retry_outbox(call: ServiceCall) -> ServiceResponse:
         partial(lastfm.store.outbox.retry, int(time.time()), item_ids=call.data.get(ATTR_IDS, ()),
                 destination=route.destination, account=route.account)
     )  # fmt: skip
+    if not call.data.get(ATTR_IDS):  # The ids name plays; without them, the failed loves too.
+        queued += await lastfm.access.async_run(
+            lastfm.store.loves.retry, int(time.time()), route.destination, route.account
+        )
     if queued:
         call.hass.async_create_background_task(sender.async_send_now(), "aime outbox retry")
     return {"queued": queued}

@@ -22,18 +22,20 @@ from homeassistant.helpers.event import async_call_later, async_track_time_inter
 
 from ..clients.lastfm_scrobbler import ScrobbleRequest
 from ..const import LOGGER
+from ..core.outbox.loves import LoveDelivery, send_loves
 from ..core.outbox.rules import OutboxRoute
 from ..core.outbox.sending import Delivery, DeliveryError, PassReport, send_pass
 from ..hub.now_playing import SIGNAL_NOW_PLAYING, async_current_now_playing
 from ..hub.recording import SIGNAL_PLAYS_RECORDED
+from ..hub.signals import SIGNAL_LOVES_QUEUED
 from ..hub.store_access import StoreAccess, StoreClosedError
 
 PASS_INTERVAL = timedelta(minutes=1)
 PASS_DELAY = 2.0  # seconds after plays were recorded: a burst is sent in one pass
 
 
-class NowPlayingDelivery(Delivery, Protocol):
-    """A delivery that can also show what plays now (best effort)."""
+class NowPlayingDelivery(Delivery, LoveDelivery, Protocol):
+    """A delivery that also takes loves and can show what plays now (best effort)."""
 
     def now_playing(self, item: ScrobbleRequest) -> None: ...
 
@@ -71,6 +73,7 @@ class OutboxSender:
         self._access.store.outbox.set_route(self.route)
         self._unsubscribers += [
             async_dispatcher_connect(self._hass, SIGNAL_PLAYS_RECORDED, self._async_plays_recorded),
+            async_dispatcher_connect(self._hass, SIGNAL_LOVES_QUEUED, self._async_plays_recorded),
             async_dispatcher_connect(self._hass, SIGNAL_NOW_PLAYING, self._async_playing_changed),
             async_track_time_interval(self._hass, self._async_tick, PASS_INTERVAL,
                                       name=f"{self._entry.title} outbox"),
@@ -93,14 +96,20 @@ class OutboxSender:
         """One pass now (after the one in progress); None when the store is closing."""
         async with self._lock:
             try:
-                report = await self._access.async_run(
-                    send_pass, self._access.store.outbox, self.delivery, self.clock
-                )
+                report = await self._access.async_run(self._send_all)
             except StoreClosedError:
                 return None
         self.last_report = report
         if report.error is not None:
             LOGGER.info("%s: outbox paused (%s)", self._entry.title, report.error.reason)
+        return report
+
+    def _send_all(self) -> PassReport:
+        """The plays, then the loves made in AIME (not when the service refused the plays)."""
+        store = self._access.store
+        report = send_pass(store.outbox, self.delivery, self.clock)
+        if report.error is None:
+            report.loves_sent = send_loves(store.loves, self.delivery, self.clock)
         return report
 
     @callback
