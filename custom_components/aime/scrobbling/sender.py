@@ -72,8 +72,8 @@ class OutboxSender:
         """Queue plays for the account from now on, and send: now, after plays, every minute."""
         self._access.store.outbox.set_route(self.route)
         self._unsubscribers += [
-            async_dispatcher_connect(self._hass, SIGNAL_PLAYS_RECORDED, self._async_plays_recorded),
-            async_dispatcher_connect(self._hass, SIGNAL_LOVES_QUEUED, self._async_plays_recorded),
+            async_dispatcher_connect(self._hass, SIGNAL_PLAYS_RECORDED, self._async_pass_soon),
+            async_dispatcher_connect(self._hass, SIGNAL_LOVES_QUEUED, self._async_pass_soon),
             async_dispatcher_connect(self._hass, SIGNAL_NOW_PLAYING, self._async_playing_changed),
             async_track_time_interval(self._hass, self._async_tick, PASS_INTERVAL,
                                       name=f"{self._entry.title} outbox"),
@@ -125,7 +125,7 @@ class OutboxSender:
             self._async_start_pass()
 
     @callback
-    def _async_plays_recorded(self) -> None:
+    def _async_pass_soon(self) -> None:
         if self._soon is None:
             self._soon = async_call_later(self._hass, PASS_DELAY, self._async_start_pass)
 
