@@ -14,11 +14,16 @@ import sqlite3
 import time
 from typing import Any
 
+from homeassistant import loader
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import Context, HomeAssistant
+from homeassistant.core import Context, CoreState, HomeAssistant
 from homeassistant.exceptions import ServiceValidationError, Unauthorized
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    MockUser,
+    async_test_home_assistant,
+)
 
 from custom_components.aime.const import (
     CONF_API_ROOT,
@@ -119,7 +124,7 @@ async def home(
     await home.start()
     yield home
     for entry in (lastfm, mock_config_entry):
-        if entry.state.recoverable:
+        if entry.state.recoverable and hass.state is CoreState.running:
             await hass.config_entries.async_unload(entry.entry_id)
 
 
@@ -138,6 +143,35 @@ async def test_a_love_reaches_lastfm_once_through_an_outage_and_a_restart(home: 
     assert home.queue() == [(1, "sent", None, 2)]
     assert home.loved_on_lastfm() == ["So What"]
     assert len(home.fake.requests_for("track.love")) == 2  # the 503, then the one taken
+
+
+def _copy(entry: MockConfigEntry) -> MockConfigEntry:
+    return MockConfigEntry(domain=entry.domain, entry_id=entry.entry_id, title=entry.title,
+                           unique_id=entry.unique_id, data=dict(entry.data),
+                           options=dict(entry.options))  # fmt: skip
+
+
+async def test_a_love_survives_a_home_assistant_restart(hass: HomeAssistant, home: Home) -> None:
+    """Queued, then Home Assistant really stops; a new instance on the same folder sends it."""
+    home.fake.http_error_next(503)
+    await home.set_loved(True)
+    await home.send()
+    await hass.async_stop()
+    assert home.queue() == [(1, "queued", "unavailable", 1)]
+    async with async_test_home_assistant(config_dir=hass.config.config_dir) as new_hass:
+        new_hass.data.pop(loader.DATA_CUSTOM_COMPONENTS)  # as enable_custom_integrations
+        hub, lastfm = _copy(home.hub), _copy(home.lastfm)
+        hub.add_to_hass(new_hass)
+        lastfm.add_to_hass(new_hass)
+        restarted = Home(new_hass, hub, lastfm, home.fake, home.path)
+        restarted.later = 60
+        await restarted.start()
+        await restarted.send()
+        assert restarted.queue() == [(1, "sent", None, 2)]
+        await restarted.stop()
+        await new_hass.async_stop()
+    assert home.loved_on_lastfm() == ["So What"]
+    assert len(home.fake.requests_for("track.love")) == 2
 
 
 async def test_an_unlove_reaches_lastfm_once_after_a_rate_limit(home: Home) -> None:
