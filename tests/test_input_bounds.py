@@ -54,6 +54,7 @@ VALID: dict[str, Any] = {
     "name": "Mix",
     "first_day": "2024-03-01",
     "last_day": "2024-03-31",
+    "loved": True,
 }
 NOT_A_FIELD = {"type", "id"}
 MAX_MESSAGE = 400  # A refused value is quoted, never in full when it is huge.

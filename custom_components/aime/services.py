@@ -10,6 +10,7 @@ from .aime_import.history_services import HISTORY_IMPORT_ACTIONS
 from .aime_import.services import AIME_IMPORT_ACTIONS
 from .const import DOMAIN
 from .enrichment.services import ENRICHMENT_ACTIONS
+from .lastfm.love_action import LOVE_ACTIONS
 from .lastfm.services import LASTFM_ACTIONS
 from .playlists.services import PLAYLIST_ACTIONS
 from .recap.services import RECAP_ACTIONS
@@ -19,6 +20,7 @@ from .validation import ActionSchema
 
 ACTIONS: tuple[Action, ...] = (
     *LASTFM_ACTIONS,
+    *LOVE_ACTIONS,
     *ROON_ACTIONS,
     *PLAYLIST_ACTIONS,
     *PLAY_PLAYLIST_ACTIONS,

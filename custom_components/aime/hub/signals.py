@@ -12,3 +12,5 @@ from typing import Final
 SIGNAL_COLLECTION_CHANGED: Final = "aime_collection_changed"
 # Sent with the playlist created (or ``None`` when one was renamed or deleted).
 SIGNAL_PLAYLISTS_CHANGED: Final = "aime_playlists_changed"
+# Sent (without arguments) when a love made in AIME was queued for the accounts' senders.
+SIGNAL_LOVES_QUEUED: Final = "aime_loves_queued"

@@ -78,12 +78,15 @@ async def _async_cancel_import(call: ServiceCall) -> None:
 
 
 async def _async_retry_outbox(call: ServiceCall) -> ServiceResponse:
-    """Queue the account's failed plays again (all, or those ``ids``) and send now.
+    """Queue the account's failed plays and loves again (all, or those plays) and send now.
 
     The account is the Last.fm entry (the only one when none is named) or the named ListenBrainz
     entry: any loaded entry whose runtime has an outbox sender."""
     sender = _named_sender(call) or _lastfm_runtime(call).sender
-    queued = await sender.async_requeue(call.data.get(ATTR_IDS, ()))
+    ids = call.data.get(ATTR_IDS, ())
+    queued = await sender.async_requeue(ids)
+    if not ids:  # The ids name plays; without them, the failed loves too.
+        queued += await sender.async_requeue_loves()
     if queued:
         call.hass.async_create_background_task(sender.async_send_now(), "aime outbox retry")
     return {"queued": queued}

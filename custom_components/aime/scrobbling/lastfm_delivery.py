@@ -63,6 +63,10 @@ class LastfmDelivery:
                 total_pages, page = found.total_pages, page + 1
         return confirmed(items, recent)
 
+    def set_loved(self, artist: str, title: str, loved: bool) -> None:
+        with _translated():
+            self.scrobbler.set_loved(artist, title, loved)
+
     def now_playing(self, item: ScrobbleRequest) -> None:
         with _translated():
             self.scrobbler.update_now_playing(item)

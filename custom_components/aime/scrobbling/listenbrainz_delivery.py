@@ -51,6 +51,11 @@ class ListenbrainzDelivery:
             self.client.submit_listens([play_of(item) for item in items])
         return [Outcome(True) for _ in items]
 
+    def set_loved(self, artist: str, title: str, loved: bool) -> None:
+        """Never called: loves go to Last.fm only (``LOVE_DESTINATIONS``). ListenBrainz's
+        feedback names a recording by its MusicBrainz id, which AIME's loves do not carry."""
+        raise NotImplementedError
+
     def arrived(self, items: Sequence[OutgoingPlay]) -> set[int]:
         """Read the user's listens over the rows' span (newest first, page by page)."""
         start = min(item.played_at for item in items)

@@ -23,18 +23,20 @@ from homeassistant.helpers.event import async_call_later, async_track_time_inter
 
 from ..clients.lastfm_scrobbler import ScrobbleRequest
 from ..const import LOGGER
+from ..core.outbox.loves import LoveDelivery, send_loves
 from ..core.outbox.rules import Destination, OutboxRoute, Reason
 from ..core.outbox.sending import Delivery, DeliveryError, PassReport, send_pass
 from ..hub.now_playing import SIGNAL_NOW_PLAYING, async_current_now_playing
 from ..hub.recording import SIGNAL_PLAYS_RECORDED
+from ..hub.signals import SIGNAL_LOVES_QUEUED
 from ..hub.store_access import StoreAccess, StoreClosedError
 
 PASS_INTERVAL = timedelta(minutes=1)
 PASS_DELAY = 2.0  # seconds after plays were recorded: a burst is sent in one pass
 
 
-class NowPlayingDelivery(Delivery, Protocol):
-    """A delivery that can also show what plays now (best effort)."""
+class NowPlayingDelivery(Delivery, LoveDelivery, Protocol):
+    """A delivery that also takes loves and can show what plays now (best effort)."""
 
     def now_playing(self, item: ScrobbleRequest) -> None: ...
 
@@ -71,7 +73,8 @@ class OutboxSender:
         """Queue plays for the account from now on, and send: now, after plays, every minute."""
         self._access.store.outbox.set_route(self.route)
         self._unsubscribers += [
-            async_dispatcher_connect(self._hass, SIGNAL_PLAYS_RECORDED, self._async_plays_recorded),
+            async_dispatcher_connect(self._hass, SIGNAL_PLAYS_RECORDED, self._async_pass_soon),
+            async_dispatcher_connect(self._hass, SIGNAL_LOVES_QUEUED, self._async_pass_soon),
             async_dispatcher_connect(self._hass, SIGNAL_NOW_PLAYING, self._async_playing_changed),
             async_track_time_interval(self._hass, self._async_tick, PASS_INTERVAL,
                                       name=f"{self._entry.title} outbox"),
@@ -100,6 +103,13 @@ class OutboxSender:
                     destination=route.destination, account=route.account, reason=reason)
         )  # fmt: skip
 
+    async def async_requeue_loves(self) -> int:
+        """Queue the failed loves and unloves again, due now; how many."""
+        route, loves = self.route, self._access.store.loves
+        return await self._access.async_run(
+            loves.retry, int(self.clock()), route.destination, route.account
+        )
+
     async def async_requeue_refused(self) -> int:
         """Queue again what failed on refused credentials (they were just accepted)."""
         return await self.async_requeue(reason=Reason.AUTH)
@@ -108,9 +118,7 @@ class OutboxSender:
         """One pass now (after the one in progress); None when the store is closing."""
         async with self._lock:
             try:
-                report = await self._access.async_run(
-                    send_pass, self._access.store.outbox, self.delivery, self.clock
-                )
+                report = await self._access.async_run(self._send_all)
             except StoreClosedError:
                 return None
         self.last_report = report
@@ -121,6 +129,14 @@ class OutboxSender:
             refused = report.error.reason is Reason.AUTH
             if refused and self.route.destination is Destination.LISTENBRAINZ:
                 self._entry.async_start_reauth(self._hass)
+        return report
+
+    def _send_all(self) -> PassReport:
+        """The plays, then the loves made in AIME (not when the service refused the plays)."""
+        store = self._access.store
+        report = send_pass(store.outbox, self.delivery, self.clock)
+        if report.error is None:
+            report.loves_sent = send_loves(store.loves, self.delivery, self.clock)
         return report
 
     @callback
@@ -136,7 +152,7 @@ class OutboxSender:
             self._async_start_pass()
 
     @callback
-    def _async_plays_recorded(self) -> None:
+    def _async_pass_soon(self) -> None:
         if self._soon is None:
             self._soon = async_call_later(self._hass, PASS_DELAY, self._async_start_pass)
 

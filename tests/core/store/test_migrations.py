@@ -34,7 +34,7 @@ def test_v1_file_migrates_to_current(db_path: Path) -> None:
     shutil.copy(V1_FIXTURE, db_path)
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 14
+        assert store.schema_version == CURRENT_VERSION == 15
         counts = store.counts()
         assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
         assert counts.collection_items == counts.playlists == 0
@@ -152,7 +152,7 @@ def test_v3_file_keeps_its_imported_plays_marked(db_path: Path) -> None:
     conn.close()
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 14
+        assert store.schema_version == CURRENT_VERSION == 15
         # A play imported before keeps merging with the same play reported again.
         result = store.ingest(
             [PlayInput("So What", "Miles Davis", 1_700_000_060, Source.LASTFM, album="KoB")]
@@ -343,7 +343,8 @@ def test_v9_file_indexes_new_names_without_triggers(db_path: Path) -> None:
 
 def undo_people_step(conn: sqlite3.Connection) -> None:
     """Take a current file back to version 11: no listener, no per-person rollups, no outbox,
-    no track links."""
+    no track links, no loves queued."""
+    conn.execute("DROP TABLE IF EXISTS love_outbox")  # Version 15 added it.
     conn.execute("DROP TABLE IF EXISTS track_link")  # Version 14 added it.
     conn.execute("DROP TABLE IF EXISTS outbox")  # Version 13 added it.
     for statement in STEPS[12]:
@@ -396,6 +397,7 @@ def test_v12_file_gains_the_outbox(db_path: Path) -> None:
     with sqlite3.connect(db_path) as conn:  # The same file as version 12 left it.
         conn.execute("DROP TABLE outbox")
         conn.execute("DROP TABLE track_link")
+        conn.execute("DROP TABLE love_outbox")
         conn.execute("UPDATE schema_version SET version = 12")
     conn.close()
     store = Store.open(db_path)
@@ -417,3 +419,24 @@ def test_v11_file_keeps_links_of_tracks(db_path: Path) -> None:
         assert conn.execute(add, ("https://open.spotify.com/track/b",)).rowcount == 0
         conn.execute("DELETE FROM track_link WHERE track_id = 1")
         assert conn.execute("SELECT count(*) FROM track_link").fetchone() == (0,)
+
+
+def test_v14_file_gains_the_love_outbox(db_path: Path) -> None:
+    """Version 15's queue of loves is added empty to a version 14 file; its loves stay."""
+    store = Store.open(db_path)
+    try:
+        store.ingest([PlayInput("So What", "Miles Davis", 1_600_000_000, Source.ROON)])
+        store.set_loved([("Miles Davis", "So What")])
+    finally:
+        store.close()
+    with sqlite3.connect(db_path) as conn:  # The same file as version 14 left it.
+        conn.execute("DROP TABLE love_outbox")
+        conn.execute("UPDATE schema_version SET version = 14")
+    conn.close()
+    store = Store.open(db_path)
+    try:
+        assert store.schema_version == CURRENT_VERSION == 15
+        assert store.loves.entries() == []
+        assert store.set_loved([("Miles Davis", "So What")]).changed == 0  # still loved
+    finally:
+        store.close()

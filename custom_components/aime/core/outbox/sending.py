@@ -84,6 +84,7 @@ class PassReport:
     confirmed: int = 0
     not_sent: int = 0
     deferred: int = 0
+    loves_sent: int = 0  # loves made in AIME, sent after the plays (``loves.py``)
     error: DeliveryError | None = None
 
 

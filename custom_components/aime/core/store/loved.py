@@ -8,19 +8,27 @@ from sqlalchemy import Connection
 
 from ..models import LovedSync
 from ..normalize import artist_key, primary_artist, track_key
+from ..outbox.loves import pending_wishes
 
 
 def set_loved(conn: Connection, songs: Iterable[tuple[str, str]]) -> LovedSync:
     """Mark the tracks of ``songs`` loved and every other track not, in ``conn``'s transaction.
 
     Songs are matched like plays are (primary artist and title, folded), so a love made on
-    one service marks the track whatever album it was played from.
+    one service marks the track whatever album it was played from. A love or unlove made in
+    AIME that has not reached its account yet wins over ``songs`` (the account does not know
+    it yet); once sent, the account's loved tracks are followed again.
     """
     wanted = {
         (artist_key(primary_artist(artist)), track_key(title))
         for artist, title in songs
         if artist.strip() and title.strip()
     }
+    for a_key, t_key, loved in pending_wishes(conn):
+        if loved:
+            wanted.add((a_key, t_key))
+        else:
+            wanted.discard((a_key, t_key))
     conn.exec_driver_sql(
         "CREATE TEMP TABLE IF NOT EXISTS loved_song "
         "(artist_key TEXT, title_key TEXT, PRIMARY KEY (artist_key, title_key))"

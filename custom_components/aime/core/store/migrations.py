@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from .love_outbox_step import LOVE_OUTBOX_STEP
 from .name_search import NAMED_TABLES, index_statements
 from .outbox_step import OUTBOX_STEP
 from .people_step import PEOPLE_STEP
@@ -359,6 +360,9 @@ _V14 = (
     ) WITHOUT ROWID""",
 )
 
+# Version 15: loves made in AIME waiting for the Last.fm accounts, in ``love_outbox_step.py``.
+_V15 = LOVE_OUTBOX_STEP
+
 STEPS: dict[int, tuple[str, ...]] = {
     1: _V1,
     2: _V2,
@@ -374,6 +378,7 @@ STEPS: dict[int, tuple[str, ...]] = {
     12: _V12,
     13: _V13,
     14: _V14,
+    15: _V15,
 }
 CURRENT_VERSION = max(STEPS)
 

@@ -414,3 +414,20 @@ outbox = Table(
     Column("reason", Text),
     Column("sent_at", Integer),
 )
+
+
+# --- loves made in AIME, queued for the accounts (version 15): see love_outbox_step.py -------
+
+love_outbox = Table(
+    "love_outbox",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *(Column(name, Text, nullable=False) for name in ("destination", "account", "artist_key")),
+    *(Column(name, Text, nullable=False) for name in ("title_key", "artist", "title")),
+    Column("loved", Integer, nullable=False),
+    Column("state", Text, nullable=False),
+    *(Column(name, Integer, nullable=False) for name in ("revision", "attempts", "queued_at")),
+    Column("next_attempt_at", Integer, nullable=False),
+    Column("reason", Text),
+    Column("sent_at", Integer),
+)

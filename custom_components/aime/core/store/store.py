@@ -25,6 +25,7 @@ from ..enrichment.links import Enrichment
 from ..errors import StoreError
 from ..localtime import LocalTime
 from ..models import SOURCE_CODES, IngestResult, LovedSync, PlayInput, Source, StoreCounts
+from ..outbox.loves import LoveOutbox
 from ..outbox.queue import Outbox
 from ..playlists.generator import Playlists
 from ..stats.hourly import HourlyStats
@@ -65,6 +66,7 @@ class Store(PeopleMethods):
         self._enrichment = Enrichment(self._read, self._write)
         self._playlists = Playlists(self._read, self._write)
         self._outbox = Outbox(self._read, self._write)
+        self._loves = LoveOutbox(self._read, self._write, lambda: self._outbox.routes)
         self._closed = False
 
     @classmethod
@@ -158,6 +160,11 @@ class Store(PeopleMethods):
     def outbox(self) -> Outbox:
         """The scrobbling outbox; its methods block like the store's."""
         return self._outbox
+
+    @property
+    def loves(self) -> LoveOutbox:
+        """Loves made in AIME and their queue to the accounts the outbox routes to."""
+        return self._loves
 
     @contextmanager
     def catalog_write(self, *, catalog: bool = True) -> Iterator[Connection]:

@@ -23,7 +23,7 @@ export function journalRow(entry: JournalEntry, context: RowContext) {
     <div class="text">
       <div class="line">
         <span class="title ellipsis" dir="auto" title=${entry.title} data-testid="journal-title">${entry.title}</span>
-        ${lovedHeart(hass, entry.loved)}
+        ${lovedHeart(hass, entry)}
       </div>
       <div class="line muted">
         <span class="ellipsis">${artistLink(entry)} · ${albumLink(entry)}</span>

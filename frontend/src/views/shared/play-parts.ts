@@ -1,8 +1,12 @@
 // What the journal and the timeline show of one play: links to its artist and album, its source
-// badges and its loved heart, with their styles. Plain template functions: no element per row.
-import { mdiHeart } from "@mdi/js";
+// badges and its loved heart (a toggle for administrators), with their styles. Plain template
+// functions: no element per row.
+import { mdiHeart, mdiHeartOutline } from "@mdi/js";
 import { css, html, nothing, type TemplateResult } from "lit";
+import { isAdmin } from "../../data/commands";
+import { translatedError } from "../../data/errors";
 import type { JournalEntry, Source } from "../../data/journal";
+import { setLoved } from "../../data/loves";
 import { localize } from "../../i18n";
 import { albumPath, artistPath, followLink } from "../../navigate";
 import type { HomeAssistant } from "../../types";
@@ -59,13 +63,61 @@ export function sourceBadges(hass: HomeAssistant, sources: Source[]): TemplateRe
   >`;
 }
 
-export function lovedHeart(hass: HomeAssistant, loved: boolean): TemplateResult | typeof nothing {
-  if (!loved) return nothing;
-  const label = localize(hass, "common.loved");
-  return html`<svg class="heart" viewBox="0 0 24 24" role="img" aria-label=${label} data-testid="loved">
-    <title>${label}</title>
-    <path d=${mdiHeart} />
-  </svg>`;
+type Loved = Pick<JournalEntry, "track_id" | "loved">;
+
+/** The play's heart: shown when loved; for administrators, a button that loves or unloves. */
+export function lovedHeart(hass: HomeAssistant, entry: Loved): TemplateResult | typeof nothing {
+  if (!isAdmin(hass)) {
+    if (!entry.loved) return nothing;
+    const label = localize(hass, "common.loved");
+    return html`<svg class="heart" viewBox="0 0 24 24" role="img" aria-label=${label} data-testid="loved">
+      <title>${label}</title>
+      <path d=${mdiHeart} />
+    </svg>`;
+  }
+  return html`<button
+    class="love"
+    type="button"
+    aria-pressed=${entry.loved ? "true" : "false"}
+    aria-label=${localize(hass, "common.love")}
+    title=${localize(hass, "common.love")}
+    data-testid="love-toggle"
+    data-track-id=${entry.track_id}
+    @click=${(event: Event) => toggleLoved(hass, entry, event.currentTarget as HTMLElement)}
+  >
+    <svg class="heart" viewBox="0 0 24 24" aria-hidden="true" data-testid=${entry.loved ? "loved" : "not-loved"}>
+      <path d=${entry.loved ? mdiHeart : mdiHeartOutline} />
+    </svg>
+  </button>`;
+}
+
+/** Optimistic: the entry and every heart of the track change at once, and back if the call fails.
+ * The rows are guarded (not re-rendered for this), so the hearts are updated in place. */
+async function toggleLoved(hass: HomeAssistant, entry: Loved, button: HTMLElement): Promise<void> {
+  const wanted = !entry.loved;
+  const root = button.getRootNode() as ParentNode;
+  const show = (loved: boolean) => {
+    entry.loved = loved;
+    for (const heart of root.querySelectorAll<HTMLElement>(`button.love[data-track-id="${entry.track_id}"]`)) {
+      heart.setAttribute("aria-pressed", loved ? "true" : "false");
+      heart.querySelector("svg")?.setAttribute("data-testid", loved ? "loved" : "not-loved");
+      heart.querySelector("path")?.setAttribute("d", loved ? mdiHeart : mdiHeartOutline);
+    }
+  };
+  show(wanted);
+  try {
+    await setLoved(hass, entry.track_id, wanted);
+  } catch (error) {
+    show(!wanted);
+    const message = await translatedError(hass, error);
+    button.dispatchEvent(
+      new CustomEvent("hass-notification", {
+        detail: { message: localize(hass, "common.love_failed", { message }) },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
 }
 
 export const playStyles = css`
@@ -135,6 +187,23 @@ export const playStyles = css`
     height: 18px;
     flex: none;
     fill: var(--error-color, #db4437);
+  }
+  button.love {
+    display: inline-flex;
+    flex: none;
+    padding: 2px;
+    border: none;
+    border-radius: 50%;
+    background: none;
+    cursor: pointer;
+  }
+  button.love[aria-pressed="false"] .heart {
+    fill: var(--secondary-text-color);
+    opacity: 0.6;
+  }
+  button.love:hover .heart,
+  button.love:focus-visible .heart {
+    opacity: 1;
   }
   a.artist,
   a.album {

@@ -277,7 +277,7 @@ export class AimeTimelineView extends AimeView {
       <time datetime=${play.local_time}>${playTime(this.hass, play.played_at)}</time>
       <aime-cover .src=${play.cover ?? null} .size=${40} label=${play.album}></aime-cover>
       <div class="text">
-        <div class="line"><span class="title ellipsis" dir="auto" title=${play.title}>${play.title}</span>${lovedHeart(this.hass, play.loved)}</div>
+        <div class="line"><span class="title ellipsis" dir="auto" title=${play.title}>${play.title}</span>${lovedHeart(this.hass, play)}</div>
         <div class="line muted"><span class="ellipsis">${artistLink(play)} · ${albumLink(play)}</span></div>
       </div>
       <div class="aside">${sourceBadges(this.hass, play.sources)}</div>
