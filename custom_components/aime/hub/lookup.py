@@ -80,12 +80,11 @@ def admin_or_send_error(connection: ActiveConnection, msg: dict[str, Any]) -> bo
     the refusal is answered, as the sentence the actions give."""
     if connection.user.is_admin:
         return True
-    refusal = admin_required()
     connection.send_error(
         msg["id"],
         ERR_UNAUTHORIZED,
-        str(refusal),
+        str(admin_required()),
         translation_domain=DOMAIN,
-        translation_key=refusal.translation_key,
+        translation_key="admin_required",
     )
     return False
