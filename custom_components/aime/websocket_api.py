@@ -24,6 +24,7 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
+from .aime_import.websocket import IMPORT_WEBSOCKET_COMMANDS
 from .core.models import Source
 from .core.stats.journal import MAX_PAGE_SIZE
 from .core.stats.models import CollectionSort, HistoryFilter, Window
@@ -31,6 +32,7 @@ from .core.stats.page_models import Shelf
 from .core.store.store import Store
 from .panel.websocket import PANEL_WEBSOCKET_COMMANDS, async_answer
 from .playlists.services import PLAYLIST_WEBSOCKET_COMMANDS
+from .scrobble_endpoint.websocket import ENDPOINT_WEBSOCKET_COMMANDS
 from .scrobbling.websocket import OUTBOX_WEBSOCKET_COMMANDS
 from .validation import (
     FIRST_DAY,
@@ -66,7 +68,8 @@ _PERIOD = vol.All(
 def async_register_websocket_commands(hass: HomeAssistant) -> None:
     """Register the commands once, when the integration is set up.
 
-    Every command only reads: each is open to every user of the household. Each refuses bad
+    Every command only reads: each is open to every user of the household, but
+    ``aime/endpoint_tokens`` (administrators: who may send plays as whom). Each refuses bad
     input with a translated sentence (as the actions do), never voluptuous's own English.
     """
     for command in (
@@ -81,6 +84,8 @@ def async_register_websocket_commands(hass: HomeAssistant) -> None:
         *PLAYLIST_WEBSOCKET_COMMANDS,
         *PANEL_WEBSOCKET_COMMANDS,
         *OUTBOX_WEBSOCKET_COMMANDS,
+        *IMPORT_WEBSOCKET_COMMANDS,
+        *ENDPOINT_WEBSOCKET_COMMANDS,
     ):
         async_register_command(hass, _with_translated_refusals(command))
 

@@ -59,6 +59,7 @@ PLAYERS_OPTION_ANSWERS = {
     "players": {"players": [DEMO_PLAYER]},
     "player_listeners": {DEMO_PLAYER: SECOND_PERSON},
 }
+DEMO_ENDPOINT_TOKEN_NAME = "Navidrome"
 IMPORT_PROGRESS_EVERY = 5.0  # Seconds between two progress lines of the Last.fm import.
 _IMPORT_DONE = ("finished", "cancelled", "paused")
 # Spotify enrichment at setup: the most played albums and artists (the action's most), then the
@@ -103,7 +104,8 @@ def listener_answers(person: str) -> dict[str, dict[str, Any]]:
 
 
 def hub_option_answers(demo_urls: Mapping[str, str]) -> list[dict[str, dict[str, Any]]]:
-    """The hub's options flows to run once the hub exists: Discogs, Spotify, then the AI.
+    """The hub's options flows to run once the hub exists: Discogs, Spotify, the AI, then a
+    scrobbling endpoint token (the panel's Scrobbling view lists it).
 
     Each flow opens the options menu, picks the step, and submits its form.
     """
@@ -131,6 +133,12 @@ def hub_option_answers(demo_urls: Mapping[str, str]) -> list[dict[str, dict[str,
                 "ai_api_key": LLM_DEMO_API_KEY,
                 "ai_model": LLM_DEMO_MODEL,
             },
+        },
+        {
+            "init": {"next_step_id": "scrobble_endpoint"},
+            "scrobble_endpoint": {"next_step_id": "endpoint_token_create"},
+            "endpoint_token_create": {"token_name": DEMO_ENDPOINT_TOKEN_NAME},
+            "endpoint_token_created": {},
         },
     ]
 
@@ -187,8 +195,8 @@ async def provision(
     # demo provisioned before the players option or the people existed gets them too).
     entries = {entry["title"]: entry["entry_id"] for entry in await client.aime_entries()}
     await assign_people(client, entries, say)
-    if HUB_TITLE in missing:  # The demo Discogs, Spotify and AI, in the new hub's options.
-        say("setting the hub's options: Discogs, Spotify and the AI")
+    if HUB_TITLE in missing:  # The demo Discogs, Spotify, AI and endpoint token, in its options.
+        say("setting the hub's options: Discogs, Spotify, the AI and an endpoint token")
         for answers in hub_option_answers(demo_urls):
             await client.configure_options(entries[HUB_TITLE], answers)
         await fill_demo(client, entries, say)

@@ -75,7 +75,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     # Features, each above the kernel and the features it names.
     "stats": frozenset({"const", "core.stats", "hub", "texts"}),
     "ai": BASE | {"clients", "core.enrichment", "core.playlists", "core.store", "hub"},
-    "aime_import": BASE | {"core.imports", "hub", "stats"},
+    "aime_import": BASE | {"core.imports", "hub", "lastfm", "stats"},
     "recap": BASE | {"ai", "core.enrichment", "core.stats", "hub"},
     "enrichment": BASE
     | {"ai", "clients", "core.enrichment", "core.stats", "core.store", "flow_fields", "hub"},
@@ -122,7 +122,17 @@ ALLOWED: dict[str, frozenset[str]] = {
     ),
     "services": BASE | {"ai", "aime_import", "enrichment", "lastfm", "playlists", "recap", "roon"},
     "websocket_api": frozenset(
-        {"core", "core.stats", "core.store", "panel", "playlists", "scrobbling", "validation"}
+        {
+            "aime_import",
+            "core",
+            "core.stats",
+            "core.store",
+            "panel",
+            "playlists",
+            "scrobble_endpoint",
+            "scrobbling",
+            "validation",
+        }
     ),
     "config_flow": frozenset(
         {

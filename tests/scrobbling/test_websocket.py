@@ -75,6 +75,10 @@ async def test_failed_play_listed_with_its_reason_then_retried(
     (item,) = answer["result"]["items"]
     assert (item["title"], item["state"], item["reason"], item["account"]) == (
         "Words", "failed", "auth", "alice")  # fmt: skip
+    # The account, for the panel's counts and its retry button (the action's config_entry_id).
+    (account,) = answer["result"]["accounts"]
+    assert (account["account"], account["entry_id"]) == ("alice", loaded.entry_id)
+    assert account["counts"][OutboxState.FAILED] == 1
 
     # Alice authorised AIME again: an administrator retries, the play goes.
     loaded.runtime_data.client.session_key = fake_lastfm.session_key_for("Alice")

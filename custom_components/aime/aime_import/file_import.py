@@ -13,12 +13,15 @@ import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 import threading
+from typing import Any
 
 from homeassistant.components import persistent_notification
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import translation
+from homeassistant.util import dt as dt_util
 from homeassistant.util.hass_dict import HassKey
 
 from ..const import DOMAIN
@@ -29,6 +32,8 @@ from ..stats.long_term_statistics import async_bulk_import
 _IMPORT_LOCK: HassKey[asyncio.Lock] = HassKey(f"{DOMAIN}_aime_import_lock")
 # Set by the cancel action; there while an import runs (read in the executor).
 _CANCEL: HassKey[threading.Event] = HassKey(f"{DOMAIN}_aime_import_cancel")
+# The running import, for the panel (``aime/imports``).
+_RUNNING: HassKey[FileImportStatus] = HassKey(f"{DOMAIN}_aime_import_running")
 NOTIFICATION_ID = f"{DOMAIN}_aime_import"
 
 
@@ -40,9 +45,35 @@ class RunningImport:
     cancelled: Callable[[], bool]
 
 
+@dataclass(frozen=True, slots=True)
+class FileImportStatus:
+    """What the panel shows of the running file import."""
+
+    kind: str  # "aime", "spotify", "listenbrainz"
+    path: str
+    started_at: datetime
+    progress: Progress
+
+    def as_dict(self) -> dict[str, Any]:
+        """The panel's row (``total`` is 0 until the first batch told how many there are)."""
+        return {
+            "kind": self.kind,
+            "file": self.path,
+            "done": self.progress.done,
+            "total": self.progress.total,
+            "started_at": self.started_at.isoformat(),
+            "cancellable": True,
+        }
+
+
+def running_file_import(hass: HomeAssistant) -> FileImportStatus | None:
+    """The file import under way, if any."""
+    return hass.data.get(_RUNNING)
+
+
 @asynccontextmanager
 async def async_file_import(
-    hass: HomeAssistant, access: StoreAccess, raw_path: str, strings: tuple[str, str]
+    hass: HomeAssistant, access: StoreAccess, kind: str, raw_path: str, strings: tuple[str, str]
 ) -> AsyncIterator[RunningImport]:
     """Run one file import; ``strings``: the keys of its notification's title and message."""
     lock = hass.data.setdefault(_IMPORT_LOCK, asyncio.Lock())
@@ -51,11 +82,12 @@ async def async_file_import(
     async with lock:
         progress = Progress(hass, raw_path, await _async_strings(hass, strings))
         cancel = hass.data[_CANCEL] = threading.Event()
+        hass.data[_RUNNING] = FileImportStatus(kind, raw_path, dt_util.utcnow(), progress)
         try:
             async with async_bulk_import(hass):
                 yield RunningImport(progress, lambda: cancel.is_set() or access.closing)
         finally:
-            del hass.data[_CANCEL]
+            del hass.data[_CANCEL], hass.data[_RUNNING]
             if progress.shown:
                 persistent_notification.async_dismiss(hass, NOTIFICATION_ID)
 
@@ -85,8 +117,10 @@ class Progress:
         self._title, self._message = strings
         self._percent = -1
         self.shown = False
+        self.done = self.total = 0
 
     def __call__(self, done: int, total: int) -> None:
+        self.done, self.total = done, total  # read by the panel: two ints, no lock needed
         percent = done * 100 // total if total else 100
         if done >= total or percent == self._percent:
             return  # Done: the action answers now. A state per batch would flood the log.

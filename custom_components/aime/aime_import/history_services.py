@@ -64,7 +64,7 @@ async def _async_import(kind: ExportKind, call: ServiceCall) -> ServiceResponse:
     )
     source = source_of(kind)
     strings = (f"{kind.value}_import_title", "history_import_progress")
-    async with async_file_import(hass, access, raw_path, strings) as running:
+    async with async_file_import(hass, access, kind.value, raw_path, strings) as running:
         try:
             while (batch := await hass.async_add_executor_job(_next, batches)) is not None:
                 if running.cancelled():  # Asked while the batch was read: it is not stored.

@@ -54,7 +54,7 @@ async def _async_import_aime_database(call: ServiceCall) -> ServiceResponse:
     if path is None:
         raise validation_error("path_outside_config", {ATTR_PATH: raw_path})
     strings = ("aime_import_title", "aime_import_progress")
-    async with async_file_import(hass, access, raw_path, strings) as running:
+    async with async_file_import(hass, access, "aime", raw_path, strings) as running:
         run = partial(
             import_aime_database,
             progress=running.progress,

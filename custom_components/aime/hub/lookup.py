@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.websocket_api.connection import ActiveConnection
-from homeassistant.components.websocket_api.const import ERR_NOT_FOUND
+from homeassistant.components.websocket_api.const import ERR_NOT_FOUND, ERR_UNAUTHORIZED
 from homeassistant.core import HomeAssistant
 
 from ..const import CONF_KIND, DOMAIN, KIND_HUB
-from ..exceptions import validation_error
+from ..exceptions import admin_required, validation_error
 from .runtime import FeatureKey, HubRuntime
 
 if TYPE_CHECKING:
@@ -73,3 +73,18 @@ def hub_store_or_send_error(
             translation_key="hub_not_loaded",
         )
     return access
+
+
+def admin_or_send_error(connection: ActiveConnection, msg: dict[str, Any]) -> bool:
+    """For admin-only websocket commands: whether the user is an administrator; when not,
+    the refusal is answered, as the sentence the actions give."""
+    if connection.user.is_admin:
+        return True
+    connection.send_error(
+        msg["id"],
+        ERR_UNAUTHORIZED,
+        str(admin_required()),
+        translation_domain=DOMAIN,
+        translation_key="admin_required",
+    )
+    return False

@@ -128,6 +128,7 @@ class LastfmImporter:
         self.status = ImportStatus.IDLE
         self.progress: ImportProgress | None = None
         self.eta: datetime | None = None
+        self.started_at: datetime | None = None  # this run's start (a resumed import's too)
 
     @property
     def running(self) -> bool:
@@ -201,6 +202,7 @@ class LastfmImporter:
     def _start(self, progress: ImportProgress) -> None:
         self.progress = progress
         self.eta = None
+        self.started_at = dt_util.utcnow()
         self._task = self._entry.async_create_background_task(
             self._hass, self._async_run(progress), f"{self._entry.title} history import"
         )

@@ -33,10 +33,15 @@ class ScrobbleEndpoint:
         self.hub = hub
         self.limiter = RateLimiter()
         self._expiries: dict[str, CALLBACK_TYPE] = {}
+        # When each token was last presented, since Home Assistant started (shown in the panel).
+        self.last_used: dict[str, datetime] = {}
 
     def token(self, presented: str) -> EndpointToken | None:
         """The token presented, while the options still hold it (a revoked one is gone)."""
-        return find_token(self.hub.entry.options, presented)
+        token = find_token(self.hub.entry.options, presented)
+        if token is not None:
+            self.last_used[token.token_id] = datetime.now(UTC)
+        return token
 
     async def async_submit(self, token: EndpointToken, submission: Submission) -> IngestResult:
         """Record the listens, or show what plays now; nothing is kept of a ``playing_now``."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 import hashlib
 import hmac
 from typing import Any, Final
@@ -22,6 +23,7 @@ TOKEN_ID: Final = "id"
 TOKEN_NAME: Final = "name"
 TOKEN_LISTENER: Final = "listener"
 TOKEN_DIGEST: Final = "digest"
+TOKEN_CREATED: Final = "created_at"  # ISO time; tokens made before it was kept have none
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,7 @@ class EndpointToken:
     name: str
     listener: str | None  # a person's entity id; None is the household
     digest: str
+    created_at: str | None = None
 
 
 def new_token() -> str:
@@ -51,6 +54,7 @@ def token_record(token: str, name: str, listener: str | None) -> dict[str, Any]:
         TOKEN_NAME: name,
         TOKEN_LISTENER: listener,
         TOKEN_DIGEST: token_digest(token),
+        TOKEN_CREATED: datetime.now(UTC).isoformat(timespec="seconds"),
     }
 
 
@@ -63,13 +67,14 @@ def endpoint_tokens(options: Mapping[str, Any]) -> list[EndpointToken]:
         token_id, digest = record.get(TOKEN_ID), record.get(TOKEN_DIGEST)
         if not isinstance(token_id, str) or not isinstance(digest, str):
             continue
-        listener = record.get(TOKEN_LISTENER)
+        listener, created = record.get(TOKEN_LISTENER), record.get(TOKEN_CREATED)
         tokens.append(
             EndpointToken(
                 token_id,
                 str(record.get(TOKEN_NAME) or token_id),
                 listener if isinstance(listener, str) and listener else None,
                 digest,
+                created if isinstance(created, str) else None,
             )
         )
     return tokens

@@ -18,6 +18,7 @@ import "../views/artist/artist";
 import "../views/collection/collection";
 import "../views/journal/journal";
 import "../views/playlists/playlists";
+import "../views/scrobbling/scrobbling";
 import "../views/stats/stats";
 import "../views/timeline/timeline";
 import { NAV_VIEWS, parseRoute, type Route } from "./routes";
@@ -210,6 +211,8 @@ export class AimePanel extends LitElement {
         return html`<aime-artist .hass=${hass} .narrow=${narrow} .params=${params} .person=${person}></aime-artist>`;
       case "playlists":
         return html`<aime-playlists .hass=${hass} .narrow=${narrow} .params=${params} .person=${person}></aime-playlists>`;
+      case "scrobbling":
+        return html`<aime-scrobbling .hass=${hass} .narrow=${narrow} .params=${params}></aime-scrobbling>`;
       default:
         return html`<div class="state" data-testid="not-found">${localize(this.hass, "panel.not_found")}</div>`;
     }

@@ -1,6 +1,14 @@
 // The panel's routes: /aime/<view>[/<id>], deep-linkable.
 
-export type ViewName = "journal" | "timeline" | "stats" | "collection" | "album" | "artist" | "playlists";
+export type ViewName =
+  | "journal"
+  | "timeline"
+  | "stats"
+  | "collection"
+  | "album"
+  | "artist"
+  | "playlists"
+  | "scrobbling";
 
 export interface Route {
   view: ViewName | "not_found";
@@ -8,7 +16,7 @@ export interface Route {
 }
 
 /** Views shown in the navigation, in order. */
-export const NAV_VIEWS: ViewName[] = ["journal", "timeline", "stats", "collection", "playlists"];
+export const NAV_VIEWS: ViewName[] = ["journal", "timeline", "stats", "collection", "playlists", "scrobbling"];
 
 const WITH_ID: ViewName[] = ["album", "artist"];
 const WITH_OPTIONAL_ARG: Record<string, string> = { timeline: "day", playlists: "id" };
