@@ -1,4 +1,4 @@
-import{a as m,b as c,d as h,f,g as u,h as i,l as r}from"./chunk-7XXHZCNE.js";import{b as a}from"./chunk-CQAH7SST.js";async function g(){customElements.get("ha-form")||(customElements.get("hui-button-card")||(await window.loadCardHelpers?.())?.createCardElement({type:"button"}),await customElements.get("hui-button-card")?.getConfigElement?.(),await customElements.whenDefined("ha-form"))}var s=class extends f{constructor(){super(...arguments);this.formLoaded=!!customElements.get("ha-form")}static{this.styles=m`
+import{a as m,b as c,d as h,f,g as u,h as i,l as r}from"./chunk-YCUM65M4.js";import{b as a}from"./chunk-CQAH7SST.js";async function g(){customElements.get("ha-form")||(customElements.get("hui-button-card")||(await window.loadCardHelpers?.())?.createCardElement({type:"button"}),await customElements.get("hui-button-card")?.getConfigElement?.(),await customElements.whenDefined("ha-form"))}var s=class extends f{constructor(){super(...arguments);this.formLoaded=!!customElements.get("ha-form")}static{this.styles=m`
     :host {
       display: block;
     }

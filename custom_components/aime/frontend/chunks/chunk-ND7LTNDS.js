@@ -1,1 +1,0 @@
-import{a as n,b as t,c as o,d as e,g as i}from"./chunk-ALPNOUKY.js";var p="aime-recent-card",d="aime-recent-card-editor";var r={min:1,max:50,default:5},a={title:n(),count:o(r),show_now_playing:t(),person:e()},s={count:r.default,show_now_playing:!0},R=(c,C)=>i(c,C,a,s);export{p as a,d as b,r as c,R as d};
