@@ -154,15 +154,14 @@ def test_card_editors_offer_a_person(goto: Callable[[str], Page], hass_api: Hass
     save_dashboard(
         hass_api, DASHBOARD, "AIME people", [{"title": "Edit", "path": "edit", "cards": cards}]
     )
-    page = open_dashboard(goto, f"/{DASHBOARD}/edit?edit=1")
-    options = page.locator("hui-card-options")
-    expect(options).to_have_count(2)
     for position, editor_id in enumerate(("aime-stats-card-editor", "aime-recent-card-editor")):
+        # A page each: a click while the previous dialog still closes lands on its scrim.
+        page = open_dashboard(goto, f"/{DASHBOARD}/edit?edit=1")
+        options = page.locator("hui-card-options")
+        expect(options).to_have_count(2)
         options.nth(position).get_by_role("button", name="Edit").click()
         editor = page.get_by_test_id(editor_id)
         expect(editor.locator("ha-selector-entity")).to_have_count(1)
-        page.locator("hui-dialog-edit-card").get_by_role("button", name="Cancel").click()
-        expect(editor).to_have_count(0)
 
 
 # Last: the session's login is made in English by the tests above (the harness logs in once).
