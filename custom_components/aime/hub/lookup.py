@@ -65,14 +65,19 @@ def hub_store_or_send_error(
 ) -> StoreAccess | None:
     """For websocket commands: the store access, or ``None`` after answering ``not_found``."""
     if (access := hub_store(hass)) is None:
-        connection.send_error(
-            msg["id"],
-            ERR_NOT_FOUND,
-            "The AIME hub is not loaded",
-            translation_domain=DOMAIN,
-            translation_key="hub_not_loaded",
-        )
+        send_hub_not_loaded(connection, msg)
     return access
+
+
+def send_hub_not_loaded(connection: ActiveConnection, msg: dict[str, Any]) -> None:
+    """Answer a websocket command with the translated ``not_found``: the hub is not loaded."""
+    connection.send_error(
+        msg["id"],
+        ERR_NOT_FOUND,
+        "The AIME hub is not loaded",
+        translation_domain=DOMAIN,
+        translation_key="hub_not_loaded",
+    )
 
 
 def admin_or_send_error(connection: ActiveConnection, msg: dict[str, Any]) -> bool:

@@ -9,13 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from homeassistant.components.websocket_api.connection import ActiveConnection
-from homeassistant.components.websocket_api.const import ERR_NOT_FOUND
 from homeassistant.components.websocket_api.decorators import websocket_command
 from homeassistant.core import HomeAssistant, callback
 import voluptuous as vol
 
-from ..const import DOMAIN
-from ..hub.lookup import admin_or_send_error, hub_runtime
+from ..hub.lookup import admin_or_send_error, hub_runtime, send_hub_not_loaded
 from .runtime import SCROBBLE_ENDPOINT
 from .tokens import endpoint_tokens
 from .views import API_ROOT
@@ -32,13 +30,7 @@ def websocket_endpoint_tokens(
     hub = hub_runtime(hass)
     endpoint = None if hub is None else hub.feature(SCROBBLE_ENDPOINT)
     if hub is None or endpoint is None:
-        connection.send_error(
-            msg["id"],
-            ERR_NOT_FOUND,
-            "The AIME hub is not loaded",
-            translation_domain=DOMAIN,
-            translation_key="hub_not_loaded",
-        )
+        send_hub_not_loaded(connection, msg)
         return
     tokens = [
         {
