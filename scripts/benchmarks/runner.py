@@ -26,6 +26,8 @@ import time
 
 import sqlalchemy
 
+from custom_components.aime.core.store.store import DEFAULT_BATCH_SIZE
+
 from . import hourly, people, players, playlists, recap, roon, stats, store
 from .common import SHAPE_SIZES, Bench, Report, log, peak_rss_mib
 
@@ -51,7 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--plays", type=int, default=1_000_000, help="reports to generate")
     parser.add_argument("--years", type=float, default=10, help="span of the history")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--batch", type=int, default=5000, help="plays per store transaction")
+    parser.add_argument(
+        "--batch",
+        type=int,
+        default=DEFAULT_BATCH_SIZE,
+        help="plays per store transaction (default: the store's)",
+    )
     parser.add_argument(
         "--shape",
         choices=list(SHAPE_SIZES),
