@@ -344,6 +344,23 @@ def test_ai_title_match(store: Store, ids: Ids) -> None:
     assert scores == {"Blue Moon": 2}
 
 
+def test_ai_pool_of_matches_alone_when_they_fill_it(
+    store: Store, ids: Ids, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enough matches fill the pool by relevance, then plays; the most played others stay out."""
+    monkeypatch.setattr(playlist_ai, "POOL_SIZE", 3)
+    store.ingest(_plays_of("Eve", "Songs", ["Moon A", "Moon B", "Moon C"], start=1_700_000_000))
+    store.ingest(_plays_of("Eve", "Songs", ["Moon B", "Moon D"], start=1_700_100_000))
+    pools: list[list[tuple[str, int, int]]] = []
+
+    def picker(prompt: str, pool: Sequence[Candidate]) -> list[int]:
+        pools.append([(c.track.title, c.plays, c.relevance) for c in pool])
+        return []
+
+    store.playlists.generate(request(Algorithm.AI_GENERATED, prompt="moon"), picker=picker)
+    assert pools == [[("Moon B", 2, 2), ("Moon A", 1, 2), ("Moon C", 1, 2)]]
+
+
 def test_ai_window_keeps_tracks_played_in_it(store: Store, ids: Ids) -> None:
     """With a window, the pool holds only the window's tracks."""
     now = NOW.replace(month=1, day=6, hour=23)

@@ -69,7 +69,7 @@ def candidate_pool(ctx: Context, prompt: str) -> list[Candidate]:
                 + albums.get(album_id, 0)
                 + TITLE_WEIGHT * title_hits
             )
-    plays = _plays(ctx, list(relevance))
+    plays = {track: found[0] for track, found in track_plays(ctx, list(relevance)).items()}
     if ctx.days is not None:  # With a window, only tracks played in it.
         relevance = Counter({track: score for track, score in relevance.items() if track in plays})
     ranked = ctx.rank(
@@ -78,6 +78,10 @@ def candidate_pool(ctx: Context, prompt: str) -> list[Candidate]:
         tiebreak=lambda track: track,
     )[:POOL_SIZE]
     if len(ranked) < POOL_SIZE:
+        # Only now the window's most played tracks: counting every track's plays in a
+        # year is most of the pool's cost, and a prompt that matches enough never needs it.
+        for track, count in _most_played(ctx).items():
+            plays.setdefault(track, count)
         taken = set(ranked)
         popular = ctx.rank(
             (track for track in plays if track not in taken),
@@ -115,10 +119,10 @@ def pick(
     return list(chosen.values())[:max_tracks], None
 
 
-def _plays(ctx: Context, relevant: list[int]) -> dict[int, int]:
-    """Plays per track (in the window, or all time) of the relevant and the most played
-    tracks: enough of the latter to fill the pool whatever the relevant ones take."""
-    plays = dict(
+def _most_played(ctx: Context) -> dict[int, int]:
+    """Plays per track (in the window, or all time) of the most played tracks: enough to
+    fill the pool whatever the relevant ones take."""
+    return dict(
         ctx.fetch(
             f"WITH {window_track_counts(ctx)} "
             "SELECT track_id, n FROM counts WHERE n >= coalesce("
@@ -126,8 +130,6 @@ def _plays(ctx: Context, relevant: list[int]) -> dict[int, int]:
             (*window_parameters(ctx), 2 * POOL_SIZE - 1),
         )
     )
-    plays.update((track, found[0]) for track, found in track_plays(ctx, relevant).items())
-    return plays
 
 
 def _word_hits(column: str, terms: list[str]) -> str:
