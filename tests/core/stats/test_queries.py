@@ -15,8 +15,11 @@ from pathlib import Path
 import sqlite3
 
 import pytest
+from sqlalchemy import create_engine
 
-from custom_components.aime.core.models import Source
+from custom_components.aime.core.localtime import LocalTime
+from custom_components.aime.core.models import PlayInput, Source
+from custom_components.aime.core.stats import journal
 from custom_components.aime.core.stats.models import (
     CollectionSort,
     HistoryFilter,
@@ -247,6 +250,32 @@ def test_sensor_figures(paris: Store) -> None:
     assert figures.last_play.local_time == "2024-10-30T09:00:00+01:00"
     assert figures.last_play.played_at == local("2024-10-30 09:00")
     json.dumps(asdict(figures))  # JSON-friendly as is
+
+
+def test_last_play_is_the_newest_read_through_the_indexes(paris: Store, db_path: Path) -> None:
+    """Of two plays started the same second, the one recorded last; found through the
+    indexes, not by joining and sorting every play, even once SQLite has the tables'
+    statistics (ANALYZE: a store that was closed once) that made it choose the latter."""
+    at = local("2024-10-30 10:00")
+    paris.ingest(
+        [PlayInput(title, "Eve", at, Source.ROON, album="Twice") for title in ("First", "Second")]
+    )
+    figures = paris.stats.sensors(NOW.replace(hour=11))
+    assert figures.last_play is not None
+    assert figures.last_play.title == "Second"
+    statements: list[str] = []
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("ANALYZE")
+        conn.set_trace_callback(statements.append)
+        engine = create_engine("sqlite://", creator=lambda: conn)
+        with engine.connect() as connection:
+            newest = journal.last_play(connection, LocalTime("Europe/Paris"))
+            assert newest is not None
+            assert newest.title == "Second"
+        conn.set_trace_callback(None)
+        (read,) = [sql for sql in statements if "FROM play p" in sql]
+        plan = [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {read}")]
+    assert not [step for step in plan if step.startswith("SCAN")], plan
 
 
 def test_monthly_trend(paris: Store) -> None:

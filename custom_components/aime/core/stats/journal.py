@@ -47,8 +47,13 @@ _TRIGRAM = 3
 
 def last_play(conn: Connection, clock: LocalTime, scope: Scope = EVERYONE) -> JournalEntry | None:
     """The newest play (of ``scope``'s listeners)."""
-    where = "WHERE 1" + scope.plays()
-    found = _entries(conn, clock, where, {}, "ORDER BY p.played_at DESC, p.id DESC LIMIT 1")
+    # The newest start through the time index, then its newest play. Ordered by start and id
+    # over the whole join instead, SQLite joined and sorted every play (70 ms at 100,000).
+    where = (
+        "WHERE p.id = (SELECT id FROM play q WHERE q.played_at = (SELECT max(played_at) "
+        f"FROM play r WHERE 1{scope.plays('r')}){scope.plays('q')} ORDER BY q.id DESC LIMIT 1)"
+    )
+    found = _entries(conn, clock, where, {}, "")
     return found[0] if found else None
 
 
