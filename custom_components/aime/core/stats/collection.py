@@ -31,8 +31,10 @@ _SORT_COLUMNS = {
     CollectionSort.LAST_PLAYED: "s.last_played_at",
 }
 _YEAR = "coalesce(c.original_year, c.pressing_year)"
+# CROSS JOIN: the records lead (a collection is smaller than the albums played); left to
+# itself, SQLite walked every album looking for records (52 ms at 1,000,000 plays, none owned).
 _FROM = (
-    "FROM collection_item c JOIN album al ON al.id = c.album_id "
+    "FROM collection_item c CROSS JOIN album al ON al.id = c.album_id "
     "JOIN artist ar ON ar.id = al.artist_id LEFT {plays}"
 )
 _PLAYS = ("stats_album", "s", "s.album_id = c.album_id")  # Each record's plays, by scope.
