@@ -323,11 +323,11 @@ stats_session_artist = Table(
     Column("changes", Integer, nullable=False),
 )
 
-stats_session_flow = Table(
+stats_session_flow = Table(  # Keyed by the artist changed from since version 16.
     "stats_session_flow",
     metadata,
-    Column("start_at", Integer, primary_key=True),
     Column("from_artist", Integer, primary_key=True),
+    Column("start_at", Integer, primary_key=True),
     Column("to_artist", Integer, primary_key=True),
     Column("times", Integer, nullable=False),
 )

@@ -1,0 +1,29 @@
+"""Schema version 16: the sessions' changes keyed by the artist changed from (issue 24; a step
+of ``migrations.py``, frozen DDL).
+
+Version 9 kept ``stats_session_flow`` by session and a covering index of the same rows by
+artist, for an artist's successors over a window (``core/playlists/reads.py``): a fifth of the
+playlists' rollups, nearly 4 % of the store. Keyed by artist, the table answers those reads by
+itself; a session's changes are found through its artists (``stats_session_artist``), as
+replacing a session needs (``core/stats/session_rollups.py``).
+"""
+
+from __future__ import annotations
+
+FLOW_BY_ARTIST_STEP = (
+    # IF EXISTS: a file the tests take back to an older version number meets this step again.
+    "DROP INDEX IF EXISTS stats_session_flow_from",
+    # Columns in key order: SQLite 3.40's quick_check misreads WITHOUT ROWID tables otherwise.
+    """CREATE TABLE stats_session_flow_v16 (
+        from_artist INTEGER NOT NULL,
+        start_at INTEGER NOT NULL,
+        to_artist INTEGER NOT NULL,
+        times INTEGER NOT NULL,
+        PRIMARY KEY (from_artist, start_at, to_artist)
+    ) WITHOUT ROWID""",
+    "INSERT INTO stats_session_flow_v16 (from_artist, start_at, to_artist, times) "
+    "SELECT from_artist, start_at, to_artist, times FROM stats_session_flow "
+    "ORDER BY from_artist, start_at, to_artist",
+    "DROP TABLE stats_session_flow",
+    "ALTER TABLE stats_session_flow_v16 RENAME TO stats_session_flow",
+)
