@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from .flow_by_artist_step import FLOW_BY_ARTIST_STEP
+from .lean_rollups_step import LEAN_ROLLUPS_STEP
 from .love_outbox_step import LOVE_OUTBOX_STEP
 from .name_search import NAMED_TABLES, index_statements
 from .outbox_step import OUTBOX_STEP
@@ -363,7 +363,7 @@ _V14 = (
 
 # Version 15: loves made in AIME waiting for the Last.fm accounts, in ``love_outbox_step.py``.
 _V15 = LOVE_OUTBOX_STEP
-_V16 = FLOW_BY_ARTIST_STEP  # Version 16: the sessions' changes keyed by artist (issue 24).
+_V16 = LEAN_ROLLUPS_STEP  # Version 16: leaner rollups (issue 24), in ``lean_rollups_step.py``.
 
 STEPS: dict[int, tuple[str, ...]] = {
     1: _V1,

@@ -286,14 +286,6 @@ stats_track = Table(
     Column("last_played_at", Integer, nullable=False),
 )
 
-stats_unpriced = Table(
-    "stats_unpriced",
-    metadata,
-    Column("day", Integer, primary_key=True),
-    Column("track_id", Integer, primary_key=True),
-    Column("plays", Integer, nullable=False),
-)
-
 stats_repricing = Table(
     "stats_repricing",
     metadata,
