@@ -26,7 +26,6 @@ def test_length_learned_later_is_priced(store: Store, db_path: Path) -> None:
     store.ingest([later])
     rollups = actual_rollups(db_path)
     assert rollups["day"][day_of_date(date(2017, 1, 1))] == (3, 1200, 0)
-    assert rollups["unpriced"] == {}
     assert rollups["priced"] == (3, 1200)
     assert rollups == expected_rollups(db_path, "UTC")
     # The last session (one play of the three hours apart) now knows its length.

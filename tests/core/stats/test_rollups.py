@@ -37,7 +37,7 @@ def expected_rollups(path: Path, zone_name: str) -> Tables:
             "SELECT p.played_at, r.source_id FROM play_report r JOIN play p ON p.id = r.play_id"
         ).fetchall()
     days: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
-    names = ("day_hour", "week_hour", "day_source", "day_artist", "day_album", "unpriced")
+    names = ("day_hour", "week_hour", "day_source", "day_artist", "day_album")
     tables: dict[str, Counter[Any]] = {name: Counter() for name in names}
     artists: dict[int, list[int]] = {}
     albums: dict[int, list[int]] = {}
@@ -57,7 +57,6 @@ def expected_rollups(path: Path, zone_name: str) -> Tables:
             totals[1] += length
         else:
             totals[2] += 1
-            tables["unpriced"][day, track] += 1
         if duration and not listened:
             priced[0] += 1
             priced[1] += duration
@@ -166,7 +165,6 @@ def actual_rollups(path: Path) -> Tables:
             "day_source": pairs("stats_day_source", "day, source_id"),
             "day_artist": pairs("stats_day_artist", "day, artist_id"),
             "day_album": pairs("stats_day_album", "day, album_id"),
-            "unpriced": pairs("stats_unpriced", "day, track_id"),
             "artist": {
                 row[0]: tuple(row[1:]) for row in conn.execute("SELECT * FROM stats_artist")
             },

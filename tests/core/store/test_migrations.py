@@ -34,7 +34,7 @@ def test_v1_file_migrates_to_current(db_path: Path) -> None:
     shutil.copy(V1_FIXTURE, db_path)
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 15
+        assert store.schema_version == CURRENT_VERSION == 16
         counts = store.counts()
         assert (counts.artists, counts.albums, counts.tracks, counts.plays) == (2, 2, 2, 3)
         assert counts.collection_items == counts.playlists == 0
@@ -152,7 +152,7 @@ def test_v3_file_keeps_its_imported_plays_marked(db_path: Path) -> None:
     conn.close()
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 15
+        assert store.schema_version == CURRENT_VERSION == 16
         # A play imported before keeps merging with the same play reported again.
         result = store.ingest(
             [PlayInput("So What", "Miles Davis", 1_700_000_060, Source.LASTFM, album="KoB")]
@@ -435,7 +435,7 @@ def test_v14_file_gains_the_love_outbox(db_path: Path) -> None:
     conn.close()
     store = Store.open(db_path)
     try:
-        assert store.schema_version == CURRENT_VERSION == 15
+        assert store.schema_version == CURRENT_VERSION == 16
         assert store.loves.entries() == []
         assert store.set_loved([("Miles Davis", "So What")]).changed == 0  # still loved
     finally:

@@ -74,8 +74,7 @@ def successors(ctx: Context, artist: int) -> Ranked[int]:
         )
     else:
         following = ctx.fetch(
-            "SELECT to_artist, sum(times) FROM stats_session_flow "
-            "INDEXED BY stats_session_flow_from "
+            "SELECT to_artist, sum(times) FROM stats_session_flow "  # Keyed by from_artist.
             "WHERE from_artist = ? AND start_at >= ? AND start_at < ? GROUP BY to_artist",
             (artist, ctx.start, ctx.end),
         )

@@ -25,38 +25,38 @@ def note_durations(conn: Connection, durations: dict[int, int]) -> None:
     )
 
 
-def reprice(conn: Connection) -> int:
+def reprice(conn: Connection, clock: LocalTime) -> int:
     """Price the plays of unknown length of tracks that learned their duration.
 
+    Those plays are the tracks' plays from before they learned it (``first_priced_play``) that
+    still do not know how long they were listened: found through the plays' index by track, a
+    few rows per track (store version 16 dropped the table that listed them by day).
     Returns how many plays were priced.
     """
     if not conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM stats_repricing)").scalar():
         return 0
-    found = conn.exec_driver_sql(
-        "SELECT u.day, u.track_id, u.plays, t.duration FROM stats_unpriced u "
-        "JOIN stats_repricing r ON r.track_id = u.track_id "
-        "JOIN track t ON t.id = u.track_id"
+    found = conn.exec_driver_sql(  # CROSS JOIN: in this order, never a scan of every track.
+        "SELECT p.played_at, t.duration FROM stats_repricing r "
+        "CROSS JOIN track t ON t.id = r.track_id "
+        "CROSS JOIN play p ON p.track_id = r.track_id AND p.id < r.first_priced_play "
+        "WHERE p.seconds_listened IS NULL"
     ).all()
     day_deltas: dict[int, list[int]] = {}
-    for day, _, plays, duration in found:
+    for played_at, duration in found:
+        day = clock.day(played_at)
         delta = day_deltas.setdefault(day, [day, 0, 0, 0])
-        delta[2] += plays * duration
-        delta[3] -= plays
-    priced: int = sum(plays for _, _, plays, _ in found)
+        delta[2] += duration
+        delta[3] -= 1
     if found:
-        conn.exec_driver_sql(
-            "DELETE FROM stats_unpriced WHERE day = ? AND track_id = ?",
-            [(day, track_id) for day, track_id, _, _ in found],
-        )
         conn.exec_driver_sql(UPSERT_DAY, [tuple(delta) for delta in day_deltas.values()])
-        add_priced(conn, priced, sum(delta[2] for delta in day_deltas.values()))
+        add_priced(conn, len(found), sum(delta[2] for delta in day_deltas.values()))
     conn.exec_driver_sql(
         "UPDATE stats_session SET last_seconds = "
         "(SELECT duration FROM track WHERE id = last_track_id) "
         "WHERE last_seconds IS NULL AND last_track_id IN (SELECT track_id FROM stats_repricing)"
     )
     conn.exec_driver_sql("DELETE FROM stats_repricing")
-    return priced
+    return len(found)
 
 
 def listened_filled(
@@ -72,7 +72,7 @@ def listened_filled(
         marks = ",".join("?" * len(chunk))
         found.extend(
             conn.exec_driver_sql(
-                "SELECT p.id, p.played_at, p.track_id, t.duration, EXISTS "
+                "SELECT p.id, p.played_at, t.duration, EXISTS "
                 "(SELECT 1 FROM stats_repricing r "
                 "WHERE r.track_id = p.track_id AND p.id < r.first_priced_play), "
                 "p.seconds_listened FROM play p JOIN track t ON t.id = p.track_id "
@@ -80,18 +80,13 @@ def listened_filled(
                 (*chunk, replace),
             ).all()
         )
-    for play_id, played_at, track_id, duration, repricing, known in found:
+    for play_id, played_at, duration, repricing, known in found:
         seconds = listened[play_id]
         day = clock.day(played_at)
         if known is not None:  # Priced by its listened seconds already.
             conn.exec_driver_sql(UPSERT_DAY, (day, 0, seconds - known, 0))
         elif duration is None or repricing:  # Counted as unpriced so far.
             conn.exec_driver_sql(UPSERT_DAY, (day, 0, seconds, -1))
-            for statement in (
-                "UPDATE stats_unpriced SET plays = plays - 1 WHERE day = ? AND track_id = ?",
-                "DELETE FROM stats_unpriced WHERE day = ? AND track_id = ? AND plays = 0",
-            ):
-                conn.exec_driver_sql(statement, (day, track_id))
         else:
             conn.exec_driver_sql(UPSERT_DAY, (day, 0, seconds - duration, 0))
             add_priced(conn, -1, -duration)

@@ -12,8 +12,8 @@ at the mean duration of the plays whose duration is known (``stats_meta.priced_*
 Reports that bring a length later correct the rollups already written, so that they always
 equal a recomputation from the plays: listened seconds merged from a report, or updated (a
 Roon play heard on after it counted), at once; a track's newly learned duration at the end of
-the ``Store.ingest`` call (``reprice``), because finding that track's unpriced plays reads the
-whole ``stats_unpriced`` table. The SQL of those corrections is in ``repricing.py``.
+the ``Store.ingest`` call (``reprice``), once for all the tracks that learned one. The SQL of
+those corrections is in ``repricing.py``.
 
 Rows are aggregated in Python, where the ingestor already holds the batch, and upserted. The
 playlists' rollups (per session) are in ``session_rollups.py``.
@@ -25,7 +25,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
-from operator import add, floordiv, is_, itemgetter, le, lshift, not_
+from operator import add, floordiv, itemgetter, le, lshift, not_
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
@@ -62,7 +62,6 @@ STATS_TABLES = (
     "stats_artist",
     "stats_album",
     "stats_track",
-    "stats_unpriced",
     "stats_repricing",
     "stats_session",
     *PLAYLIST_TABLES,
@@ -182,7 +181,7 @@ class Rollups:
             if people
             else []
         )
-        priced = repricing.reprice(conn)
+        priced = repricing.reprice(conn, self.clock)
         if tracks:
             self.people.tracks_priced(conn, tracks)
         return priced
@@ -238,7 +237,7 @@ class Rollups:
             heard or duration
             for heard, duration in zip(plays.listened, plays.durations, strict=True)
         ]
-        self._add_days(conn, plays, days=days, day_keys=day_keys, local=local, lengths=lengths)
+        self._add_days(conn, plays, days=days, local=local, lengths=lengths)
         for table, column, ids in (
             ("stats_day_artist", "artist_id", plays.artists),
             ("stats_day_album", "album_id", plays.albums),
@@ -261,11 +260,10 @@ class Rollups:
         plays: _Columns,
         *,
         days: list[int],
-        day_keys: list[int],
         local: list[int],
         lengths: list[int | None],
     ) -> None:
-        """Per-day totals and sources, per-hour plays, unpriced plays; ``days`` is sorted."""
+        """Per-day totals and sources, per-hour plays; ``days`` is sorted."""
         totals: list[tuple[int, int, int, int]] = []
         by_source: list[tuple[int, int, int]] = []
         start = 0
@@ -295,10 +293,6 @@ class Rollups:
             UPSERT_PLAYS.format(table="stats_week_hour", keys="weekday, hour"),
             ((key // 24, key % 24, count) for key, count in week_hours.items()),
         )
-        if any(total[3] for total in totals):
-            unknown = map(is_, lengths, repeat(None))
-            unpriced = Counter(compress(map(add, day_keys, plays.track_ids), unknown))
-            upsert_day_plays(conn, "stats_unpriced", "track_id", unpriced)
 
     def _add_sessions(
         self, conn: Connection, runs: list[Session]

@@ -42,6 +42,13 @@ _ADD_THROUGH = (
     "ON CONFLICT (album_id, tracks) DO UPDATE SET sessions = sessions + excluded.sessions"
 )
 
+# A session's changes, found through its artists: the changes are keyed by the artist changed
+# from (store version 16), and every such artist is one of the session's.
+_FLOWS_OF = (
+    "FROM stats_session_artist a JOIN stats_session_flow f "
+    "ON f.from_artist = a.artist_id AND f.start_at = a.start_at"
+)
+
 type SessionPlays = tuple[Sequence[int], Sequence[int], Sequence[int], Sequence[int]]
 """Columns sorted by (played_at, id): session start per play, track, artist, album."""
 
@@ -98,8 +105,8 @@ def _forget(conn: Connection, starts: list[int]) -> None:
             ),
             (
                 flows,
-                "from_artist, to_artist, sum(times) FROM stats_session_flow {} "
-                "GROUP BY from_artist, to_artist",
+                f"f.from_artist, f.to_artist, sum(f.times) {_FLOWS_OF} "
+                f"WHERE a.start_at IN ({marks}) GROUP BY f.from_artist, f.to_artist",
             ),
             (
                 through,
@@ -109,7 +116,14 @@ def _forget(conn: Connection, starts: list[int]) -> None:
             into.extend(
                 conn.exec_driver_sql(f"SELECT {statement.format(within)}", tuple(chunk)).all()
             )
-        for table in SESSION_TABLES:
+        executemany(  # By key: a row value IN (subquery) would read each artist's changes.
+            conn,
+            "DELETE FROM stats_session_flow WHERE from_artist = ? AND start_at = ?",
+            conn.exec_driver_sql(
+                f"SELECT artist_id, start_at FROM stats_session_artist {within}", tuple(chunk)
+            ).all(),
+        )
+        for table in ("stats_session_artist", "stats_session_album"):
             conn.exec_driver_sql(f"DELETE FROM {table} {within}", tuple(chunk))
     if removed:
         _add_totals(conn, [(artist, -sessions, -changes) for artist, sessions, changes in removed])

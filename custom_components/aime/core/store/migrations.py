@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from .lean_rollups_step import LEAN_ROLLUPS_STEP
 from .love_outbox_step import LOVE_OUTBOX_STEP
 from .name_search import NAMED_TABLES, index_statements
 from .outbox_step import OUTBOX_STEP
@@ -362,6 +363,7 @@ _V14 = (
 
 # Version 15: loves made in AIME waiting for the Last.fm accounts, in ``love_outbox_step.py``.
 _V15 = LOVE_OUTBOX_STEP
+_V16 = LEAN_ROLLUPS_STEP  # Version 16: leaner rollups (issue 24), in ``lean_rollups_step.py``.
 
 STEPS: dict[int, tuple[str, ...]] = {
     1: _V1,
@@ -379,6 +381,7 @@ STEPS: dict[int, tuple[str, ...]] = {
     13: _V13,
     14: _V14,
     15: _V15,
+    16: _V16,
 }
 CURRENT_VERSION = max(STEPS)
 

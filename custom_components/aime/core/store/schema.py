@@ -286,14 +286,6 @@ stats_track = Table(
     Column("last_played_at", Integer, nullable=False),
 )
 
-stats_unpriced = Table(
-    "stats_unpriced",
-    metadata,
-    Column("day", Integer, primary_key=True),
-    Column("track_id", Integer, primary_key=True),
-    Column("plays", Integer, nullable=False),
-)
-
 stats_repricing = Table(
     "stats_repricing",
     metadata,
@@ -323,11 +315,11 @@ stats_session_artist = Table(
     Column("changes", Integer, nullable=False),
 )
 
-stats_session_flow = Table(
+stats_session_flow = Table(  # Keyed by the artist changed from since version 16.
     "stats_session_flow",
     metadata,
-    Column("start_at", Integer, primary_key=True),
     Column("from_artist", Integer, primary_key=True),
+    Column("start_at", Integer, primary_key=True),
     Column("to_artist", Integer, primary_key=True),
     Column("times", Integer, nullable=False),
 )
