@@ -6,6 +6,7 @@ The recorder is real (``recorder_mock``): figures are read back with
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -386,6 +387,45 @@ async def test_unloading_stops_a_backfill_between_chunks(
     assert sum(sent) < len({play.played_at // HOUR for play in HISTORY})
     assert mock_config_entry.state is ConfigEntryState.NOT_LOADED
     assert "could not be updated" not in caplog.text
+
+
+@pytest.mark.timeout(120)
+async def test_a_sync_asked_for_during_start_up_does_not_hold_it(
+    hass: HomeAssistant,
+    store_path: Path,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Plays recorded while Home Assistant starts ask for a sync that waits for the recorder,
+    which starts only once Home Assistant has: Home Assistant's start-up (which waits for
+    every task it tracks) must not wait for that sync."""
+    await hass.config.async_set_time_zone(PARIS_NAME)
+    freezer.move_to(NOW)
+    await hass.async_add_executor_job(write_history, store_path, HISTORY)
+    recorder = get_instance(hass)
+    wait_for_recorder = recorder.async_block_till_done
+    recorder_started = asyncio.Event()
+
+    async def not_before_start_up() -> None:
+        await recorder_started.wait()
+        await wait_for_recorder()
+
+    with (
+        counting_sends() as sent,
+        patch.object(lts, "CHUNK_HOURS", 100),
+        patch.object(lts, "CHUNK_PAUSE_SECONDS", 0),
+        patch.object(recorder, "async_block_till_done", not_before_start_up),
+    ):
+        mock_config_entry.add_to_hass(hass)
+        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+        async_dispatcher_send(hass, SIGNAL_PLAYS_RECORDED)
+        # Without the fix this never returns (the time is frozen): the timeout mark fails it.
+        await hass.async_block_till_done()
+        recorder_started.set()
+        await hass.async_block_till_done(wait_background_tasks=True)
+    hours = Counter(play.played_at // HOUR * HOUR for play in HISTORY)
+    assert await recorded(hass, STATISTIC_PLAYS, "hour", "state") == hours
+    assert sum(sent) >= len(hours)
 
 
 def readme_cards(name: str) -> list[dict[str, Any]]:

@@ -85,12 +85,16 @@ class LongTermStatistics:
         self._time_zone = hass.config.time_zone
         self._bulk_imports = 0
         self._lock = asyncio.Lock()
+        # A background task: a sync waits for the recorder between chunks, and the recorder
+        # starts only once Home Assistant has; a sync asked for during start-up (the first
+        # plays polled) held Home Assistant in "starting" for its whole five-minute timeout.
         self._debouncer = Debouncer(
             hass,
             LOGGER,
             cooldown=SYNC_COOLDOWN_SECONDS,
             immediate=True,
             function=self._async_sync_changes,
+            background=True,
         )
 
     @callback
