@@ -353,7 +353,14 @@ def _total_pages(element: ElementTree.Element) -> int:
 
 
 def _largest_image(element: ElementTree.Element) -> str | None:
-    images = {image.get("size"): image.text for image in element.iter("image") if image.text}
+    # Last.fm lists an item's four sizes smallest first, often without URLs (a page's worth).
+    listed = element.findall("image")
+    urls = [image.text for image in listed]
+    if not any(urls):
+        return None
+    if listed[-1].get("size") == "extralarge" and (url := urls[-1]):
+        return url
+    images = {image.get("size"): url for image, url in zip(listed, urls, strict=True) if url}
     for size in ("extralarge", "large", "medium", "small"):
         if url := images.get(size):
             return url

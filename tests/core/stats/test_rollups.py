@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from custom_components.aime.core.localtime import day_of_date
 from custom_components.aime.core.models import PlayInput, Source
+from custom_components.aime.core.stats import totals
 from custom_components.aime.core.store.store import Store
 
 from ..stats_fixture import history
@@ -309,6 +310,34 @@ def test_interrupted_ingest_is_completed_at_open(db_path: Path) -> None:
         )
     Store.open(db_path).close()
     assert actual_rollups(db_path) == expected_rollups(db_path, "UTC")
+
+
+@pytest.mark.parametrize("write_every", [100, totals.BULK_WRITE_PLAYS])
+def test_bulk_import_totals_exact_once_settled_or_reopened(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, write_every: int
+) -> None:
+    """A bulk import sums its totals across calls: they are exact when it settles, after a
+    plain call, and when a store closed in the middle of one opens again."""
+    monkeypatch.setattr(totals, "BULK_WRITE_PLAYS", write_every)
+    reports = random_reports(4)
+    pages = [reports[start : start + 50] for start in range(0, len(reports), 50)]
+    store = Store.open(db_path)
+    for page in pages[:4]:
+        store.ingest(page, bulk=True)
+    store.ingest(pages[4])
+    assert actual_rollups(db_path) == expected_rollups(db_path, "UTC")
+    for page in pages[5:8]:
+        store.ingest(page, bulk=True)
+    store.close()
+    store = Store.open(db_path)
+    try:
+        assert actual_rollups(db_path) == expected_rollups(db_path, "UTC")
+        for page in pages[8:]:
+            store.ingest(page, bulk=True)
+        store.settle_statistics()
+        assert actual_rollups(db_path) == expected_rollups(db_path, "UTC")
+    finally:
+        store.close()
 
 
 def test_unknown_time_zone_changes_nothing(store: Store) -> None:

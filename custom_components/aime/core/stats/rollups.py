@@ -108,6 +108,10 @@ class Rollups:
         """Whether ``finish`` has work to do."""
         return self.repricing or self._totals.pending
 
+    def due(self, *, bulk: bool) -> bool:
+        """Whether an ingest call should ``finish`` now (a bulk one leaves the totals summing)."""
+        return self.repricing or self._totals.due(bulk=bulk)
+
     def reset(self) -> None:
         """Forget what a rolled-back batch may have left: cached tracks, summed totals."""
         self._forget_tracks()

@@ -2,7 +2,9 @@
 
 These rows are keyed by id, so a batch's upserts land all over their tables and dirty most of
 their pages; writing them per 5,000-play batch made ingest a third slower. Contributions are
-therefore summed in memory across the batches of one call and written at its end.
+therefore summed in memory across the batches of one call and written at its end. A bulk
+import calls once per page of 200 plays: its sums are kept across calls and written every
+``BULK_WRITE_PLAYS`` plays, and when it settles (``Store.settle_statistics``).
 
 ``stats_meta.totals_through`` is the highest play id the totals count. When the summed plays
 are not exactly the plays after it (a batch rolled back, a call interrupted, another writer),
@@ -19,6 +21,9 @@ from sqlalchemy import Connection
 from .bulk import executemany
 
 _CATCH_UP_CHUNK = 50_000
+# A page's totals dirty about as many pages of these tables as its plays: summing a hundred
+# pages first writes each hot row once instead of once per page (the totals lag that much).
+BULK_WRITE_PLAYS = 20_000
 _UPSERT_ARTISTS = (
     "INSERT INTO stats_artist (artist_id, plays, first_played_at, last_played_at) "
     "VALUES (?, ?, ?, ?) ON CONFLICT (artist_id) DO UPDATE SET plays = plays + excluded.plays, "
@@ -53,6 +58,10 @@ class Totals:
     def pending(self) -> bool:
         """Whether ``write`` has something to do."""
         return self.stale or self._count > 0
+
+    def due(self, *, bulk: bool) -> bool:
+        """Whether to write now: always after a plain call, every so many plays in bulk."""
+        return self.stale or self._count >= (BULK_WRITE_PLAYS if bulk else 1)
 
     def add(
         self,

@@ -42,6 +42,10 @@ DEFAULT_DEDUP_WINDOW = 300
 # Plays per transaction: each commit rewrites the hot pages of every rollup, so fewer, larger
 # transactions ingest a history ~5-8 % faster; a live play is a batch of one.
 DEFAULT_BATCH_SIZE = 20_000
+# WAL frames after which a commit checkpoints: SQLite's 1,000, more in a bulk import (each of
+# its 200-play pages rewrites ~300 pages: every third one was copied to the file and synced).
+_AUTOCHECKPOINT_FRAMES = 1000
+_BULK_AUTOCHECKPOINT_FRAMES = 4000
 
 
 class Store(PeopleMethods):
@@ -254,7 +258,8 @@ class Store(PeopleMethods):
         """Record plays, idempotently, one transaction per batch (see ``ingest.py``).
 
         A ``bulk`` import (a history import, page by page) leaves stale statistics for its
-        caller to settle once at its end, instead of rebuilding them every minute meanwhile.
+        caller to settle once at its end, instead of rebuilding them every minute meanwhile;
+        its all-time totals are written every few thousand plays (``totals.py``).
         Plays recorded live are queued in the outbox in the same transaction (``outbox/``).
         """
         total = IngestResult()
@@ -264,11 +269,13 @@ class Store(PeopleMethods):
         while batch:
             following = list(islice(iterator, batch_size))
             with collector_paused(), self._write() as conn:
+                frames = _BULK_AUTOCHECKPOINT_FRAMES if bulk else _AUTOCHECKPOINT_FRAMES
+                conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint = {frames}")
                 done = self._ingestor.ingest_batch(conn, batch)
                 if not bulk:
                     self._outbox.enqueue(conn, done, int(self._ingestor.now()))
                 total.absorb(done)
-                if not following and not reconciler.changed and self._rollups.pending:
+                if not following and not reconciler.changed and self._rollups.due(bulk=bulk):
                     # The totals in the last batch's transaction: one commit less per call
                     # (a history import calls once per page of 200 plays).
                     self._rollups.finish(conn)
@@ -279,7 +286,7 @@ class Store(PeopleMethods):
             self._ingestor.reset()  # Its caches may name rows that are gone.
         if not bulk and reconciler.rebuild_due(self._ingestor.now()):
             self.settle_statistics()
-        elif self._rollups.pending:
+        elif self._rollups.due(bulk=bulk):
             with self._write() as conn:
                 self._rollups.finish(conn)
         return total
@@ -288,13 +295,16 @@ class Store(PeopleMethods):
         """Rebuild the statistics now if imported plays moved since the last rebuild.
 
         ``ingest`` rebuilds them at most once a minute (see ``reconcile.py``); a bulk import
-        calls this when it ends.
+        calls this when it ends (which also writes the all-time totals it left summing).
         """
         reconciler = self._ingestor.reconciler
         if reconciler.stale:
             with self._write() as conn:
                 self._rollups.rebuild(conn)
             reconciler.rebuilt(self._ingestor.now())
+        elif self._rollups.pending:
+            with self._write() as conn:
+                self._rollups.finish(conn)
 
     def counts(self) -> StoreCounts:
         """Row counts of the main tables."""
