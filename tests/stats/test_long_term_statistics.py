@@ -219,6 +219,7 @@ async def test_resyncs_are_idempotent_and_send_only_changed_hours(
         sent.clear()
         past = PlayInput("Late", "Someone", paris(2024, 12, 1, 20, 15), Source.LASTFM, "X")
         await async_record_plays(hass, require_hub_store(hass), [past], announce=False)
+        await hass.async_block_till_done(wait_background_tasks=True)  # The sync it asks for.
         await async_wait_recording_done(hass)
     later = [start for start in before if start >= past.played_at // HOUR * HOUR]
     assert sum(sent) == len(later) + 1  # Its own new hour too.
