@@ -6,7 +6,8 @@ thread that gives it up (every SQLite call does) waits for it again up to the sw
 (5 ms) while the import runs Python, so a query of 50 rows took half a second (issue 24).
 Sleeping gives the lock away entirely: the import calls ``pause_point()`` in its loops, and
 after ``work_s`` of work there it sleeps ``rest_ratio`` times the work done. The import gets
-slower by about that ratio; what waits on the lock waits at most one slice.
+slower by about that ratio (and by its smaller batches); what waits on the lock waits about one
+slice at most.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from collections.abc import Callable
 import time
 
 WORK_S = 0.02  # The loop lags at most about one slice: a websocket call stays within ~2x.
-REST_RATIO = 1.0  # As long as the slice: half the interpreter for everybody else.
+# Half the slice: a rest only needs to outlast a query or two (bench-ha at 100,000 plays: the
+# journal's p95 17 ms at 0.5, 19 ms at 1.0, 254 ms without rests; the import 16 s, 27 s, 8 s).
+REST_RATIO = 0.5
 
 type PausePoint = Callable[[], None]
 
