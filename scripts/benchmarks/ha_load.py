@@ -115,6 +115,7 @@ async def load(
         probe_ws, probes, hass.wait_for_backfill(ws)
     )
     report["backfill_after_aime_import_s"] = round(seconds, 1)
+    report["memory_after_aime_import_kib"] = memory_kib(hass.pid)
     log(f"  long-term statistics written {seconds:.0f} s later")
     await hass.action("generate_playlist", {"algorithm": "rediscovery", "max_tracks": 25})
     probes = probe_commands(loaded.history_end, await newest_playlist(ws))

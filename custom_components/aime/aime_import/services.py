@@ -27,6 +27,7 @@ import voluptuous as vol
 from ..action import Action
 from ..core.imports.aime_import import PLAY_BATCH, import_aime_database
 from ..core.imports.aime_source import AimeImportError
+from ..core.imports.pacing import DutyCycle
 from ..exceptions import validation_error
 from ..hub.lookup import require_hub_store
 from ..hub.recording import SIGNAL_PLAYS_RECORDED
@@ -60,6 +61,7 @@ async def _async_import_aime_database(call: ServiceCall) -> ServiceResponse:
             progress=running.progress,
             cancelled=running.cancelled,
             batch_size=_BATCH,
+            pause=DutyCycle(),  # Home Assistant answers meanwhile.
         )
         try:
             report = await access.async_run(run, access.store, path)

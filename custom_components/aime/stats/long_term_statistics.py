@@ -22,6 +22,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
+import time
 from typing import TYPE_CHECKING, Any, cast
 
 from homeassistant.components.recorder.models import (
@@ -57,11 +58,14 @@ STATISTIC_LISTENING_TIME = f"{DOMAIN}:listening_time"
 # Plays arrive in bursts (a Last.fm poll, a Roon zone): one sync per burst.
 SYNC_COOLDOWN_SECONDS = 30.0
 RECENT_HOURS = 24
-# Hours per recorder job: one job per chunk keeps each recorder transaction short.
-CHUNK_HOURS = 1_000
+# Hours per recorder job: one job per chunk keeps each recorder transaction short, and the
+# time the recorder's thread holds the interpreter lock with it (~50 ms for 250 hours).
+CHUNK_HOURS = 250
 # After each chunk, the recorder writes it before the next is sent: a backfill of years never
-# queues more than one chunk, and other work (states, the panel's queries) runs in between.
-CHUNK_PAUSE_SECONDS = 0.2
+# queues more than one chunk. Then the backfill rests as long as the recorder worked (at
+# least ``CHUNK_PAUSE_SECONDS``): other work (states, the panel's queries) runs in between.
+CHUNK_PAUSE_SECONDS = 0.02
+CHUNK_REST_RATIO = 1.0
 # Sums are compared in hours: a second's rounding is not a difference.
 _HOURS_TOLERANCE = 0.001
 _KEY: HassKey[LongTermStatistics] = HassKey(f"{DOMAIN}_long_term_statistics")
@@ -198,16 +202,20 @@ class LongTermStatistics:
         names = strings_of(self.hass, "long_term_statistic")
         plays_meta = _metadata(STATISTIC_PLAYS, names["plays"], None)
         time_meta = _metadata(STATISTIC_LISTENING_TIME, names["listening_time"], UnitOfTime.HOURS)
-        total = len(read.hours)
+        total, sent_at = len(read.hours), 0.0
         for first in range(0, total, CHUNK_HOURS):
             if first:  # One chunk in the recorder at a time (the unloading hub stops here).
                 await get_instance(self.hass).async_block_till_done()
-                await asyncio.sleep(CHUNK_PAUSE_SECONDS)
+                rest = rest_after_chunk(time.monotonic() - sent_at)
+                # Slept in a worker thread, by the wall clock: a frozen test clock stops the
+                # loop's timers, not this.
+                await self.hass.async_add_executor_job(time.sleep, rest)
                 if self._access.closing:
                     raise StoreClosedError
                 LOGGER.debug("Long-term statistics: %d of %d hours sent", first, total)
             chunk = read.hours[first : first + CHUNK_HOURS]
             plays, hours = await self.hass.async_add_executor_job(_statistic_rows, chunk)
+            sent_at = time.monotonic()
             async_add_external_statistics(self.hass, plays_meta, plays)
             async_add_external_statistics(self.hass, time_meta, hours)
         LOGGER.debug("Long-term statistics: %d hours sent", total)
@@ -273,6 +281,11 @@ async def async_setup_long_term_statistics(
     statistics = LongTermStatistics(hass, hub.entry, hub.access)
     statistics.async_start(hub)
     return statistics
+
+
+def rest_after_chunk(written_s: float) -> float:
+    """Seconds to rest after a chunk the recorder took ``written_s`` to write (a duty cycle)."""
+    return max(CHUNK_PAUSE_SECONDS, written_s * CHUNK_REST_RATIO)
 
 
 def _metadata(statistic_id: str, name: str, unit: str | None) -> StatisticMetaData:

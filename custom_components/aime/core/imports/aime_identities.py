@@ -32,26 +32,37 @@ from .aime_plan import (
     same_time,
 )
 from .aime_source import AimeAlbum, AimeDatabase, AimePlay, PlaysOverview
+from .pacing import PausePoint, no_pause
 
 
-def merged_albums(db: AimeDatabase) -> dict[int, list[str]]:
+def merged_albums(db: AimeDatabase, pause: PausePoint = no_pause) -> dict[int, list[str]]:
     """Albums that are no Discogs record and have several artists: their artists' names."""
     merged: dict[int, list[str]] = {}
     for album in db.albums.values():
+        pause()
         names = _artist_names(db, album)
         if len(names) > 1 and _release_id(album) is None:
             merged[album.id] = names
     return merged
 
 
-def merged_tracks(db: AimeDatabase) -> set[int]:
+def merged_tracks(db: AimeDatabase, pause: PausePoint = no_pause) -> set[int]:
     """The tracks of the albums ``merged_albums`` finds: only their plays are planned here."""
-    merged = merged_albums(db)
-    return {track.id for track in db.tracks.values() if track.album_id in merged}
+    merged = merged_albums(db, pause)
+    tracks: set[int] = set()
+    for track in db.tracks.values():
+        pause()
+        if track.album_id in merged:
+            tracks.add(track.id)
+    return tracks
 
 
 def plan_identities(
-    db: AimeDatabase, evidence: StoreEvidence, report: AimeImportReport, seen: PlaysOverview
+    db: AimeDatabase,
+    evidence: StoreEvidence,
+    report: AimeImportReport,
+    seen: PlaysOverview,
+    pause: PausePoint = no_pause,
 ) -> Identities:
     """Decide each album's artist: one target (artist, title), or ``None`` when merged.
 
@@ -62,19 +73,22 @@ def plan_identities(
     identities = Identities()
     tracks_of: defaultdict[int, list[int]] = defaultdict(list)
     for track in db.tracks.values():
+        pause()
         tracks_of[track.album_id].append(track.id)
     plays_of: defaultdict[int, list[AimePlay]] = defaultdict(list)
     for play in seen.plays:
         plays_of[play.track_id].append(play)
-    merged = merged_albums(db)
+    merged = merged_albums(db, pause)
     known = set(evidence.songs)
     for album in db.albums.values():
+        pause()
         names = _artist_names(db, album)
         if len(names) == 1:
             holder = artist_key(names[0])
             known.update((holder, track_key(db.tracks[t].title)) for t in tracks_of[album.id])
     targets: Counter[tuple[str, str]] = Counter()
     for album in db.albums.values():
+        pause()
         names = _artist_names(db, album)
         played = any(track_id in seen.played for track_id in tracks_of[album.id])
         release = _discogs_release(album, report)

@@ -44,6 +44,7 @@ from .aime_identities import merged_tracks, plan_identities
 from .aime_plan import AimeImportReport, Identities, PlayPlanner, display_name
 from .aime_source import AimeDatabase, open_aime_database
 from .aime_store import PlayFlow, register_candidates, store_evidence
+from .pacing import PausePoint, no_pause
 
 __all__ = ["AimeImportReport", "import_aime_database"]
 
@@ -59,7 +60,10 @@ _FORMATS = {
     "cassette": RecordFormat.CASSETTE,
 }
 _SPOTIFY_ARTIST = "https://open.spotify.com/artist/{}"
-PLAY_BATCH = 10_000  # Rows of the file's play table read, planned and stored at a time.
+# Rows of the file's play table read, planned and stored at a time: one store transaction of
+# a few tens of milliseconds, so that a duty cycle's slices stay short (``pacing.py``); smaller
+# batches cost more transactions.
+PLAY_BATCH = 500
 
 
 def import_aime_database(
@@ -70,6 +74,7 @@ def import_aime_database(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     batch_size: int = PLAY_BATCH,
+    pause: PausePoint = no_pause,
 ) -> AimeImportReport:
     """Import the AIME database at ``path`` (a copy of it is read) into ``store``. Blocks.
 
@@ -77,19 +82,21 @@ def import_aime_database(
     with them; ``progress(done, total)`` is told the rows of the file's play table done after
     each batch, and ``cancelled()`` is asked before the next. A cancelled import keeps the
     plays stored so far, consistent, and leaves records, links, images and texts out
-    (``report.cancelled``); importing again completes it.
+    (``report.cancelled``); importing again completes it. ``pause()`` is called between
+    rows, plays, batches and catalogue rows: a ``DutyCycle`` there lets others run
+    (``pacing.py``).
     """
     now = int(time.time()) if now is None else now
     report = AimeImportReport()
-    with open_aime_database(path) as source:
+    with open_aime_database(path, pause) as source:
         db = source.db
-        seen = source.overview(merged_tracks(db))
+        seen = source.overview(merged_tracks(db, pause))
         for kind, reasons in db.dropped.items():
             report.skipped[kind].update(reasons)
-        evidence = store_evidence(store, db, seen)
-        identities = plan_identities(db, evidence, report, seen)
-        planner = PlayPlanner(db, identities, evidence, store.dedup_window, report)
-        flow = PlayFlow(store, report, (seen.rows, progress))
+        evidence = store_evidence(store, db, seen, pause)
+        identities = plan_identities(db, evidence, report, seen, pause)
+        planner = PlayPlanner(db, identities, evidence, store.dedup_window, report, pause=pause)
+        flow = PlayFlow(store, report, (seen.rows, progress), pause)
         for rows, plays in source.play_batches(batch_size):
             if cancelled is not None and cancelled():
                 report.cancelled = True
@@ -100,7 +107,7 @@ def import_aime_database(
     with store.catalog_write() as conn:
         register_candidates(conn, identities)
         if not report.cancelled:
-            writer = _CatalogWriter(conn, report, now)
+            writer = _CatalogWriter(conn, report, now, pause)
             album_ids = writer.collection(db, identities)
             writer.links_and_images(db, identities, album_ids)
             writer.texts(db, identities, album_ids)
@@ -130,15 +137,19 @@ def _is_stand_in(text: str, title: str, artists: Iterable[str]) -> bool:
 class _CatalogWriter:
     """Records, links, images and texts, inside one write transaction."""
 
-    def __init__(self, conn: Connection, report: AimeImportReport, now: int) -> None:
+    def __init__(
+        self, conn: Connection, report: AimeImportReport, now: int, pause: PausePoint
+    ) -> None:
         self._conn = conn
         self._report = report
         self._now = now
+        self._pause = pause
 
     def collection(self, db: AimeDatabase, identities: Identities) -> dict[int, int]:
         """Discogs records; returns the store's album id of every AIME album that has one."""
         album_ids: dict[int, int] = {}
         for aime_id, target in identities.albums.items():
+            self._pause()
             if target is None:
                 continue
             found = self._album_id(*target, create=aime_id in identities.collection)
@@ -150,6 +161,7 @@ class _CatalogWriter:
             if image.source == "discogs" and image.album_id is not None:
                 discogs_covers.setdefault(image.album_id, image.url)
         for aime_id, release in identities.collection.items():
+            self._pause()
             album = db.albums[aime_id]
             cover = discogs_covers.get(aime_id, album.image_url)
             metadata = db.metadata.get(aime_id)
@@ -175,6 +187,7 @@ class _CatalogWriter:
         self, db: AimeDatabase, identities: Identities, album_ids: dict[int, int]
     ) -> None:
         for aime_id, album in db.albums.items():
+            self._pause()
             for source, url in (("spotify", album.spotify_url), ("discogs", album.discogs_url)):
                 if url is None:
                     continue
@@ -184,12 +197,13 @@ class _CatalogWriter:
                     self._enrich(
                         "links", (album_ids[aime_id], None), source, EnrichmentKind.LINK, url
                     )
-        artist_ids = {
-            aime_id: found
-            for aime_id, artist in db.artists.items()
-            if (found := self._artist_id(artist.name)) is not None
-        }
+        artist_ids: dict[int, int] = {}
         for aime_id, artist in db.artists.items():
+            self._pause()
+            if (found := self._artist_id(artist.name)) is not None:
+                artist_ids[aime_id] = found
+        for aime_id, artist in db.artists.items():
+            self._pause()
             if aime_id not in artist_ids:
                 continue
             if artist.spotify_id:
@@ -206,6 +220,7 @@ class _CatalogWriter:
                     artist.lastfm_url,
                 )
         for image in db.images:
+            self._pause()
             album_id = album_ids.get(image.album_id) if image.album_id is not None else None
             artist_id = artist_ids.get(image.artist_id) if image.artist_id is not None else None
             if album_id is None and artist_id is None:
@@ -235,6 +250,7 @@ class _CatalogWriter:
             if text
         )
         for aime_id, album in db.albums.items():
+            self._pause()
             metadata = db.metadata.get(aime_id)
             candidates = [
                 (AiTextKind.ALBUM_DESCRIPTION, metadata.ai_info if metadata else None),

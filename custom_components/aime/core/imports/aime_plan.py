@@ -19,6 +19,7 @@ from ..models import PlayInput, Source
 from ..normalize import artist_key, track_key
 from ..store.reconcile import NOTICE_LAG
 from .aime_source import AimeDatabase, AimePlay
+from .pacing import PausePoint, no_pause
 from .report import ImportReport
 
 # AIME's own rule: one track reported by its two trackers within 10 minutes is one play.
@@ -139,9 +140,11 @@ class PlayPlanner:
         evidence: StoreEvidence,
         window: int,
         report: AimeImportReport,
+        *,
+        pause: PausePoint = no_pause,
     ) -> None:
         self._db, self._identities, self._evidence = db, identities, evidence
-        self._window, self._report = window, report
+        self._window, self._report, self._pause = window, report, pause
         self._recent: defaultdict[tuple[str, str], deque[tuple[int, Source]]] = defaultdict(deque)
         self._used: set[tuple[str, int]] = set()  # Scrobble starts taken: (title key, start).
 
@@ -152,6 +155,7 @@ class PlayPlanner:
             self._forget(plays[0].timestamp)
         planned: list[PlannedPlay] = []
         for play in plays:
+            self._pause()
             names = _names_of(identities, play)
             if names is None:
                 report.skipped["plays"]["album_not_imported"] += 1

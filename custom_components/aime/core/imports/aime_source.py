@@ -12,22 +12,26 @@ read as ``None``. ``aime_import.py`` decides what the records become in the AIME
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 import shutil
 import sqlite3
 import tempfile
 from typing import Any
 
+from .pacing import PausePoint, no_pause
+
 REQUIRED_TABLES = frozenset({"albums", "artists", "album_artist", "tracks", "listening_history"})
 # The app's trackers stored the poll time and the row in the same second; its Last.fm history
 # import stored the scrobble's own start time, long before the row was written.
 _NOTICED_SLACK = 10
 _SCAN_BATCH = 10_000
+type _Rows = Callable[..., Iterator[dict[str, Any]]]  # ``_rows`` of one connection
 
 
 class AimeImportFailure(StrEnum):
@@ -143,9 +147,10 @@ class AimeSource:
     """An open copy of an AIME database: its small tables read into ``db`` (without plays),
     its plays read on demand. Valid inside ``open_aime_database`` only."""
 
-    def __init__(self, conn: sqlite3.Connection, db: AimeDatabase) -> None:
+    def __init__(self, conn: sqlite3.Connection, db: AimeDatabase, pause: PausePoint) -> None:
         self._conn = conn
         self.db = db
+        self._pause = pause
         present = {row[1] for row in conn.execute("PRAGMA table_info(listening_history)")}
         self._order = "id" if "id" in present else "rowid"
         self._columns = ", ".join(
@@ -158,6 +163,7 @@ class AimeSource:
         seen = PlaysOverview()
         for rows in self._batches(f"ORDER BY {self._order}", _SCAN_BATCH):
             for row in rows:
+                self._pause()
                 seen.rows += 1
                 play = self._play(row)
                 if play is None:
@@ -177,6 +183,7 @@ class AimeSource:
         time: (rows read, the plays among them that are no orphans)."""
         order = f"ORDER BY aime_time(timestamp), track_id, {self._order}"
         for rows in self._batches(order, size):
+            self._pause()
             yield len(rows), [play for row in rows if (play := self._play(row)) is not None]
 
     def _batches(self, order: str, size: int) -> Iterator[list[tuple[Any, ...]]]:
@@ -200,8 +207,9 @@ class AimeSource:
 
 
 @contextmanager
-def open_aime_database(path: Path) -> Iterator[AimeSource]:
-    """Open a copy of the AIME database at ``path`` (nothing is written next to it)."""
+def open_aime_database(path: Path, pause: PausePoint = no_pause) -> Iterator[AimeSource]:
+    """Open a copy of the AIME database at ``path`` (nothing is written next to it);
+    ``pause()`` is called between rows read (``pacing.py``)."""
     if not path.is_file():
         raise AimeImportError(AimeImportFailure.NOT_FOUND, path.name)
     with tempfile.TemporaryDirectory(prefix="aime-import-") as folder:
@@ -223,7 +231,7 @@ def open_aime_database(path: Path) -> Iterator[AimeSource]:
                 }
                 if missing := REQUIRED_TABLES - tables:
                     raise AimeImportError(AimeImportFailure.NOT_AIME, ", ".join(sorted(missing)))
-                source = AimeSource(conn, _read(conn, tables))
+                source = AimeSource(conn, _read(conn, tables, pause), pause)
             except sqlite3.Error as err:
                 raise AimeImportError(AimeImportFailure.UNREADABLE, str(err)) from err
             yield source
@@ -238,11 +246,12 @@ def read_aime_database(path: Path) -> AimeDatabase:
         return source.db
 
 
-def _read(conn: sqlite3.Connection, tables: set[str]) -> AimeDatabase:
+def _read(conn: sqlite3.Connection, tables: set[str], pause: PausePoint) -> AimeDatabase:
     """Everything but the plays."""
+    rows = partial(_rows, conn, pause=pause)
     artists = {
         row["id"]: AimeArtist(row["id"], name, row["spotify_id"], row["lastfm_url"])
-        for row in _rows(conn, "artists", ("id", "name", "spotify_id", "lastfm_url"))
+        for row in rows("artists", ("id", "name", "spotify_id", "lastfm_url"))
         if (name := _text(row["name"]))
     }
     album_columns = (
@@ -263,13 +272,13 @@ def _read(conn: sqlite3.Connection, tables: set[str]) -> AimeDatabase:
             _text(row["ai_description"]),
             epoch(row["created_at"]),
         )
-        for row in _rows(conn, "albums", album_columns)
+        for row in rows("albums", album_columns)
         if (title := _text(row["title"]))
     }
     db = AimeDatabase(artists, albums, {}, [], [], {})
-    _read_links(conn, db)
+    _read_links(rows, db)
     track_columns = ("id", "album_id", "title", "track_number", "duration_seconds", "created_at")
-    for row in _rows(conn, "tracks", track_columns):
+    for row in rows("tracks", track_columns):
         title = _text(row["title"])
         if row["album_id"] not in albums or not title:
             db.dropped["tracks"]["orphan" if title else "untitled"] += 1
@@ -279,16 +288,16 @@ def _read(conn: sqlite3.Connection, tables: set[str]) -> AimeDatabase:
             _int(row["duration_seconds"]), epoch(row["created_at"]),
         )  # fmt: skip
     if "images" in tables:
-        _read_images(conn, db)
+        _read_images(rows, db)
     if "metadata" in tables:
-        _read_metadata(conn, db)
+        _read_metadata(rows, db)
     return db
 
 
-def _read_links(conn: sqlite3.Connection, db: AimeDatabase) -> None:
+def _read_links(rows: _Rows, db: AimeDatabase) -> None:
     # Insertion order: the first linked artist is the album's primary artist in AIME.
-    rows = _rows(conn, "album_artist", ("album_id", "artist_id", "created_at"), order="rowid")
-    for row in rows:
+    links = rows("album_artist", ("album_id", "artist_id", "created_at"), order="rowid")
+    for row in links:
         album = db.albums.get(row["album_id"])
         if album is None or row["artist_id"] not in db.artists:
             db.dropped["album_artists"]["orphan"] += 1
@@ -296,9 +305,9 @@ def _read_links(conn: sqlite3.Connection, db: AimeDatabase) -> None:
             album.artist_links.append((row["artist_id"], epoch(row["created_at"])))
 
 
-def _read_images(conn: sqlite3.Connection, db: AimeDatabase) -> None:
+def _read_images(rows: _Rows, db: AimeDatabase) -> None:
     columns = ("url", "image_type", "source", "artist_id", "album_id")
-    for row in _rows(conn, "images", columns):
+    for row in rows("images", columns):
         url, artist, album = _text(row["url"]), row["artist_id"], row["album_id"]
         if not url or (artist is None) == (album is None):
             db.dropped["images"]["malformed"] += 1
@@ -310,9 +319,9 @@ def _read_images(conn: sqlite3.Connection, db: AimeDatabase) -> None:
             db.images.append(AimeImage(url, row["image_type"], row["source"], artist, album))
 
 
-def _read_metadata(conn: sqlite3.Connection, db: AimeDatabase) -> None:
+def _read_metadata(rows: _Rows, db: AimeDatabase) -> None:
     columns = ("album_id", "ai_info", "resume", "labels", "updated_at", "created_at")
-    for row in _rows(conn, "metadata", columns):
+    for row in rows("metadata", columns):
         if row["album_id"] not in db.albums:
             db.dropped["metadata"]["orphan"] += 1
             continue
@@ -326,14 +335,21 @@ def _read_metadata(conn: sqlite3.Connection, db: AimeDatabase) -> None:
 
 
 def _rows(
-    conn: sqlite3.Connection, table: str, columns: tuple[str, ...], order: str = "id"
-) -> list[dict[str, Any]]:
-    """Rows as dicts; a column this AIME version lacks reads as None."""
+    conn: sqlite3.Connection,
+    table: str,
+    columns: tuple[str, ...],
+    order: str = "id",
+    *,
+    pause: PausePoint,
+) -> Iterator[dict[str, Any]]:
+    """Rows as dicts, one at a time; a column this AIME version lacks reads as None."""
     present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
     selected = ", ".join(column if column in present else "NULL" for column in columns)
     order_by = order if order in present or order == "rowid" else "rowid"
     cursor = conn.execute(f"SELECT {selected} FROM {table} ORDER BY {order_by}")
-    return [dict(zip(columns, row, strict=True)) for row in cursor]
+    for row in cursor:
+        pause()
+        yield dict(zip(columns, row, strict=True))
 
 
 def epoch(value: Any) -> int | None:

@@ -27,18 +27,21 @@ from .aime_plan import (
     unresolved_name,
 )
 from .aime_source import AimeDatabase, AimePlay, PlaysOverview
+from .pacing import PausePoint, no_pause
 
 IMPORT_ORIGIN = "aime"  # play_import.origin
 _CHUNK = 500
 
 
-def store_evidence(store: Store, db: AimeDatabase, seen: PlaysOverview) -> StoreEvidence:
+def store_evidence(
+    store: Store, db: AimeDatabase, seen: PlaysOverview, pause: PausePoint = no_pause
+) -> StoreEvidence:
     """The songs of merged albums' artists, and the Last.fm scrobbles the store already holds
     that plays ``seen`` may be: of the titles of merged albums around their plays, and of the
     titles the app's Last.fm tracker noticed around those times (not every scrobble of the
     import's years: a Last.fm history imported first holds as many as the file)."""
     evidence = StoreEvidence()
-    candidates = {artist_key(name) for names in merged_albums(db).values() for name in names}
+    candidates = {artist_key(name) for names in merged_albums(db, pause).values() for name in names}
     wanted: list[tuple[set[str], int, int]] = []
     if times := [play.timestamp for play in seen.plays if play.timestamp > 0]:
         titles = {track_key(db.tracks[play.track_id].title) for play in seen.plays}
@@ -50,6 +53,7 @@ def store_evidence(store: Store, db: AimeDatabase, seen: PlaysOverview) -> Store
     with store.catalog_write() as conn:
         keys = list(candidates)
         for start in range(0, len(keys), _CHUNK):
+            pause()
             chunk = tuple(keys[start : start + _CHUNK])
             evidence.songs.update(
                 conn.exec_driver_sql(
@@ -62,6 +66,7 @@ def store_evidence(store: Store, db: AimeDatabase, seen: PlaysOverview) -> Store
             bounds = (earliest - NOTICE_LAG, latest, SOURCE_CODES[Source.LASTFM])
             title_keys = sorted(titles)
             for start in range(0, len(title_keys), _CHUNK):
+                pause()
                 chunk = tuple(title_keys[start : start + _CHUNK])
                 marks = ",".join(f"?{number}" for number in range(4, 4 + len(chunk)))
                 found.update(
@@ -79,6 +84,7 @@ def store_evidence(store: Store, db: AimeDatabase, seen: PlaysOverview) -> Store
                     ).tuples()
                 )
     for played_at, artist, title in found:
+        pause()
         evidence.scrobbles.setdefault(title, []).append((played_at, artist))
     for reports in evidence.scrobbles.values():
         reports.sort()
@@ -143,8 +149,9 @@ class PlayFlow:
         store: Store,
         report: AimeImportReport,
         progress: tuple[int, Callable[[int, int], None] | None],
+        pause: PausePoint = no_pause,
     ) -> None:
-        self._store, self._report = store, report
+        self._store, self._report, self._pause = store, report, pause
         (self._total, self._progress), self._done = progress, 0
         self._unmarked: list[PlannedPlay] = []
         report.imported["plays"] = report.merged["plays"] = 0  # Reported even when none.
@@ -158,6 +165,7 @@ class PlayFlow:
         added = {id(play) for play in result.added_plays}
         self._unmarked.extend(item for item in planned if id(item.play) in added)
         self._done += rows
+        self._pause()
         if self._progress is not None:
             self._progress(self._done, self._total)
 
