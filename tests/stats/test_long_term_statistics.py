@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -317,16 +317,16 @@ async def test_unload_stops_the_timers(
     assert sent == []
 
 
-async def _set_up_in_chunks(
+@asynccontextmanager
+async def _chunked_backfill(
     hass: HomeAssistant,
     store_path: Path,
-    entry: MockConfigEntry,
     freezer: FrozenDateTimeFactory,
-    on_wait: Any,
-) -> list[int]:
-    """Set the hub up over two years, 100 hours per chunk; the hours of each chunk sent.
+    before_wait: Callable[[], Awaitable[Any]],
+) -> AsyncIterator[list[int]]:
+    """Two years in the store, sent 100 hours per chunk: the hours of each chunk sent.
 
-    ``on_wait`` is called each time the backfill waits for the recorder between chunks.
+    ``before_wait`` is awaited each time the backfill waits for the recorder between chunks.
     """
     await hass.config.async_set_time_zone(PARIS_NAME)
     freezer.move_to(NOW)
@@ -335,7 +335,7 @@ async def _set_up_in_chunks(
     wait_for_recorder = recorder.async_block_till_done
 
     async def waiting() -> None:
-        on_wait()
+        await before_wait()
         await wait_for_recorder()
 
     with (
@@ -344,6 +344,25 @@ async def _set_up_in_chunks(
         patch.object(lts, "CHUNK_PAUSE_SECONDS", 0),
         patch.object(recorder, "async_block_till_done", waiting),
     ):
+        yield sent
+
+
+async def _set_up_in_chunks(
+    hass: HomeAssistant,
+    store_path: Path,
+    entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    on_wait: Callable[[], Any],
+) -> list[int]:
+    """Set the hub up over two years, 100 hours per chunk; the hours of each chunk sent.
+
+    ``on_wait`` is called each time the backfill waits for the recorder between chunks.
+    """
+
+    async def note_wait() -> None:
+        on_wait()
+
+    async with _chunked_backfill(hass, store_path, freezer, note_wait) as sent:
         entry.add_to_hass(hass)
         assert await hass.config_entries.async_setup(entry.entry_id)
         await hass.async_block_till_done(wait_background_tasks=True)
@@ -400,23 +419,8 @@ async def test_a_sync_asked_for_during_start_up_does_not_hold_it(
     """Plays recorded while Home Assistant starts ask for a sync that waits for the recorder,
     which starts only once Home Assistant has: Home Assistant's start-up (which waits for
     every task it tracks) must not wait for that sync."""
-    await hass.config.async_set_time_zone(PARIS_NAME)
-    freezer.move_to(NOW)
-    await hass.async_add_executor_job(write_history, store_path, HISTORY)
-    recorder = get_instance(hass)
-    wait_for_recorder = recorder.async_block_till_done
     recorder_started = asyncio.Event()
-
-    async def not_before_start_up() -> None:
-        await recorder_started.wait()
-        await wait_for_recorder()
-
-    with (
-        counting_sends() as sent,
-        patch.object(lts, "CHUNK_HOURS", 100),
-        patch.object(lts, "CHUNK_PAUSE_SECONDS", 0),
-        patch.object(recorder, "async_block_till_done", not_before_start_up),
-    ):
+    async with _chunked_backfill(hass, store_path, freezer, recorder_started.wait) as sent:
         mock_config_entry.add_to_hass(hass)
         assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
         async_dispatcher_send(hass, SIGNAL_PLAYS_RECORDED)
