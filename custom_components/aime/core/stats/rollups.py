@@ -103,13 +103,9 @@ class Rollups:
     def time_zone(self, name: str) -> None:
         self.clock = LocalTime(name)
 
-    @property
-    def pending(self) -> bool:
-        """Whether ``finish`` has work to do."""
-        return self.repricing or self._totals.pending
-
     def due(self, *, bulk: bool) -> bool:
-        """Whether an ingest call should ``finish`` now (a bulk one leaves the totals summing)."""
+        """Whether an ingest call should ``finish`` now (a bulk one leaves the totals summing;
+        ``bulk=False``: whether ``finish`` has anything to do)."""
         return self.repricing or self._totals.due(bulk=bulk)
 
     def reset(self) -> None:

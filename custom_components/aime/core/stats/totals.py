@@ -54,13 +54,9 @@ class Totals:
         self._album_last: dict[int, int] = {}
         self._track_last: dict[int, int] = {}
 
-    @property
-    def pending(self) -> bool:
-        """Whether ``write`` has something to do."""
-        return self.stale or self._count > 0
-
     def due(self, *, bulk: bool) -> bool:
-        """Whether to write now: always after a plain call, every so many plays in bulk."""
+        """Whether to write now: whenever there is something to write after a plain call,
+        every so many plays in bulk."""
         return self.stale or self._count >= (BULK_WRITE_PLAYS if bulk else 1)
 
     def add(

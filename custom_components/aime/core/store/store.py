@@ -303,7 +303,7 @@ class Store(PeopleMethods):
             with self._write() as conn:
                 self._rollups.rebuild(conn)
             reconciler.rebuilt(self._ingestor.now())
-        elif self._rollups.pending:
+        elif self._rollups.due(bulk=False):
             with self._write() as conn:
                 self._rollups.finish(conn)
 
