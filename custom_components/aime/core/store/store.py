@@ -32,7 +32,12 @@ from ..stats.hourly import HourlyStats
 from ..stats.queries import Stats
 from ..stats.rollups import Rollups
 from . import listened, loved, schema
-from .database_file import check_database_file, create_database_engine, prepare_database
+from .database_file import (
+    check_database_file,
+    create_database_engine,
+    prepare_database,
+    set_autocheckpoint,
+)
 from .ingest import Ingestor, collector_paused
 from .people import PeopleMethods
 
@@ -43,10 +48,6 @@ DEFAULT_DEDUP_WINDOW = 300
 # transactions ingest a history faster (10,000: ~10 % over 5,000); past that, re-ingesting
 # slows (20,000: -20 %). A live play is a batch of one.
 DEFAULT_BATCH_SIZE = 10_000
-# WAL frames after which a commit checkpoints: SQLite's 1,000, more in a bulk import (each of
-# its 200-play pages rewrites ~300 pages: every third one was copied to the file and synced).
-_AUTOCHECKPOINT_FRAMES = 1000
-_BULK_AUTOCHECKPOINT_FRAMES = 4000
 
 
 class Store(PeopleMethods):
@@ -270,8 +271,7 @@ class Store(PeopleMethods):
         while batch:
             following = list(islice(iterator, batch_size))
             with collector_paused(), self._write() as conn:
-                frames = _BULK_AUTOCHECKPOINT_FRAMES if bulk else _AUTOCHECKPOINT_FRAMES
-                conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint = {frames}")
+                set_autocheckpoint(conn, bulk=bulk)
                 done = self._ingestor.ingest_batch(conn, batch)
                 if not bulk:
                     self._outbox.enqueue(conn, done, int(self._ingestor.now()))
