@@ -133,14 +133,14 @@ class SpotifyLengths:
     def play(self, record: dict[str, Any], listener: str | None) -> _Converted | str:
         """The plays a stream makes count now (itself, and those it tells the length of), or
         why it is skipped; a stream waiting for its track's length gives none yet."""
-        skipped = _spotify_skipped(record)
-        if skipped is not None:
-            return skipped
-        ended, heard = int(_utc_seconds(record.get("ts")) or 0), record["ms_played"] / 1000
+        stream = _spotify_stream(record)
+        if isinstance(stream, str):
+            return stream
+        ended, heard, title = stream
         uri_match = _SPOTIFY_TRACK_URI.fullmatch(str(record.get("spotify_track_uri") or ""))
         uri = uri_match.group(1) if uri_match else None
         played = PlayInput(
-            title=_text(record.get("master_metadata_track_name")) or "",
+            title=title,
             artist=_text(record.get("master_metadata_album_artist_name")) or "",
             played_at=ended - round(heard),
             source=Source.SPOTIFY,
@@ -184,17 +184,20 @@ class SpotifyLengths:
         return self._waiting_count
 
 
-def _spotify_skipped(record: dict[str, Any]) -> str | None:
-    """Why a Spotify stream is not a play of a track, whatever its length; None if it is."""
+def _spotify_stream(record: dict[str, Any]) -> tuple[int, float, str] | str:
+    """A stream of a track: when it ended, the seconds heard, the title; else why it is not
+    one (whatever its length)."""
     if record.get("episode_name") or record.get("spotify_episode_uri"):
         return "podcast"
     if record.get("audiobook_title") or record.get("audiobook_uri"):
         return "audiobook"
-    if _utc_seconds(record.get("ts")) is None or not _is_count(record.get("ms_played")):
+    ended, played_ms = _utc_seconds(record.get("ts")), record.get("ms_played")
+    if ended is None or not _is_count(played_ms):
         return "malformed"
-    if _text(record.get("master_metadata_track_name")) is None:
+    title = _text(record.get("master_metadata_track_name"))
+    if title is None:
         return "no_track_name"
-    return None
+    return ended, played_ms / 1000, title
 
 
 # --- ListenBrainz ----------------------------------------------------------------------------
